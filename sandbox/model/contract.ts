@@ -33,8 +33,10 @@ export class BusinessError extends Error {
 	}
 }
 
-/** A record's fields as the gateway renders them: text, or nested records (GLBATCH ENTRIES, Type/Fields). */
-export type RenderValue = string | RenderRecord | RenderRecord[];
+/** A record's fields as the gateway renders them: text, or nested records (GLBATCH ENTRIES, Type/Fields).
+ * An array repeats the field's element once per item; string items are text elements (lookup's
+ * VALIDVALUES/VALIDVALUE list). */
+export type RenderValue = string | RenderRecord | Array<RenderRecord | string>;
 export interface RenderRecord {
 	[field: string]: RenderValue;
 }

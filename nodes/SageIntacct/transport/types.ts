@@ -66,7 +66,10 @@ export interface IntacctFunction {
 	isWrite?: boolean;
 }
 
-/** A record as returned in <data>: field name -> text, or nested record(s) (e.g. GLBATCH ENTRIES). */
+/** A record as returned in <data>: field name -> text, or nested record(s) (e.g. GLBATCH ENTRIES).
+ * A nested element that repeats becomes an array (a single one stays a record: normalise with
+ * responseReader's asRecords()); element attributes sit under `$attributes`, and the text of an
+ * element that also has attributes or repeats sits under `#text` (read it with fieldText()). */
 export type IntacctFieldValue = string | IntacctRecord | IntacctRecord[];
 export interface IntacctRecord {
 	[field: string]: IntacctFieldValue;
@@ -101,6 +104,9 @@ export interface IntacctResult {
 	/** The children of <data>, whatever their element name (upper or lower case), always an array. */
 	records: IntacctRecord[];
 	errors: IntacctErrorDetail[];
+	/** True when Intacct did not run the function because a function with this controlId already ran
+	 * (uniqueid=true, §7): the record exists, but its key is not returned - look it up. */
+	duplicate?: boolean;
 }
 
 /** Where a failure happened. */

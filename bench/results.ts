@@ -1,0 +1,70 @@
+/** What each scenario measured, as plain data for the report (bench/report.ts). */
+import type { Floor } from './floor';
+
+export interface WriteMeasurement {
+	/** Who posted: "our node in the n8n engine", "naive loop", "official SDK execute", ... */
+	client: string;
+	documents: 'bills' | 'journal entries';
+	/** Items actually posted per run. */
+	items: number;
+	/** Wall time of each run (ms). */
+	runsMs: number[];
+	/** HTTP requests the sandbox received in one run (sandbox.stats.requests). */
+	requests: number;
+	/** Documents that the sandbox holds afterwards / that the client reported as failed. */
+	posted: number;
+	failed: number;
+	firstFailure?: string;
+	floor: Floor;
+	/** Set when `items` is a sample of the scenario size: wall time scaled linearly to this many. */
+	extrapolatedTo?: number;
+}
+
+export interface ReadMeasurement {
+	client: string;
+	records: number;
+	pageSize: number;
+	runsMs: number[];
+	requests: number;
+	floor: Floor;
+	/** Peak RSS / heapUsed above the baseline before the read (bytes). */
+	peakRssGrowth: number;
+	peakHeapGrowth: number;
+	/** Size of the output (JSON.stringify of all records, bytes). */
+	outputBytes: number;
+	/** Peak growth at a quarter of the records, to show the slope. */
+	quarter?: { records: number; peakHeapGrowth: number; outputBytes: number };
+}
+
+export interface ParseMeasurement {
+	parser: string;
+	records: number;
+	bodies: number;
+	bytes: number;
+	/** CPU (user+system) per 1,000 records, ms, one value per run. */
+	cpuMsPer1000: number[];
+	/** Records the parser returned (sanity: must equal `records`). */
+	recordsParsed: number;
+}
+
+export interface WebhookMeasurement {
+	deliveries: number;
+	duplicates: number;
+	forged: number;
+	runsMs: number[];
+	/** What webhook() did: workflows started, duplicates ignored, forged rejected. */
+	started: number;
+	ignored: number;
+	rejected: number;
+}
+
+export interface BenchReport {
+	startedAt: Date;
+	command: string;
+	options: Record<string, string | number | boolean>;
+	writes: WriteMeasurement[];
+	reads: ReadMeasurement[];
+	parse: ParseMeasurement[];
+	webhook: WebhookMeasurement[];
+	notes: string[];
+}

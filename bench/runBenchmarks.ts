@@ -1,0 +1,62 @@
+/**
+ * Runs the selected benchmark scenarios and collects their measurements (bench/run.ts is the CLI).
+ * The node scenarios load the BUILT package (dist/) like n8n does: run `npm run build` first.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import { PACKAGE_ROOT } from '../test/harness';
+import type { BenchOptions } from './options';
+import type { BenchReport } from './results';
+import { measureParsing, OUR_PARSER, SDK_PARSER } from './scenarios/parseCpu';
+import { runReadBenchmarks } from './scenarios/reads';
+import { runWebhookBenchmark } from './scenarios/webhook';
+import { runWriteBenchmarks } from './scenarios/writes';
+
+function requireBuild(): void {
+	const pkg = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
+	const missing = pkg.n8n.nodes.filter((file) => !fs.existsSync(path.join(PACKAGE_ROOT, file)));
+	if (missing.length > 0) throw new Error(`the node scenarios load the built package; run \`npm run build\` first (missing ${missing.join(', ')})`);
+}
+
+export async function runBenchmarks(options: BenchOptions, command: string, progress: (line: string) => void): Promise<BenchReport> {
+	const report: BenchReport = {
+		startedAt: new Date(),
+		command,
+		options: {
+			items: options.items,
+			baselineItems: options.baselineItems,
+			runs: options.runs,
+			latencyMs: options.latencyMs,
+			glEntries: options.glEntries,
+			webhooks: options.webhooks,
+			batchSize: options.batchSize,
+			concurrency: options.concurrency,
+		},
+		writes: [],
+		reads: [],
+		parse: [],
+		webhook: [],
+		notes: [],
+	};
+	if (options.only.has('writes') || options.only.has('reads')) requireBuild();
+	if (options.only.has('writes')) report.writes = await runWriteBenchmarks(options, progress);
+	if (options.only.has('reads') || options.only.has('parse')) {
+		const reads = await runReadBenchmarks(options, progress);
+		if (options.only.has('reads')) report.reads = reads.measurements;
+		if (options.only.has('parse')) {
+			report.parse = [OUR_PARSER, SDK_PARSER].map((parser) => measureParsing(parser, reads.bodies, Math.max(3, options.runs)));
+			for (const p of report.parse) {
+				if (p.recordsParsed !== reads.totalEntries) report.notes.push(`${p.parser} found ${p.recordsParsed} of ${reads.totalEntries} records in the captured bodies.`);
+			}
+		}
+	}
+	if (options.only.has('webhook')) report.webhook = [await runWebhookBenchmark(options.webhooks, options.runs)];
+	for (const w of report.writes) {
+		if (w.failed > 0 || w.posted !== w.items) {
+			report.notes.push(`${w.documents} / ${w.client}: ${w.posted} stored, ${w.failed} failed${w.firstFailure ? ` (first failure: ${w.firstFailure})` : ''}.`);
+		}
+	}
+	if (options.quick) report.notes.push('Quick smoke run (--quick): sizes are far below the issue\'s; do not read these numbers as results.');
+	return report;
+}

@@ -1,0 +1,49 @@
+/**
+ * Client CPU spent parsing the gateway's answers: the same captured response bodies are parsed by
+ * our client's response reader (transport/responseReader.ts) and by the official SDK's
+ * OnlineResponse (xml2js, explicitArray:false). process.cpuUsage() brackets the parsing only.
+ */
+import { Xml } from '@intacct/intacct-sdk';
+
+import { readResponse } from '../../nodes/SageIntacct/transport/responseReader';
+import type { ParseMeasurement } from '../results';
+
+export interface Parser {
+	name: string;
+	/** Parses one body and returns how many records it held. */
+	parse(body: string): number;
+}
+
+export const OUR_PARSER: Parser = {
+	name: 'our client (responseReader.readResponse)',
+	parse: (body) => readResponse({ statusCode: 200, headers: { 'content-type': 'text/xml' }, body }).results.reduce((n, r) => n + r.records.length, 0),
+};
+
+export const SDK_PARSER: Parser = {
+	name: '@intacct/intacct-sdk 2.2.1 (Xml.OnlineResponse)',
+	parse: (body) => new Xml.OnlineResponse(body).results.reduce((n, r) => n + (Array.isArray(r.data) ? r.data.length : 0), 0),
+};
+
+function cpuMs(start: NodeJS.CpuUsage): number {
+	const used = process.cpuUsage(start);
+	return (used.user + used.system) / 1000;
+}
+
+export function measureParsing(parser: Parser, bodies: string[], runs: number): ParseMeasurement {
+	let recordsParsed = 0;
+	for (const body of bodies) recordsParsed += parser.parse(body); // warm-up (JIT) and the record count
+	const cpuMsPer1000: number[] = [];
+	for (let run = 0; run < runs; run++) {
+		const start = process.cpuUsage();
+		for (const body of bodies) parser.parse(body);
+		cpuMsPer1000.push((cpuMs(start) * 1000) / Math.max(1, recordsParsed));
+	}
+	return {
+		parser: parser.name,
+		records: recordsParsed,
+		bodies: bodies.length,
+		bytes: bodies.reduce((n, b) => n + Buffer.byteLength(b), 0),
+		cpuMsPer1000,
+		recordsParsed,
+	};
+}

@@ -1,0 +1,136 @@
+/**
+ * Helpers to drive a real n8n CLI from the checks: the environment of an isolated instance
+ * (docs/e2e.md), `n8n execute --id --rawOutput` with output parsing, and HTTP calls with timeouts.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+export interface N8nInstance {
+	/** Folder holding node_modules/.bin/n8n (an e2e runtime in .cache). */
+	runtimeDir: string;
+	/** N8N_USER_FOLDER */
+	userFolder: string;
+	/** Major version (1 or 2): 1.x rejects some 2.x-only settings. */
+	major: number;
+	port: number;
+	brokerPort: number;
+	encryptionKey: string;
+}
+
+/** The environment of an isolated instance (shared by bash through e2e/lib/env.sh, keep in step). */
+export function n8nEnv(instance: N8nInstance): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		N8N_USER_FOLDER: instance.userFolder,
+		N8N_ENCRYPTION_KEY: instance.encryptionKey,
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_PORT: String(instance.port),
+		N8N_RUNNERS_BROKER_PORT: String(instance.brokerPort),
+		DB_TYPE: 'sqlite',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		N8N_LOG_LEVEL: 'warn',
+	};
+	if (instance.major >= 2) env.N8N_DISABLED_MODULES = 'mcp-registry';
+	return env;
+}
+
+export function n8nBin(instance: N8nInstance): string {
+	return join(instance.runtimeDir, 'node_modules', '.bin', 'n8n');
+}
+
+export interface CliResult {
+	status: number | null;
+	stdout: string;
+	stderr: string;
+	ms: number;
+}
+
+export function runCli(instance: N8nInstance, args: string[], timeoutMs = 180_000): CliResult {
+	const start = Date.now();
+	const r = spawnSync(n8nBin(instance), args, { env: n8nEnv(instance), encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, killSignal: 'SIGKILL' });
+	return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '', ms: Date.now() - start };
+}
+
+/** The run JSON that `n8n execute --rawOutput` prints after its log lines: from the first line that is exactly `{`. */
+export function parseRunOutput(stdout: string): unknown {
+	const lines = stdout.split('\n');
+	const start = lines.findIndex((l) => l.trimEnd() === '{');
+	if (start < 0) throw new Error(`no run JSON in n8n output:\n${stdout.slice(-2000)}`);
+	const rest = lines.slice(start).join('\n');
+	// Anything after the JSON (rare trailing log lines) is cut at the matching closing brace.
+	try {
+		return JSON.parse(rest) as unknown;
+	} catch {
+		const end = lines.findIndex((l, i) => i > start && l.trimEnd() === '}');
+		return JSON.parse(lines.slice(start, end + 1).join('\n')) as unknown;
+	}
+}
+
+export interface NodeRun {
+	json: Record<string, unknown>[];
+	binary: Record<string, unknown>[];
+	error?: unknown;
+}
+
+interface RunDataEntry {
+	data?: { main?: Array<Array<{ json: Record<string, unknown>; binary?: Record<string, unknown> }> | null> };
+	error?: unknown;
+}
+
+/** Output items of a node's last run (all outputs concatenated), from the run JSON. */
+export function nodeOutput(run: unknown, nodeName: string): NodeRun {
+	const runData = (run as { data?: { resultData?: { runData?: Record<string, RunDataEntry[]> } } }).data?.resultData?.runData ?? {};
+	const entries = runData[nodeName];
+	if (entries === undefined || entries.length === 0) throw new Error(`node "${nodeName}" did not run (ran: ${Object.keys(runData).join(', ')})`);
+	const last = entries[entries.length - 1];
+	const items = (last.data?.main ?? []).flatMap((o) => o ?? []);
+	return { json: items.map((i) => i.json), binary: items.map((i) => i.binary ?? {}), error: last.error };
+}
+
+export function runError(run: unknown): unknown {
+	return (run as { data?: { resultData?: { error?: unknown } } }).data?.resultData?.error;
+}
+
+export interface ExecuteResult {
+	run: unknown;
+	ms: number;
+	status: number | null;
+}
+
+/** `n8n execute --id=<id> --rawOutput`; throws with the log tail when the run failed. */
+export function executeWorkflow(instance: N8nInstance, workflowId: string): ExecuteResult {
+	const r = runCli(instance, ['execute', `--id=${workflowId}`, '--rawOutput']);
+	let run: unknown;
+	try {
+		run = parseRunOutput(r.stdout);
+	} catch (error) {
+		throw new Error(`n8n execute --id=${workflowId} exited ${r.status} without run JSON\n--- stdout ---\n${r.stdout.slice(-3000)}\n--- stderr ---\n${r.stderr.slice(-3000)}`, { cause: error });
+	}
+	const err = runError(run);
+	if (r.status !== 0 || err !== undefined) {
+		throw new Error(`n8n execute --id=${workflowId} failed (exit ${r.status}): ${JSON.stringify(err ?? {}).slice(0, 2000)}\n${r.stderr.slice(-2000)}`);
+	}
+	return { run, ms: r.ms, status: r.status };
+}
+
+export async function httpJson(url: string, init: RequestInit & { timeoutMs?: number } = {}): Promise<{ status: number; body: unknown; headers: Headers }> {
+	const response = await fetch(url, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 15_000) });
+	const text = await response.text();
+	let body: unknown = text;
+	try {
+		body = JSON.parse(text) as unknown;
+	} catch {
+		/* not JSON */
+	}
+	return { status: response.status, body, headers: response.headers };
+}
+
+export function sleep(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# Real-n8n end-to-end suite (`npm run test:e2e`); see docs/e2e.md.
+#   1. Node 24 + the pinned n8n runtimes (2.41.1 and 1.123.81) in .cache (skipped when installed)
+#   2. build, `npm pack`, unpack into $N8N_USER_FOLDER/.n8n/nodes/node_modules/n8n-nodes-sage-intacct
+#   3. sandbox gateway on a free port; import the sandbox credential and examples/*.json
+#   4. headless: `n8n execute` each example, check the effects through the XML gateway, re-run (no duplicates)
+#   5. `n8n start` with the GL Entry webhook workflow published; Platform Services deliveries (valid,
+#      forged key, retried duplicate); check the executions n8n recorded
+#   6. editor UI in headless Chromium: owner setup, sign-in, node panels, credential test, screenshots
+#   7. n8n 1.x: the headless part again (compatibility matrix)
+# Env: E2E_SKIP_1X=1, E2E_SKIP_UI=1, E2E_KEEP=1 (keep the run folder), E2E_RUN_DIR=<folder>.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+# shellcheck source=e2e/lib/env.sh
+source "$ROOT/e2e/lib/env.sh"
+
+SUITE_START=$SECONDS
+ARTIFACTS="$ROOT/artifacts/e2e"
+RUN_DIR="${E2E_RUN_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/sage-intacct-e2e.XXXXXX")}"
+mkdir -p "$ARTIFACTS" "$RUN_DIR"
+TIMINGS="$RUN_DIR/timings.txt"
+: > "$TIMINGS"
+STARTED_PIDS=()
+STEP_NAME=""
+STEP_START=$SECONDS
+
+log() { printf '[e2e %4ss] %s\n' "$((SECONDS - SUITE_START))" "$*"; }
+step() {
+  end_step
+  STEP_NAME="$1"; STEP_START=$SECONDS
+  printf '\n[e2e %4ss] ==> %s\n' "$((SECONDS - SUITE_START))" "$STEP_NAME"
+}
+end_step() {
+  if [[ -n "$STEP_NAME" ]]; then printf '%-58s %4ss\n' "$STEP_NAME" "$((SECONDS - STEP_START))" >> "$TIMINGS"; fi
+  STEP_NAME=""
+}
+
+cleanup() {
+  local rc=$?
+  set +e
+  for pid in "${STARTED_PIDS[@]}"; do stop_group "$pid" 10; done
+  # Logs of the started processes are the first thing to read after a failure.
+  cp "$RUN_DIR"/*.log "$ARTIFACTS/" 2>/dev/null
+  if [[ $rc -ne 0 ]]; then
+    printf '\n[e2e] FAILED in step "%s" (exit %s). Logs: %s (copied to %s)\n' "$STEP_NAME" "$rc" "$RUN_DIR" "$ARTIFACTS"
+    for f in "$RUN_DIR"/*.log; do [[ -f "$f" ]] && { echo "--- tail of $f"; tail -n 30 "$f"; }; done
+  fi
+  if [[ -z "${E2E_KEEP:-}" && $rc -eq 0 ]]; then rm -rf "$RUN_DIR"; fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# start_bg <name> <cmd...>: runs a long-lived process in its own process group, logs to $RUN_DIR/<name>.log.
+start_bg() {
+  local name="$1"; shift
+  setsid "$@" > "$RUN_DIR/$name.log" 2>&1 < /dev/null &
+  LAST_PID=$!
+  STARTED_PIDS+=("$LAST_PID")
+}
+
+ts() { node scripts/run-ts.js "$@"; }
+
+# ---------------------------------------------------------------------------------------------------
+step "Node 24"
+NODE24_BIN="$(bash scripts/ensure-node24.sh)"
+export PATH="$NODE24_BIN:$PATH"
+export npm_config_nodedir="$(cd "$NODE24_BIN/.." && pwd)"
+log "node $(node -v), npm $(npm -v 2>/dev/null)"
+
+step "n8n runtimes"
+RUNTIME2="$(bash e2e/ensure-runtime.sh runtime)"
+log "n8n 2.x: $RUNTIME2"
+if [[ -z "${E2E_SKIP_1X:-}" ]]; then
+  RUNTIME1="$(bash e2e/ensure-runtime.sh runtime-1x)"
+  log "n8n 1.x: $RUNTIME1"
+fi
+
+step "build and pack the package"
+if [[ ! -d node_modules ]]; then npm ci --no-audit --no-fund; fi
+npm run build --silent
+mkdir -p "$RUN_DIR/pack"
+TARBALL="$RUN_DIR/pack/$(npm pack --silent --pack-destination "$RUN_DIR/pack" | tail -n 1)"
+log "packed $(basename "$TARBALL") ($(tar -tzf "$TARBALL" | wc -l) files)"
+
+step "sandbox gateway"
+start_bg sandbox node scripts/run-ts.js e2e/lib/sandbox-host.ts --port 0 --state "$RUN_DIR/sandbox-state.json" \
+  --ready-file "$RUN_DIR/sandbox.json" --webhook-time-scale 0.02
+SANDBOX_PID=$LAST_PID
+wait_for_file "$RUN_DIR/sandbox.json" 60 "$SANDBOX_PID" || { log "sandbox did not start"; exit 1; }
+log "gateway $(node -p "require('$RUN_DIR/sandbox.json').gatewayUrl")"
+
+# setup_instance <name> <runtime-dir> <major>: user folder with the package, credential and workflows imported.
+setup_instance() {
+  local name="$1" runtime="$2" major="$3"
+  local folder="$RUN_DIR/$name"
+  mkdir -p "$folder"
+  install_package "$TARBALL" "$folder"
+  local port broker
+  port="$(free_port)"; broker="$(free_port)"
+  cat > "$RUN_DIR/$name.json" <<JSON
+{ "name": "$name", "runtimeDir": "$runtime", "userFolder": "$folder", "major": $major, "port": $port,
+  "brokerPort": $broker, "encryptionKey": "sage-intacct-e2e-not-a-secret-key",
+  "sandboxFile": "$RUN_DIR/sandbox.json", "runDir": "$RUN_DIR", "artifactsDir": "$ARTIFACTS",
+  "accessKey": "e2e-access-key-$(date +%s)-$RANDOM$RANDOM" }
+JSON
+  ts e2e/checks.ts prepare "$RUN_DIR/$name.json"
+  n8n_env "$folder" "$port" "$broker" "$major"
+  "$runtime/node_modules/.bin/n8n" import:credentials --input="$RUN_DIR/$name-import/credentials.json" > "$RUN_DIR/$name-import.log" 2>&1 \
+    || { cat "$RUN_DIR/$name-import.log"; return 1; }
+  "$runtime/node_modules/.bin/n8n" import:workflow --separate --input="$RUN_DIR/$name-import/workflows" >> "$RUN_DIR/$name-import.log" 2>&1 \
+    || { cat "$RUN_DIR/$name-import.log"; return 1; }
+  log "$name: package, credential and $(ls "$RUN_DIR/$name-import/workflows" | wc -l) workflows imported (port $port)"
+}
+
+step "n8n 2.x: install package, import credential and workflows"
+setup_instance n8n2 "$RUNTIME2" 2
+
+step "n8n 2.x headless: n8n execute the examples, check the sandbox"
+ts e2e/checks.ts headless "$RUN_DIR/n8n2.json"
+
+step "n8n 2.x: publish the GL Entry webhook workflow, n8n start"
+N8N2_PORT="$(node -p "require('$RUN_DIR/n8n2.json').port")"
+n8n_env "$RUN_DIR/n8n2" "$N8N2_PORT" "$(node -p "require('$RUN_DIR/n8n2.json').brokerPort")" 2
+for id in $(ts e2e/checks.ts webhook-workflows "$RUN_DIR/n8n2.json"); do
+  "$RUNTIME2/node_modules/.bin/n8n" publish:workflow --id="$id" >> "$RUN_DIR/n8n2-import.log" 2>&1
+  log "published $id"
+done
+start_bg n8n2 "$RUNTIME2/node_modules/.bin/n8n" start
+N8N2_PID=$LAST_PID
+wait_http_ok "http://127.0.0.1:$N8N2_PORT/healthz/readiness" 120 "$N8N2_PID" || { log "n8n did not become ready"; exit 1; }
+log "n8n 2.x ready on port $N8N2_PORT"
+
+step "n8n 2.x webhook: Platform Services deliveries to the production URL"
+ts e2e/checks.ts webhook "$RUN_DIR/n8n2.json"
+
+if [[ -z "${E2E_SKIP_UI:-}" ]]; then
+  step "n8n 2.x editor UI in headless Chromium"
+  ts e2e/checks.ts ui "$RUN_DIR/n8n2.json"
+fi
+
+step "stop n8n 2.x"
+stop_group "$N8N2_PID" 20
+
+if [[ -z "${E2E_SKIP_1X:-}" ]]; then
+  step "n8n 1.x: install package, import credential and workflows"
+  setup_instance n8n1 "$RUNTIME1" 1
+  step "n8n 1.x headless: n8n execute the examples, check the sandbox"
+  ts e2e/checks.ts headless "$RUN_DIR/n8n1.json"
+fi
+
+end_step
+printf '\n[e2e] PASSED in %ss\n' "$((SECONDS - SUITE_START))"
+cat "$TIMINGS"
+cp "$TIMINGS" "$ARTIFACTS/timings.txt"

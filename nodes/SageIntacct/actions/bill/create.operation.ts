@@ -1,0 +1,102 @@
+import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { create } from '../../transport/functions';
+import type { XmlObject } from '../../transport/types';
+import {
+	entityIdProperty,
+	linesProperties,
+	resourceLocator,
+	simplifyProperty,
+	writeOptionsProperty,
+} from '../common.descriptions';
+import { billItemElements, intacctDate, optionalDate, readLines } from '../../helpers/transactions';
+import { entityOption, getClient } from '../../helpers/client';
+import { isIntacctErrorLike, ItemValidationError, toNodeError } from '../../helpers/errors';
+import { runWrites } from '../../helpers/writes';
+import { outputRecord } from '../../helpers/simplify';
+import { intacctToIso } from '../../helpers/dates';
+import { attachmentFunction, attachmentProperties, billHeaderElements, billHeaderFields, findBill, type BillFields } from './shared';
+
+const properties: INodeProperties[] = [
+	resourceLocator('vendor', 'Vendor', 'searchVendors', { required: true, placeholder: 'e.g. V-100', description: 'VENDORID of the vendor' }),
+	{ displayName: 'Bill Number', name: 'billNumber', type: 'string', default: '', description: "RECORDID: the vendor's invoice number; also used to find the bill again after a duplicate" },
+	{ displayName: 'Bill Date', name: 'transactionDate', type: 'dateTime', required: true, default: '', description: 'WHENCREATED: the bill (transaction) date' },
+	{ displayName: 'Due Date', name: 'dueDate', type: 'dateTime', default: '', description: 'WHENDUE. Empty: computed from the payment term.' },
+	...linesProperties('bill', true),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			...billHeaderFields(false),
+			{
+				displayName: 'Save As Draft',
+				name: 'draft',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to save the bill as a draft (ACTION Draft) instead of submitting it',
+			},
+		],
+	},
+	...attachmentProperties,
+	entityIdProperty,
+	simplifyProperty,
+	writeOptionsProperty,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['bill'], operation: ['create'] } }, properties);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runWrites.call(this, 'bill-create', async (i) => {
+		const what = `Bill (item ${i})`;
+		const vendorId = String(this.getNodeParameter('vendor', i, '', { extractValue: true })).trim();
+		if (vendorId === '') throw new ItemValidationError(`${what}, field "vendor": is required`);
+		const billNumber = String(this.getNodeParameter('billNumber', i, '')).trim();
+		const transactionDate = intacctDate(what, 'transactionDate', this.getNodeParameter('transactionDate', i));
+		const dueDate = optionalDate(what, 'dueDate', this.getNodeParameter('dueDate', i, ''));
+		const additional = this.getNodeParameter('additionalFields', i, {}) as BillFields & { draft?: boolean };
+		if (!dueDate && !additional.paymentTerm && !additional.draft) {
+			throw new ItemValidationError(`${what}, field "dueDate": give a due date or a payment term`);
+		}
+		const lines = readLines(this, i, what, true);
+		if (lines.length === 0) throw new ItemValidationError(`${what} has no lines`);
+		const simplify = this.getNodeParameter('simplify', i, true) as boolean;
+		const fields: XmlObject = {
+			VENDORID: vendorId,
+			WHENCREATED: transactionDate,
+			WHENDUE: dueDate,
+			RECORDID: billNumber || undefined,
+			...billHeaderElements(what, additional),
+			ACTION: additional.draft ? 'Draft' : undefined,
+			APBILLITEMS: { APBILLITEM: billItemElements(lines) },
+		};
+		const label = billNumber ? `bill ${billNumber} of ${vendorId}` : `bill of ${vendorId} dated ${intacctToIso(transactionDate)}`;
+		const attachment = await attachmentFunction(this, i, what, JSON.stringify(fields), label);
+		if (attachment) {
+			fields.SUPDOCID = attachment.supdocId;
+			let failure: unknown;
+			try {
+				await getClient(this).execute(
+					{ ...attachment.fn, controlId: `n8n-supdoc-${attachment.supdocId}` },
+					{ ...entityOption(this, i), idempotent: true },
+				);
+			} catch (error) {
+				failure = error;
+			}
+			// The same files were uploaded by an earlier run (same content-derived SUPDOCID): reuse them.
+			const alreadyThere =
+				isIntacctErrorLike(failure) &&
+				(failure.kind === 'duplicate' || failure.errors.some((e) => /already exists/i.test(`${e.description} ${e.description2}`)));
+			if (failure !== undefined && !alreadyThere) throw toNodeError(this.getNode(), failure, i);
+		}
+		return {
+			fn: create('APBILL', fields),
+			onSuccess: (result) => ({
+				...outputRecord('APBILL', result.records[0] ?? {}, simplify),
+				...(simplify ? { vendorId, billNumber: billNumber || null, attachmentsId: attachment?.supdocId ?? additional.attachmentsId ?? null } : {}),
+			}),
+			findExisting: async (client, options) => await findBill(client, options, vendorId, billNumber, simplify),
+		};
+	});
+}

@@ -1,0 +1,70 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { readByQuery } from '../../transport/functions';
+import { entityIdProperty, limitProperty, returnAllProperty, simplifyProperty } from '../common.descriptions';
+import { entityOption, getClient } from '../../helpers/client';
+import { collectPages, commaList, quote, runPerItem } from '../../helpers/reads';
+import { outputRecord } from '../../helpers/simplify';
+import { intacctDate } from '../../helpers/transactions';
+import { equalsAny, timestampFilter } from '../../helpers/filters';
+
+const properties: INodeProperties[] = [
+	returnAllProperty,
+	limitProperty,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{ displayName: 'Bill Date After', name: 'startDate', type: 'dateTime', default: '' },
+			{ displayName: 'Bill Date Before', name: 'endDate', type: 'dateTime', default: '' },
+			{ displayName: 'Bill Number', name: 'billNumber', type: 'string', default: '' },
+			{ displayName: 'Due Before', name: 'dueBefore', type: 'dateTime', default: '' },
+			{ displayName: 'Modified Since', name: 'modifiedSince', type: 'dateTime', default: '' },
+			{ displayName: 'Open Only', name: 'openOnly', type: 'boolean', default: true, description: 'Whether to return only bills with an amount still due' },
+			{
+				displayName: 'States',
+				name: 'states',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Draft', value: 'D' },
+					{ name: 'Paid', value: 'P' },
+					{ name: 'Partially Paid', value: 'PA' },
+					{ name: 'Posted', value: 'A' },
+					{ name: 'Submitted', value: 'S' },
+				],
+				default: [],
+			},
+			{ displayName: 'Vendor ID', name: 'vendorId', type: 'string', default: '', description: 'One or more vendor IDs, comma-separated' },
+		],
+	},
+	entityIdProperty,
+	simplifyProperty,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['bill'], operation: ['getMany'] } }, properties);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runPerItem.call(this, async (i) => {
+		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+		const what = `Bill filter (item ${i})`;
+		const conditions: string[] = [];
+		const vendors = commaList(filters.vendorId);
+		if (vendors.length > 0) conditions.push(equalsAny('VENDORID', vendors));
+		if (filters.billNumber) conditions.push(`RECORDID = ${quote(String(filters.billNumber))}`);
+		const states = (filters.states as string[] | undefined) ?? [];
+		if (states.length > 0) conditions.push(equalsAny('STATE', states));
+		if (filters.openOnly) conditions.push('TOTALDUE > 0');
+		if (filters.startDate) conditions.push(`WHENCREATED >= ${quote(intacctDate(what, 'startDate', filters.startDate))}`);
+		if (filters.endDate) conditions.push(`WHENCREATED <= ${quote(intacctDate(what, 'endDate', filters.endDate))}`);
+		if (filters.dueBefore) conditions.push(`WHENDUE <= ${quote(intacctDate(what, 'dueBefore', filters.dueBefore))}`);
+		if (filters.modifiedSince) conditions.push(timestampFilter(what, 'WHENMODIFIED', filters.modifiedSince));
+		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
+		const limit = returnAll ? 0 : (this.getNodeParameter('limit', i, 50) as number);
+		const fn = readByQuery({ object: 'APBILL', fields: '*', query: conditions.join(' AND '), pageSize: returnAll ? 1000 : Math.min(limit, 1000) });
+		const records = await collectPages(getClient(this), fn, entityOption(this, i), returnAll, limit);
+		const simplify = this.getNodeParameter('simplify', i, true) as boolean;
+		return records.map((record) => outputRecord('APBILL', record, simplify));
+	});
+}

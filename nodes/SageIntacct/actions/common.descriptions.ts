@@ -1,0 +1,245 @@
+/**
+ * Parameters shared by several operations. Each operation file spreads what it needs and wraps its
+ * list with updateDisplayOptions (n8n-nodes.md §2.1).
+ */
+import type { INodeProperties } from 'n8n-workflow';
+
+/** The entity override's value meaning "top level" (an empty value means "the credential's entity"). */
+export const TOP_LEVEL_ENTITY = 'TOP_LEVEL';
+
+export function resourceLocator(
+	name: string,
+	displayName: string,
+	searchListMethod: string,
+	options: { required?: boolean; description?: string; placeholder?: string } = {},
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: options.required ?? false,
+		description: options.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'ID',
+				name: 'id',
+				type: 'string',
+				placeholder: options.placeholder ?? 'e.g. 100',
+			},
+		],
+	};
+}
+
+export const entityIdProperty: INodeProperties = {
+	...resourceLocator('entityId', 'Entity', 'searchEntities', {
+		placeholder: 'e.g. 100',
+		description: `Run this operation in another entity than the credential's. Empty: the credential's entity. ${TOP_LEVEL_ENTITY}: the top level of a multi-entity company.`,
+	}),
+};
+
+export const simplifyProperty: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to return readable field names, numbers as numbers and ISO dates instead of the raw Intacct record',
+};
+
+export const returnAllProperty: INodeProperties = {
+	displayName: 'Return All',
+	name: 'returnAll',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return all results or only up to a given limit',
+};
+
+export const limitProperty: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 50,
+	description: 'Max number of results to return',
+	displayOptions: { show: { returnAll: [false] } },
+};
+
+export const recordNoProperty = (description: string): INodeProperties => ({
+	displayName: 'Record Number',
+	name: 'recordNo',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 1234',
+	description,
+});
+
+/** Options of every write: batching and idempotent posting. */
+export const writeOptionsProperty: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 500 },
+			default: 50,
+			description: 'How many items are sent to Intacct in one request',
+		},
+		{
+			displayName: 'Idempotent',
+			name: 'idempotent',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether a re-run with the same input is recognised by Intacct and not posted again (the duplicate is returned with duplicate = true)',
+		},
+		{
+			displayName: 'Idempotency Key',
+			name: 'idempotencyKey',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. {{ $json.invoiceId }}',
+			description:
+				"Stable key of this item's write. Empty: derived from the workflow ID, this node and the item's position and content.",
+		},
+	],
+};
+
+/** The dimension fields a line can carry, as the user names them, and their Intacct element per line object. */
+export interface DimensionDef {
+	key: string;
+	displayName: string;
+	/** GLENTRY element (journal entry lines) */
+	glEntry: string;
+	/** APBILLITEM element (bill lines) */
+	billLine: string;
+	/** list search method */
+	search: string;
+}
+
+export const DIMENSIONS: DimensionDef[] = [
+	{ key: 'departmentId', displayName: 'Department ID', glEntry: 'DEPARTMENT', billLine: 'DEPARTMENTID', search: 'searchDepartments' },
+	{ key: 'locationId', displayName: 'Location ID', glEntry: 'LOCATION', billLine: 'LOCATIONID', search: 'searchLocations' },
+	{ key: 'projectId', displayName: 'Project ID', glEntry: 'PROJECTID', billLine: 'PROJECTID', search: 'searchProjects' },
+	{ key: 'classId', displayName: 'Class ID', glEntry: 'CLASSID', billLine: 'CLASSID', search: 'searchClasses' },
+	{ key: 'customerId', displayName: 'Customer ID', glEntry: 'CUSTOMERID', billLine: 'CUSTOMERID', search: 'searchCustomers' },
+	{ key: 'vendorId', displayName: 'Vendor ID', glEntry: 'VENDORID', billLine: 'VENDORID', search: 'searchVendors' },
+	{ key: 'employeeId', displayName: 'Employee ID', glEntry: 'EMPLOYEEID', billLine: 'EMPLOYEEID', search: 'searchEmployees' },
+	{ key: 'itemId', displayName: 'Item ID', glEntry: 'ITEMID', billLine: 'ITEMID', search: 'searchItems' },
+];
+
+/** A line's user-defined dimensions (GLDIM<name> = UDD record id) and custom fields, as name/value pairs. */
+export function nameValueCollection(name: string, displayName: string, description: string, namePlaceholder: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		description,
+		options: [
+			{
+				displayName: 'Field',
+				name: 'field',
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: namePlaceholder },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	};
+}
+
+/** Line parameters of journal entries (debit/credit) and bills (signed amount). */
+export function linesProperties(kind: 'journalEntry' | 'bill', required: boolean): INodeProperties[] {
+	const isJournal = kind === 'journalEntry';
+	const lineValues: INodeProperties[] = [
+		{
+			displayName: 'Account Number',
+			name: 'accountNo',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 6100',
+			description: 'GL account number (ACCOUNTNO)',
+		},
+	];
+	if (isJournal) {
+		lineValues.push({
+			displayName: 'Type',
+			name: 'type',
+			type: 'options',
+			options: [
+				{ name: 'Debit', value: 'debit' },
+				{ name: 'Credit', value: 'credit' },
+			],
+			default: 'debit',
+		});
+	}
+	lineValues.push(
+		{
+			displayName: 'Amount',
+			name: 'amount',
+			type: 'number',
+			typeOptions: { numberPrecision: 2 },
+			default: 0,
+			description: isJournal ? 'Positive amount of the line' : 'Line amount; negative for a credit line',
+		},
+		{ displayName: 'Memo', name: 'memo', type: 'string', default: '' },
+		...DIMENSIONS.map(
+			(d): INodeProperties => ({ displayName: d.displayName, name: d.key, type: 'string', default: '' }),
+		),
+		nameValueCollection(
+			'userDefinedDimensions',
+			'User-Defined Dimensions',
+			'User-defined dimensions: the dimension (e.g. FUNDINGSOURCE or GLDIMFUNDINGSOURCE) and the record ID of its value',
+			'e.g. FUNDINGSOURCE',
+		),
+		nameValueCollection('customFields', 'Custom Fields', 'Custom fields of the line by integration name', 'e.g. GRANT_CODE'),
+	);
+	return [
+		{
+			displayName: 'Lines Input',
+			name: 'lineInput',
+			type: 'options',
+			options: [
+				{ name: 'Define Below', value: 'fields', description: 'Enter lines one by one' },
+				{ name: 'JSON', value: 'json', description: 'An array of lines, e.g. from an expression' },
+			],
+			default: 'fields',
+		},
+		{
+			displayName: 'Lines',
+			name: 'lines',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true, sortable: true },
+			placeholder: 'Add Line',
+			required,
+			default: {},
+			displayOptions: { show: { lineInput: ['fields'] } },
+			options: [{ displayName: 'Line', name: 'line', values: lineValues }],
+		},
+		{
+			displayName: 'Lines (JSON)',
+			name: 'linesJson',
+			type: 'json',
+			required,
+			default: '[]',
+			displayOptions: { show: { lineInput: ['json'] } },
+			description: isJournal
+				? 'Array of lines: {"accountNo": "6100", "debit": 100} or "credit"; optional memo, departmentId, locationId, projectId, classId, customerId, vendorId, employeeId, itemId, userDefinedDimensions {"FUNDINGSOURCE": "10001"}, customFields {}'
+				: 'Array of lines: {"accountNo": "6100", "amount": 100}; optional memo, departmentId, locationId, projectId, classId, customerId, vendorId, employeeId, itemId, userDefinedDimensions {"FUNDINGSOURCE": "10001"}, customFields {}',
+		},
+	];
+}

@@ -1,0 +1,134 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { readByQuery } from '../../transport/functions';
+import {
+	DIMENSIONS,
+	entityIdProperty,
+	limitProperty,
+	nameValueCollection,
+	returnAllProperty,
+	simplifyProperty,
+} from '../common.descriptions';
+import { entityOption, getClient } from '../../helpers/client';
+import { collectPages, commaList, quote, runPerItem } from '../../helpers/reads';
+import { outputRecord } from '../../helpers/simplify';
+import { intacctDate } from '../../helpers/transactions';
+import { equalsAny, timestampFilter } from '../../helpers/filters';
+import { udfFieldName } from '../../helpers/lines';
+import { FILTER_COLUMNS, sourceProperty } from './shared';
+
+function filterOptions(): INodeProperties[] {
+	const options: INodeProperties[] = [
+		{ displayName: 'Posted After', name: 'startDate', type: 'dateTime', default: '', description: 'Entry date on or after this date' },
+		{ displayName: 'Posted Before', name: 'endDate', type: 'dateTime', default: '', description: 'Entry date on or before this date' },
+		{ displayName: 'Account Numbers', name: 'accountNos', type: 'string', default: '', placeholder: 'e.g. 6100,6200', description: 'One or more GL account numbers, comma-separated' },
+		{ displayName: 'Journal', name: 'journal', type: 'string', default: '', placeholder: 'e.g. GJ', description: 'Journal symbol' },
+		{
+			displayName: 'State',
+			name: 'state',
+			type: 'options',
+			options: [
+				{ name: 'Posted', value: 'P' },
+				{ name: 'Draft', value: 'I' },
+			],
+			default: 'P',
+		},
+		{ displayName: 'Journal Entry Record Number', name: 'journalEntryRecordNo', type: 'string', default: '', description: 'Only lines of this journal entry (GLBATCH RECORDNO)' },
+		...DIMENSIONS.map(
+			(d): INodeProperties => ({
+				displayName: d.displayName,
+				name: d.key,
+				type: 'string',
+				default: '',
+				description: 'One or more IDs, comma-separated',
+			}),
+		),
+		nameValueCollection('userDefinedDimensions', 'User-Defined Dimensions', 'User-defined dimension (e.g. FUNDINGSOURCE) and the record ID of its value', 'e.g. FUNDINGSOURCE'),
+		{ displayName: 'Entity ID', name: 'entity', type: 'string', default: '', description: 'Only lines created in this entity (MEGAENTITYID)' },
+		{ displayName: 'Modified Since', name: 'modifiedSince', type: 'dateTime', default: '', description: 'Only lines changed at or after this time (WHENMODIFIED)' },
+		{ displayName: 'Query', name: 'query', type: 'string', default: '', placeholder: 'e.g. AMOUNT > 1000', description: 'Extra readByQuery condition, joined with AND' },
+	];
+	return options.sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+const properties: INodeProperties[] = [
+	sourceProperty,
+	returnAllProperty,
+	limitProperty,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: filterOptions(),
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{ displayName: 'Fields', name: 'fields', type: 'string', default: '', placeholder: 'e.g. RECORDNO,ACCOUNTNO,AMOUNT', description: 'Fields to return, comma-separated. Empty: all.' },
+			{
+				displayName: 'Page Size',
+				name: 'pageSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 1000 },
+				default: 1000,
+				description: 'Rows per request to Intacct (readByQuery allows 1 to 1000). Fewer rows per page means more requests.',
+			},
+		],
+	},
+	entityIdProperty,
+	simplifyProperty,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['glEntry'], operation: ['getMany'] } }, properties);
+
+export function buildConditions(source: string, filters: IDataObject, what: string): string[] {
+	const columns = FILTER_COLUMNS[source];
+	const conditions: string[] = [];
+	if (filters.startDate) conditions.push(`${columns.date} >= ${quote(intacctDate(what, 'startDate', filters.startDate))}`);
+	if (filters.endDate) conditions.push(`${columns.date} <= ${quote(intacctDate(what, 'endDate', filters.endDate))}`);
+	const accounts = commaList(filters.accountNos);
+	if (accounts.length > 0) conditions.push(equalsAny(columns.account, accounts));
+	if (filters.journal) conditions.push(`${columns.journal} = ${quote(String(filters.journal))}`);
+	if (filters.state) conditions.push(`${columns.state} = ${quote(String(filters.state))}`);
+	if (filters.journalEntryRecordNo) conditions.push(`${columns.batch} = ${quote(String(filters.journalEntryRecordNo))}`);
+	for (const d of DIMENSIONS) {
+		const ids = commaList(filters[d.key]);
+		if (ids.length > 0) conditions.push(equalsAny(columns[d.key], ids));
+	}
+	const udd = ((filters.userDefinedDimensions as IDataObject | undefined)?.field as IDataObject[] | undefined) ?? [];
+	for (const pair of udd) {
+		if (String(pair.name ?? '').trim() === '') continue;
+		conditions.push(`${udfFieldName(String(pair.name))} = ${quote(String(pair.value ?? ''))}`);
+	}
+	if (filters.entity) conditions.push(`${columns.entity} = ${quote(String(filters.entity))}`);
+	if (filters.modifiedSince) conditions.push(timestampFilter(what, 'WHENMODIFIED', filters.modifiedSince));
+	if (typeof filters.query === 'string' && filters.query.trim() !== '') conditions.push(`(${filters.query.trim()})`);
+	return conditions;
+}
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runPerItem.call(this, async (i) => {
+		const source = this.getNodeParameter('source', i, 'GLENTRY') as string;
+		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+		const options = this.getNodeParameter('options', i, {}) as IDataObject;
+		const conditions = buildConditions(source, filters, `GL entry filter (item ${i})`);
+		const fields = commaList(options.fields);
+		const pageSize = Math.min(1000, Math.max(1, Math.floor(Number(options.pageSize ?? 1000))));
+		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
+		const limit = returnAll ? 0 : (this.getNodeParameter('limit', i, 50) as number);
+		const fn = readByQuery({
+			object: source,
+			fields: fields.length > 0 ? fields : '*',
+			query: conditions.join(' AND '),
+			pageSize: returnAll ? pageSize : Math.min(limit, pageSize),
+		});
+		const records = await collectPages(getClient(this), fn, entityOption(this, i), returnAll, limit);
+		const simplify = this.getNodeParameter('simplify', i, true) as boolean;
+		return records.map((record) => outputRecord(source, record, simplify));
+	});
+}

@@ -1,0 +1,83 @@
+import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { create } from '../../transport/functions';
+import { entityIdProperty, linesProperties, simplifyProperty, writeOptionsProperty } from '../common.descriptions';
+import { checkJournalLines, glEntryElements, intacctDate, readLines } from '../../helpers/transactions';
+import { runWrites } from '../../helpers/writes';
+import { outputRecord } from '../../helpers/simplify';
+import { intacctToIso } from '../../helpers/dates';
+import {
+	findJournalEntry,
+	headerElements,
+	journalAdditionalFields,
+	journalProperty,
+	simplifyParameter,
+	stateProperty,
+	type JournalAdditionalFields,
+} from './shared';
+
+const properties: INodeProperties[] = [
+	journalProperty,
+	{
+		displayName: 'Posting Date',
+		name: 'postingDate',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: 'BATCH_DATE. ISO (2026-01-31), mm/dd/yyyy or a date expression such as {{ $now }}.',
+	},
+	{
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'BATCH_TITLE: the journal entry description',
+	},
+	stateProperty,
+	...linesProperties('journalEntry', true),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: journalAdditionalFields(),
+	},
+	entityIdProperty,
+	simplifyProperty,
+	writeOptionsProperty,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['journalEntry'], operation: ['create'] } }, properties);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runWrites.call(this, 'journalEntry-create', (i) => {
+		const what = `Journal entry (item ${i})`;
+		const journal = this.getNodeParameter('journal', i, '', { extractValue: true }) as string;
+		const batchDate = intacctDate(what, 'postingDate', this.getNodeParameter('postingDate', i));
+		const title = this.getNodeParameter('description', i) as string;
+		const state = this.getNodeParameter('state', i, 'Posted') as string;
+		const additional = this.getNodeParameter('additionalFields', i, {}) as JournalAdditionalFields;
+		const lines = readLines(this, i, what, false);
+		checkJournalLines(what, lines);
+		const simplify = simplifyParameter(this, i);
+		const fn = create('GLBATCH', {
+			JOURNAL: journal,
+			BATCH_DATE: batchDate,
+			BATCH_TITLE: title,
+			...headerElements(what, { ...additional, state }),
+			ENTRIES: { GLENTRY: glEntryElements(lines) },
+		});
+		return {
+			fn,
+			onSuccess: (result) => ({
+				...outputRecord('GLBATCH', result.records[0] ?? {}, simplify),
+				...(simplify
+					? { journal, postingDate: intacctToIso(batchDate), description: title, state, lineCount: lines.length }
+					: {}),
+			}),
+			findExisting: async (client, options) =>
+				await findJournalEntry(client, options, journal, additional.referenceNumber, batchDate, simplify),
+		};
+	});
+}

@@ -1,0 +1,23 @@
+import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { deleteRecords } from '../../transport/functions';
+import { entityIdProperty, recordNoProperty, writeOptionsProperty } from '../common.descriptions';
+import { runWrites } from '../../helpers/writes';
+
+const properties: INodeProperties[] = [
+	recordNoProperty('RECORDNO of the journal entry (GLBATCH) to delete'),
+	entityIdProperty,
+	writeOptionsProperty,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['journalEntry'], operation: ['delete'] } }, properties);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runWrites.call(this, 'journalEntry-delete', (i) => {
+		const recordNo = String(this.getNodeParameter('recordNo', i)).trim();
+		return {
+			fn: deleteRecords('GLBATCH', recordNo),
+			onSuccess: () => ({ deleted: true, recordNo: Number(recordNo) }),
+			findExisting: async () => ({ deleted: true, recordNo: Number(recordNo) }),
+		};
+	});
+}

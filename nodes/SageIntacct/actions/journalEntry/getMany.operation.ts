@@ -1,0 +1,62 @@
+import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { readByQuery } from '../../transport/functions';
+import { entityIdProperty, limitProperty, returnAllProperty, simplifyProperty } from '../common.descriptions';
+import { entityOption, getClient } from '../../helpers/client';
+import { collectPages, quote, runPerItem } from '../../helpers/reads';
+import { outputRecord } from '../../helpers/simplify';
+import { intacctDate } from '../../helpers/transactions';
+import { timestampFilter } from '../../helpers/filters';
+
+const properties: INodeProperties[] = [
+	returnAllProperty,
+	limitProperty,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{ displayName: 'Journal', name: 'journal', type: 'string', default: '', placeholder: 'e.g. GJ' },
+			{ displayName: 'Modified Since', name: 'modifiedSince', type: 'dateTime', default: '' },
+			{ displayName: 'Posted After', name: 'startDate', type: 'dateTime', default: '', description: 'Posting date on or after' },
+			{ displayName: 'Posted Before', name: 'endDate', type: 'dateTime', default: '', description: 'Posting date on or before' },
+			{ displayName: 'Reference Number', name: 'referenceNumber', type: 'string', default: '' },
+			{
+				displayName: 'State',
+				name: 'state',
+				type: 'options',
+				options: [
+					{ name: 'Draft', value: 'I' },
+					{ name: 'Posted', value: 'P' },
+					{ name: 'Reversed', value: 'Z' },
+				],
+				default: 'P',
+			},
+		],
+	},
+	entityIdProperty,
+	simplifyProperty,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['journalEntry'], operation: ['getMany'] } }, properties);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runPerItem.call(this, async (i) => {
+		const filters = this.getNodeParameter('filters', i, {}) as Record<string, string>;
+		const what = `Journal entry filter (item ${i})`;
+		const conditions: string[] = [];
+		if (filters.journal) conditions.push(`JOURNAL = ${quote(filters.journal)}`);
+		if (filters.startDate) conditions.push(`BATCH_DATE >= ${quote(intacctDate(what, 'startDate', filters.startDate))}`);
+		if (filters.endDate) conditions.push(`BATCH_DATE <= ${quote(intacctDate(what, 'endDate', filters.endDate))}`);
+		if (filters.referenceNumber) conditions.push(`REFERENCENO = ${quote(filters.referenceNumber)}`);
+		if (filters.state) conditions.push(`STATE = ${quote(filters.state)}`);
+		if (filters.modifiedSince) conditions.push(timestampFilter(what, 'WHENMODIFIED', filters.modifiedSince));
+		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
+		const limit = returnAll ? 0 : (this.getNodeParameter('limit', i, 50) as number);
+		const fn = readByQuery({ object: 'GLBATCH', fields: '*', query: conditions.join(' AND '), pageSize: returnAll ? 1000 : Math.min(limit, 1000) });
+		const records = await collectPages(getClient(this), fn, entityOption(this, i), returnAll, limit);
+		const simplify = this.getNodeParameter('simplify', i, true) as boolean;
+		return records.map((record) => outputRecord('GLBATCH', record, simplify));
+	});
+}

@@ -1,0 +1,29 @@
+/**
+ * Dispatches the node's run to `<resource>/<operation>.operation.ts` (n8n-nodes.md §2.1).
+ * Resource and operation are read once (noDataExpression: the same for every item).
+ */
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import * as glEntry from './glEntry/GlEntry.resource';
+import * as journalEntry from './journalEntry/JournalEntry.resource';
+import * as bill from './bill/Bill.resource';
+import * as vendor from './vendor/Vendor.resource';
+import * as query from './query/Query.resource';
+import * as custom from './custom/Custom.resource';
+
+type OperationModule = { execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> };
+
+const resources: Record<string, Record<string, unknown>> = { glEntry, journalEntry, bill, vendor, query, custom };
+
+function isOperationModule(value: unknown): value is OperationModule {
+	return typeof value === 'object' && value !== null && typeof (value as OperationModule).execute === 'function';
+}
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const module = resources[resource]?.[operation];
+	if (!isOperationModule(module)) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of resource "${resource}" is not supported`);
+	}
+	return [await module.execute.call(this)];
+}

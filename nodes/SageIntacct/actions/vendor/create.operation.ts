@@ -1,0 +1,38 @@
+import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { create, readByName } from '../../transport/functions';
+import { entityIdProperty, simplifyProperty, writeOptionsProperty } from '../common.descriptions';
+import { ItemValidationError } from '../../helpers/errors';
+import { runWrites } from '../../helpers/writes';
+import { outputRecord } from '../../helpers/simplify';
+import { vendorElements, vendorFields, type VendorFieldValues } from './shared';
+
+const properties: INodeProperties[] = [
+	{ displayName: 'Vendor ID', name: 'vendorId', type: 'string', required: true, default: '', placeholder: 'e.g. V-100' },
+	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '' },
+	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: vendorFields() },
+	entityIdProperty,
+	simplifyProperty,
+	writeOptionsProperty,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['vendor'], operation: ['create'] } }, properties);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runWrites.call(this, 'vendor-create', (i) => {
+		const what = `Vendor (item ${i})`;
+		const vendorId = String(this.getNodeParameter('vendorId', i)).trim();
+		const name = String(this.getNodeParameter('name', i)).trim();
+		if (vendorId === '') throw new ItemValidationError(`${what}, field "vendorId": is required`);
+		if (name === '') throw new ItemValidationError(`${what}, field "name": is required`);
+		const additional = this.getNodeParameter('additionalFields', i, {}) as VendorFieldValues;
+		const simplify = this.getNodeParameter('simplify', i, true) as boolean;
+		return {
+			fn: create('VENDOR', { VENDORID: vendorId, ...vendorElements(what, { ...additional, name }) }),
+			onSuccess: (result) => ({ ...outputRecord('VENDOR', result.records[0] ?? {}, simplify), ...(simplify ? { vendorId, name } : {}) }),
+			findExisting: async (client, options) => {
+				const found = await client.execute(readByName('VENDOR', vendorId), { entityId: options.entityId });
+				return found.records[0] ? outputRecord('VENDOR', found.records[0], simplify) : undefined;
+			},
+		};
+	});
+}

@@ -1,0 +1,53 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { readByQuery } from '../../transport/functions';
+import { entityIdProperty, limitProperty, returnAllProperty, simplifyProperty } from '../common.descriptions';
+import { entityOption, getClient } from '../../helpers/client';
+import { collectPages, quote, runPerItem } from '../../helpers/reads';
+import { outputRecord } from '../../helpers/simplify';
+import { timestampFilter } from '../../helpers/filters';
+
+const properties: INodeProperties[] = [
+	returnAllProperty,
+	limitProperty,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{ displayName: 'Modified Since', name: 'modifiedSince', type: 'dateTime', default: '' },
+			{ displayName: 'Name Contains', name: 'name', type: 'string', default: '' },
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Active', value: 'T' },
+					{ name: 'Inactive', value: 'F' },
+				],
+				default: 'T',
+			},
+		],
+	},
+	entityIdProperty,
+	simplifyProperty,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['vendor'], operation: ['getMany'] } }, properties);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runPerItem.call(this, async (i) => {
+		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+		const conditions: string[] = [];
+		if (filters.name) conditions.push(`NAME LIKE ${quote(`%${String(filters.name)}%`)}`);
+		if (filters.status) conditions.push(`STATUS = ${quote(String(filters.status))}`);
+		if (filters.modifiedSince) conditions.push(timestampFilter(`Vendor filter (item ${i})`, 'WHENMODIFIED', filters.modifiedSince));
+		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
+		const limit = returnAll ? 0 : (this.getNodeParameter('limit', i, 50) as number);
+		const fn = readByQuery({ object: 'VENDOR', fields: '*', query: conditions.join(' AND '), pageSize: returnAll ? 1000 : Math.min(limit, 1000) });
+		const records = await collectPages(getClient(this), fn, entityOption(this, i), returnAll, limit);
+		const simplify = this.getNodeParameter('simplify', i, true) as boolean;
+		return records.map((record) => outputRecord('VENDOR', record, simplify));
+	});
+}

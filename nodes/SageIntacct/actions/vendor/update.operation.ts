@@ -1,0 +1,40 @@
+import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { update } from '../../transport/functions';
+import { entityIdProperty, resourceLocator, simplifyProperty, writeOptionsProperty } from '../common.descriptions';
+import { ItemValidationError } from '../../helpers/errors';
+import { runWrites } from '../../helpers/writes';
+import { outputRecord } from '../../helpers/simplify';
+import { vendorElements, vendorFields, type VendorFieldValues } from './shared';
+
+const properties: INodeProperties[] = [
+	resourceLocator('vendor', 'Vendor', 'searchVendors', { required: true, placeholder: 'e.g. V-100' }),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [{ displayName: 'Name', name: 'name', type: 'string', default: '' }, ...vendorFields()],
+	},
+	entityIdProperty,
+	simplifyProperty,
+	writeOptionsProperty,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['vendor'], operation: ['update'] } }, properties);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runWrites.call(this, 'vendor-update', (i) => {
+		const what = `Vendor update (item ${i})`;
+		const vendorId = String(this.getNodeParameter('vendor', i, '', { extractValue: true })).trim();
+		const values = this.getNodeParameter('updateFields', i, {}) as VendorFieldValues;
+		const elements = vendorElements(what, values);
+		if (Object.values(elements).every((v) => v === undefined)) throw new ItemValidationError(`${what}: nothing to update (add a field)`);
+		const simplify = this.getNodeParameter('simplify', i, true) as boolean;
+		return {
+			fn: update('VENDOR', { VENDORID: vendorId, ...elements }),
+			onSuccess: (result) => ({ ...outputRecord('VENDOR', result.records[0] ?? { VENDORID: vendorId }, simplify), updated: true }),
+			findExisting: async () => ({ ...outputRecord('VENDOR', { VENDORID: vendorId }, simplify), updated: true }),
+		};
+	});
+}

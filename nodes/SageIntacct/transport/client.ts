@@ -1,0 +1,451 @@
+/**
+ * IntacctClient: sessions, envelopes, retries, concurrency, batching and paging over one HttpPost.
+ * Protocol references are to intacct-xml-api.md.
+ */
+import { randomUUID } from 'crypto';
+import { sleep as n8nSleep } from 'n8n-workflow';
+import type {
+	BatchOptions,
+	BatchOutcome,
+	HttpPost,
+	HttpPostResponse,
+	IntacctApi,
+	IntacctClientOptions,
+	IntacctCredentials,
+	IntacctErrorDetail,
+	IntacctFunction,
+	IntacctRecord,
+	IntacctResult,
+	PageOptions,
+	RequestOptions,
+} from './types';
+import { IntacctError } from './errors';
+import { getAPISession, readMore, MAX_QUERY_PAGE_SIZE, MAX_READ_BY_QUERY_PAGE_SIZE } from './functions';
+import { writeRequest, type EnvelopeAuthentication } from './requestWriter';
+import {
+	fieldText,
+	isInvalidSessionError,
+	isTransientErrorChain,
+	readResponse,
+	type AuthenticationBlock,
+} from './responseReader';
+import { backoffDelay, networkError, shouldRetry } from './retryPolicy';
+import { maskSecrets } from './secretMasking';
+import type { Semaphore } from './semaphore';
+import { knownSessionIds, rememberSession, requestSlots, sessionEntry, sessionKey, type CachedSession } from './sessionCache';
+import { settle } from './settle';
+import { signInAdvice } from './signInHints';
+
+export const CLIENT_DEFAULTS = {
+	concurrency: 2,
+	maxRetries: 5,
+	retryBaseDelayMs: 1000,
+	timeoutMs: 300_000,
+	batchSize: 50,
+	/** Largest pages the gateway allows (§4.2, §4.4): fewest round trips. */
+	readByQueryPageSize: MAX_READ_BY_QUERY_PAGE_SIZE,
+	queryPageSize: MAX_QUERY_PAGE_SIZE,
+} as const;
+
+type PreparedFunction = IntacctFunction & { controlId: string };
+
+const ROLLBACK_ERROR: IntacctErrorDetail = {
+	errorNo: 'XL03000009',
+	description: '',
+	description2: 'The entire transaction in this operation has been rolled back due to an error.',
+	correction: '',
+};
+
+function invalid(summary: string): IntacctError {
+	return new IntacctError({ kind: 'validation', summary });
+}
+
+function validateCredentials(credentials: IntacctCredentials): void {
+	const required: Array<keyof IntacctCredentials> = ['companyId', 'senderId', 'senderPassword', 'userId', 'userPassword', 'endpointUrl'];
+	const missing = required.filter((field) => !String(credentials[field] ?? '').trim());
+	if (missing.length > 0) throw invalid(`The Sage Intacct credential is missing: ${missing.join(', ')}`);
+	if (!isHttpUrl(credentials.endpointUrl)) {
+		throw invalid('The endpoint URL of the Sage Intacct credential must be an http(s) URL, e.g. https://api.intacct.com/ia/xml/xmlgw.phtml');
+	}
+}
+
+function isHttpUrl(text: string): boolean {
+	try {
+		const url = new URL(text);
+		return url.protocol === 'https:' || url.protocol === 'http:';
+	} catch {
+		return false;
+	}
+}
+
+/** The error a failed (or duplicate) result stands for. */
+export function resultError(result: IntacctResult): IntacctError {
+	const duplicate = result.duplicate === true;
+	return new IntacctError({
+		kind: duplicate ? 'duplicate' : 'result',
+		summary: duplicate
+			? `Intacct did not run ${result.function || 'the function'} again: a function with control ID "${result.controlId}" already ran`
+			: result.status === 'aborted'
+				? 'Intacct rolled the request back'
+				: 'Intacct rejected the request',
+		errors: result.errors,
+		functionName: result.function,
+		controlId: result.controlId,
+		transient: isTransientErrorChain(result.errors),
+		hint: duplicate ? 'The earlier run already wrote the record; look it up (e.g. by its reference number) instead of sending it again.' : undefined,
+	});
+}
+
+export class IntacctClient implements IntacctApi {
+	private readonly credentials: IntacctCredentials;
+	private readonly post: HttpPost;
+	private readonly maxRetries: number;
+	private readonly retryBaseDelayMs: number;
+	private readonly timeoutMs: number;
+	private readonly sleep: (ms: number) => Promise<void>;
+	private readonly logger?: (message: string) => void;
+	private readonly slots: Semaphore;
+
+	constructor(options: IntacctClientOptions) {
+		validateCredentials(options.credentials);
+		this.credentials = { ...options.credentials, entityId: (options.credentials.entityId ?? '').trim() };
+		this.post = options.post;
+		this.maxRetries = options.maxRetries ?? CLIENT_DEFAULTS.maxRetries;
+		this.retryBaseDelayMs = options.retryBaseDelayMs ?? CLIENT_DEFAULTS.retryBaseDelayMs;
+		this.timeoutMs = options.timeoutMs ?? CLIENT_DEFAULTS.timeoutMs;
+		this.sleep = options.sleep ?? n8nSleep;
+		this.logger = options.log;
+		this.slots = requestSlots(this.credentials, options.concurrency ?? CLIENT_DEFAULTS.concurrency);
+	}
+
+	/** Every secret this client knows: passwords and the session IDs it (or its cache) held. */
+	secrets(): string[] {
+		return [this.credentials.senderPassword, this.credentials.userPassword, ...knownSessionIds(this.credentials)];
+	}
+
+	private log(message: string): void {
+		if (this.logger) this.logger(maskSecrets(message, this.secrets()));
+	}
+
+	private entityOf(options?: RequestOptions): string {
+		return (options?.entityId ?? this.credentials.entityId ?? '').trim();
+	}
+
+	// ---- HTTP -------------------------------------------------------------------------------
+
+	private async send(url: string, body: string, what: string): Promise<HttpPostResponse> {
+		return await this.slots.use(async () => {
+			this.log(`POST ${url} (${what})`);
+			try {
+				const response = await this.post({
+					url,
+					body,
+					headers: { 'Content-Type': 'application/xml; charset=utf-8', Accept: 'text/xml, application/xml' },
+					timeoutMs: this.timeoutMs,
+				});
+				this.log(`HTTP ${response.statusCode} from ${url} (${what})`);
+				return response;
+			} catch (error) {
+				throw networkError(error, this.timeoutMs);
+			}
+		});
+	}
+
+	/** Runs `attempt` until it succeeds, a fault is not worth retrying, or retries run out. */
+	private async withRetries<T>(
+		attempt: () => Promise<T>,
+		retryable: (error: IntacctError) => boolean,
+		refused: (value: T) => boolean = () => false,
+	): Promise<T> {
+		for (let n = 0; ; n++) {
+			const outcome = await settle(attempt());
+			if (!outcome.ok) {
+				const { error } = outcome;
+				if (!(error instanceof IntacctError)) throw asError(error);
+				if (n < this.maxRetries && retryable(error)) {
+					const delay = backoffDelay(this.retryBaseDelayMs, n);
+					this.log(`retrying in ${delay} ms after: ${error.message}`);
+					await this.sleep(delay);
+					continue;
+				}
+				throw error.addHint(signInAdviceFor(error)).maskWith(this.secrets());
+			}
+			const value = outcome.value;
+			// Every function refused with "too many operations": nothing ran, so try again later.
+			if (n < this.maxRetries && refused(value)) {
+				const delay = backoffDelay(this.retryBaseDelayMs, n);
+				this.log(`retrying in ${delay} ms: Intacct refused every function for now`);
+				await this.sleep(delay);
+				continue;
+			}
+			return value;
+		}
+	}
+
+	// ---- sessions (§2) ------------------------------------------------------------------------
+
+	private renewAfter(auth: AuthenticationBlock | undefined): number | undefined {
+		if (!auth?.sessionTimestamp || !auth.sessionTimeout) return undefined;
+		// Durations come from the gateway's clock; the deadline is set on ours (clocks may differ).
+		const lifetime = Date.parse(auth.sessionTimeout) - Date.parse(auth.sessionTimestamp);
+		if (!Number.isFinite(lifetime) || lifetime <= 0) return undefined;
+		return Date.now() + lifetime - Math.min(60_000, lifetime / 10);
+	}
+
+	private async login(entityId: string): Promise<CachedSession> {
+		const fn: PreparedFunction = { ...getAPISession(), controlId: randomUUID() };
+		const auth: EnvelopeAuthentication = {
+			kind: 'login',
+			userId: this.credentials.userId,
+			companyId: this.credentials.companyId,
+			password: this.credentials.userPassword,
+			entityId,
+		};
+		const xml = writeRequest(this.envelope([fn], auth, { uniqueId: false, transaction: false }));
+		// Not retried here: the request that needed the session retries as a whole (no nested loops).
+		{
+			const parsed = readResponse(await this.send(this.credentials.endpointUrl, xml, 'getAPISession login'));
+			const result = parsed.results[0];
+			if (!result || result.status !== 'success') {
+				throw resultError(result ?? missingResult(fn, false)).addHint('Intacct could not open an API session for this user.');
+			}
+			const api: IntacctRecord = result.records[0] ?? {};
+			const sessionId = fieldText(api.sessionid) ?? '';
+			if (!sessionId) throw new IntacctError({ kind: 'parse', summary: 'Intacct answered getAPISession without a session ID' });
+			const endpoint = fieldText(api.endpoint)?.trim() ?? '';
+			return {
+				sessionId,
+				endpoint: isHttpUrl(endpoint) ? endpoint : this.credentials.endpointUrl,
+				renewAfterMs: this.renewAfter(parsed.authentication),
+			};
+		}
+	}
+
+	private async session(entityId: string): Promise<CachedSession> {
+		const entry = sessionEntry(sessionKey(this.credentials, entityId));
+		const cached = entry.session;
+		if (cached && (cached.renewAfterMs === undefined || Date.now() < cached.renewAfterMs)) return cached;
+		if (!entry.login) {
+			entry.login = this.login(entityId)
+				.then((session) => {
+					rememberSession(entry, session);
+					return session;
+				})
+				.finally(() => {
+					entry.login = undefined;
+				});
+		}
+		return await entry.login;
+	}
+
+	private dropSession(entityId: string, sessionId: string): void {
+		const entry = sessionEntry(sessionKey(this.credentials, entityId));
+		if (entry.session?.sessionId === sessionId) entry.session = undefined;
+	}
+
+	private touchSession(entityId: string, sessionId: string, auth: AuthenticationBlock | undefined): void {
+		const entry = sessionEntry(sessionKey(this.credentials, entityId));
+		const renewAfterMs = this.renewAfter(auth);
+		// Sliding expiry (§2.2): every answer pushes the deadline out again.
+		if (entry.session?.sessionId === sessionId && renewAfterMs !== undefined) entry.session.renewAfterMs = renewAfterMs;
+	}
+
+	// ---- requests -----------------------------------------------------------------------------
+
+	private envelope(
+		functions: PreparedFunction[],
+		authentication: EnvelopeAuthentication,
+		flags: { uniqueId: boolean; transaction: boolean },
+	) {
+		return {
+			senderId: this.credentials.senderId,
+			senderPassword: this.credentials.senderPassword,
+			controlId: randomUUID(),
+			uniqueId: flags.uniqueId,
+			transaction: flags.transaction,
+			authentication,
+			functions,
+		};
+	}
+
+	/** One request over the cached session; on "Invalid session" signs in again and resends once. */
+	private async sendWithSession(
+		functions: PreparedFunction[],
+		entityId: string,
+		flags: { uniqueId: boolean; transaction: boolean },
+		onSend: () => void,
+	) {
+		for (let relogin = 0; ; relogin++) {
+			const session = await this.session(entityId);
+			onSend();
+			const xml = writeRequest(this.envelope(functions, { kind: 'session', sessionId: session.sessionId }, flags));
+			const outcome = await settle(
+				this.send(session.endpoint, xml, functions.map((f) => f.name).join(',')).then(readResponse),
+			);
+			if (outcome.ok) {
+				this.touchSession(entityId, session.sessionId, outcome.value.authentication);
+				return outcome.value.results;
+			}
+			const { error } = outcome;
+			if (relogin === 0 && error instanceof IntacctError && isInvalidSessionError(error)) {
+				this.log('session no longer valid; signing in again');
+				this.dropSession(entityId, session.sessionId);
+				continue;
+			}
+			throw asError(error);
+		}
+	}
+
+	private prepare(fns: IntacctFunction[]): { prepared: PreparedFunction[]; callerControlIds: boolean } {
+		if (fns.length === 0) throw invalid('No Intacct functions to run');
+		return {
+			prepared: fns.map((f) => ({ ...f, controlId: f.controlId ?? randomUUID() })),
+			callerControlIds: fns.every((f) => f.controlId !== undefined && f.controlId !== ''),
+		};
+	}
+
+	private maskResult(result: IntacctResult): IntacctResult {
+		if (result.errors.length === 0) return result;
+		const secrets = this.secrets();
+		return {
+			...result,
+			errors: result.errors.map((e) => ({
+				errorNo: maskSecrets(e.errorNo, secrets),
+				description: maskSecrets(e.description, secrets),
+				description2: maskSecrets(e.description2, secrets),
+				correction: maskSecrets(e.correction, secrets),
+			})),
+		};
+	}
+
+	async executeBatch(fns: IntacctFunction[], options: RequestOptions = {}): Promise<IntacctResult[]> {
+		const { prepared, callerControlIds } = this.prepare(fns);
+		const flags = { uniqueId: options.idempotent === true, transaction: options.transaction === true };
+		// §7: a write may be repeated only when the gateway will refuse the repeat (uniqueid with
+		// the caller's stable control IDs), or when the fault proves nothing ran (retryPolicy).
+		const idempotent = flags.uniqueId && callerControlIds;
+		const hasWrites = prepared.some((f) => f.isWrite === true);
+		const entityId = this.entityOf(options);
+		// Whether this attempt got as far as sending the functions (a failed login sent no write).
+		let sent = false;
+		const results = await this.withRetries(
+			async () => {
+				sent = false;
+				return await this.sendWithSession(prepared, entityId, flags, () => {
+					sent = true;
+				});
+			},
+			(error) => shouldRetry(error, hasWrites && sent, idempotent),
+			(rs) => rs.length > 0 && rs.every((r) => r.status !== 'success' && !r.duplicate && isTransientErrorChain(r.errors)),
+		);
+		const byControlId = new Map(results.map((r) => [r.controlId, r]));
+		return prepared.map((f) => this.maskResult(byControlId.get(f.controlId) ?? missingResult(f, flags.transaction)));
+	}
+
+	async execute(fn: IntacctFunction, options: RequestOptions = {}): Promise<IntacctResult> {
+		const [result] = await this.executeBatch([fn], options);
+		if (result.status !== 'success') throw resultError(result);
+		return result;
+	}
+
+	async executeMany(fns: IntacctFunction[], options: BatchOptions = {}): Promise<BatchOutcome[]> {
+		const batchSize = options.batchSize ?? CLIENT_DEFAULTS.batchSize;
+		if (!Number.isInteger(batchSize) || batchSize < 1) throw invalid(`batchSize must be a positive integer (got ${batchSize})`);
+		if (fns.length === 0) return [];
+		const chunks: IntacctFunction[][] = [];
+		for (let i = 0; i < fns.length; i += batchSize) chunks.push(fns.slice(i, i + batchSize));
+		// Every chunk starts at once; the credential's semaphore keeps requests within the cap.
+		const outcomes = await Promise.all(chunks.map(async (chunk) => await this.runChunk(chunk, options)));
+		return outcomes.flat();
+	}
+
+	private async runChunk(chunk: IntacctFunction[], options: RequestOptions): Promise<BatchOutcome[]> {
+		const outcome = await settle(this.executeBatch(chunk, options));
+		if (!outcome.ok) {
+			// Control, authentication, HTTP and network failures: this request's functions only.
+			if (!(outcome.error instanceof IntacctError)) throw asError(outcome.error);
+			const failure = outcome.error;
+			return chunk.map(() => ({ ok: false, error: failure }));
+		}
+		const results = outcome.value;
+		const rolledBack = options.transaction === true && results.some((r) => r.status !== 'success');
+		return results.map((result): BatchOutcome => {
+			if (result.status === 'success' && !rolledBack) return { ok: true, result };
+			if (result.status === 'success') {
+				return { ok: false, error: resultError({ ...result, status: 'aborted', errors: [ROLLBACK_ERROR] }) };
+			}
+			return { ok: false, error: resultError(result) };
+		});
+	}
+
+	// ---- paging (§4.2-§4.4) --------------------------------------------------------------------
+
+	async *pages(fn: IntacctFunction, options: PageOptions = {}): AsyncIterable<IntacctRecord[]> {
+		const { limit, ...requestOptions } = options;
+		if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw invalid(`limit must be a whole number of 0 or more (got ${limit})`);
+		if (limit === 0) return;
+		if (fn.name === 'readByQuery') yield* this.readByQueryPages(fn, limit, requestOptions);
+		else if (fn.name === 'query') yield* this.queryPages(fn, limit, requestOptions);
+		else throw invalid(`Only readByQuery and query can be paged (got ${fn.name})`);
+	}
+
+	private async *readByQueryPages(fn: IntacctFunction, limit: number | undefined, options: RequestOptions) {
+		const size = Math.min(Number(fn.body.pagesize ?? CLIENT_DEFAULTS.readByQueryPageSize), limit ?? Infinity);
+		let result = await this.execute({ ...fn, body: { ...fn.body, pagesize: size } }, options);
+		let delivered = 0;
+		for (;;) {
+			const page = limit === undefined ? result.records : result.records.slice(0, limit - delivered);
+			delivered += page.length;
+			if (page.length > 0) yield page;
+			const more = (result.numRemaining ?? 0) > 0 && !!result.resultId && result.records.length > 0;
+			if (!more || (limit !== undefined && delivered >= limit)) return;
+			result = await this.execute(readMore(result.resultId as string), options);
+		}
+	}
+
+	private async *queryPages(fn: IntacctFunction, limit: number | undefined, options: RequestOptions) {
+		const pageSize = Number(fn.body.pagesize ?? CLIENT_DEFAULTS.queryPageSize);
+		let offset = Number(fn.body.offset ?? 0);
+		let delivered = 0;
+		for (;;) {
+			const size = limit === undefined ? pageSize : Math.min(pageSize, limit - delivered);
+			const result = await this.execute({ ...fn, body: { ...fn.body, pagesize: size, offset } }, options);
+			const page = limit === undefined ? result.records : result.records.slice(0, limit - delivered);
+			delivered += page.length;
+			if (page.length > 0) yield page;
+			// Each offset page is a fresh query (§4.4): advance by what this page held.
+			offset += result.records.length;
+			const more = (result.numRemaining ?? 0) > 0 && result.records.length > 0;
+			if (!more || (limit !== undefined && delivered >= limit)) return;
+		}
+	}
+}
+
+function missingResult(fn: PreparedFunction, transaction: boolean): IntacctResult {
+	return {
+		status: transaction ? 'aborted' : 'failure',
+		function: fn.name,
+		controlId: fn.controlId,
+		records: [],
+		errors: [
+			{
+				errorNo: '',
+				description: 'No result',
+				description2: `Intacct returned no result for function ${fn.name} (control ID "${fn.controlId}").`,
+				correction: '',
+			},
+		],
+	};
+}
+
+/** Unexpected (non-Intacct) failures pass through unchanged, as Errors. */
+function asError(error: unknown): Error {
+	return error instanceof Error ? error : new Error(String(error));
+}
+
+function signInAdviceFor(error: IntacctError): string | undefined {
+	if (error.kind === 'control' || error.kind === 'authentication' || (error.kind === 'http' && (error.httpStatus === 401 || error.httpStatus === 400))) {
+		return signInAdvice(error.kind, error.errors, error.httpStatus);
+	}
+	return undefined;
+}

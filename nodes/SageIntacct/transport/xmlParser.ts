@@ -1,0 +1,68 @@
+/**
+ * The package's only XML parser: a thin wrapper over fast-xml-parser, which the build bundles into
+ * this one module (gulpfile.js) so the published package has no runtime dependency.
+ *
+ * Configured for the gateway's answers (intacct-xml-api.md §3.2): every text stays a string (no
+ * number parsing: account "0012" and record numbers must not change), attributes are kept, element
+ * order is preserved, entities (&amp; &#233; ...) are decoded, surrounding whitespace of values kept.
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+
+/** One parsed element, order preserved. `text` is the element's own text ('' when none). */
+export interface XmlNode {
+	name: string;
+	attributes: Record<string, string>;
+	children: XmlNode[];
+	text: string;
+}
+
+const parser = new XMLParser({
+	preserveOrder: true,
+	ignoreAttributes: false,
+	attributeNamePrefix: '',
+	parseTagValue: false,
+	parseAttributeValue: false,
+	trimValues: false,
+	processEntities: true,
+	htmlEntities: true,
+	ignoreDeclaration: true,
+	ignorePiTags: true,
+});
+
+type OrderedEntry = Record<string, unknown>;
+
+function toNode(name: string, content: unknown, attributes: unknown): XmlNode {
+	const node: XmlNode = { name, attributes: {}, children: [], text: '' };
+	if (attributes && typeof attributes === 'object') {
+		for (const [key, value] of Object.entries(attributes as Record<string, unknown>)) {
+			node.attributes[key] = String(value);
+		}
+	}
+	const texts: string[] = [];
+	for (const entry of Array.isArray(content) ? (content as OrderedEntry[]) : []) {
+		for (const [key, value] of Object.entries(entry)) {
+			if (key === ':@') continue;
+			if (key === '#text') texts.push(String(value));
+			else node.children.push(toNode(key, value, entry[':@']));
+		}
+	}
+	// Whitespace between child elements (pretty-printed answers) is layout, not a value.
+	const text = texts.join('');
+	node.text = node.children.length > 0 && text.trim() === '' ? '' : text;
+	return node;
+}
+
+/** Parses an XML document; returns its root element, or throws an Error saying why it is not XML. */
+export function parseXmlDocument(xml: string): XmlNode {
+	const verdict = XMLValidator.validate(xml);
+	if (verdict !== true) {
+		throw new Error(`not well-formed XML (line ${verdict.err.line}: ${verdict.err.msg})`);
+	}
+	const entries = parser.parse(xml) as OrderedEntry[];
+	for (const entry of entries) {
+		for (const [key, value] of Object.entries(entry)) {
+			if (key !== ':@' && key !== '#text') return toNode(key, value, entry[':@']);
+		}
+	}
+	throw new Error('no root element');
+}

@@ -1,0 +1,62 @@
+/**
+ * `npm run sandbox -- --port 8787 --seed 1 --gl-entries 100000 --state file.json --latency 100`
+ * Starts the local Intacct XML gateway and prints the credential values to paste into n8n (these
+ * are sandbox-only demo values, safe to print). Ctrl-C closes cleanly (saving --state).
+ */
+import { startSandbox } from './index';
+import { type CliCommand, USAGE, parseCliArguments } from './protocol/cliArguments';
+
+async function main(): Promise<void> {
+	let command: CliCommand;
+	try {
+		command = parseCliArguments(process.argv.slice(2));
+	} catch (error: unknown) {
+		console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+		process.exit(2);
+	}
+	if (command.kind === 'help') {
+		console.log(USAGE);
+		return;
+	}
+	const log = command.quiet ? undefined : (line: string): void => console.log(`${new Date().toISOString()} ${line}`);
+	const sandbox = await startSandbox({ ...command.options, log });
+	const c = sandbox.credentials;
+	console.log(
+		[
+			`Sage Intacct sandbox listening on ${sandbox.url}`,
+			'',
+			'Credential values (sandbox-only demo values):',
+			`  Company ID:       ${c.companyId}`,
+			`  Entity ID:        (empty = top level; entities: 100, 200)`,
+			`  Sender ID:        ${c.senderId}`,
+			`  Sender password:  ${c.senderPassword}`,
+			`  User ID:          ${c.userId}`,
+			`  User password:    ${c.userPassword}`,
+			`  Endpoint URL:     ${c.endpointUrl}`,
+			'',
+			'Press Ctrl-C to stop.',
+		].join('\n'),
+	);
+	let stopping = false;
+	const stop = (): void => {
+		if (stopping) return;
+		stopping = true;
+		console.log('Stopping sandbox...');
+		sandbox.close().then(
+			() => process.exit(0),
+			(error: unknown) => {
+				console.error(error);
+				process.exit(1);
+			},
+		);
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+}
+
+if (require.main === module) {
+	main().catch((error: unknown) => {
+		console.error(error);
+		process.exit(1);
+	});
+}

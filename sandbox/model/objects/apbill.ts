@@ -1,0 +1,70 @@
+import { enumValues, field, recordNoField, type ObjectDef } from '../schema';
+
+/**
+ * AP bill states: labels for create/query, one/two-letter codes for readByQuery (§6.4 lists codes
+ * D, PA, S, U, A without their mapping; the pairing below is the sandbox's choice, UNCERTAIN).
+ */
+export const APBILL_STATE = enumValues([
+	['Draft', 'D'],
+	['Submitted', 'S'],
+	['Posted', 'A'],
+	['Partially Paid', 'PA'],
+	['Paid', 'P'],
+	['Reversed', 'V'],
+]);
+
+/**
+ * AP bill header (§5.4, §6.4). WHENCREATED is the bill *date* here (a DATE); the audit timestamps are
+ * AUDITWHENCREATED and WHENMODIFIED.
+ */
+export const APBILL: ObjectDef = {
+	name: 'APBILL',
+	label: 'Bill',
+	relationships: [
+		{ path: 'VENDOR', object: 'VENDOR', label: 'Vendor', relatedBy: 'VENDORID', targetField: 'VENDORID' },
+		{ path: 'TERM', object: 'APTERM', label: 'Payment term', relatedBy: 'TERMNAME', targetField: 'NAME' },
+	],
+	fields: [
+		recordNoField(),
+		field('RECORDID', 'Bill number', 'TEXT'),
+		field('RECORDTYPE', 'Record type', 'TEXT', { readonly: true }),
+		field('VENDORID', 'Vendor ID', 'TEXT', { required: true }),
+		field('VENDORNAME', 'Vendor name', 'TEXT', { readonly: true }),
+		field('DOCNUMBER', 'Reference number', 'TEXT'),
+		field('DESCRIPTION', 'Description', 'TEXT'),
+		field('TERMNAME', 'Payment term', 'TEXT'),
+		field('WHENCREATED', 'Bill date', 'DATE', { required: true }),
+		field('WHENPOSTED', 'GL posting date', 'DATE'),
+		field('WHENDUE', 'Due date', 'DATE', { required: true }),
+		field('WHENPAID', 'Date fully paid', 'DATE', { readonly: true }),
+		field('RECPAYMENTDATE', 'Recommended payment date', 'DATE'),
+		field('STATE', 'State', 'ENUM', { readonly: true, validValues: APBILL_STATE }),
+		field('TOTALENTERED', 'Total amount', 'DECIMAL', { readonly: true }),
+		field('TOTALPAID', 'Total paid', 'DECIMAL', { readonly: true }),
+		field('TOTALDUE', 'Total due', 'DECIMAL', { readonly: true }),
+		field('TRX_TOTALENTERED', 'Transaction total amount', 'DECIMAL', { readonly: true }),
+		field('TRX_TOTALDUE', 'Transaction total due', 'DECIMAL', { readonly: true }),
+		field('CURRENCY', 'Transaction currency', 'TEXT'),
+		field('BASECURR', 'Base currency', 'TEXT'),
+		field('MODULEKEY', 'Module', 'TEXT', { readonly: true }),
+		field('SUPDOCID', 'Attachment', 'TEXT'),
+		field('ONHOLD', 'On hold', 'BOOLEAN'),
+		field('PAYMENTPRIORITY', 'Payment priority', 'ENUM', {
+			validValues: enumValues([
+				['urgent', 'urgent'],
+				['high', 'high'],
+				['normal', 'normal'],
+				['low', 'low'],
+			]),
+		}),
+		field('GLBATCHKEY', 'GL batch key', 'INTEGER', { readonly: true, description: 'Sandbox: RECORDNO of the GLBATCH this bill posted' }),
+		field('AUDITWHENCREATED', 'When created', 'TIMESTAMP', { readonly: true }),
+		field('WHENMODIFIED', 'When modified', 'TIMESTAMP', { readonly: true }),
+		field('CREATEDBY', 'Created by', 'INTEGER', { readonly: true }),
+		field('MODIFIEDBY', 'Modified by', 'INTEGER', { readonly: true }),
+		field('MEGAENTITYKEY', 'Created at - Entity key', 'INTEGER', { readonly: true }),
+		field('MEGAENTITYID', 'Created at - Entity ID', 'TEXT', { readonly: true }),
+		field('MEGAENTITYNAME', 'Created at - Entity name', 'TEXT', { readonly: true }),
+		field('RECORD_URL', 'Record URL', 'TEXT', { readonly: true }),
+	],
+};

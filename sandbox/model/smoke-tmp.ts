@@ -1,0 +1,10 @@
+import { Database } from './database';
+import { generateHistory } from './seed/history';
+import { seedHopewell } from './seed/hopewell';
+let t = Date.now();
+const db = seedHopewell(1, 10);
+console.log('base', Date.now() - t);
+t = Date.now();
+generateHistory(db, 2, 20000);
+console.log('20k', Date.now() - t);
+void Database;

@@ -1,0 +1,115 @@
+/**
+ * Generic create / update / delete (§5.1): several objects per <create>/<update>, each answered as a
+ * lower-case element with RECORDNO and RECORD_URL (+ the business ID for master data) in
+ * <data listtype="objects">. A failing object throws its specific errors followed by the
+ * BL01001973 "Could not <verb> <Object> record!" wrapper (§3.3); objects before it stay written
+ * (non-transactional; the gateway would also list them, the sandbox reports only the failure).
+ */
+import type { FunctionOutcome, RenderRecord, XmlElement } from '../contract';
+import { RuleViolation, RULES, writeFailure, type WriteVerb } from '../errors';
+import { objectDef } from '../objects';
+import { queryFailed } from '../errors';
+import type { ObjectDef } from '../schema';
+import type { Row } from '../store';
+import { childText } from '../xml-element';
+import { createApBill, deleteApBill, updateApBill } from './apbill';
+import { createGlBatch, deleteGlBatch, updateGlBatch } from './glbatch';
+import { createMasterRecord, deleteMasterRecord, updateMasterRecord } from './master-data';
+import { readRecordInput } from './record-input';
+import { createSupdoc, deleteSupdoc } from './supdoc';
+import { createVendor, deleteVendor, updateVendor } from './vendor';
+import type { WriteSession } from './write-session';
+
+interface WriteHandler {
+	create(ws: WriteSession, el: XmlElement): Row;
+	update(ws: WriteSession, el: XmlElement): Row;
+	delete(ws: WriteSession, key: string): void;
+}
+
+function masterHandler(def: ObjectDef): WriteHandler {
+	return {
+		create: (ws, el) => createMasterRecord(ws, def, readRecordInput(el).fields),
+		update: (ws, el) => updateMasterRecord(ws, def, readRecordInput(el).fields),
+		delete: (ws, key) => deleteMasterRecord(ws, def, key),
+	};
+}
+
+const GL_COLLECTIONS = { ENTRIES: 'GLENTRY' };
+
+const SPECIAL: Record<string, WriteHandler> = {
+	GLBATCH: {
+		create: (ws, el) => {
+			const input = readRecordInput(el, GL_COLLECTIONS);
+			return createGlBatch(ws, { fields: input.fields, lines: input.lines.get('ENTRIES') ?? [] });
+		},
+		update: (ws, el) => {
+			const input = readRecordInput(el, GL_COLLECTIONS);
+			return updateGlBatch(ws, { fields: input.fields, lines: input.lines.get('ENTRIES') });
+		},
+		delete: (ws, key) => deleteGlBatch(ws, key),
+	},
+	APBILL: { create: createApBill, update: updateApBill, delete: deleteApBill },
+	VENDOR: {
+		create: (ws, el) => createVendor(ws, readRecordInput(el).fields),
+		update: (ws, el) => updateVendor(ws, readRecordInput(el).fields),
+		delete: deleteVendor,
+	},
+	SUPDOC: {
+		create: createSupdoc,
+		update: () => {
+			throw RULES.readonlyObject('SUPDOC', 'update');
+		},
+		delete: deleteSupdoc,
+	},
+};
+
+/** Objects created only through their parent (lines) or not writable at all. */
+const NOT_WRITABLE = new Set(['GLENTRY', 'APBILLITEM', 'GLDETAIL', 'LOCATIONENTITY', 'GLJOURNAL']);
+
+function handlerFor(def: ObjectDef, verb: WriteVerb): WriteHandler {
+	if (NOT_WRITABLE.has(def.name)) throw writeFailure(verb, def.label, RULES.readonlyObject(def.name, verb).errors);
+	return SPECIAL[def.name] ?? masterHandler(def);
+}
+
+function guarded<T>(verb: WriteVerb, def: ObjectDef, action: () => T): T {
+	try {
+		return action();
+	} catch (error: unknown) {
+		if (error instanceof RuleViolation) throw writeFailure(verb, def.label, error.errors);
+		throw error;
+	}
+}
+
+function writtenRecord(def: ObjectDef, row: Row): { element: string; fields: RenderRecord } {
+	const fields: RenderRecord = { RECORDNO: row.RECORDNO };
+	if (def.idField && def.idField !== 'RECORDNO') fields[def.idField] = row[def.idField] ?? '';
+	fields.RECORD_URL = row.RECORD_URL ?? '';
+	return { element: def.name.toLowerCase(), fields };
+}
+
+function requireWriteObject(name: string, verb: WriteVerb): ObjectDef {
+	const def = objectDef(name);
+	if (!def) throw writeFailure(verb, name, [{ errorno: 'BL01001973', description: '', description2: `Object ${name} is not supported by the sandbox.`, correction: '' }]);
+	return def;
+}
+
+export function genericCreateOrUpdate(ws: WriteSession, fn: XmlElement, verb: 'create' | 'update'): FunctionOutcome {
+	const records = fn.children.map((el) => {
+		const def = requireWriteObject(el.name, verb);
+		const handler = handlerFor(def, verb);
+		const row = guarded(verb, def, () => handler[verb](ws, el));
+		return writtenRecord(def, row);
+	});
+	return { kind: 'data', listType: 'objects', records, attributes: { count: String(records.length) } };
+}
+
+export function genericDelete(ws: WriteSession, fn: XmlElement): FunctionOutcome {
+	const name = childText(fn, 'object');
+	if (!name) throw queryFailed('No object given', 'Add an <object> element.');
+	const def = requireWriteObject(name, 'delete');
+	const handler = handlerFor(def, 'delete');
+	const keys = (childText(fn, 'keys') ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+	if (keys.length === 0) throw writeFailure('delete', def.label, RULES.required('keys').errors);
+	for (const key of keys) guarded('delete', def, () => handler.delete(ws, key));
+	return { kind: 'none' };
+}

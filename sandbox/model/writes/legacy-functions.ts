@@ -1,0 +1,320 @@
+/**
+ * Legacy functions (§5.3, §5.5): create_gltransaction, delete_gltransaction, create_bill,
+ * update_bill, delete_bill, create_supdoc, create_supdocfolder. Lower-case elements in strict XSD
+ * order; they map onto the same business rules as the generic GLBATCH/APBILL writes and answer
+ * with <key> (creates, update_bill) or nothing (deletes).
+ */
+import { RuleViolation, RULES, writeFailure, type WriteVerb } from '../errors';
+import type { FunctionOutcome, XmlElement } from '../contract';
+import { formatUsDate, fromDateParts } from '../dates';
+import { objectDef } from '../objects';
+import { attribute, childElement, childElements, childText } from '../xml-element';
+import { createApBill, deleteApBill, updateApBill } from './apbill';
+import { createGlBatch, deleteGlBatch } from './glbatch';
+import { checkSequence, legacyDateParts, type SequenceItem } from './legacy-order';
+import { createMasterRecord } from './master-data';
+import type { FieldInput } from './record-input';
+import { readAttachments, writeSupdoc } from './supdoc';
+import type { WriteSession } from './write-session';
+
+type LegacyHandler = (ws: WriteSession, fn: XmlElement) => FunctionOutcome;
+
+const GLTRANSACTION_SEQUENCE: SequenceItem[] = [
+	{ name: 'journalid', required: true },
+	{ name: 'datecreated', required: true },
+	{ name: 'reversedate' },
+	{ name: 'description', required: true },
+	{ name: 'referenceno' },
+	{ name: 'sourceentity' },
+	{ name: 'customfields' },
+	{ name: 'state' },
+	{ name: 'gltransactionentries', required: true },
+];
+
+const GLENTRY_SEQUENCE: SequenceItem[] = [
+	'trtype',
+	'amount',
+	'glaccountno',
+	'document',
+	'datecreated',
+	'memo',
+	'locationid',
+	'departmentid',
+	'customerid',
+	'vendorid',
+	'employeeid',
+	'projectid',
+	'itemid',
+	'classid',
+	'contractid',
+	'warehouseid',
+	'customfields',
+	'currency',
+	'exchratedate',
+	'exchratetype',
+	'exchrate',
+].map((name) => ({ name, required: ['trtype', 'amount', 'glaccountno'].includes(name) }));
+
+const BILL_SEQUENCE: SequenceItem[] = [
+	{ name: 'vendorid', required: true },
+	{ name: 'datecreated', required: true },
+	{ name: 'dateposted' },
+	{ name: 'datedue' },
+	{ name: 'termname' },
+	{ name: 'action' },
+	{ name: 'batchkey' },
+	{ name: 'billno' },
+	{ name: 'ponumber' },
+	{ name: 'onhold' },
+	{ name: 'description' },
+	{ name: 'externalid' },
+	{ name: 'payto' },
+	{ name: 'returnto' },
+	{ name: 'basecurr' },
+	{ name: 'currency' },
+	{ name: 'exchratedate' },
+	{ name: 'exchratetype' },
+	{ name: 'exchrate' },
+	{ name: 'nogl' },
+	{ name: 'supdocid' },
+	{ name: 'customfields' },
+	{ name: 'billitems', required: true },
+];
+
+const BILL_LINE_SEQUENCE: SequenceItem[] = [
+	{ name: 'glaccountno', or: ['accountlabel'], required: true },
+	{ name: 'offsetglaccountno' },
+	{ name: 'amount', required: true },
+	{ name: 'allocationid' },
+	{ name: 'memo' },
+	{ name: 'locationid' },
+	{ name: 'departmentid' },
+	{ name: 'item1099' },
+	{ name: 'key' },
+	{ name: 'totalpaid' },
+	{ name: 'totaldue' },
+	{ name: 'customfields' },
+	{ name: 'projectid' },
+	{ name: 'customerid' },
+	{ name: 'vendorid' },
+	{ name: 'employeeid' },
+	{ name: 'itemid' },
+	{ name: 'classid' },
+	{ name: 'contractid' },
+	{ name: 'warehouseid' },
+	{ name: 'billable' },
+];
+
+/** A legacy date block as the generic mm/dd/yyyy text (invalid dates fail like generic ones). */
+function legacyDate(el: XmlElement | undefined, fieldId: string): string | undefined {
+	if (!el) return undefined;
+	const parts = legacyDateParts(el);
+	const iso = fromDateParts(parts.year, parts.month, parts.day);
+	if (!iso) throw RULES.invalidDate(fieldId, `${parts.month}/${parts.day}/${parts.year}`);
+	return formatUsDate(iso);
+}
+
+function guarded(verb: WriteVerb, label: string, action: () => FunctionOutcome): FunctionOutcome {
+	try {
+		return action();
+	} catch (error: unknown) {
+		if (error instanceof RuleViolation) throw writeFailure(verb, label, error.errors);
+		throw error;
+	}
+}
+
+function set(map: FieldInput, key: string, text: string | undefined): void {
+	if (text !== undefined && text !== '') map.set(key, text);
+}
+
+/** Customfields as generic fields (§5.1). */
+function customFields(el: XmlElement, into: FieldInput): void {
+	const wrapper = childElement(el, 'customfields');
+	if (!wrapper) return;
+	for (const cf of childElements(wrapper, 'customfield')) {
+		const name = childText(cf, 'customfieldname');
+		if (name) into.set(name.toUpperCase(), childText(cf, 'customfieldvalue') ?? '');
+	}
+}
+
+const createGlTransaction: LegacyHandler = (ws, fn) => {
+	checkSequence(fn, GLTRANSACTION_SEQUENCE);
+	const entries = childElement(fn, 'gltransactionentries')!;
+	const lineElements = entries.children;
+	for (const line of lineElements) {
+		if (line.name !== 'glentry') checkSequence(entries, [{ name: 'glentry' }]);
+		checkSequence(line, GLENTRY_SEQUENCE);
+	}
+	return guarded('create', 'Journal Entry', () => {
+		const fields: FieldInput = new Map();
+		set(fields, 'JOURNAL', childText(fn, 'journalid'));
+		set(fields, 'BATCH_DATE', legacyDate(childElement(fn, 'datecreated'), 'datecreated'));
+		set(fields, 'REVERSEDATE', legacyDate(childElement(fn, 'reversedate'), 'reversedate'));
+		set(fields, 'BATCH_TITLE', childText(fn, 'description'));
+		set(fields, 'REFERENCENO', childText(fn, 'referenceno'));
+		set(fields, 'BASELOCATION_NO', childText(fn, 'sourceentity'));
+		set(fields, 'STATE', childText(fn, 'state'));
+		customFields(fn, fields);
+		const lines = lineElements.map((line) => {
+			const trtype = childText(line, 'trtype') ?? '';
+			// §5.3: documented as the words debit/credit; numbers are refused (UNCERTAIN upstream).
+			if (trtype !== 'debit' && trtype !== 'credit') throw RULES.invalidValue('trtype', trtype, 'debit, credit');
+			const input: FieldInput = new Map([['TR_TYPE', trtype === 'debit' ? '1' : '-1']]);
+			set(input, 'TRX_AMOUNT', childText(line, 'amount'));
+			set(input, 'ACCOUNTNO', childText(line, 'glaccountno'));
+			set(input, 'DOCUMENT', childText(line, 'document'));
+			set(input, 'DESCRIPTION', childText(line, 'memo'));
+			set(input, 'LOCATION', childText(line, 'locationid'));
+			set(input, 'DEPARTMENT', childText(line, 'departmentid'));
+			for (const dim of ['customerid', 'vendorid', 'employeeid', 'projectid', 'itemid', 'classid']) set(input, dim.toUpperCase(), childText(line, dim));
+			set(input, 'CURRENCY', childText(line, 'currency'));
+			customFields(line, input);
+			return input;
+		});
+		return { kind: 'key', key: createGlBatch(ws, { fields, lines }).RECORDNO };
+	});
+};
+
+function keyAttribute(fn: XmlElement): string {
+	const key = attribute(fn, 'key');
+	if (!key) throw RULES.required('key');
+	return key;
+}
+
+const deleteGlTransaction: LegacyHandler = (ws, fn) =>
+	guarded('delete', 'Journal Entry', () => {
+		deleteGlBatch(ws, keyAttribute(fn));
+		return { kind: 'none' };
+	});
+
+function element(name: string, children: XmlElement[] = [], text = ''): XmlElement {
+	return { name, attributes: {}, children, text };
+}
+
+function leaf(name: string, text: string | undefined): XmlElement[] {
+	return text === undefined || text === '' ? [] : [element(name, [], text)];
+}
+
+/** A legacy bill line as a generic APBILLITEM element. */
+function billLine(line: XmlElement, lineNo?: string): XmlElement {
+	const map: Array<[string, string]> = [
+		['glaccountno', 'ACCOUNTNO'],
+		['offsetglaccountno', 'OFFSETGLACCOUNTNO'],
+		['amount', 'TRX_AMOUNT'],
+		['memo', 'ENTRYDESCRIPTION'],
+		['locationid', 'LOCATIONID'],
+		['departmentid', 'DEPARTMENTID'],
+		['projectid', 'PROJECTID'],
+		['customerid', 'CUSTOMERID'],
+		['vendorid', 'VENDORID'],
+		['employeeid', 'EMPLOYEEID'],
+		['itemid', 'ITEMID'],
+		['classid', 'CLASSID'],
+		['billable', 'BILLABLE'],
+	];
+	const children = [...leaf('LINE_NO', lineNo), ...map.flatMap(([legacy, generic]) => leaf(generic, childText(line, legacy)))];
+	const custom = childElement(line, 'customfields');
+	if (custom) children.push(custom);
+	return element('APBILLITEM', children);
+}
+
+function billHeader(fn: XmlElement): XmlElement[] {
+	return [
+		...leaf('VENDORID', childText(fn, 'vendorid')),
+		...leaf('WHENCREATED', legacyDate(childElement(fn, 'datecreated'), 'datecreated')),
+		...leaf('WHENPOSTED', legacyDate(childElement(fn, 'dateposted'), 'dateposted')),
+		...leaf('WHENDUE', legacyDate(childElement(fn, 'datedue'), 'datedue')),
+		...leaf('TERMNAME', childText(fn, 'termname')),
+		...leaf('ACTION', childText(fn, 'action')),
+		...leaf('RECORDID', childText(fn, 'billno')),
+		...leaf('DOCNUMBER', childText(fn, 'ponumber')),
+		...leaf('ONHOLD', childText(fn, 'onhold')),
+		...leaf('DESCRIPTION', childText(fn, 'description')),
+		...leaf('CURRENCY', childText(fn, 'currency')),
+		...leaf('SUPDOCID', childText(fn, 'supdocid')),
+		...(childElement(fn, 'customfields') ? [childElement(fn, 'customfields')!] : []),
+	];
+}
+
+const createBill: LegacyHandler = (ws, fn) => {
+	checkSequence(fn, BILL_SEQUENCE);
+	const items = childElement(fn, 'billitems')!;
+	for (const line of items.children) {
+		if (line.name !== 'lineitem') checkSequence(items, [{ name: 'lineitem' }]);
+		checkSequence(line, BILL_LINE_SEQUENCE);
+	}
+	return guarded('create', 'Bill', () => {
+		const generic = element('APBILL', [...billHeader(fn), element('APBILLITEMS', items.children.map((l) => billLine(l)))]);
+		return { kind: 'key', key: createApBill(ws, generic).RECORDNO };
+	});
+};
+
+/**
+ * update_bill key="…": header fields as in create_bill (any order is accepted here), and
+ * <updatebillitems> with <updatelineitem line_num="n"> (changes line n) and <lineitem> (adds a
+ * line); lines not mentioned stay as they are.
+ */
+const updateBill: LegacyHandler = (ws, fn) =>
+	guarded('update', 'Bill', () => {
+		const key = keyAttribute(fn);
+		const existing = ws.db.table('APBILL').get(Number(key));
+		if (!existing) throw RULES.notFound('Bill', key, 'update');
+		const children = [element('RECORDNO', [], key), ...billHeader(fn)];
+		const updates = childElement(fn, 'updatebillitems');
+		if (updates) {
+			const current = ws.db.table('APBILLITEM').children(Number(key));
+			const lines: XmlElement[] = current.map((_, i) => element('APBILLITEM', [element('LINE_NO', [], String(i + 1))]));
+			for (const u of updates.children) {
+				if (u.name === 'updatelineitem') {
+					const n = Number(attribute(u, 'line_num') ?? '0');
+					if (n < 1 || n > lines.length) throw RULES.invalidValue('line_num', String(n));
+					lines[n - 1] = billLine(u, String(n));
+				} else if (u.name === 'lineitem') {
+					lines.push(billLine(u));
+				}
+			}
+			children.push(element('APBILLITEMS', lines));
+		}
+		return { kind: 'key', key: updateApBill(ws, element('APBILL', children)).RECORDNO };
+	});
+
+const deleteBill: LegacyHandler = (ws, fn) =>
+	guarded('delete', 'Bill', () => {
+		deleteApBill(ws, keyAttribute(fn));
+		return { kind: 'none' };
+	});
+
+const createSupdoc: LegacyHandler = (ws, fn) => {
+	checkSequence(fn, [{ name: 'supdocid', required: true }, { name: 'supdocname', required: true }, { name: 'supdocfoldername' }, { name: 'supdocdescription' }, { name: 'attachments' }]);
+	return guarded('create', 'Attachment', () => {
+		const row = writeSupdoc(ws, {
+			id: childText(fn, 'supdocid'),
+			name: childText(fn, 'supdocname'),
+			folder: childText(fn, 'supdocfoldername'),
+			description: childText(fn, 'supdocdescription'),
+			attachments: readAttachments(childElement(fn, 'attachments')),
+		});
+		return { kind: 'key', key: row.SUPDOCID };
+	});
+};
+
+const createSupdocFolder: LegacyHandler = (ws, fn) => {
+	checkSequence(fn, [{ name: 'supdocfoldername', required: true }, { name: 'supdocfolderdescription' }, { name: 'supdocparentfoldername' }]);
+	return guarded('create', 'Attachment Folder', () => {
+		const input: FieldInput = new Map();
+		set(input, 'NAME', childText(fn, 'supdocfoldername'));
+		set(input, 'DESCRIPTION', childText(fn, 'supdocfolderdescription'));
+		set(input, 'PARENTFOLDERNAME', childText(fn, 'supdocparentfoldername'));
+		return { kind: 'key', key: createMasterRecord(ws, objectDef('SUPDOCFOLDER')!, input).NAME };
+	});
+};
+
+export const LEGACY_FUNCTIONS: Record<string, LegacyHandler> = {
+	create_gltransaction: createGlTransaction,
+	delete_gltransaction: deleteGlTransaction,
+	create_bill: createBill,
+	update_bill: updateBill,
+	delete_bill: deleteBill,
+	create_supdoc: createSupdoc,
+	create_supdocfolder: createSupdocFolder,
+};

@@ -1,0 +1,62 @@
+/**
+ * One write function's view of the company: the database, who is writing and when, the audit
+ * stamp every written row gets (§12.23), entity stamping (§8), and the change events to publish
+ * once the function's writes are done (§12.25).
+ */
+import type { CallContext, ChangeEvent } from '../contract';
+import type { Database } from '../database';
+import { storedTimestampOf } from '../dates';
+import { objectDef } from '../objects';
+import { renderNested } from '../render';
+import type { Row } from '../store';
+
+export const RECORD_URL_BASE = 'https://sandbox.intacct.local/ia/acct/ur.phtml?.r=';
+
+export class WriteSession {
+	readonly events: ChangeEvent[] = [];
+	readonly now: string;
+
+	constructor(
+		readonly db: Database,
+		readonly ctx: CallContext,
+		/** Company settings the rules read (bill number required). */
+		readonly settings: { billNumberRequired: boolean; closedBefore: string },
+	) {
+		this.now = storedTimestampOf(ctx.now);
+	}
+
+	/** USERINFO record number of the caller (seeded users), for CREATEDBY/MODIFIEDBY. */
+	userKey(): string {
+		return this.ctx.userId === 'ws_west' ? '3' : this.ctx.userId === 'ws_n8n' ? '2' : '1';
+	}
+
+	/** Audit and entity columns of a new row. */
+	createdStamp(object: string, recordNo: number): Record<string, string> {
+		const entity = this.ctx.entityId ? this.db.table('LOCATIONENTITY').getById(this.ctx.entityId) : undefined;
+		return {
+			RECORDNO: String(recordNo),
+			WHENCREATED: this.now,
+			WHENMODIFIED: this.now,
+			CREATEDBY: this.userKey(),
+			MODIFIEDBY: this.userKey(),
+			MEGAENTITYKEY: entity?.RECORDNO ?? '',
+			MEGAENTITYID: entity?.LOCATIONID ?? '',
+			MEGAENTITYNAME: entity?.NAME ?? '',
+			RECORD_URL: recordUrl(object, recordNo),
+		};
+	}
+
+	modifiedStamp(): Record<string, string> {
+		return { WHENMODIFIED: this.now, MODIFIEDBY: this.userKey() };
+	}
+
+	emit(object: string, kind: ChangeEvent['kind'], row: Row): void {
+		const def = objectDef(object);
+		if (!def) return;
+		this.events.push({ object, kind, recordNo: row.RECORDNO, fields: renderNested(row, def.fields), entityId: row.MEGAENTITYID ?? '' });
+	}
+}
+
+export function recordUrl(object: string, recordNo: number): string {
+	return `${RECORD_URL_BASE}${encodeURIComponent(`${object.toLowerCase()}:${recordNo}`)}`;
+}

@@ -1,0 +1,72 @@
+/** Command-line options of `npm run sandbox` (sandbox/cli.ts), parsed into SandboxOptions. */
+import type { SandboxOptions } from '../api';
+
+export const CLI_DEFAULT_PORT = 8787;
+
+export const USAGE = `Usage: npm run sandbox -- [options]
+  --port <n>          TCP port (default ${CLI_DEFAULT_PORT}; 0 = any free port)
+  --host <addr>       listen address (default 127.0.0.1)
+  --seed <n>          seed of the generated company history (default 1)
+  --gl-entries <n>    approximate number of GL entry rows to generate
+  --state <file>      load the company from this JSON file if present; save to it after writes and on exit
+  --latency <ms>      latency added to every request
+  --concurrency <n>   concurrent requests per company (default 2)
+  --session-minutes <n>  sliding session lifetime (default 120)
+  --quiet             do not log one line per request
+  --help              this text`;
+
+export type CliCommand = { kind: 'help' } | { kind: 'run'; options: SandboxOptions; quiet: boolean };
+
+function integer(flag: string, value: string | undefined, min: number): number {
+	const parsed = Number(value);
+	if (value === undefined || !Number.isInteger(parsed) || parsed < min) throw new Error(`${flag} needs an integer >= ${min}`);
+	return parsed;
+}
+
+export function parseCliArguments(args: readonly string[]): CliCommand {
+	const options: SandboxOptions = { port: CLI_DEFAULT_PORT };
+	let quiet = false;
+	for (let i = 0; i < args.length; i++) {
+		const flag = args[i];
+		const value = (): string | undefined => args[++i];
+		switch (flag) {
+			case '--help':
+			case '-h':
+				return { kind: 'help' };
+			case '--port':
+				options.port = integer(flag, value(), 0);
+				break;
+			case '--host':
+				options.host = value();
+				break;
+			case '--seed':
+				options.seed = integer(flag, value(), 0);
+				break;
+			case '--gl-entries':
+				options.glEntryTarget = integer(flag, value(), 0);
+				break;
+			case '--state': {
+				const path = value();
+				if (path === undefined || path === '') throw new Error('--state needs a file path');
+				options.statePath = path;
+				break;
+			}
+			case '--latency':
+				options.latencyMs = integer(flag, value(), 0);
+				break;
+			case '--concurrency':
+				options.concurrency = integer(flag, value(), 1);
+				break;
+			case '--session-minutes':
+				options.sessionDurationMs = integer(flag, value(), 1) * 60_000;
+				break;
+			case '--quiet':
+				quiet = true;
+				break;
+			default:
+				throw new Error(`unknown option ${flag}`);
+		}
+	}
+	return { kind: 'run', options, quiet };
+}
+

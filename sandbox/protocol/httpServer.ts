@@ -1,0 +1,158 @@
+/**
+ * The gateway over node:http (§1.1, §12.1-§12.3): POST /ia/xml/xmlgw.phtml only, XML-ish bodies,
+ * `text/xml; encoding="UTF-8"` answers (gzip when asked), and the fault layer around it.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import type { FaultAction } from '../api';
+import { gatewayXmlErrorBody, htmlErrorPage } from '../faults/faultBodies';
+import type { FaultRules } from '../faults/faultController';
+import type { Gateway } from './gateway';
+import { INVALID_REQUEST, RATE_LIMITED } from './gatewayErrors';
+import { functionNamesOf } from './requestEnvelope';
+import { renderBareControlFailure } from './responseRendering';
+import type { GatewayStats } from './sandboxStats';
+import { parseXml } from './xml/parseXml';
+
+export const GATEWAY_PATH = '/ia/xml/xmlgw.phtml';
+export const XML_CONTENT_TYPE = 'text/xml; encoding="UTF-8"';
+/** Request header that opts one request into the duplicate-without-<status> quirk (intacct-sdk-js #70). */
+export const DUPLICATE_QUIRK_HEADER = 'x-sandbox-duplicate-without-status';
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+export interface HttpServerDeps {
+	gateway: Gateway;
+	faults: FaultRules;
+	stats: GatewayStats;
+	/** Latency added to every request (simulated WAN round trip). */
+	latencyMs: number;
+	/** Fault actions that change state before processing. */
+	expireSessions: () => void;
+	expireResultIds: () => void;
+	log: (line: string) => void;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** §1.1: docs say application/xml; an old client's x-intacct-xml-request worked, so anything XML-ish (or none) passes. */
+function acceptableContentType(contentType: string | undefined): boolean {
+	if (contentType === undefined || contentType === '') return true;
+	const type = contentType.toLowerCase();
+	return type.includes('xml') || type.startsWith('text/plain');
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		req.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size > MAX_BODY_BYTES) {
+				reject(new Error('request body too large'));
+				req.destroy();
+				return;
+			}
+			chunks.push(chunk);
+		});
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+	});
+}
+
+function send(req: IncomingMessage, res: ServerResponse, status: number, contentType: string | null, body: string): void {
+	const headers: Record<string, string> = {};
+	if (contentType !== null) headers['Content-Type'] = contentType;
+	let payload: Buffer = Buffer.from(body, 'utf8');
+	if (body.length > 0 && /\bgzip\b/i.test(String(req.headers['accept-encoding'] ?? ''))) {
+		payload = gzipSync(payload);
+		headers['Content-Encoding'] = 'gzip';
+	}
+	headers['Content-Length'] = String(payload.length);
+	res.writeHead(status, headers);
+	res.end(payload);
+}
+
+const TERMINAL: ReadonlySet<FaultAction['type']> = new Set(['status', 'rateLimit', 'resetBeforeProcess', 'hang', 'tooManyOperations', 'resetAfterCommit']);
+
+export function createGatewayServer(deps: HttpServerDeps): Server {
+	const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+		const started = Date.now();
+		const path = (req.url ?? '/').split('?')[0];
+		if (path !== GATEWAY_PATH) {
+			send(req, res, 404, 'text/plain; charset=utf-8', 'Not Found\n');
+			return;
+		}
+		if (req.method !== 'POST') {
+			res.setHeader('Allow', 'POST');
+			send(req, res, 405, 'text/plain; charset=utf-8', 'Method Not Allowed\n');
+			return;
+		}
+		const body = await readBody(req);
+		const parsed = parseXml(body);
+		const functionNames = parsed.ok ? functionNamesOf(parsed.root) : [];
+		deps.stats.recordRequest(functionNames);
+		const logLine = (status: number | string, note = ''): void =>
+			deps.log(`POST ${GATEWAY_PATH} ${status} [${functionNames.join(',')}] ${Date.now() - started}ms${note}`);
+
+		if (!acceptableContentType(req.headers['content-type'])) {
+			send(req, res, 400, XML_CONTENT_TYPE, renderBareControlFailure([INVALID_REQUEST()]));
+			logLine(400, ' unsupported content type');
+			return;
+		}
+		if (deps.latencyMs > 0) await sleep(deps.latencyMs);
+
+		const actions = deps.faults.take(functionNames);
+		const latency = actions.reduce((sum, a) => sum + (a.type === 'latency' ? a.ms : 0), 0);
+		if (actions.some((a) => a.type === 'expireSessions')) deps.expireSessions();
+		if (actions.some((a) => a.type === 'expireResultIds')) deps.expireResultIds();
+		const terminal = actions.find((a) => TERMINAL.has(a.type));
+		const faultNote = actions.length > 0 ? ` fault=${actions.map((a) => a.type).join('+')}` : '';
+
+		if (terminal !== undefined && terminal.type !== 'tooManyOperations' && terminal.type !== 'resetAfterCommit') {
+			if (latency > 0) await sleep(latency);
+			switch (terminal.type) {
+				case 'status':
+					if (terminal.body === 'empty') send(req, res, terminal.status, null, '');
+					else if (terminal.body === 'html') send(req, res, terminal.status, 'text/html; charset=UTF-8', htmlErrorPage(terminal.status));
+					else send(req, res, terminal.status, XML_CONTENT_TYPE, gatewayXmlErrorBody(terminal.status));
+					logLine(terminal.status, faultNote);
+					return;
+				case 'rateLimit':
+					send(req, res, 429, XML_CONTENT_TYPE, renderBareControlFailure([RATE_LIMITED()]));
+					logLine(429, faultNote);
+					return;
+				case 'resetBeforeProcess':
+					req.socket.destroy();
+					logLine('reset', faultNote);
+					return;
+				case 'hang':
+					// Never answers; the connection is destroyed by the client or by sandbox.close().
+					logLine('hang', faultNote);
+					return;
+			}
+		}
+
+		const reply = await deps.gateway.handle(body, parsed, {
+			whileHoldingSlot: latency > 0 ? () => sleep(latency) : undefined,
+			tooManyOperations: terminal?.type === 'tooManyOperations',
+			duplicateWithoutStatus: String(req.headers[DUPLICATE_QUIRK_HEADER] ?? '') === 'true',
+			endpointUrl: req.headers.host !== undefined && req.headers.host !== '' ? `http://${req.headers.host}${GATEWAY_PATH}` : undefined,
+		});
+		if (terminal?.type === 'resetAfterCommit') {
+			// Executed and committed; the client never learns it (§12.3: proves idempotent retries).
+			req.socket.destroy();
+			logLine('reset-after-commit', faultNote);
+			return;
+		}
+		send(req, res, reply.httpStatus, XML_CONTENT_TYPE, reply.body);
+		logLine(reply.httpStatus, faultNote);
+	};
+
+	return createServer((req, res) => {
+		handle(req, res).catch((error: unknown) => {
+			deps.log(`internal error: ${error instanceof Error ? error.message : String(error)}`);
+			if (!res.headersSent) send(req, res, 500, 'text/plain; charset=utf-8', 'Internal Server Error\n');
+			else res.destroy();
+		});
+	});
+}

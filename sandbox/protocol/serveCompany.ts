@@ -1,0 +1,95 @@
+/**
+ * Serves one company model over HTTP: the protocol layer, the fault layer, Platform Services
+ * triggers and optional state persistence, wired together (startSandbox's second half; protocol
+ * tests call it with a scripted model to test the protocol on its own).
+ */
+import type { AddressInfo } from 'node:net';
+import type { Sandbox, SandboxClock, SandboxCredentials, SandboxOptions } from '../api';
+import { FaultRules } from '../faults/faultController';
+import { type CompanyModel, SANDBOX_LOGIN } from '../model/contract';
+import { SandboxPlatformServices } from '../platform/platformServices';
+import { ChangeGate } from './changeGate';
+import { CompanySlots } from './companySlots';
+import { Gateway } from './gateway';
+import { GATEWAY_PATH, createGatewayServer } from './httpServer';
+import { GatewayStats } from './sandboxStats';
+import { SessionStore } from './sessions';
+import { DebouncedStateWriter } from './statePersistence';
+import { UniqueFunctionIds } from './uniqueFunctionIds';
+
+const TWO_HOURS_MS = 2 * 60 * 60 * 1000;
+const STATE_SAVE_DEBOUNCE_MS = 250;
+
+export async function serveCompany(company: CompanyModel, clock: SandboxClock, options: SandboxOptions = {}): Promise<Sandbox> {
+	const log = options.log ?? ((): void => undefined);
+	const now = (): Date => clock.now();
+
+	const host = options.host ?? '127.0.0.1';
+	let url = '';
+	const sessions = new SessionStore(options.sessionDurationMs ?? TWO_HOURS_MS, now);
+	const changes = new ChangeGate();
+	const platform = new SandboxPlatformServices({ companyId: company.companyId, now, timeScale: options.webhookTimeScale ?? 1, log });
+	changes.onCommitted((event) => platform.handle(event));
+	const stateWriter =
+		options.statePath !== undefined ? new DebouncedStateWriter(options.statePath, () => company.toJSON(), STATE_SAVE_DEBOUNCE_MS, log) : undefined;
+	if (stateWriter !== undefined) changes.onCommitted(() => stateWriter.changed());
+	const unsubscribeModel = company.onChange((event) => changes.push(event));
+
+	const gateway = new Gateway({
+		company,
+		sessions,
+		uniqueIds: new UniqueFunctionIds(),
+		slots: new CompanySlots(options.concurrency ?? 2, options.concurrencyWaitMs ?? 30_000),
+		changes,
+		now,
+		endpointUrl: () => url,
+		log,
+	});
+	const faults = new FaultRules();
+	const stats = new GatewayStats();
+	const server = createGatewayServer({
+		gateway,
+		faults,
+		stats,
+		latencyMs: options.latencyMs ?? 0,
+		expireSessions: () => sessions.expireAll(),
+		expireResultIds: () => company.expireResultIds(0, now()),
+		log,
+	});
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, host, () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	const port = (server.address() as AddressInfo).port;
+	url = `http://${host.includes(':') ? `[${host}]` : host}:${port}${GATEWAY_PATH}`;
+
+	const credentials: SandboxCredentials = {
+		companyId: SANDBOX_LOGIN.companyId,
+		entityId: '',
+		senderId: SANDBOX_LOGIN.senderId,
+		senderPassword: SANDBOX_LOGIN.senderPassword,
+		userId: SANDBOX_LOGIN.userId,
+		userPassword: SANDBOX_LOGIN.userPassword,
+		endpointUrl: url,
+	};
+
+	let closing: Promise<void> | undefined;
+	const close = (): Promise<void> => {
+		closing ??= (async () => {
+			unsubscribeModel();
+			platform.close();
+			await new Promise<void>((resolve) => {
+				server.close(() => resolve());
+				server.closeAllConnections();
+			});
+			await platform.idle();
+			stateWriter?.saveNow();
+		})();
+		return closing;
+	};
+
+	return { url, port, credentials, clock, faults, stats, platform, company, close };
+}

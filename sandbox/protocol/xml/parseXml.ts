@@ -1,0 +1,74 @@
+/**
+ * Request parsing: fast-xml-parser with preserveOrder (legacy functions validate strict element
+ * order, §1.6/§12.7) converted to the XmlElement tree of model/contract.ts.
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { XmlElement } from '../../model/contract';
+
+export type ParsedXml = { ok: true; root: XmlElement } | { ok: false; description2: string };
+
+const parser = new XMLParser({
+	preserveOrder: true,
+	ignoreAttributes: false,
+	attributeNamePrefix: '',
+	parseTagValue: false,
+	parseAttributeValue: false,
+	trimValues: true,
+	processEntities: true,
+	htmlEntities: false,
+});
+
+type OrderedNode = Record<string, unknown>;
+
+function toElement(name: string, node: OrderedNode): XmlElement {
+	const attributes: Record<string, string> = {};
+	const rawAttributes = node[':@'];
+	if (rawAttributes !== null && typeof rawAttributes === 'object') {
+		for (const [key, value] of Object.entries(rawAttributes as Record<string, unknown>)) {
+			attributes[key] = String(value);
+		}
+	}
+	const children: XmlElement[] = [];
+	let text = '';
+	const content = node[name];
+	if (Array.isArray(content)) {
+		for (const child of content as OrderedNode[]) {
+			if ('#text' in child) {
+				text += String(child['#text']);
+				continue;
+			}
+			const childName = Object.keys(child).find((k) => k !== ':@');
+			if (childName !== undefined && !childName.startsWith('?') && !childName.startsWith('!')) {
+				children.push(toElement(childName, child));
+			}
+		}
+	}
+	return { name, attributes, children, text };
+}
+
+/**
+ * Parses one request document. Malformed XML yields a libxml-like message (the gateway reports
+ * XL03000003 "XML Parse schema error: Fatal Error 76: ..." for parse errors, §3.4).
+ */
+export function parseXml(body: string): ParsedXml {
+	const validation = XMLValidator.validate(body);
+	if (validation !== true) {
+		const { msg, line } = validation.err;
+		return { ok: false, description2: `XML Parse schema error: Fatal Error 76: ${msg} line ${line}` };
+	}
+	const nodes = parser.parse(body) as OrderedNode[];
+	const roots: XmlElement[] = [];
+	for (const node of nodes) {
+		const name = Object.keys(node).find((k) => k !== ':@');
+		if (name !== undefined && !name.startsWith('?') && !name.startsWith('!') && name !== '#text') {
+			roots.push(toElement(name, node));
+		}
+	}
+	if (roots.length !== 1) {
+		return {
+			ok: false,
+			description2: `XML Parse schema error: Fatal Error 5: Extra content at the end of the document (found ${roots.length} root elements)`,
+		};
+	}
+	return { ok: true, root: roots[0] };
+}

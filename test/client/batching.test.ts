@@ -1,0 +1,68 @@
+import { create, readByName, readByQuery } from '../../nodes/SageIntacct/transport/functions';
+import { type ClientFixture, resetFixture, startClientFixture } from './sandboxClient';
+
+let fx: ClientFixture;
+beforeAll(async () => {
+	fx = await startClientFixture();
+});
+afterAll(async () => {
+	await fx.sandbox.close();
+});
+beforeEach(() => resetFixture(fx));
+
+describe('executeMany', () => {
+	it('chunks into batches, matches results by controlid, one failure does not fail the others', async () => {
+		const client = fx.client();
+		const fns = [
+			create('VENDOR', { VENDORID: 'B-1', NAME: 'One' }),
+			create('VENDOR', { VENDORID: 'B-2', NAME: 'Two' }),
+			readByQuery({ object: 'NOSUCHOBJECT' }),
+			create('VENDOR', { VENDORID: 'B-4', NAME: 'Four' }),
+			readByName('VENDOR', 'B-1'),
+		];
+		const outcomes = await client.executeMany(fns, { batchSize: 2 });
+		expect(outcomes.map((o) => o.ok)).toEqual([true, true, false, true, true]);
+		expect(fx.sandbox.stats.functions.getAPISession).toBe(1);
+		// 3 requests of functions plus the login
+		expect(fx.sandbox.stats.requests).toBe(4);
+		const third = outcomes[2];
+		if (third.ok) throw new Error('expected a failure');
+		expect(third.error).toMatchObject({ kind: 'result', functionName: 'readByQuery' });
+		const first = outcomes[0];
+		if (!first.ok) throw first.error;
+		expect(first.result.records[0].RECORDNO).toMatch(/^\d+$/);
+	});
+
+	it('fails only the functions of a request whose HTTP call failed', async () => {
+		const client = fx.client({ maxRetries: 0, concurrency: 1 });
+		await client.execute(readByName('VENDOR', 'B-1'));
+		fx.sandbox.faults.add({ action: { type: 'status', status: 400, body: 'xml' } });
+		const fns = ['B-1', 'B-2', 'B-4', 'B-1'].map((id) => readByName('VENDOR', id));
+		const outcomes = await client.executeMany(fns, { batchSize: 2 });
+		expect(outcomes.map((o) => o.ok)).toEqual([false, false, true, true]);
+		const failed = outcomes[0];
+		if (failed.ok) throw new Error('expected a failure');
+		expect(failed.error).toMatchObject({ kind: 'http', httpStatus: 400 });
+	});
+
+	it('keeps at most `concurrency` requests in flight', async () => {
+		let inFlight = 0;
+		let peak = 0;
+		const client = fx.client({
+			concurrency: 2,
+			post: async (request) => {
+				inFlight++;
+				peak = Math.max(peak, inFlight);
+				try {
+					return await fx.post(request);
+				} finally {
+					inFlight--;
+				}
+			},
+		});
+		const fns = Array.from({ length: 10 }, () => readByQuery({ object: 'DEPARTMENT', fields: ['DEPARTMENTID'], pageSize: 1 }));
+		const outcomes = await client.executeMany(fns, { batchSize: 1 });
+		expect(outcomes.every((o) => o.ok)).toBe(true);
+		expect(peak).toBe(2);
+	});
+});

@@ -1,0 +1,66 @@
+/**
+ * Shared set-up of the client's sandbox tests: a sandbox, a client pointing at it with fast
+ * retries, and a record of every request the client sent.
+ */
+import { startSandbox } from '../../sandbox';
+import type { Sandbox } from '../../sandbox/api';
+import { IntacctClient } from '../../nodes/SageIntacct/transport/client';
+import { clearSessionCache } from '../../nodes/SageIntacct/transport/sessionCache';
+import type { HttpPost, IntacctClientOptions, IntacctCredentials } from '../../nodes/SageIntacct/transport/types';
+import { createNodeHttpPost } from '../support/nodeHttpPost';
+
+export interface ClientFixture {
+	sandbox: Sandbox;
+	post: HttpPost;
+	/** Bodies of the requests the client sent, in order. */
+	sent: string[];
+	logs: string[];
+	client(overrides?: Partial<IntacctClientOptions>, credentials?: Partial<IntacctCredentials>): IntacctClient;
+	credentials(overrides?: Partial<IntacctCredentials>): IntacctCredentials;
+}
+
+export async function startClientFixture(): Promise<ClientFixture> {
+	const sandbox = await startSandbox({ port: 0 });
+	const base = createNodeHttpPost();
+	const sent: string[] = [];
+	const logs: string[] = [];
+	const post: HttpPost = async (request) => {
+		sent.push(request.body);
+		return await base(request);
+	};
+	const credentials = (overrides: Partial<IntacctCredentials> = {}): IntacctCredentials => ({ ...sandbox.credentials, ...overrides });
+	return {
+		sandbox,
+		post,
+		sent,
+		logs,
+		credentials,
+		client: (overrides = {}, creds = {}) =>
+			new IntacctClient({
+				credentials: credentials(creds),
+				post,
+				retryBaseDelayMs: 1,
+				maxRetries: 3,
+				timeoutMs: 5_000,
+				log: (line) => logs.push(line),
+				...overrides,
+			}),
+	};
+}
+
+/** Each test starts without cached sessions, stats or faults. */
+export function resetFixture(fixture: ClientFixture): void {
+	clearSessionCache();
+	fixture.sandbox.faults.clear();
+	fixture.sandbox.stats.reset();
+	fixture.sent.length = 0;
+}
+
+export async function collectErrors<T>(promise: Promise<T>): Promise<unknown> {
+	try {
+		await promise;
+	} catch (error) {
+		return error;
+	}
+	throw new Error('expected the promise to reject');
+}

@@ -1,0 +1,86 @@
+import * as http from 'node:http';
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import { startSandbox } from '../../sandbox';
+import type { Sandbox } from '../../sandbox/api';
+import { CREDENTIAL_TEST_BODY, SageIntacctApi } from '../../credentials/SageIntacctApi.credentials';
+import { parseXmlDocument } from '../../nodes/SageIntacct/transport/xmlParser';
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+	sandbox = await startSandbox({ port: 0 });
+});
+afterAll(async () => {
+	await sandbox.close();
+});
+
+/** Enough of n8n's helpers.httpRequest (returnFullResponse, ignoreHttpStatusErrors, text) to run preAuthentication. */
+async function httpRequest(options: IHttpRequestOptions): Promise<IN8nHttpFullResponse> {
+	return await new Promise((resolve, reject) => {
+		const req = http.request(options.url, { method: options.method, headers: options.headers as http.OutgoingHttpHeaders, timeout: options.timeout }, (res) => {
+			const chunks: Buffer[] = [];
+			res.on('data', (c: Buffer) => chunks.push(c));
+			res.on('end', () => resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+		});
+		req.on('error', reject);
+		req.end(String(options.body ?? ''));
+	});
+}
+
+function data(overrides: Record<string, string> = {}): ICredentialDataDecryptedObject {
+	return { ...sandbox.credentials, ...overrides };
+}
+
+const credential = new SageIntacctApi();
+const preAuthentication = (values: ICredentialDataDecryptedObject) =>
+	credential.preAuthentication.call({ helpers: { httpRequest } } as never, values);
+
+describe('SageIntacctApi credential', () => {
+	it('has the public names, password fields and the hidden expirable session', () => {
+		expect(credential.name).toBe('sageIntacctApi');
+		expect(credential.displayName).toBe('Sage Intacct API');
+		expect(credential.properties.map((p) => p.name)).toEqual(['companyId', 'entityId', 'senderId', 'senderPassword', 'userId', 'userPassword', 'endpointUrl', 'sessionId']);
+		const byName = Object.fromEntries(credential.properties.map((p) => [p.name, p]));
+		expect(byName.senderPassword.typeOptions?.password).toBe(true);
+		expect(byName.userPassword.typeOptions?.password).toBe(true);
+		expect(byName.sessionId).toMatchObject({ type: 'hidden', typeOptions: { expirable: true } });
+		expect(byName.endpointUrl.default).toBe('https://api.intacct.com/ia/xml/xmlgw.phtml');
+		expect(credential.documentationUrl).toBe('https://github.com/n8n-nodes-sage-intacct/n8n-nodes-sage-intacct#credentials');
+		expect(credential.icon).toEqual({ light: 'file:../nodes/SageIntacct/sageIntacct.svg', dark: 'file:../nodes/SageIntacct/sageIntacct.dark.svg' });
+	});
+
+	it('preAuthentication signs in and returns the session ID', async () => {
+		const output = await preAuthentication(data());
+		expect(typeof output.sessionId).toBe('string');
+		expect(output.sessionId).not.toBe('');
+		expect(sandbox.stats.functions.getAPISession).toBeGreaterThanOrEqual(1);
+	});
+
+	it('preAuthentication fails with a message saying which part is wrong', async () => {
+		await expect(preAuthentication(data({ senderPassword: 'nope' }))).rejects.toThrow(/Sender ID or Sender Password is wrong/);
+		await expect(preAuthentication(data({ userPassword: 'nope' }))).rejects.toThrow(/Web Services Users/);
+		await expect(preAuthentication(data({ senderId: 'unauthorised_partner', senderPassword: 'partner-secret' }))).rejects.toThrow(/Web Services Authorization/);
+		await expect(preAuthentication(data({ entityId: '999' }))).rejects.toThrow(/Entity ID "999"/);
+	});
+
+	it('authenticate sets the XML content type and turns the test placeholder into a sign-in envelope', async () => {
+		if (typeof credential.authenticate !== 'function') throw new Error('expected the function form');
+		const nasty = `p&ss<'">`;
+		const options = await credential.authenticate(data({ userPassword: nasty }), { url: sandbox.url, method: 'POST', body: CREDENTIAL_TEST_BODY });
+		expect(options.headers?.['Content-Type']).toBe('application/xml; charset=utf-8');
+		const root = parseXmlDocument(String(options.body));
+		const login = root.children[1].children[0].children[0];
+		expect(login.name).toBe('login');
+		expect(login.children.find((c) => c.name === 'password')?.text).toBe(nasty);
+		const other = await credential.authenticate(data(), { url: sandbox.url, body: '<request/>' });
+		expect(other.body).toBe('<request/>');
+	});
+
+	it('the test request, once authenticated, gets a successful answer from the gateway', async () => {
+		if (typeof credential.authenticate !== 'function') throw new Error('expected the function form');
+		expect(credential.test.request).toMatchObject({ method: 'POST', url: '={{$credentials.endpointUrl}}', body: CREDENTIAL_TEST_BODY });
+		const options = await credential.authenticate(data(), { url: sandbox.url, method: 'POST', body: credential.test.request.body as string });
+		const response = await httpRequest(options);
+		expect(response.statusCode).toBe(200);
+		expect(String(response.body)).toContain('<status>success</status>');
+	});
+});

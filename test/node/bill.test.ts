@@ -1,0 +1,144 @@
+/**
+ * AP bills through the real engine: create (UI and JSON lines, attachments from binary data),
+ * idempotent re-run (one bill in the sandbox), get, getMany (open bills of a vendor), update, delete,
+ * validation before sending.
+ */
+import type { Sandbox } from '../../sandbox/api';
+import { createCredentialsHelper, sandboxCredentialValues } from '../harness';
+import { NODE_NAME, functionsSent, readAll, runNode, startTestSandbox } from './support';
+
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+	sandbox = await startTestSandbox();
+});
+
+afterAll(async () => {
+	await sandbox?.close();
+});
+
+function billParameters(overrides: Record<string, unknown> = {}) {
+	return {
+		resource: 'bill',
+		operation: 'create',
+		vendor: { __rl: true, mode: 'id', value: 'V-107' },
+		billNumber: 'INV-1',
+		transactionDate: '2026-10-01',
+		dueDate: '2026-10-31',
+		lineInput: 'fields',
+		lines: {
+			line: [
+				{ accountNo: '6500', amount: 120.4, memo: 'Licences', locationId: '110', departmentId: 'ADMIN' },
+				{ accountNo: '6500', amount: -20.4, memo: 'Credit', locationId: '110' },
+			],
+		},
+		...overrides,
+	};
+}
+
+describe('bill.create', () => {
+	it('creates a bill with lines and dimensions', async () => {
+		const run = await runNode(sandbox, billParameters({ billNumber: 'INV-CREATE-1', additionalFields: { description: 'October licences', referenceNumber: 'PO-9' } }));
+		expect(run.status).toBe('success');
+		const [bill] = run.json(NODE_NAME);
+		expect(bill).toMatchObject({ vendorId: 'V-107', billNumber: 'INV-CREATE-1', recordNo: expect.any(Number) });
+		const [stored] = await readAll(sandbox, 'APBILL', "RECORDID = 'INV-CREATE-1'");
+		expect(stored).toMatchObject({ VENDORID: 'V-107', WHENCREATED: '10/01/2026', WHENDUE: '10/31/2026', DOCNUMBER: 'PO-9', TOTALENTERED: '100.00' });
+	});
+
+	it('attaches the item\'s binary files as a supporting document', async () => {
+		const pdf = Buffer.from('%PDF-1.4 invoice INV-ATT-1');
+		const run = await runNode(sandbox, billParameters({ billNumber: 'INV-ATT-1', attachFiles: true, binaryPropertyNames: 'invoice', attachmentFolder: 'Bills' }), {
+			items: [{ json: {}, binary: { invoice: { data: pdf.toString('base64'), mimeType: 'application/pdf', fileName: 'inv-att-1.pdf' } } }],
+		});
+		expect(run.status).toBe('success');
+		const [bill] = run.json(NODE_NAME);
+		expect(bill.attachmentsId).toEqual(expect.stringMatching(/^N8N/));
+		const [stored] = await readAll(sandbox, 'APBILL', "RECORDID = 'INV-ATT-1'");
+		expect(stored.SUPDOCID).toBe(bill.attachmentsId);
+		const [supdoc] = await readAll(sandbox, 'SUPDOC', `SUPDOCID = '${String(bill.attachmentsId)}'`);
+		expect(supdoc).toMatchObject({ FOLDERNAME: 'Bills', ATTACHMENTCOUNT: '1' });
+	});
+
+	it('fails the item when the named binary field is missing, before sending', async () => {
+		const before = functionsSent(sandbox, 'create');
+		const run = await runNode(sandbox, billParameters({ billNumber: 'INV-NOBIN', attachFiles: true, binaryPropertyNames: 'invoice' }));
+		expect(run.status).toBe('error');
+		expect(run.error?.message).toMatch(/item 0.*binaryPropertyNames.*no binary field "invoice"/);
+		expect(functionsSent(sandbox, 'create')).toBe(before);
+	});
+
+	it('is idempotent: the same workflow run twice leaves one bill, the second run returns it as a duplicate', async () => {
+		const credentials = await createCredentialsHelper(sandboxCredentialValues({ ...sandbox.credentials }));
+		const parameters = billParameters({ billNumber: 'INV-IDEMP-1' });
+		const first = await runNode(sandbox, parameters, { workflowId: 'wfBills', credentials });
+		const second = await runNode(sandbox, parameters, { workflowId: 'wfBills', credentials });
+		expect(first.json(NODE_NAME)[0].duplicate).toBeUndefined();
+		expect(second.json(NODE_NAME)[0]).toMatchObject({
+			duplicate: true,
+			recordNo: first.json(NODE_NAME)[0].recordNo,
+			billNumber: 'INV-IDEMP-1',
+			vendorId: 'V-107',
+		});
+		expect(await readAll(sandbox, 'APBILL', "RECORDID = 'INV-IDEMP-1'")).toHaveLength(1);
+	});
+
+	it('takes signed JSON lines and rejects debit/credit keys on bill lines', async () => {
+		const ok = await runNode(
+			sandbox,
+			billParameters({ billNumber: 'INV-JSON-1', lineInput: 'json', linesJson: '={{ $json.lines }}' }),
+			{ items: [{ lines: [{ accountNo: '6300', amount: '500.00', locationId: '110', GLDIMFUNDINGSOURCE: '10001' }] }] },
+		);
+		expect(ok.status).toBe('success');
+		const bad = await runNode(
+			sandbox,
+			billParameters({ billNumber: 'INV-JSON-2', lineInput: 'json', linesJson: JSON.stringify([{ accountNo: '6300', debit: 5 }]) }),
+		);
+		expect(bad.error?.message).toMatch(/item 0.*line 1, field "debit"/);
+	});
+
+	it('needs a due date or a payment term', async () => {
+		const run = await runNode(sandbox, billParameters({ billNumber: 'INV-NODUE', dueDate: '' }));
+		expect(run.error?.message).toMatch(/dueDate.*due date or a payment term/);
+		const withTerm = await runNode(sandbox, billParameters({ billNumber: 'INV-TERM', dueDate: '', additionalFields: { paymentTerm: 'Net 30' } }));
+		expect(withTerm.status).toBe('success');
+	});
+});
+
+describe('bill get, getMany, update, delete', () => {
+	async function createBill(billNumber: string, vendor = 'V-109'): Promise<number> {
+		const run = await runNode(sandbox, billParameters({ billNumber, vendor: { __rl: true, mode: 'id', value: vendor } }));
+		expect(run.status).toBe('success');
+		return run.json(NODE_NAME)[0].recordNo as number;
+	}
+
+	it('gets a bill', async () => {
+		const recordNo = await createBill('INV-GET-1');
+		const run = await runNode(sandbox, { resource: 'bill', operation: 'get', recordNo: String(recordNo) });
+		expect(run.json(NODE_NAME)[0]).toMatchObject({ recordNo, billNumber: 'INV-GET-1', vendorId: 'V-109', transactionDate: '2026-10-01', totalEntered: 100 });
+	});
+
+	it('gets the open bills of a vendor', async () => {
+		await createBill('INV-OPEN-1', 'V-114');
+		await createBill('INV-OPEN-2', 'V-114');
+		const run = await runNode(sandbox, { resource: 'bill', operation: 'getMany', returnAll: true, filters: { vendorId: 'V-114', openOnly: true } });
+		const bills = run.json(NODE_NAME);
+		expect(bills.length).toBeGreaterThanOrEqual(2);
+		expect(bills.every((b) => b.vendorId === 'V-114' && (b.totalDue as number) > 0)).toBe(true);
+	});
+
+	it('updates header fields', async () => {
+		const recordNo = await createBill('INV-UPD-1');
+		const run = await runNode(sandbox, { resource: 'bill', operation: 'update', recordNo: String(recordNo), updateFields: { description: 'Updated', dueDate: '2026-11-15' } });
+		expect(run.status).toBe('success');
+		const [stored] = await readAll(sandbox, 'APBILL', `RECORDNO = ${recordNo}`);
+		expect(stored).toMatchObject({ DESCRIPTION: 'Updated', WHENDUE: '11/15/2026' });
+	});
+
+	it('deletes a bill', async () => {
+		const recordNo = await createBill('INV-DEL-1');
+		const run = await runNode(sandbox, { resource: 'bill', operation: 'delete', recordNo: String(recordNo) });
+		expect(run.json(NODE_NAME)).toEqual([{ deleted: true, recordNo }]);
+		expect(await readAll(sandbox, 'APBILL', `RECORDNO = ${recordNo}`)).toHaveLength(0);
+	});
+});

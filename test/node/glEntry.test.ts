@@ -1,0 +1,148 @@
+/**
+ * GL entries through the real engine: Get Many paging (Return All across pages to the end, Limit
+ * stopping early), filters, GLDETAIL, field selection, simplified vs raw output, Get, and the
+ * harness's fixture start node feeding our node.
+ */
+import type { Sandbox } from '../../sandbox/api';
+import { chain, createCredentialsHelper, FIXTURE_ITEMS_TYPE, packageNode, runWorkflow, sandboxCredentialValues } from '../harness';
+import { NODE_NAME, functionsSent, readAll, runNode, startTestSandbox } from './support';
+
+let sandbox: Sandbox;
+let totalGlEntries: number;
+
+beforeAll(async () => {
+	sandbox = await startTestSandbox();
+	totalGlEntries = (await readAll(sandbox, 'GLENTRY', '', 'RECORDNO')).length;
+});
+
+afterAll(async () => {
+	await sandbox?.close();
+});
+
+describe('glEntry.getMany', () => {
+	it('returns all lines across several pages (readMore) with Return All', async () => {
+		expect(totalGlEntries).toBeGreaterThan(250);
+		sandbox.stats.reset();
+		const run = await runNode(sandbox, {
+			resource: 'glEntry',
+			operation: 'getMany',
+			returnAll: true,
+			options: { fields: 'RECORDNO,ACCOUNTNO,AMOUNT', pageSize: 100 },
+		});
+		expect(run.status).toBe('success');
+		const out = run.output(NODE_NAME);
+		expect(out).toHaveLength(totalGlEntries);
+		expect(new Set(out.map((i) => i.json.recordNo)).size).toBe(totalGlEntries);
+		expect(out.every((i) => i.pairedItem && (i.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(functionsSent(sandbox, 'readMore')).toBe(Math.ceil(totalGlEntries / 100) - 1);
+	});
+
+	it('stops early at the Limit without reading further pages', async () => {
+		sandbox.stats.reset();
+		const run = await runNode(sandbox, { resource: 'glEntry', operation: 'getMany', returnAll: false, limit: 7 });
+		expect(run.output(NODE_NAME)).toHaveLength(7);
+		expect(functionsSent(sandbox, 'readByQuery')).toBe(1);
+		expect(functionsSent(sandbox, 'readMore')).toBe(0);
+	});
+
+	it('defaults to a limit of 50', async () => {
+		const run = await runNode(sandbox, { resource: 'glEntry', operation: 'getMany' });
+		expect(run.output(NODE_NAME)).toHaveLength(50);
+	});
+
+	it('filters by date range, accounts, state and dimensions; simplified output has numbers and ISO dates', async () => {
+		const run = await runNode(sandbox, {
+			resource: 'glEntry',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { startDate: '2025-01-01', endDate: '2025-06-30', accountNos: '6100, 6150', state: 'P' },
+		});
+		const lines = run.json(NODE_NAME);
+		const expected = await readAll(
+			sandbox,
+			'GLENTRY',
+			"ENTRY_DATE >= '01/01/2025' AND ENTRY_DATE <= '06/30/2025' AND ACCOUNTNO IN ('6100','6150') AND STATE = 'P'",
+			'RECORDNO',
+		);
+		expect(lines.length).toBe(expected.length);
+		expect(lines.length).toBeGreaterThan(0);
+		for (const line of lines) {
+			expect(['6100', '6150']).toContain(line.accountNo);
+			expect(line.entryDate).toMatch(/^2025-0[1-6]-\d{2}$/);
+			expect(typeof line.amount).toBe('number');
+			expect(line.side ?? line.trType).toBeDefined();
+		}
+	});
+
+	it('filters by a user-defined dimension and a project', async () => {
+		const run = await runNode(sandbox, {
+			resource: 'glEntry',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { userDefinedDimensions: { field: [{ name: 'FUNDINGSOURCE', value: '10004' }] } },
+		});
+		const lines = run.json(NODE_NAME);
+		const expected = await readAll(sandbox, 'GLENTRY', "GLDIMFUNDINGSOURCE = '10004'", 'RECORDNO');
+		expect(lines).toHaveLength(expected.length);
+		expect(lines.every((l) => l.gldimfundingsource === '10004')).toBe(true);
+	});
+
+	it('reads the GLDETAIL view with signed amounts', async () => {
+		const run = await runNode(sandbox, { resource: 'glEntry', operation: 'getMany', source: 'GLDETAIL', limit: 20, filters: { accountNos: '1000' } });
+		const rows = run.json(NODE_NAME);
+		expect(rows.length).toBeGreaterThan(0);
+		for (const row of rows) {
+			expect(row.accountNo).toBe('1000');
+			expect(typeof row.debitAmount).toBe('number');
+		}
+	});
+
+	it('returns raw Intacct records when Simplify is off', async () => {
+		const run = await runNode(sandbox, { resource: 'glEntry', operation: 'getMany', limit: 1, simplify: false });
+		const [raw] = run.json(NODE_NAME);
+		expect(raw.RECORDNO).toEqual(expect.stringMatching(/^\d+$/));
+		expect(raw.ENTRY_DATE).toEqual(expect.stringMatching(/^\d{2}\/\d{2}\/\d{4}$/));
+	});
+
+	it('rejects an impossible filter date before reading', async () => {
+		sandbox.stats.reset();
+		const run = await runNode(sandbox, { resource: 'glEntry', operation: 'getMany', filters: { startDate: '2026-02-30' } });
+		expect(run.status).toBe('error');
+		expect(run.error?.message).toMatch(/item 0.*startDate.*not a real date/);
+		expect(functionsSent(sandbox, 'readByQuery')).toBe(0);
+	});
+
+	it('runs once per input item, each result paired to its item, fed by a fixture start node', async () => {
+		const credentials = await createCredentialsHelper(sandboxCredentialValues({ ...sandbox.credentials }));
+		const run = await runWorkflow(
+			{
+				nodes: [
+					{ id: 'f', name: 'Items', type: FIXTURE_ITEMS_TYPE, typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify([{ account: '6100' }, { account: '6150' }]) } },
+					packageNode('sageIntacct', NODE_NAME, { resource: 'glEntry', operation: 'getMany', limit: 3, filters: { accountNos: '={{ $json.account }}' } }),
+				],
+				connections: chain('Items', NODE_NAME),
+			},
+			{ credentials },
+		);
+		expect(run.status).toBe('success');
+		const out = run.output(NODE_NAME);
+		expect(out).toHaveLength(6);
+		expect(out.slice(0, 3).every((i) => i.json.accountNo === '6100' && (i.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(out.slice(3).every((i) => i.json.accountNo === '6150' && (i.pairedItem as { item: number }).item === 1)).toBe(true);
+	});
+});
+
+describe('glEntry.get', () => {
+	it('gets one line by record number', async () => {
+		const [first] = await readAll(sandbox, 'GLENTRY', "ACCOUNTNO = '6100'", 'RECORDNO');
+		const run = await runNode(sandbox, { resource: 'glEntry', operation: 'get', recordNo: first.RECORDNO as string });
+		expect(run.json(NODE_NAME)).toEqual([expect.objectContaining({ recordNo: Number(first.RECORDNO), accountNo: '6100' })]);
+	});
+
+	it('reports a missing line as an error, or as an error item with continueOnFail', async () => {
+		const failed = await runNode(sandbox, { resource: 'glEntry', operation: 'get', recordNo: '99999999' });
+		expect(failed.status).toBe('error');
+		const continued = await runNode(sandbox, { resource: 'glEntry', operation: 'get', recordNo: '99999999' }, { continueOnFail: true });
+		expect(continued.json(NODE_NAME)).toEqual([expect.objectContaining({ error: expect.stringMatching(/99999999/) })]);
+	});
+});

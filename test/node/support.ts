@@ -1,0 +1,70 @@
+/**
+ * Shared setup of the node's engine tests: a real in-process sandbox, the real n8n engine (harness),
+ * and a direct client (not the node) to look at the sandbox's state independently of the node.
+ */
+import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
+import { startSandbox, type Sandbox } from '../../sandbox';
+import { IntacctClient } from '../../nodes/SageIntacct/transport/client';
+import { readByQuery } from '../../nodes/SageIntacct/transport/functions';
+import type { IntacctRecord } from '../../nodes/SageIntacct/transport/types';
+import { nodeHttpPost } from '../support/nodeHttpPost';
+import {
+	createCredentialsHelper,
+	packageNode,
+	runWorkflow,
+	sandboxCredentialValues,
+	type HarnessCredentialsHelper,
+	type WorkflowRun,
+} from '../harness';
+
+export const NODE_NAME = 'Sage Intacct';
+
+export async function startTestSandbox(): Promise<Sandbox> {
+	return await startSandbox({ port: 0 });
+}
+
+export function directClient(sandbox: Sandbox, entityId?: string): IntacctClient {
+	return new IntacctClient({
+		credentials: { ...sandbox.credentials, ...(entityId !== undefined ? { entityId } : {}) },
+		post: nodeHttpPost,
+		retryBaseDelayMs: 1,
+	});
+}
+
+/** All records of a readByQuery, read directly (not through the node). */
+export async function readAll(sandbox: Sandbox, object: string, query = '', fields = '*', entityId?: string): Promise<IntacctRecord[]> {
+	const client = directClient(sandbox, entityId);
+	const records: IntacctRecord[] = [];
+	for await (const page of client.pages(readByQuery({ object, query, fields }))) records.push(...page);
+	return records;
+}
+
+export interface RunNodeOptions {
+	items?: INodeExecutionData[] | IDataObject[];
+	continueOnFail?: boolean;
+	workflowId?: string;
+	credentials?: HarnessCredentialsHelper;
+	nodeOverrides?: Partial<INode>;
+}
+
+/** Runs a one-node workflow: the Sage Intacct node fed `items` (default one empty item). */
+export async function runNode(sandbox: Sandbox, parameters: INode['parameters'], options: RunNodeOptions = {}): Promise<WorkflowRun> {
+	const node = packageNode('sageIntacct', NODE_NAME, parameters, {
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...options.nodeOverrides,
+	});
+	const items = (options.items ?? [{ json: {} }]).map((item) =>
+		'json' in item && typeof item.json === 'object' ? (item as INodeExecutionData) : { json: item as IDataObject },
+	);
+	return await runWorkflow(
+		{ id: options.workflowId ?? 'wfNodeTest', nodes: [node] },
+		{
+			credentials: options.credentials ?? (await createCredentialsHelper(sandboxCredentialValues({ ...sandbox.credentials }))),
+			inputItems: items,
+		},
+	);
+}
+
+export function functionsSent(sandbox: Sandbox, name: string): number {
+	return sandbox.stats.functions[name] ?? 0;
+}

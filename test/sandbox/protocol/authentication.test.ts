@@ -1,0 +1,96 @@
+/** §12.5, §12.6: sender and user authentication failures and the shape of their blocks. */
+import type { Sandbox } from '../../../sandbox/api';
+import { SANDBOX_LOGIN } from '../../../sandbox/model/contract';
+import { createSandboxClock } from '../../../sandbox/protocol/sandboxClock';
+import { serveCompany } from '../../../sandbox/protocol/serveCompany';
+import { at, call, childNames, errorsOf, fn, loginXml, sessionXml, textAt } from './gatewayClient';
+import { scriptedCompany } from './scriptedCompany';
+
+let sandbox: Sandbox;
+const company = scriptedCompany();
+beforeAll(async () => {
+	sandbox = await serveCompany(company, createSandboxClock());
+});
+afterAll(() => sandbox.close());
+
+describe('sender credentials (control level)', () => {
+	it.each([
+		['unknown sender', { senderId: 'nobody' }],
+		['wrong sender password', { senderPassword: 'wrong' }],
+		['sender ID is case-sensitive', { senderId: SANDBOX_LOGIN.senderId.toUpperCase() }],
+	])('%s -> control failure XL03000006 "Incorrect Intacct XML Partner ID or password."', async (_name, options) => {
+		const before = company.executed.length;
+		const root = await call(sandbox.url, fn('f1', '<echo/>'), options);
+		expect(textAt(root, 'control/status')).toBe('failure');
+		expect(at(root, 'operation')).toBeUndefined();
+		expect(errorsOf(at(root, 'errormessage'))).toEqual([{ errorno: 'XL03000006', description2: 'Incorrect Intacct XML Partner ID or password.' }]);
+		expect(company.executed.length).toBe(before);
+	});
+
+	it('a valid sender not authorised for the company -> authentication failure "Invalid Web Services Authorization"', async () => {
+		const root = await call(sandbox.url, fn('f1', '<echo/>'), { senderId: 'unauthorised_partner', senderPassword: 'partner-secret' });
+		expect(textAt(root, 'control/status')).toBe('success');
+		expect(textAt(root, 'operation/authentication/status')).toBe('failure');
+		const error = at(root, 'operation/errormessage/error');
+		expect(textAt(error!, 'errorno')).toBe('XL03000006');
+		expect(textAt(error!, 'description')).toBe('Invalid Web Services Authorization');
+		expect(textAt(error!, 'description2')).toBe(
+			"The sender ID 'unauthorised_partner' is not authorized to make Web Services requests to company ID 'HOPEWELL'.",
+		);
+		expect(textAt(error!, 'correction')).toContain('grant Web Services authorization');
+		expect(all(root)).toEqual([]);
+	});
+});
+
+function all(root: ReturnType<typeof at>): string[] {
+	return (at(root!, 'operation')?.children ?? []).filter((c) => c.name === 'result').map((c) => c.name);
+}
+
+describe('user credentials (authentication level)', () => {
+	it.each<[string, Parameters<typeof loginXml>[0] & object]>([
+		['wrong password', { password: 'nope' }],
+		['unknown user', { userId: 'ghost' }],
+		['unknown company', { companyId: 'OTHERCO' }],
+		['unknown entity', { locationId: '999' }],
+		['unknown entity via pipe', { companyId: `${SANDBOX_LOGIN.companyId}|999` }],
+		['restricted user at top level', { userId: SANDBOX_LOGIN.entityUserId, password: SANDBOX_LOGIN.entityUserPassword }],
+		['restricted user in another entity', { userId: SANDBOX_LOGIN.entityUserId, password: SANDBOX_LOGIN.entityUserPassword, locationId: '100' }],
+	])('%s -> XL03000006 "Sign-in information is incorrect", status/userid/companyid, no results', async (_name, login) => {
+		const before = company.executed.length;
+		const root = await call(sandbox.url, fn('f1', '<echo/>'), { authentication: loginXml(login) });
+		expect(textAt(root, 'control/status')).toBe('success');
+		expect(childNames(at(root, 'operation/authentication'))).toEqual(['status', 'userid', 'companyid']);
+		expect(textAt(root, 'operation/authentication/status')).toBe('failure');
+		expect(textAt(root, 'operation/authentication/userid')).toBe(login.userId ?? SANDBOX_LOGIN.userId);
+		expect(childNames(at(root, 'operation'))).toEqual(['authentication', 'errormessage']);
+		expect(errorsOf(at(root, 'operation/errormessage'))).toEqual([{ errorno: 'XL03000006', description2: 'Sign-in information is incorrect' }]);
+		expect(company.executed.length).toBe(before);
+	});
+
+	it('an unknown session -> XL03000006 "Invalid session" with empty userid/companyid', async () => {
+		const root = await call(sandbox.url, fn('f1', '<echo/>'), { authentication: sessionXml('made-up..') });
+		expect(textAt(root, 'operation/authentication/status')).toBe('failure');
+		expect(textAt(root, 'operation/authentication/userid')).toBe('');
+		expect(textAt(root, 'operation/authentication/companyid')).toBe('');
+		expect(errorsOf(at(root, 'operation/errormessage'))).toEqual([{ errorno: 'XL03000006', description2: 'Invalid session' }]);
+	});
+
+	it('user and company IDs are case-insensitive, passwords are not', async () => {
+		const ok = await call(sandbox.url, fn('f1', '<echo/>'), { authentication: loginXml({ userId: 'WS_N8N', companyId: 'hopewell' }) });
+		expect(textAt(ok, 'operation/authentication/status')).toBe('success');
+		const bad = await call(sandbox.url, fn('f1', '<echo/>'), { authentication: loginXml({ password: SANDBOX_LOGIN.userPassword.toUpperCase() }) });
+		expect(textAt(bad, 'operation/authentication/status')).toBe('failure');
+	});
+});
+
+describe('successful authentication block (§3.1, §12.10)', () => {
+	it('carries status, userid, companyid, locationid, sessiontimestamp and sessiontimeout (ISO-8601 with offset)', async () => {
+		const root = await call(sandbox.url, fn('f1', '<echo/>'));
+		const auth = at(root, 'operation/authentication');
+		expect(childNames(auth)).toEqual(['status', 'userid', 'companyid', 'locationid', 'sessiontimestamp', 'sessiontimeout']);
+		const stamp = textAt(auth!, 'sessiontimestamp')!;
+		const timeout = textAt(auth!, 'sessiontimeout')!;
+		expect(stamp).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+		expect(Date.parse(timeout) - Date.parse(stamp)).toBe(2 * 60 * 60 * 1000);
+	});
+});
