@@ -32,7 +32,12 @@ export default tseslint.config(
 	},
 	{
 		files: ['credentials/**/*.ts'],
-		rules: { ...legacyRules('credentials') },
+		rules: {
+			...legacyRules('credentials'),
+			// Meant for n8n's own repository, where documentationUrl is a camelCase slug; community
+			// packages must give a full URL (the community rule credential-documentation-url checks it).
+			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
+		},
 	},
 	{
 		files: ['nodes/**/*.ts'],

@@ -80,21 +80,42 @@ fi
 
 step "build and pack the package"
 if [[ ! -d node_modules ]]; then npm ci --no-audit --no-fund; fi
-npm run build --silent
-mkdir -p "$RUN_DIR/pack"
-TARBALL="$RUN_DIR/pack/$(npm pack --silent --pack-destination "$RUN_DIR/pack" | tail -n 1)"
+# build_and_pack: build, `npm pack`, and check that the tarball holds every node and credential that
+# package.json declares (a concurrent `gulp clean` elsewhere in the checkout can empty dist/ mid-pack).
+build_and_pack() {
+  rm -rf "$RUN_DIR/pack"; mkdir -p "$RUN_DIR/pack"
+  npm run build --silent > "$RUN_DIR/build.log" 2>&1 || { cat "$RUN_DIR/build.log"; return 2; }
+  TARBALL="$RUN_DIR/pack/$(npm pack --silent --pack-destination "$RUN_DIR/pack" 2>/dev/null | tail -n 1)"
+  [[ -f "$TARBALL" ]] || { log "npm pack produced no tarball"; return 1; }
+  local missing
+  missing="$(node -e '
+    const pkg = require("./package.json");
+    const files = new Set(require("child_process").execFileSync("tar", ["-tzf", process.argv[1]], { encoding: "utf8" }).split("\n"));
+    const want = [...pkg.n8n.nodes, ...pkg.n8n.credentials].map((f) => "package/" + f);
+    process.stdout.write(want.filter((f) => !files.has(f)).join(" "));' "$TARBALL")" || return 1
+  if [[ -n "$missing" ]]; then log "tarball lacks: $missing"; return 1; fi
+}
+for attempt in 1 2 3; do
+  rc=0; build_and_pack || rc=$?
+  if [[ $rc -eq 0 ]]; then break; fi
+  if [[ $rc -eq 2 || $attempt -eq 3 ]]; then log "build/pack failed"; exit 1; fi
+  log "retrying build and pack (attempt $((attempt + 1)))"; sleep 3
+done
 log "packed $(basename "$TARBALL") ($(tar -tzf "$TARBALL" | wc -l) files)"
 
-step "sandbox gateway"
-start_bg sandbox node scripts/run-ts.js e2e/lib/sandbox-host.ts --port 0 --state "$RUN_DIR/sandbox-state.json" \
-  --ready-file "$RUN_DIR/sandbox.json" --webhook-time-scale 0.02
-SANDBOX_PID=$LAST_PID
-wait_for_file "$RUN_DIR/sandbox.json" 60 "$SANDBOX_PID" || { log "sandbox did not start"; exit 1; }
-log "gateway $(node -p "require('$RUN_DIR/sandbox.json').gatewayUrl")"
+# start_sandbox <name>: a fresh sandbox company (own state file) on a free port; Intacct's webhook
+# retry delays (10/30/90 s) scaled by 0.5 so a retried delivery comes 5 s after the lost answer.
+start_sandbox() {
+  local name="$1"
+  start_bg "$name" node scripts/run-ts.js e2e/lib/sandbox-host.ts --port 0 --state "$RUN_DIR/$name-state.json" \
+    --ready-file "$RUN_DIR/$name.json" --webhook-time-scale 0.5
+  wait_for_file "$RUN_DIR/$name.json" 60 "$LAST_PID" || { log "sandbox $name did not start"; exit 1; }
+  log "$name: gateway $(node -p "require('$RUN_DIR/$name.json').gatewayUrl")"
+}
 
-# setup_instance <name> <runtime-dir> <major>: user folder with the package, credential and workflows imported.
+# setup_instance <name> <runtime-dir> <major> <sandbox-name>: user folder with the package, credential and workflows imported.
 setup_instance() {
-  local name="$1" runtime="$2" major="$3"
+  local name="$1" runtime="$2" major="$3" sandbox="$4"
   local folder="$RUN_DIR/$name"
   mkdir -p "$folder"
   install_package "$TARBALL" "$folder"
@@ -103,7 +124,7 @@ setup_instance() {
   cat > "$RUN_DIR/$name.json" <<JSON
 { "name": "$name", "runtimeDir": "$runtime", "userFolder": "$folder", "major": $major, "port": $port,
   "brokerPort": $broker, "encryptionKey": "sage-intacct-e2e-not-a-secret-key",
-  "sandboxFile": "$RUN_DIR/sandbox.json", "runDir": "$RUN_DIR", "artifactsDir": "$ARTIFACTS",
+  "sandboxFile": "$RUN_DIR/$sandbox.json", "runDir": "$RUN_DIR", "artifactsDir": "$ARTIFACTS",
   "accessKey": "e2e-access-key-$(date +%s)-$RANDOM$RANDOM" }
 JSON
   ts e2e/checks.ts prepare "$RUN_DIR/$name.json"
@@ -115,8 +136,9 @@ JSON
   log "$name: package, credential and $(ls "$RUN_DIR/$name-import/workflows" | wc -l) workflows imported (port $port)"
 }
 
-step "n8n 2.x: install package, import credential and workflows"
-setup_instance n8n2 "$RUNTIME2" 2
+step "n8n 2.x: sandbox, package, credential and workflows"
+start_sandbox sandbox2
+setup_instance n8n2 "$RUNTIME2" 2 sandbox2
 
 step "n8n 2.x headless: n8n execute the examples, check the sandbox"
 ts e2e/checks.ts headless "$RUN_DIR/n8n2.json"
@@ -145,8 +167,9 @@ step "stop n8n 2.x"
 stop_group "$N8N2_PID" 20
 
 if [[ -z "${E2E_SKIP_1X:-}" ]]; then
-  step "n8n 1.x: install package, import credential and workflows"
-  setup_instance n8n1 "$RUNTIME1" 1
+  step "n8n 1.x: sandbox, package, credential and workflows"
+  start_sandbox sandbox1
+  setup_instance n8n1 "$RUNTIME1" 1 sandbox1
   step "n8n 1.x headless: n8n execute the examples, check the sandbox"
   ts e2e/checks.ts headless "$RUN_DIR/n8n1.json"
 fi

@@ -54,9 +54,8 @@ async function main(): Promise<void> {
 	process.on('SIGTERM', stop);
 }
 
-if (require.main === module) {
-	main().catch((error: unknown) => {
-		console.error(error);
-		process.exit(1);
-	});
-}
+// Runs on load: scripts/run-ts.js bundles this file and require()s it, so require.main is not this module.
+main().catch((error: unknown) => {
+	console.error(error);
+	process.exit(1);
+});

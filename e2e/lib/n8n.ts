@@ -3,6 +3,8 @@
  * (docs/e2e.md), `n8n execute --id --rawOutput` with output parsing, and HTTP calls with timeouts.
  */
 import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface N8nInstance {
@@ -51,10 +53,26 @@ export interface CliResult {
 	ms: number;
 }
 
+/**
+ * Runs an n8n CLI command to completion. Output goes to files, not pipes: n8n ends with
+ * process.exit(), which drops whatever a pipe has not taken yet (a large run JSON arrives truncated).
+ */
 export function runCli(instance: N8nInstance, args: string[], timeoutMs = 180_000): CliResult {
+	const dir = mkdtempSync(join(tmpdir(), 'n8n-cli-'));
+	const outFile = join(dir, 'stdout');
+	const errFile = join(dir, 'stderr');
+	const out = openSync(outFile, 'w');
+	const err = openSync(errFile, 'w');
 	const start = Date.now();
-	const r = spawnSync(n8nBin(instance), args, { env: n8nEnv(instance), encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, killSignal: 'SIGKILL' });
-	return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '', ms: Date.now() - start };
+	try {
+		// Log level info: on failure `n8n execute` prints the run (with the error) only as info logs.
+		const r = spawnSync(n8nBin(instance), args, { env: { ...n8nEnv(instance), N8N_LOG_LEVEL: 'info' }, stdio: ['ignore', out, err], timeout: timeoutMs, killSignal: 'SIGKILL' });
+		return { status: r.status, stdout: readFileSync(outFile, 'utf8'), stderr: readFileSync(errFile, 'utf8'), ms: Date.now() - start };
+	} finally {
+		closeSync(out);
+		closeSync(err);
+		rmSync(dir, { recursive: true, force: true });
+	}
 }
 
 /** The run JSON that `n8n execute --rawOutput` prints after its log lines: from the first line that is exactly `{`. */

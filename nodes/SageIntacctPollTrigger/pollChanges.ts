@@ -56,6 +56,8 @@ function changedSince(settings: PollSettings, from: string | undefined, pageSize
 			{ field: 'WHENMODIFIED', descending },
 			{ field: 'RECORDNO', descending },
 		],
+		// A top-level session sees entity-private records only when asked (intacct-xml-api.md §8).
+		showPrivate: true,
 		pageSize,
 	});
 }
@@ -114,8 +116,9 @@ export async function pollChanges(ctx: IPollFunctions, client: IntacctApi, setti
 				break;
 			}
 		}
-		// Leave the rest of a backlog to the next poll rather than overrun n8n's poll budget.
-		if (full || Date.now() - startedAt >= settings.fetchBudgetMs) break;
+		// Leave the rest of a backlog to the next poll rather than overrun n8n's poll budget, but
+		// only once this poll got past the already-seen records of the look-back window.
+		if (full || (positions.length > 0 && Date.now() - startedAt >= settings.fetchBudgetMs)) break;
 	}
 	writeState(staticData, advance(state, positions, settings.lookBackMs));
 	return emitted;

@@ -8,6 +8,8 @@
  */
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { toNodeApiError } from '../SageIntacct/transport/n8nErrors';
+
 import { accessKeyMatches, presentedAccessKey, webhookDeliveryProblem, type AccessKeyLocation } from './authenticity';
 import { bodyObject, parseDelivery } from './delivery';
 import { alreadySeen, deliveryKey, idempotencyKey, remember } from './deliveryDedupe';
@@ -100,7 +102,12 @@ export async function handleDelivery(ctx: IWebhookFunctions): Promise<IWebhookRe
 	let record = delivery.record;
 	let enrichment: Enrichment | undefined;
 	if (settings.enrich && delivery.event !== 'deleted') {
-		enrichment = await fetchEntryAndBatch(ctx, delivery.record.RECORDNO, delivery.record.BATCHNO);
+		try {
+			enrichment = await fetchEntryAndBatch(ctx, delivery.record.RECORDNO, delivery.record.BATCHNO);
+		} catch (error) {
+			// n8n answers 500 and Intacct retries the delivery later (§9.2); nothing was remembered yet.
+			throw toNodeApiError(ctx.getNode(), error);
+		}
 		if (enrichment.entry) record = { ...record, ...recordText(enrichment.entry) };
 	}
 	const event = delivery.event ?? inferEvent(record, enrichment);

@@ -80,6 +80,8 @@ export const RULES = {
 		violation('BL01001973', `Cannot find ${objectLabel.toLowerCase()} with key '${key}' to ${verb}.`),
 	locationOutsideEntity: (locationId: string, entityId: string) =>
 		violation('BL03000020', `Location ${locationId} does not belong to entity ${entityId}.`, `Use a location of entity ${entityId}, or sign in at the top level.`),
+	locationWithoutEntity: (locationId: string) =>
+		violation('BL03000020', `Location ${locationId} does not belong to an entity.`, 'Use a location under entity 100 or 200.'),
 	tooFewLines: (objectLabel: string, minimum: number) =>
 		violation('BL03000018', `A ${objectLabel} needs at least ${minimum} line${minimum === 1 ? '' : 's'}.`, 'Add the lines, and try again.'),
 	/** Only Draft journal entries can be edited (Apideck gotcha, peers §1b); the code is the sandbox's choice. */

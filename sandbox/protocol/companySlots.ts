@@ -32,6 +32,7 @@ export class CompanySlots {
 				if (index >= 0) queue.splice(index, 1);
 				resolve(false);
 			}, this.waitMs);
+			timer.unref();
 			queue.push(grant);
 		});
 	}

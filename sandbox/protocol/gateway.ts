@@ -43,8 +43,6 @@ export interface GatewayHooks {
 export interface GatewayReply {
 	httpStatus: number;
 	body: string;
-	/** Whether any function ran (a write may have committed). */
-	executed: boolean;
 }
 
 /** Best-effort echo when the XML does not parse (the doc's example still echoes senderid/controlid, §3.4). */
@@ -74,7 +72,7 @@ export class Gateway {
 	}
 
 	private controlFailure(body: string): GatewayReply {
-		return { httpStatus: 200, body, executed: false };
+		return { httpStatus: 200, body };
 	}
 
 	private async runAuthenticated(envelope: RequestEnvelope, hooks: GatewayHooks): Promise<GatewayReply> {
@@ -124,7 +122,7 @@ export class Gateway {
 						results,
 					};
 				});
-				return { httpStatus: 200, body: renderResponse(control, operations, control.includeWhitespace), executed: needsSlot };
+				return { httpStatus: 200, body: renderResponse(control, operations, control.includeWhitespace) };
 			} finally {
 				if (needsSlot) slots.release(company.companyId);
 			}

@@ -32,7 +32,8 @@ export interface HttpServerDeps {
 	log: (line: string) => void;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** Injected delays never keep the process alive on their own (a closed sandbox must let jest/CLI exit). */
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 /** §1.1: docs say application/xml; an old client's x-intacct-xml-request worked, so anything XML-ish (or none) passes. */
 function acceptableContentType(contentType: string | undefined): boolean {
@@ -79,10 +80,12 @@ export function createGatewayServer(deps: HttpServerDeps): Server {
 		const started = Date.now();
 		const path = (req.url ?? '/').split('?')[0];
 		if (path !== GATEWAY_PATH) {
+			deps.stats.recordRequest([]);
 			send(req, res, 404, 'text/plain; charset=utf-8', 'Not Found\n');
 			return;
 		}
 		if (req.method !== 'POST') {
+			deps.stats.recordRequest([]);
 			res.setHeader('Allow', 'POST');
 			send(req, res, 405, 'text/plain; charset=utf-8', 'Method Not Allowed\n');
 			return;

@@ -64,7 +64,9 @@ export async function serveCompany(company: CompanyModel, clock: SandboxClock, o
 		});
 	});
 	const port = (server.address() as AddressInfo).port;
-	url = `http://${host.includes(':') ? `[${host}]` : host}:${port}${GATEWAY_PATH}`;
+	// A wildcard listen address is not something a client can call; advertise loopback instead.
+	const advertised = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : host.includes(':') ? `[${host}]` : host;
+	url = `http://${advertised}:${port}${GATEWAY_PATH}`;
 
 	const credentials: SandboxCredentials = {
 		companyId: SANDBOX_LOGIN.companyId,

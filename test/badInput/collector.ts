@@ -12,13 +12,27 @@ export class OutputCollector {
 		this.texts.push(`${label}: ${describe(value)}`);
 	}
 
-	/** Routes console.log/info/warn/error/debug into the collector (still silent on the terminal). */
+	/** Routes console.* and everything written to stdout/stderr (n8n's logger) into the collector.
+	 * Console and stdout go quiet; stderr still reaches the terminal (the test runner reports there). */
 	captureConsole(): void {
 		for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
 			const original = console[method];
 			console[method] = (...args: unknown[]) => this.add(`console.${method}`, args);
 			this.restoreConsole.push(() => {
 				console[method] = original;
+			});
+		}
+		for (const [name, stream, passThrough] of [
+			['stdout', process.stdout, false],
+			['stderr', process.stderr, true],
+		] as const) {
+			const original = stream.write;
+			stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+				this.add(name, chunk);
+				return passThrough ? (original as (...args: unknown[]) => boolean).call(stream, chunk, ...rest) : true;
+			}) as typeof stream.write;
+			this.restoreConsole.push(() => {
+				stream.write = original;
 			});
 		}
 	}

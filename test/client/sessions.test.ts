@@ -41,6 +41,22 @@ describe('sessions', () => {
 		expect(fx.sandbox.stats.functions.getAPISession).toBe(2);
 	});
 
+	it('renews a session before its sessiontimeout (deadline taken from the gateway\'s lifetime, on the local clock)', async () => {
+		const client = fx.client();
+		await client.execute(departments());
+		fx.sandbox.stats.reset();
+		const now = Date.now();
+		const later = jest.spyOn(Date, 'now').mockReturnValue(now + 2 * 60 * 60 * 1000);
+		try {
+			await client.execute(departments());
+		} finally {
+			later.mockRestore();
+		}
+		// A fresh login then the read: no failed request with the stale session first.
+		expect(fx.sandbox.stats.functions.getAPISession).toBe(1);
+		expect(fx.sandbox.stats.requests).toBe(2);
+	});
+
 	it('signs in again after an "Invalid session" answer (expireSessions fault)', async () => {
 		const client = fx.client();
 		await client.execute(departments());
@@ -61,6 +77,13 @@ describe('sessions', () => {
 		expect(logins[0]).toContain('<locationid>100</locationid>');
 		expect(logins[1]).toContain('<locationid>200</locationid>');
 		expect(logins[2]).not.toContain('<locationid>');
+	});
+
+	it('does not reuse a session opened with other passwords (a corrected credential signs in again)', async () => {
+		await fx.client().execute(departments());
+		const error = await collectErrors(fx.client({}, { userPassword: 'changed-and-wrong' }).execute(departments()));
+		expect(error).toMatchObject({ kind: 'authentication' });
+		expect(fx.sandbox.stats.functions.getAPISession).toBe(2);
 	});
 
 	it('reports a login failure as an authentication error with where to fix it', async () => {

@@ -29,6 +29,7 @@ import { ExecutionLifecycleHooks, LoadOptionsContext, PackageDirectoryLoader, Wo
 import {
 	createRunExecutionData,
 	NodeHelpers,
+	sleep,
 	Workflow,
 	type ExecutionError,
 	type ICredentialDataDecryptedObject,
@@ -75,7 +76,22 @@ export function loadPackage(): Promise<LoadedPackage> {
 	return loaded;
 }
 
+/** Files package.json "n8n" names that are not in dist/ right now. */
+function missingDistFiles(): string[] {
+	const pkg = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
+		n8n?: { nodes?: string[]; credentials?: string[] };
+	};
+	return [...(pkg.n8n?.nodes ?? []), ...(pkg.n8n?.credentials ?? [])].filter((file) => !fs.existsSync(path.join(PACKAGE_ROOT, file)));
+}
+
 async function doLoadPackage(): Promise<LoadedPackage> {
+	// `npm run build` starts by deleting dist/: if a build is running (another terminal, a parallel
+	// job), wait for it to finish instead of loading half a package. Bounded by attempts, not time.
+	for (let attempt = 0; attempt < 240 && missingDistFiles().length > 0; attempt++) await sleep(500);
+	const stillMissing = missingDistFiles();
+	if (stillMissing.length > 0 && fs.existsSync(path.join(PACKAGE_ROOT, 'dist')) === false) {
+		throw new Error(`The harness loads the built package: run \`npm run build\` first (missing ${stillMissing.join(', ')})`);
+	}
 	const loader = new PackageDirectoryLoader(PACKAGE_ROOT);
 	const missing: string[] = [];
 	try {
@@ -93,7 +109,7 @@ async function doLoadPackage(): Promise<LoadedPackage> {
 			if (file.endsWith('.credentials.js')) loader.loadCredentialFromFile(file);
 			else loader.loadNodeFromFile(file, pkg.version);
 		}
-		if (missing.length === 0) throw error;
+		if (missing.length === 0 || loader.known.nodes === undefined || Object.keys(loader.known.nodes).length === 0) throw error;
 	}
 	const fixtures: Record<string, INodeType> = { [FIXTURE_ITEMS_TYPE]: new FixtureItems() };
 	const shortName = (type: string) => {

@@ -83,6 +83,22 @@ describe('bill.create', () => {
 		expect(await readAll(sandbox, 'APBILL', "RECORDID = 'INV-IDEMP-1'")).toHaveLength(1);
 	});
 
+	it('a re-run with attachments uploads the files once and posts the bill once', async () => {
+		const credentials = await createCredentialsHelper(sandboxCredentialValues({ ...sandbox.credentials }));
+		const pdf = Buffer.from('%PDF-1.4 invoice INV-ATT-2');
+		const options = {
+			workflowId: 'wfAttach',
+			credentials,
+			items: [{ json: {}, binary: { data: { data: pdf.toString('base64'), mimeType: 'application/pdf', fileName: 'inv-att-2.pdf' } } }],
+		};
+		const parameters = billParameters({ billNumber: 'INV-ATT-2', attachFiles: true });
+		const first = await runNode(sandbox, parameters, options);
+		const second = await runNode(sandbox, parameters, options);
+		expect(second.json(NODE_NAME)[0]).toMatchObject({ duplicate: true, recordNo: first.json(NODE_NAME)[0].recordNo });
+		expect(await readAll(sandbox, 'APBILL', "RECORDID = 'INV-ATT-2'")).toHaveLength(1);
+		expect(await readAll(sandbox, 'SUPDOC', `SUPDOCID = '${String(first.json(NODE_NAME)[0].attachmentsId)}'`)).toHaveLength(1);
+	});
+
 	it('takes signed JSON lines and rejects debit/credit keys on bill lines', async () => {
 		const ok = await runNode(
 			sandbox,

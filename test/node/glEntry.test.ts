@@ -87,6 +87,30 @@ describe('glEntry.getMany', () => {
 		expect(lines.every((l) => l.gldimfundingsource === '10004')).toBe(true);
 	});
 
+	it('filters by modified since (WHENMODIFIED), e.g. lines posted a moment ago', async () => {
+		const since = new Date(sandbox.clock.now().getTime() - 1000);
+		sandbox.clock.advance(60_000);
+		const created = await runNode(sandbox, {
+			resource: 'journalEntry',
+			operation: 'create',
+			journal: { __rl: true, mode: 'id', value: 'GJ' },
+			postingDate: '2026-10-10',
+			description: 'Modified since test',
+			lineInput: 'json',
+			linesJson: JSON.stringify([
+				{ accountNo: '6400', debit: 1, locationId: '110' },
+				{ accountNo: '1000', credit: 1, locationId: '110' },
+			]),
+		});
+		expect(created.status).toBe('success');
+		const iso = `${since.getUTCFullYear()}-${String(since.getUTCMonth() + 1).padStart(2, '0')}-${String(since.getUTCDate()).padStart(2, '0')}T${since.toISOString().slice(11, 19)}`;
+		const run = await runNode(sandbox, { resource: 'glEntry', operation: 'getMany', returnAll: true, filters: { modifiedSince: iso } });
+		const lines = run.json(NODE_NAME);
+		expect(lines.length).toBeGreaterThanOrEqual(2);
+		expect(lines.some((l) => l.journalEntryRecordNo === created.json(NODE_NAME)[0].recordNo)).toBe(true);
+		expect(lines.length).toBeLessThan(totalGlEntries);
+	});
+
 	it('reads the GLDETAIL view with signed amounts', async () => {
 		const run = await runNode(sandbox, { resource: 'glEntry', operation: 'getMany', source: 'GLDETAIL', limit: 20, filters: { accountNos: '1000' } });
 		const rows = run.json(NODE_NAME);
@@ -129,6 +153,31 @@ describe('glEntry.getMany', () => {
 		expect(out).toHaveLength(6);
 		expect(out.slice(0, 3).every((i) => i.json.accountNo === '6100' && (i.pairedItem as { item: number }).item === 0)).toBe(true);
 		expect(out.slice(3).every((i) => i.json.accountNo === '6150' && (i.pairedItem as { item: number }).item === 1)).toBe(true);
+	});
+});
+
+describe('entity override', () => {
+	it('reads in the credential\'s entity by default, in another entity or at the top level when overridden', async () => {
+		const credentials = await createCredentialsHelper(sandboxCredentialValues({ ...sandbox.credentials, entityId: '200' }));
+		const parameters = { resource: 'glEntry', operation: 'getMany', returnAll: true, options: { fields: 'RECORDNO,MEGAENTITYID' } };
+		const run = async (entityId?: string) =>
+			(
+				await runWorkflow(
+					{ nodes: [packageNode('sageIntacct', NODE_NAME, entityId === undefined ? parameters : { ...parameters, entityId: { __rl: true, mode: 'id', value: entityId } })] },
+					{ credentials },
+				)
+			).json(NODE_NAME);
+		const inWest = await run();
+		expect(inWest.length).toBeGreaterThan(0);
+		// An entity session sees its own lines and shared top-level ones, never another entity's.
+		expect(inWest.some((l) => l.entityId === '200')).toBe(true);
+		expect(inWest.every((l) => l.entityId === '200' || l.entityId === '')).toBe(true);
+		const inEast = await run('100');
+		expect(inEast.some((l) => l.entityId === '100')).toBe(true);
+		expect(inEast.every((l) => l.entityId === '100' || l.entityId === '')).toBe(true);
+		const topLevel = await run('TOP_LEVEL');
+		expect(topLevel.length).toBe((await readAll(sandbox, 'GLENTRY', '', 'RECORDNO')).length);
+		expect(topLevel.length).toBeGreaterThan(inWest.length);
 	});
 });
 

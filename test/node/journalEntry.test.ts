@@ -19,7 +19,15 @@ afterAll(async () => {
 
 const uiLines = (amount: number, extra: Record<string, unknown> = {}) => ({
 	line: [
-		{ accountNo: '6100', type: 'debit', amount, memo: 'Rent', locationId: '110', departmentId: 'ADMIN', ...extra },
+		{
+			accountNo: { __rl: true, mode: 'list', value: '6100' },
+			type: 'debit',
+			amount,
+			memo: 'Rent',
+			locationId: { __rl: true, mode: 'id', value: '110' },
+			departmentId: { __rl: true, mode: 'list', value: 'ADMIN' },
+			...extra,
+		},
 		{ accountNo: '1000', type: 'credit', amount, memo: 'Cash', locationId: '110' },
 	],
 });
@@ -144,14 +152,18 @@ describe('journalEntry.create', () => {
 		expect(out[2].json.recordNo).toEqual(expect.any(Number));
 		expect(String(out[3].json.error)).toMatch(/item 3.*line 1, field "debit": "oops" is not a number/);
 		expect(out[4].json.recordNo).toEqual(expect.any(Number));
-		// 4 valid items, batch size 2: 2 requests carrying creates (sign-in excluded).
+		// 4 valid items, batch size 2: 4 creates in 2 requests (plus the sign-in).
 		expect(functionsSent(sandbox, 'create')).toBe(4);
+		expect(sandbox.stats.requests - functionsSent(sandbox, 'getAPISession')).toBe(2);
+		// Error items carry Intacct's words, never a secret.
+		const text = JSON.stringify(out);
+		for (const secret of [sandbox.credentials.userPassword, sandbox.credentials.senderPassword]) expect(text).not.toContain(secret);
 		const created = await readAll(sandbox, 'GLBATCH', "REFERENCENO IN ('BATCH-1','BATCH-2','BATCH-3','BATCH-4','BATCH-5')");
 		expect(created.map((b) => b.REFERENCENO).sort()).toEqual(['BATCH-1', 'BATCH-3', 'BATCH-5']);
 	});
 
 	it('without continueOnFail, an Intacct rejection fails the node with Intacct\'s error number and the item', async () => {
-		const run = await runNode(sandbox, createParameters({ lines: { line: [{ ...uiLines(5).line[0], accountNo: '9998' }, uiLines(5).line[1]] } }));
+		const run = await runNode(sandbox, createParameters({ lines: { line: [{ ...uiLines(5).line[0], accountNo: { __rl: true, mode: 'id', value: '9998' } }, uiLines(5).line[1]] } }));
 		expect(run.status).toBe('error');
 		expect(run.error?.message).toMatch(/9998/);
 		expect(JSON.stringify(run.error)).toMatch(/"itemIndex":0/);
@@ -175,6 +187,18 @@ describe('journalEntry.create', () => {
 		expect(await readAll(sandbox, 'GLBATCH', "REFERENCENO = 'IDEMP-JE-1'")).toHaveLength(2);
 	});
 
+	it('reports a duplicate without a reference number, and posts again when idempotency is off', async () => {
+		const credentials = await createCredentialsHelper(sandboxCredentialValues({ ...sandbox.credentials }));
+		const parameters = createParameters({ description: 'No reference entry' });
+		await runNode(sandbox, parameters, { workflowId: 'wfNoRef', credentials });
+		const again = await runNode(sandbox, parameters, { workflowId: 'wfNoRef', credentials });
+		expect(again.json(NODE_NAME)[0]).toMatchObject({ duplicate: true, message: expect.stringMatching(/could not be looked up/) });
+		const off = createParameters({ description: 'No reference entry', options: { idempotent: false } });
+		await runNode(sandbox, off, { workflowId: 'wfNoRef', credentials });
+		await runNode(sandbox, off, { workflowId: 'wfNoRef', credentials });
+		expect(await readAll(sandbox, 'GLBATCH', "BATCH_TITLE = 'No reference entry'")).toHaveLength(3);
+	});
+
 	it('an explicit idempotency key dedupes across workflows', async () => {
 		const parameters = createParameters({
 			additionalFields: { referenceNumber: 'IDEMP-KEY-1' },
@@ -190,7 +214,7 @@ describe('journalEntry.create', () => {
 		const run = await runNode(
 			sandbox,
 			createParameters({
-				lines: { line: [{ ...uiLines(75).line[0], locationId: '210' }, { ...uiLines(75).line[1], locationId: '210' }] },
+				lines: { line: [{ ...uiLines(75).line[0], locationId: { __rl: true, mode: 'id', value: '210' } }, { ...uiLines(75).line[1], locationId: '210' }] },
 				additionalFields: { referenceNumber: 'ENTITY-200' },
 				entityId: { __rl: true, mode: 'id', value: '200' },
 			}),

@@ -52,8 +52,8 @@ function lineXml(line: LineInput): XmlObject {
 	};
 }
 
-/** A balanced two-line Draft entry by default. Returns the GLBATCH RECORDNO. */
-export async function createJournalEntry(gl: GlSandbox, title: string, lines?: LineInput[]): Promise<string> {
+/** A balanced two-line Draft entry by default, at the top level or in an entity. Returns the GLBATCH RECORDNO. */
+export async function createJournalEntry(gl: GlSandbox, title: string, lines?: LineInput[], entityId?: string): Promise<string> {
 	const entries = lines ?? [
 		{ account: '6000', trType: 1, amount: '125.40', department: 'PROG', fundingSource: '10001', memo: 'Supplies' },
 		{ account: '1000', trType: -1, amount: '125.40', memo: 'Cash' },
@@ -66,6 +66,7 @@ export async function createJournalEntry(gl: GlSandbox, title: string, lines?: L
 			STATE: 'Draft',
 			ENTRIES: { GLENTRY: entries.map(lineXml) },
 		}),
+		entityId === undefined ? {} : { entityId },
 	);
 	return String(result.records[0].RECORDNO);
 }
@@ -81,6 +82,7 @@ export async function deleteJournalEntry(gl: GlSandbox, recordNo: string): Promi
 
 /** GLENTRY RECORDNOs of a journal entry, as the sandbox holds them. */
 export async function lineRecordNos(gl: GlSandbox, batchRecordNo: string): Promise<string[]> {
-	const result = await gl.client.execute(readByQuery({ object: 'GLENTRY', fields: ['RECORDNO'], query: `BATCHNO = '${batchRecordNo}'` }));
+	// readByQuery at the top level sees entity-private rows too (§8).
+	const result = await gl.client.execute(readByQuery({ object: 'GLENTRY', fields: ['RECORDNO'], query: `BATCHNO = '${batchRecordNo}'` }), { entityId: '' });
 	return result.records.map((r) => String(r.RECORDNO)).sort();
 }

@@ -7,7 +7,9 @@ jest.mock('../../nodes/SageIntacctTrigger/enrichment', () => ({
 	fetchEntryAndBatch: jest.fn(async () => ({})),
 }));
 
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, type IDataObject, type INodeExecutionData } from 'n8n-workflow';
+
+import { fetchEntryAndBatch } from '../../nodes/SageIntacctTrigger/enrichment';
 
 import { ACCESS_KEY, callWebhook, glEntryBody } from './webhookStub';
 
@@ -232,5 +234,18 @@ describe('malformed bodies -> 400 naming the problem', () => {
 	it('checks the key before describing the content', async () => {
 		const { status } = await callWebhook({ body: glEntryBody({ RECORDNO: '' }, { accessKey: 'bad' }) });
 		expect(status).toBe(401);
+	});
+});
+
+describe('enrichment failure', () => {
+	it('throws a NodeApiError (n8n answers 500, Intacct retries) and remembers nothing', async () => {
+		const staticData: IDataObject = {};
+		jest.mocked(fetchEntryAndBatch).mockRejectedValueOnce(new Error('There are too many operations running for this company'));
+		const params = { enrich: true };
+		const headers = { 'idempotency-key': 'evt-enrich' };
+		await expect(callWebhook({ body: glEntryBody(), headers, staticData, parameters: params })).rejects.toBeInstanceOf(NodeApiError);
+		expect(staticData.seenDeliveries).toBeUndefined();
+		const retry = await callWebhook({ body: glEntryBody(), headers, staticData, parameters: params });
+		expect(emitted(retry.result)).toHaveLength(1);
 	});
 });

@@ -119,6 +119,7 @@ export async function startHostedTrigger(parameters: INodeParameters, credential
 		}
 		const force = forced.shift();
 		if (force === 'before') {
+			answers.push(500);
 			res.statusCode = 500;
 			res.end('{"message":"n8n is restarting"}');
 			return;

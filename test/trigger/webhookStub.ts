@@ -63,6 +63,7 @@ export async function callWebhook(request: StubRequest): Promise<StubResult> {
 		getResponseObject: () => res,
 		getWorkflowStaticData: () => staticData,
 		getMode: () => 'webhook',
+		getNode: () => ({ id: 't', name: 'Sage Intacct Trigger', type: 'sageIntacctTrigger', typeVersion: 1, position: [0, 0], parameters: {} }),
 		helpers: { returnJsonArray },
 	} as unknown as IWebhookFunctions;
 	const result = await new SageIntacctTrigger().webhook.call(ctx);

@@ -166,14 +166,7 @@ export function nameValueCollection(name: string, displayName: string, descripti
 export function linesProperties(kind: 'journalEntry' | 'bill', required: boolean): INodeProperties[] {
 	const isJournal = kind === 'journalEntry';
 	const lineValues: INodeProperties[] = [
-		{
-			displayName: 'Account Number',
-			name: 'accountNo',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 6100',
-			description: 'GL account number (ACCOUNTNO)',
-		},
+		resourceLocator('accountNo', 'Account', 'searchAccounts', { placeholder: 'e.g. 6100', description: 'GL account number (ACCOUNTNO)' }),
 	];
 	if (isJournal) {
 		lineValues.push({
@@ -197,9 +190,7 @@ export function linesProperties(kind: 'journalEntry' | 'bill', required: boolean
 			description: isJournal ? 'Positive amount of the line' : 'Line amount; negative for a credit line',
 		},
 		{ displayName: 'Memo', name: 'memo', type: 'string', default: '' },
-		...DIMENSIONS.map(
-			(d): INodeProperties => ({ displayName: d.displayName, name: d.key, type: 'string', default: '' }),
-		),
+		...DIMENSIONS.map((d): INodeProperties => resourceLocator(d.key, d.displayName.replace(/ ID$/, ''), d.search)),
 		nameValueCollection(
 			'userDefinedDimensions',
 			'User-Defined Dimensions',

@@ -118,7 +118,8 @@ export function parseJsonLines(what: string, raw: unknown, signed: boolean): Lin
 				throw fieldError(what, line, issue.keys[0], 'unknown field (see the node documentation for line fields)');
 			}
 			const field = issue.path.join('.') || 'line';
-			const reason = issue.code === 'invalid_type' && issue.received === 'undefined' ? 'is required' : issue.message;
+			const missing = issue.path.length === 1 && plain[String(issue.path[0])] === undefined;
+			const reason = missing ? 'is required' : issue.message;
 			throw fieldError(what, line, field, reason);
 		}
 		return fromJsonLine(what, line, parsed.data, udd, signed);
@@ -176,7 +177,7 @@ interface UiNameValues {
 }
 
 export interface UiLine extends IDataObject {
-	accountNo?: string;
+	accountNo?: string | IDataObject;
 	type?: string;
 	amount?: number | string;
 	memo?: string;
@@ -184,11 +185,17 @@ export interface UiLine extends IDataObject {
 	customFields?: UiNameValues;
 }
 
+/** A resource-locator value inside a fixedCollection ({ __rl, mode, value }) or a plain value -> text. */
+function locatorText(value: unknown): string {
+	if (value !== null && typeof value === 'object' && 'value' in value) return String((value as { value: unknown }).value ?? '').trim();
+	return value === undefined || value === null ? '' : String(value).trim();
+}
+
 /** Lines from the fixedCollection (`lines.line`). */
 export function parseUiLines(what: string, lines: UiLine[], signed: boolean): LineInput[] {
 	return lines.map((ui, index) => {
 		const line = index + 1;
-		const accountNo = String(ui.accountNo ?? '').trim();
+		const accountNo = locatorText(ui.accountNo);
 		if (accountNo === '') throw fieldError(what, line, 'accountNo', 'is required');
 		let amount = amountOf(what, line, 'amount', ui.amount ?? '');
 		let side: LineInput['side'];
@@ -199,8 +206,8 @@ export function parseUiLines(what: string, lines: UiLine[], signed: boolean): Li
 		}
 		const dimensions: Record<string, string> = {};
 		for (const d of DIMENSIONS) {
-			const v = ui[d.key];
-			if (v !== undefined && String(v).trim() !== '') dimensions[d.key] = String(v).trim();
+			const v = locatorText(ui[d.key]);
+			if (v !== '') dimensions[d.key] = v;
 		}
 		const pairs = (values: UiNameValues | undefined) =>
 			Object.fromEntries((values?.field ?? []).filter((p) => (p.name ?? '').trim() !== '').map((p) => [p.name as string, p.value ?? '']));

@@ -81,7 +81,6 @@ const lists = {
 	searchProjects: { object: 'PROJECT', idField: 'PROJECTID', nameField: 'NAME', where: ACTIVE },
 	searchEmployees: { object: 'EMPLOYEE', idField: 'EMPLOYEEID', nameField: 'PERSONALINFO.CONTACTNAME', where: ACTIVE },
 	searchItems: { object: 'ITEM', idField: 'ITEMID', nameField: 'NAME', where: ACTIVE },
-	searchFundingSources: { object: 'FUNDINGSOURCE', idField: 'ID', nameField: 'NAME' },
 } satisfies Record<string, ListDef>;
 
 type ListSearchMethod = (

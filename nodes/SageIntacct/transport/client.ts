@@ -20,7 +20,8 @@ import type {
 	RequestOptions,
 } from './types';
 import { IntacctError } from './errors';
-import { getAPISession, readMore, MAX_QUERY_PAGE_SIZE, MAX_READ_BY_QUERY_PAGE_SIZE } from './functions';
+import { getAPISession } from './functions';
+import { DEFAULT_QUERY_PAGE_SIZE, DEFAULT_READ_BY_QUERY_PAGE_SIZE, queryPages, readByQueryPages } from './paging';
 import { writeRequest, type EnvelopeAuthentication } from './requestWriter';
 import {
 	fieldText,
@@ -43,8 +44,8 @@ export const CLIENT_DEFAULTS = {
 	timeoutMs: 300_000,
 	batchSize: 50,
 	/** Largest pages the gateway allows (§4.2, §4.4): fewest round trips. */
-	readByQueryPageSize: MAX_READ_BY_QUERY_PAGE_SIZE,
-	queryPageSize: MAX_QUERY_PAGE_SIZE,
+	readByQueryPageSize: DEFAULT_READ_BY_QUERY_PAGE_SIZE,
+	queryPageSize: DEFAULT_QUERY_PAGE_SIZE,
 } as const;
 
 type PreparedFunction = IntacctFunction & { controlId: string };
@@ -384,40 +385,10 @@ export class IntacctClient implements IntacctApi {
 		const { limit, ...requestOptions } = options;
 		if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw invalid(`limit must be a whole number of 0 or more (got ${limit})`);
 		if (limit === 0) return;
-		if (fn.name === 'readByQuery') yield* this.readByQueryPages(fn, limit, requestOptions);
-		else if (fn.name === 'query') yield* this.queryPages(fn, limit, requestOptions);
+		const execute = async (page: IntacctFunction): Promise<IntacctResult> => await this.execute(page, requestOptions);
+		if (fn.name === 'readByQuery') yield* readByQueryPages(execute, fn, limit);
+		else if (fn.name === 'query') yield* queryPages(execute, fn, limit);
 		else throw invalid(`Only readByQuery and query can be paged (got ${fn.name})`);
-	}
-
-	private async *readByQueryPages(fn: IntacctFunction, limit: number | undefined, options: RequestOptions) {
-		const size = Math.min(Number(fn.body.pagesize ?? CLIENT_DEFAULTS.readByQueryPageSize), limit ?? Infinity);
-		let result = await this.execute({ ...fn, body: { ...fn.body, pagesize: size } }, options);
-		let delivered = 0;
-		for (;;) {
-			const page = limit === undefined ? result.records : result.records.slice(0, limit - delivered);
-			delivered += page.length;
-			if (page.length > 0) yield page;
-			const more = (result.numRemaining ?? 0) > 0 && !!result.resultId && result.records.length > 0;
-			if (!more || (limit !== undefined && delivered >= limit)) return;
-			result = await this.execute(readMore(result.resultId as string), options);
-		}
-	}
-
-	private async *queryPages(fn: IntacctFunction, limit: number | undefined, options: RequestOptions) {
-		const pageSize = Number(fn.body.pagesize ?? CLIENT_DEFAULTS.queryPageSize);
-		let offset = Number(fn.body.offset ?? 0);
-		let delivered = 0;
-		for (;;) {
-			const size = limit === undefined ? pageSize : Math.min(pageSize, limit - delivered);
-			const result = await this.execute({ ...fn, body: { ...fn.body, pagesize: size, offset } }, options);
-			const page = limit === undefined ? result.records : result.records.slice(0, limit - delivered);
-			delivered += page.length;
-			if (page.length > 0) yield page;
-			// Each offset page is a fresh query (§4.4): advance by what this page held.
-			offset += result.records.length;
-			const more = (result.numRemaining ?? 0) > 0 && result.records.length > 0;
-			if (!more || (limit !== undefined && delivered >= limit)) return;
-		}
 	}
 }
 

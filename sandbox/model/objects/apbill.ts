@@ -1,14 +1,18 @@
 import { enumValues, field, recordNoField, type ObjectDef } from '../schema';
 
 /**
- * AP bill states: labels for create/query, one/two-letter codes for readByQuery (§6.4 lists codes
- * D, PA, S, U, A without their mapping; the pairing below is the sandbox's choice, UNCERTAIN).
+ * AP bill states: labels for create/query, codes for readByQuery. D/PA/S/U/A are documented
+ * (developer.intacct.com AP bills, "Query and List Bills (Legacy)"); the codes of the payment states
+ * (Selected, Partially Paid, Paid) and Reversed are the sandbox's choice (UNCERTAIN).
  */
 export const APBILL_STATE = enumValues([
 	['Draft', 'D'],
+	['Partially Approved', 'PA'],
 	['Submitted', 'S'],
+	['Declined', 'U'],
 	['Posted', 'A'],
-	['Partially Paid', 'PA'],
+	['Selected', 'SE'],
+	['Partially Paid', 'PP'],
 	['Paid', 'P'],
 	['Reversed', 'V'],
 ]);

@@ -101,8 +101,11 @@ export function query(rc: ReadContext, fn: XmlElement): FunctionOutcome {
 		}
 		rc.queryCache.set(cacheKey, matched);
 	}
-	const records = items.some((i) => i.aggregate) ? aggregateRecords(items, matched) : matched.map((row) => plainRecord(items, row));
-	const page = records.slice(offset, offset + pageSize);
+	// Aggregates collapse rows into groups; plain selects render only the requested page.
+	const grouped = items.some((i) => i.aggregate) ? aggregateRecords(items, matched) : null;
+	const total = grouped ? grouped.length : matched.length;
+	const page = grouped ? grouped.slice(offset, offset + pageSize) : matched.slice(offset, offset + pageSize).map((row) => plainRecord(items, row));
+	const records = { length: total };
 	return {
 		kind: 'data',
 		listType: def.name,

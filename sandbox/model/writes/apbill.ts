@@ -47,7 +47,9 @@ function buildItem(ws: WriteSession, line: FieldInput, index: number): BuiltItem
 		if (!value(line, 'LOCATIONID') && ws.ctx.entityId) withLocation.set('LOCATIONID', ws.ctx.entityId);
 		if (!value(withLocation, 'LOCATIONID')) throw RULES.required('LOCATIONID');
 		const dims = resolveDimensions(ws.db, ws.ctx, AP_LINE_DIMENSIONS, withLocation, account);
-		const entity = entityOfLocation(ws.db, dims.LOCATIONID) ?? '';
+		// §8: every line's location must sit inside an entity (its own or an ancestor).
+		const entity = entityOfLocation(ws.db, dims.LOCATIONID);
+		if (entity === undefined) throw RULES.locationWithoutEntity(dims.LOCATIONID);
 		if (ws.ctx.entityId && entity !== ws.ctx.entityId) throw RULES.locationOutsideEntity(dims.LOCATIONID, ws.ctx.entityId);
 		return {
 			entity,

@@ -63,7 +63,9 @@ function buildLine(ws: WriteSession, line: FieldInput, batchState: string): Buil
 	if (!value(line, 'LOCATION') && ws.ctx.entityId) withLocation.set('LOCATION', ws.ctx.entityId);
 	if (!value(withLocation, 'LOCATION')) throw RULES.required('LOCATION');
 	const dims = resolveDimensions(ws.db, ws.ctx, GL_LINE_DIMENSIONS, withLocation, account);
-	const entity = entityOfLocation(ws.db, dims.LOCATION) ?? '';
+	// §8: every line's location must sit inside an entity (its own or an ancestor).
+	const entity = entityOfLocation(ws.db, dims.LOCATION);
+	if (entity === undefined) throw RULES.locationWithoutEntity(dims.LOCATION);
 	if (ws.ctx.entityId && entity !== ws.ctx.entityId) throw RULES.locationOutsideEntity(dims.LOCATION, ws.ctx.entityId);
 	const cents = toCents(amount);
 	return {

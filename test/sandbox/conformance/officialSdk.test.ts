@@ -110,7 +110,8 @@ it('readByQuery + readMore page through every GLACCOUNT exactly once', async () 
 
 it('query (the newer structured query) with filter, order and paging', async () => {
 	const client = await sessionClient();
-	const query = new IA.Functions.Common.NewQuery.Query()
+	const query = new IA.Functions.Common.NewQuery.Query();
+	query
 		.assignFromObject('GLACCOUNT')
 		.assignSelectFields(new IA.Functions.Common.NewQuery.QuerySelect.SelectBuilder().addFields(['RECORDNO', 'ACCOUNTNO']).selects)
 		.assignFilter(new IA.Functions.Common.NewQuery.QueryFilter.Filter('ACCOUNTNO').greaterThanOrEqualTo('6000'))
@@ -200,6 +201,23 @@ it('executeBatch in a transaction: the SDK parses aborted results and throws for
 	expect((failure as IA.Exceptions.ResultException).errors.join(' ')).toContain('XL03000009');
 });
 
+it('uniqueid=true: a repeated function controlid is a ResultException the SDK can parse', async () => {
+	const client = await sessionClient();
+	const config = new IA.RequestConfig();
+	config.uniqueId = true;
+	const first = journalEntry(33);
+	first.controlId = 'sdk-je-unique-1';
+	expect((await client.execute(first, config)).getResult().status).toBe('success');
+	const again = journalEntry(33);
+	again.controlId = 'sdk-je-unique-1';
+	const failure = await client.execute(again, config).then(
+		() => undefined,
+		(error: unknown) => error,
+	);
+	expect(failure).toBeInstanceOf(IA.Exceptions.ResultException);
+	expect((failure as IA.Exceptions.ResultException).errors.join(' ')).toContain('XL03000002');
+});
+
 it('a bad user password is a ResponseException with the sign-in error', async () => {
 	const failure = await IA.SessionProvider.factory(loginConfig({ userPassword: 'wrong' })).then(
 		() => undefined,
@@ -209,12 +227,15 @@ it('a bad user password is a ResponseException with the sign-in error', async ()
 	expect((failure as IA.Exceptions.ResponseException).errors.join(' ')).toContain('Sign-in information is incorrect');
 });
 
-it('a bad sender password is a ResponseException from the control block', async () => {
+it('a bad sender password is a control-block ResponseException (wrapped by xml2js, as against the real gateway)', async () => {
 	const failure = await IA.SessionProvider.factory(loginConfig({ senderPassword: 'wrong' })).then(
 		() => undefined,
 		(error: unknown) => error,
 	);
-	expect(failure).toBeInstanceOf(IA.Exceptions.ResponseException);
-	expect((failure as IA.Exceptions.ResponseException).message).toBe('Response control status failure');
-	expect((failure as IA.Exceptions.ResponseException).errors.join(' ')).toContain('Incorrect Intacct XML Partner ID or password.');
+	// AbstractResponse throws control failures inside xml2js's parse callback; xml2js 0.5 re-emits the
+	// throw as an EventEmitter "Unhandled error" whose `context` is the SDK's ResponseException.
+	const exception = failure instanceof IA.Exceptions.ResponseException ? failure : (failure as { context?: unknown }).context;
+	expect(exception).toBeInstanceOf(IA.Exceptions.ResponseException);
+	expect((exception as IA.Exceptions.ResponseException).message).toContain('Response control status failure');
+	expect((exception as IA.Exceptions.ResponseException).errors.join(' ')).toContain('XL03000006 Incorrect Intacct XML Partner ID or password.');
 });

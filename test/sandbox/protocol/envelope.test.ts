@@ -124,3 +124,15 @@ describe('control echo (§12.7)', () => {
 		expect(textAt(root, 'operation/result/controlid')).toBe('f&1');
 	});
 });
+
+describe('listen address', () => {
+	it('advertises loopback when listening on every interface', async () => {
+		const wide = await serveCompany(scriptedCompany(), createSandboxClock(), { host: '0.0.0.0' });
+		try {
+			expect(wide.url).toBe(`http://127.0.0.1:${wide.port}/ia/xml/xmlgw.phtml`);
+			expect((await postRaw(wide.url, envelope(fn('f', '<echo/>')))).status).toBe(200);
+		} finally {
+			await wide.close();
+		}
+	});
+});

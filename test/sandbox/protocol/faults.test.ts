@@ -143,7 +143,8 @@ describe('stats', () => {
 		sandbox.faults.add({ action: { type: 'status', status: 503, body: 'empty' } });
 		await postRaw(sandbox.url, echoRequest);
 		await postRaw(sandbox.url, envelope(fn('a', '<echo/>') + fn('b', '<write><id>1</id></write>') + fn('c', '<echo/>')));
-		expect(sandbox.stats.requests).toBe(2);
+		await postRaw(sandbox.url, '', { method: 'GET' });
+		expect(sandbox.stats.requests).toBe(3);
 		expect(sandbox.stats.functions).toEqual({ echo: 3, write: 1 });
 		sandbox.stats.reset();
 		expect(sandbox.stats.requests).toBe(0);

@@ -63,6 +63,20 @@ describe('results', () => {
 	});
 });
 
+describe('several <operation> blocks (allowed by the schema, §1.2)', () => {
+	it('authenticates and answers each operation on its own', async () => {
+		const { envelope, postRaw, parseResponse, loginXml } = await import('./gatewayClient');
+		const good = envelope(fn('a', '<echo/>'));
+		const badOperation = `<operation><authentication>${loginXml({ password: 'wrong' })}</authentication><content>${fn('b', '<echo/>')}</content></operation>`;
+		const body = good.replace('</operation>', `</operation>${badOperation}`);
+		const root = parseResponse((await postRaw(sandbox.url, body)).body);
+		const operations = all(root, 'operation');
+		expect(operations.map((o) => textAt(o, 'authentication/status'))).toEqual(['success', 'failure']);
+		expect(textAt(operations[0], 'result/status')).toBe('success');
+		expect(all(operations[1], 'result')).toEqual([]);
+	});
+});
+
 describe('transaction="true" (§3.7, §12.14)', () => {
 	it('rolls everything back: earlier aborted + XL03000009, failing one own errors + XL03000009, later aborted', async () => {
 		const root = await call(sandbox.url, fn('a', write('1')) + fn('b', write('2')) + fn('c', '<fail/>') + fn('d', write('3')), { transaction: true });

@@ -91,7 +91,9 @@ export function entriesOf(record: IntacctRecord, container = 'ENTRIES', element 
 	if (value === undefined || typeof value === 'string') return [];
 	const list = Array.isArray(value) ? value : [value];
 	return list.flatMap((entry) => {
-		const inner = entry[element];
+		// read renders the lines' element in lower case (<ENTRIES><glentry>...): match either case.
+		const innerKey = Object.keys(entry).find((key) => key.toUpperCase() === element);
+		const inner = innerKey === undefined ? undefined : entry[innerKey];
 		if (inner === undefined) return [entry];
 		if (typeof inner === 'string') return [];
 		return Array.isArray(inner) ? inner : [inner];

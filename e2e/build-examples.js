@@ -1,0 +1,411 @@
+#!/usr/bin/env node
+// Writes examples/*.json (importable n8n workflows) from the definitions below, so Code-node
+// JavaScript stays readable here. Run: node e2e/build-examples.js. The JSON files are what users
+// import; e2e/run.sh imports and runs them against the sandbox.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+
+const PKG = 'n8n-nodes-sage-intacct';
+const CREDENTIAL = { sageIntacctApi: { id: 'sageIntacctSandbox01', name: 'Sage Intacct sandbox' } };
+/** The access key the GL Entry trigger example ships with: replace it with your own random secret. */
+const DEMO_ACCESS_KEY = 'demo-only-access-key-replace-me-0123456789';
+const OUT = path.join(__dirname, '..', 'examples');
+
+let nodeCounter = 0;
+function node(name, type, typeVersion, parameters, position, extra = {}) {
+	nodeCounter += 1;
+	return { parameters, id: `00000000-0000-4000-8000-${String(nodeCounter).padStart(12, '0')}`, name, type, typeVersion, position, ...extra };
+}
+function connect(...chain) {
+	// chain of node names (or [name, outputIndex]) connected main -> main
+	const connections = {};
+	for (let i = 0; i < chain.length - 1; i++) {
+		const [from, output] = Array.isArray(chain[i]) ? chain[i] : [chain[i], 0];
+		// a target written [name, outputIndex, inputIndex] enters that input (Merge input 2 = 1)
+		const [to, , input] = Array.isArray(chain[i + 1]) ? chain[i + 1] : [chain[i + 1], 0, 0];
+		connections[from] ??= { main: [] };
+		while (connections[from].main.length <= output) connections[from].main.push([]);
+		connections[from].main[output].push({ node: to, type: 'main', index: input ?? 0 });
+	}
+	return connections;
+}
+function merge(...maps) {
+	const out = {};
+	for (const m of maps) {
+		for (const [from, value] of Object.entries(m)) {
+			out[from] ??= { main: [] };
+			value.main.forEach((targets, i) => {
+				while (out[from].main.length <= i) out[from].main.push([]);
+				out[from].main[i].push(...targets);
+			});
+		}
+	}
+	return out;
+}
+function code(js) {
+	return js.replace(/^\t{2}/gm, '').trim() + '\n';
+}
+function sticky(name, content, position, width = 420, height = 300) {
+	return node(name, 'n8n-nodes-base.stickyNote', 1, { content, height, width }, position);
+}
+function workflow(id, name, nodes, connections, tags) {
+	return {
+		id,
+		name,
+		active: false,
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1', saveManualExecutions: true, callerPolicy: 'workflowsFromSameOwner' },
+		pinData: {},
+		meta: { templateCredsSetupCompleted: false },
+		tags: [],
+		_comment: tags,
+	};
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 1. Expenses to journal entries: one balanced journal entry per day and entity.
+nodeCounter = 100;
+const expensesNodes = [
+	sticky('About this workflow', [
+		'## Expenses to journal entries',
+		'A batch of approved expense lines (here: a sample in a Code node; in real life a spreadsheet, an expense tool export or a webhook) becomes **one balanced journal entry per day and entity** in Sage Intacct.',
+		'',
+		'* each expense is a debit line with its department, location, grant (project) and funding source',
+		'* one credit line per entry to 2000 Accounts Payable (employee reimbursements)',
+		'* the entry is posted in the expense\'s entity (Entity = `{{ $json.entityId }}`)',
+		'* the Reference Number `EXP-<date>-<entity>` is also the idempotency key: running the workflow again does not post twice',
+	].join('\n'), [-60, -320], 520, 300),
+	node('Run manually', 'n8n-nodes-base.manualTrigger', 1, {}, [0, 0]),
+	node('Sample expense lines', 'n8n-nodes-base.code', 2, {
+		jsCode: code(`
+		// Approved expense lines, e.g. exported from an expense tool. Amounts in USD.
+		const lines = [
+			{ expenseId: 'EXP-7001', date: '2026-11-16', entityId: '100', employeeId: 'E-003', accountNo: '6200', amount: 42.5, memo: 'Bus passes, mentoring field trip', departmentId: 'YOUTH', locationId: '120', projectId: 'GR-2026-001', fundingSource: '10004' },
+			{ expenseId: 'EXP-7002', date: '2026-11-16', entityId: '100', employeeId: 'E-008', accountNo: '6000', amount: 118.2, memo: 'Art supplies for after-school club', departmentId: 'YOUTH', locationId: '120', projectId: 'GR-2026-001', fundingSource: '10004' },
+			{ expenseId: 'EXP-7003', date: '2026-11-16', entityId: '100', employeeId: 'E-006', accountNo: '6600', amount: 250, memo: 'Grant writing webinar', departmentId: 'DEV', locationId: '110', projectId: '', fundingSource: '10001' },
+			{ expenseId: 'EXP-7004', date: '2026-11-17', entityId: '100', employeeId: 'E-003', accountNo: '6200', amount: 36.75, memo: 'Taxi for student pick-up', departmentId: 'YOUTH', locationId: '120', projectId: 'GR-2026-001', fundingSource: '10004' },
+			{ expenseId: 'EXP-7005', date: '2026-11-16', entityId: '200', employeeId: 'E-004', accountNo: '6050', amount: 310.4, memo: 'Fresh produce top-up', departmentId: 'FOOD', locationId: '220', projectId: 'GR-2026-002', fundingSource: '10005' },
+			{ expenseId: 'EXP-7006', date: '2026-11-16', entityId: '200', employeeId: 'E-004', accountNo: '6200', amount: 64, memo: 'Van fuel, pantry deliveries', departmentId: 'FOOD', locationId: '220', projectId: 'GR-2026-002', fundingSource: '10005' },
+			{ expenseId: 'EXP-7007', date: '2026-11-17', entityId: '200', employeeId: 'E-005', accountNo: '6000', amount: 89.99, memo: 'Client welcome kits', departmentId: 'PROG', locationId: '210', projectId: 'GR-2025-003', fundingSource: '10003' },
+			{ expenseId: 'EXP-7008', date: '2026-11-17', entityId: '200', employeeId: 'E-007', accountNo: '6200', amount: 27.3, memo: 'Mileage, home visits', departmentId: 'PROG', locationId: '210', projectId: 'GR-2025-003', fundingSource: '10003' },
+		];
+		return lines.map((line) => ({ json: line }));
+		`),
+	}, [220, 0]),
+	node('One entry per day and entity', 'n8n-nodes-base.code', 2, {
+		jsCode: code(`
+		// Groups the expense lines by date and entity and adds the balancing credit line.
+		const CREDIT_ACCOUNT = '2000'; // Accounts Payable (employee reimbursements)
+		const groups = new Map();
+		for (const item of $input.all()) {
+			const e = item.json;
+			const key = e.date + '|' + e.entityId;
+			if (!groups.has(key)) groups.set(key, { date: e.date, entityId: e.entityId, expenses: [] });
+			groups.get(key).expenses.push(e);
+		}
+		const cents = (n) => Math.round(Number(n) * 100);
+		return [...groups.values()].map((g) => {
+			const totalCents = g.expenses.reduce((sum, e) => sum + cents(e.amount), 0);
+			const lines = g.expenses.map((e) => ({
+				accountNo: e.accountNo,
+				debit: cents(e.amount) / 100,
+				memo: e.expenseId + ' ' + e.memo,
+				departmentId: e.departmentId,
+				locationId: e.locationId,
+				projectId: e.projectId || undefined,
+				employeeId: e.employeeId,
+				userDefinedDimensions: e.fundingSource ? { FUNDINGSOURCE: e.fundingSource } : undefined,
+			}));
+			lines.push({ accountNo: CREDIT_ACCOUNT, credit: totalCents / 100, memo: 'Employee expense reimbursements', locationId: g.entityId });
+			return {
+				json: {
+					referenceNumber: 'EXP-' + g.date + '-' + g.entityId,
+					postingDate: g.date,
+					entityId: g.entityId,
+					description: 'Employee expenses ' + g.date + ' (entity ' + g.entityId + ')',
+					expenseCount: g.expenses.length,
+					total: totalCents / 100,
+					lines,
+				},
+			};
+		});
+		`),
+	}, [440, 0]),
+	node('Post journal entry', `${PKG}.sageIntacct`, 1, {
+		resource: 'journalEntry',
+		operation: 'create',
+		journal: { __rl: true, mode: 'id', value: 'GJ' },
+		postingDate: '={{ $json.postingDate }}',
+		description: '={{ $json.description }}',
+		lineInput: 'json',
+		linesJson: '={{ $json.lines }}',
+		additionalFields: { referenceNumber: '={{ $json.referenceNumber }}' },
+		entityId: { __rl: true, mode: 'id', value: '={{ $json.entityId }}' },
+		options: { idempotencyKey: '={{ $json.referenceNumber }}' },
+	}, [660, 0], { credentials: CREDENTIAL }),
+];
+const expenses = workflow('sageExpensesToJe', 'Sage Intacct: expenses to journal entries (per day and entity)', expensesNodes,
+	connect('Run manually', 'Sample expense lines', 'One entry per day and entity', 'Post journal entry'));
+
+// ---------------------------------------------------------------------------------------------------
+// 2. AP intake: an invoice file -> vendor lookup -> bill with coded lines and the file attached.
+nodeCounter = 200;
+const samplePdf = [
+	'%PDF-1.4',
+	'1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+	'2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+	'3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 300 144] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >> endobj',
+	'4 0 obj << /Length 95 >> stream',
+	'BT /F1 12 Tf 20 100 Td (Northstar Food Bank Supply) Tj 0 -20 Td (Invoice NFB-2026-1187  USD 2,000.00) Tj ET',
+	'endstream endobj',
+	'5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj',
+	'trailer << /Root 1 0 R >>',
+	'%%EOF',
+].join('\n');
+const apNodes = [
+	sticky('About this workflow', [
+		'## AP intake: invoice file to bill',
+		'An invoice arrives as a file (here: a sample PDF built in a Code node; in real life an email attachment, a form upload or an OCR result) and becomes an **AP bill** in Sage Intacct:',
+		'',
+		'1. look the vendor up by name (Vendor > Get Many)',
+		'2. stop with a clear error when the vendor is unknown',
+		'3. create the bill with coded lines (account, department, location, grant, funding source) and **attach the PDF** as its supporting document',
+		'',
+		'The bill number is the vendor\'s invoice number, so a re-run finds the existing bill instead of posting a duplicate.',
+	].join('\n'), [-60, -360], 560, 320),
+	node('Run manually', 'n8n-nodes-base.manualTrigger', 1, {}, [0, 0]),
+	node('Incoming invoice (sample)', 'n8n-nodes-base.code', 2, {
+		jsCode: code(`
+		// What an OCR step or an intake form would hand over: header, coded lines and the file.
+		return [{
+			json: {
+				vendorName: 'Northstar Food Bank',
+				invoiceNumber: 'NFB-2026-1187',
+				invoiceDate: '2026-11-18',
+				paymentTerm: 'Net 30',
+				description: 'Emergency food boxes, November delivery',
+				lines: [
+					{ accountNo: '6050', amount: 1840, memo: 'Emergency food boxes (200)', departmentId: 'FOOD', locationId: '220', projectId: 'GR-2026-002', userDefinedDimensions: { FUNDINGSOURCE: '10005' } },
+					{ accountNo: '6200', amount: 160, memo: 'Delivery to West Food Pantry', departmentId: 'FOOD', locationId: '220', projectId: 'GR-2026-002', userDefinedDimensions: { FUNDINGSOURCE: '10005' } },
+				],
+				fileName: 'NFB-2026-1187.pdf',
+				fileBase64: ${JSON.stringify(Buffer.from(samplePdf).toString('base64'))},
+			},
+		}];
+		`),
+	}, [220, 0]),
+	node('Find vendor', `${PKG}.sageIntacct`, 1, {
+		resource: 'vendor',
+		operation: 'getMany',
+		limit: 1,
+		filters: { name: '={{ $json.vendorName }}' },
+	}, [440, 0], { credentials: CREDENTIAL, alwaysOutputData: true }),
+	node('Vendor found?', 'n8n-nodes-base.if', 2.2, {
+		conditions: {
+			options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
+			conditions: [
+				{ id: 'c1', leftValue: '={{ $json.vendorId }}', rightValue: '', operator: { type: 'string', operation: 'notEmpty', singleValue: true } },
+			],
+			combinator: 'and',
+		},
+		options: {},
+	}, [660, 0]),
+	node('Unknown vendor', 'n8n-nodes-base.stopAndError', 1, {
+		errorMessage: "={{ 'No active vendor matches \"' + $('Incoming invoice (sample)').item.json.vendorName + '\": create the vendor in Intacct (or with Vendor > Create) and run again.' }}",
+	}, [880, 160]),
+	node('Invoice file', 'n8n-nodes-base.convertToFile', 1.1, {
+		operation: 'toBinary',
+		sourceProperty: 'fileBase64',
+		binaryPropertyName: 'data',
+		options: { fileName: '={{ $json.fileName }}', mimeType: 'application/pdf' },
+	}, [440, -200]),
+	node('Invoice and vendor', 'n8n-nodes-base.merge', 3, { mode: 'combine', combineBy: 'combineByPosition', options: {} }, [880, -120]),
+	node('Create bill', `${PKG}.sageIntacct`, 1, {
+		resource: 'bill',
+		operation: 'create',
+		vendor: { __rl: true, mode: 'id', value: '={{ $json.vendorId }}' },
+		billNumber: "={{ $('Incoming invoice (sample)').item.json.invoiceNumber }}",
+		transactionDate: "={{ $('Incoming invoice (sample)').item.json.invoiceDate }}",
+		lineInput: 'json',
+		linesJson: "={{ $('Incoming invoice (sample)').item.json.lines }}",
+		additionalFields: {
+			paymentTerm: "={{ $('Incoming invoice (sample)').item.json.paymentTerm }}",
+			description: "={{ $('Incoming invoice (sample)').item.json.description }}",
+		},
+		attachFiles: true,
+		binaryPropertyNames: 'data',
+		attachmentFolder: 'Bills',
+		options: { idempotencyKey: "={{ 'bill-' + $json.vendorId + '-' + $('Incoming invoice (sample)').item.json.invoiceNumber }}" },
+	}, [1100, -120], { credentials: CREDENTIAL }),
+];
+const apConnections = merge(
+	connect('Run manually', 'Incoming invoice (sample)', 'Find vendor', 'Vendor found?'),
+	connect('Incoming invoice (sample)', 'Invoice file', ['Invoice and vendor', 0, 0]),
+	connect(['Vendor found?', 0], ['Invoice and vendor', 0, 1]),
+	connect('Invoice and vendor', 'Create bill'),
+	connect(['Vendor found?', 1], 'Unknown vendor'),
+);
+const apIntake = workflow('sageApIntake', 'Sage Intacct: AP intake (invoice file to bill with attachment)', apNodes, apConnections);
+
+// ---------------------------------------------------------------------------------------------------
+// 3. Nightly GL export: GL entries modified since yesterday -> CSV.
+nodeCounter = 300;
+const exportNodes = [
+	sticky('About this workflow', [
+		'## Nightly GL export',
+		'Every night at 02:00 (Schedule Trigger, active once you publish the workflow) or on demand (Run manually): all **GL entries created or changed since the start of yesterday** become a CSV file, ready for a data warehouse, a shared drive or an email step you add after "CSV file".',
+		'',
+		'Paging is automatic (Return All), so the export is complete however many lines changed.',
+	].join('\n'), [-60, -340], 520, 280),
+	node('Every night at 02:00', 'n8n-nodes-base.scheduleTrigger', 1.2, { rule: { interval: [{ triggerAtHour: 2 }] } }, [0, -100]),
+	node('Run manually', 'n8n-nodes-base.manualTrigger', 1, {}, [0, 100]),
+	node('Export window', 'n8n-nodes-base.set', 3.4, {
+		assignments: {
+			assignments: [
+				{ id: 'a1', name: 'modifiedSince', value: "={{ $now.minus({ days: 1 }).startOf('day').toISO() }}", type: 'string' },
+				{ id: 'a2', name: 'fileName', value: "={{ 'gl-entries-since-' + $now.minus({ days: 1 }).toFormat('yyyy-MM-dd') + '.csv' }}", type: 'string' },
+			],
+		},
+		options: {},
+	}, [240, 0]),
+	node('GL entries modified since', `${PKG}.sageIntacct`, 1, {
+		resource: 'glEntry',
+		operation: 'getMany',
+		source: 'GLENTRY',
+		returnAll: true,
+		filters: { modifiedSince: '={{ $json.modifiedSince }}' },
+		options: { fields: 'RECORDNO,BATCHNO,JOURNAL,ENTRY_DATE,ACCOUNTNO,ACCOUNTTITLE,TR_TYPE,AMOUNT,CURRENCY,DESCRIPTION,DEPARTMENT,LOCATION,PROJECTID,GLDIMFUNDINGSOURCE,MEGAENTITYID,STATE,WHENMODIFIED' },
+	}, [480, 0], { credentials: CREDENTIAL }),
+	node('CSV file', 'n8n-nodes-base.convertToFile', 1.1, {
+		operation: 'csv',
+		binaryPropertyName: 'data',
+		options: { fileName: "={{ $('Export window').first().json.fileName }}", headerRow: true },
+	}, [720, 0]),
+];
+const glExport = workflow('sageNightlyGlExport', 'Sage Intacct: nightly GL export to CSV', exportNodes,
+	merge(connect('Every night at 02:00', 'Export window'), connect('Run manually', 'Export window', 'GL entries modified since', 'CSV file')));
+
+// ---------------------------------------------------------------------------------------------------
+// 4. Grant spend-down: GL Entry webhook -> posted grant expense lines -> budget category -> budget vs actuals.
+nodeCounter = 400;
+const grantNodes = [
+	sticky('About this workflow', [
+		'## Grant spend-down (real time)',
+		'Sage Intacct posts every new GL entry to this workflow (Platform Services trigger on GL Entry, HTTP Post; see the trigger node for the URL and the document template to paste).',
+		'',
+		'1. keep **posted expense lines of a grant** (project `GR-...`, accounts 5000-7999)',
+		'2. map the GL account to the grant\'s **budget category**',
+		'3. read the grant\'s posted lines to date from Intacct and compute **budget vs actuals** per category, flagging categories over 90 % spent',
+		'',
+		'Add a Slack/email step after "Budget vs actuals" to alert program managers. **Replace the demo access key** in the trigger with your own secret.',
+	].join('\n'), [-60, -380], 600, 320),
+	node('GL entry posted', `${PKG}.sageIntacctTrigger`, 1, {
+		accessKey: DEMO_ACCESS_KEY,
+		accessKeyLocation: 'body',
+		intacctTriggers: 'onePerEvent',
+		events: ['created'],
+		userDimension: 'FUNDINGSOURCE',
+		templateEvent: 'created',
+		options: {},
+	}, [0, 0], { webhookId: '6f0d2a4e-5b1c-4f7e-9a3d-2c8b1e0f4a57' }),
+	node('Posted grant expense?', 'n8n-nodes-base.if', 2.2, {
+		conditions: {
+			options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
+			conditions: [
+				{ id: 'g1', leftValue: '={{ $json.state }}', rightValue: 'Posted', operator: { type: 'string', operation: 'equals' } },
+				{ id: 'g2', leftValue: '={{ Number($json.accountNo) }}', rightValue: 5000, operator: { type: 'number', operation: 'gte' } },
+				{ id: 'g3', leftValue: '={{ Number($json.accountNo) }}', rightValue: 8000, operator: { type: 'number', operation: 'lt' } },
+				{ id: 'g4', leftValue: "={{ $json.dimensions.projectId || '' }}", rightValue: 'GR-', operator: { type: 'string', operation: 'startsWith' } },
+			],
+			combinator: 'and',
+		},
+		options: {},
+	}, [240, 0]),
+	node('Budget category', 'n8n-nodes-base.code', 2, {
+		mode: 'runOnceForEachItem',
+		jsCode: code(`
+		// GL account -> the budget category grants are reported in.
+		const CATEGORY_BY_ACCOUNT = {
+			'5000': 'Personnel', '5100': 'Personnel', '5200': 'Personnel',
+			'6000': 'Program Expenses', '6050': 'Program Expenses', '6200': 'Program Expenses',
+			'6100': 'Occupancy', '6150': 'Occupancy',
+			'6300': 'Administrative', '6400': 'Administrative', '6500': 'Administrative', '6600': 'Administrative',
+			'6700': 'Administrative', '7000': 'Administrative', '7100': 'Administrative',
+		};
+		const line = $json;
+		return {
+			json: {
+				grantId: line.dimensions.projectId,
+				category: CATEGORY_BY_ACCOUNT[line.accountNo] || 'Other',
+				fundingSource: line.dimensions.GLDIMFUNDINGSOURCE || null,
+				line: { recordNo: line.recordNo, accountNo: line.accountNo, accountTitle: line.accountTitle, signedAmount: line.signedAmount, entryDate: line.entryDate, memo: line.description },
+				categoryByAccount: CATEGORY_BY_ACCOUNT,
+			},
+		};
+		`),
+	}, [480, -100]),
+	node('Grant lines to date', `${PKG}.sageIntacct`, 1, {
+		resource: 'glEntry',
+		operation: 'getMany',
+		source: 'GLENTRY',
+		returnAll: true,
+		filters: { projectId: '={{ $json.grantId }}', state: 'P' },
+		options: { fields: 'RECORDNO,ACCOUNTNO,TR_TYPE,AMOUNT,PROJECTID,ENTRY_DATE,STATE' },
+	}, [720, -100], { credentials: CREDENTIAL, alwaysOutputData: true }),
+	node('Budget vs actuals', 'n8n-nodes-base.code', 2, {
+		jsCode: code(`
+		// Grant budgets per category (USD). Keep them here, or read them from a sheet / Intacct GL budgets.
+		const BUDGETS = {
+			'GR-2026-001': { 'Personnel': 150000, 'Program Expenses': 30000, 'Occupancy': 10000, 'Administrative': 5000 },
+			'GR-2026-002': { 'Personnel': 120000, 'Program Expenses': 120000, 'Occupancy': 15000, 'Administrative': 5000 },
+			'GR-2026-003': { 'Personnel': 110000, 'Program Expenses': 30000, 'Administrative': 10000 },
+			'GR-2025-003': { 'Personnel': 240000, 'Program Expenses': 60000, 'Occupancy': 12000, 'Administrative': 8000 },
+		};
+		const WATCH_AT = 0.9;
+		const trigger = $('Budget category').first().json;
+		const categoryOf = (accountNo) => trigger.categoryByAccount[accountNo] || 'Other';
+		const actual = {};
+		for (const item of $input.all()) {
+			const l = item.json;
+			if (l.accountNo === undefined) continue; // no lines yet
+			const n = Number(l.accountNo);
+			if (!(n >= 5000 && n < 8000)) continue;
+			const signed = (Number(l.trType) < 0 ? -1 : 1) * Number(l.amount);
+			const c = categoryOf(l.accountNo);
+			actual[c] = Math.round(((actual[c] || 0) + signed) * 100) / 100;
+		}
+		const budget = BUDGETS[trigger.grantId] || {};
+		const categories = [...new Set([...Object.keys(budget), ...Object.keys(actual)])].sort();
+		return categories.map((category) => {
+			const b = budget[category] || 0;
+			const a = actual[category] || 0;
+			const spent = b > 0 ? a / b : null;
+			return {
+				json: {
+					grantId: trigger.grantId,
+					category,
+					budget: b,
+					actual: a,
+					remaining: Math.round((b - a) * 100) / 100,
+					percentSpent: spent === null ? null : Math.round(spent * 1000) / 10,
+					status: b === 0 ? 'no budget' : spent > 1 ? 'over budget' : spent >= WATCH_AT ? 'watch' : 'on track',
+					triggeredByThisCategory: category === trigger.category,
+					triggeringLine: trigger.line,
+				},
+			};
+		});
+		`),
+	}, [960, -100]),
+];
+const grant = workflow('sageGrantSpendDown', 'Sage Intacct: grant spend-down (GL entry webhook, budget vs actuals)', grantNodes,
+	connect('GL entry posted', 'Posted grant expense?', 'Budget category', 'Grant lines to date', 'Budget vs actuals'));
+
+for (const wf of [expenses, apIntake, glExport, grant]) {
+	delete wf._comment;
+	const file = path.join(OUT, `${wf.id}.json`);
+	fs.writeFileSync(file, JSON.stringify(wf, null, '\t') + '\n');
+	console.log(`wrote ${path.relative(process.cwd(), file)} (${wf.nodes.length} nodes)`);
+}
+module.exports = { DEMO_ACCESS_KEY };

@@ -1,0 +1,116 @@
+/**
+ * Headless part: each manual example runs through `n8n execute`, its effects are checked through the
+ * XML gateway (independently of the package's client), then it runs again and nothing is posted twice.
+ */
+import { check, equal, info, ok } from './assert';
+import type { SuiteConfig } from './config';
+import { readSandbox } from './config';
+import { readAll, type GatewayCredentials, type GatewayRecord } from './gateway';
+import { executeWorkflow, nodeOutput } from './n8n';
+import type { WorkflowJson } from '../checks';
+
+const cents = (value: unknown): number => Math.round(Number(value) * 100);
+
+interface ExampleCheck {
+	/** Runs after each execution; `runIndex` 0 = first run, 1 = re-run. */
+	verify(run: unknown, creds: GatewayCredentials, runIndex: number, config: SuiteConfig): Promise<void>;
+}
+
+async function journalEntriesByReference(creds: GatewayCredentials): Promise<GatewayRecord[]> {
+	return await readAll(creds, 'GLBATCH', 'RECORDNO,REFERENCENO,BATCH_DATE,BATCH_TITLE,STATE,JOURNAL', "REFERENCENO LIKE 'EXP-2026-11-%'");
+}
+
+const EXPECTED_JE_GROUPS: Record<string, { lines: number; total: number; entity: string }> = {
+	'EXP-2026-11-16-100': { lines: 4, total: 410.7, entity: '100' },
+	'EXP-2026-11-17-100': { lines: 2, total: 36.75, entity: '100' },
+	'EXP-2026-11-16-200': { lines: 3, total: 374.4, entity: '200' },
+	'EXP-2026-11-17-200': { lines: 3, total: 117.29, entity: '200' },
+};
+
+const expensesToJe: ExampleCheck = {
+	async verify(run, creds, runIndex) {
+		const posted = nodeOutput(run, 'Post journal entry').json;
+		equal(posted.length, 4, 'journal entries in the node output');
+		const batches = await journalEntriesByReference(creds);
+		const refs = batches.map((b) => String(b.REFERENCENO)).sort();
+		equal(JSON.stringify(refs), JSON.stringify(Object.keys(EXPECTED_JE_GROUPS).sort()), 'journal entries in Intacct (one per day and entity, none duplicated)');
+		for (const batch of batches) {
+			const expected = EXPECTED_JE_GROUPS[String(batch.REFERENCENO)];
+			const lines = await readAll(creds, 'GLENTRY', 'RECORDNO,TR_TYPE,AMOUNT,ACCOUNTNO,LOCATION,PROJECTID,GLDIMFUNDINGSOURCE,MEGAENTITYID', `BATCHNO = '${String(batch.RECORDNO)}'`);
+			equal(lines.length, expected.lines, `lines of ${String(batch.REFERENCENO)}`);
+			const debit = lines.filter((l) => l.TR_TYPE === '1').reduce((s, l) => s + cents(l.AMOUNT), 0);
+			const credit = lines.filter((l) => l.TR_TYPE === '-1').reduce((s, l) => s + cents(l.AMOUNT), 0);
+			equal(debit, credit, `${String(batch.REFERENCENO)} is balanced`);
+			equal(debit, cents(expected.total), `${String(batch.REFERENCENO)} total`);
+			check(lines.every((l) => l.MEGAENTITYID === expected.entity), `${String(batch.REFERENCENO)} lines belong to entity ${expected.entity}`);
+			check(lines.some((l) => l.GLDIMFUNDINGSOURCE !== ''), `${String(batch.REFERENCENO)} carries the FUNDINGSOURCE dimension`);
+		}
+		ok(`${runIndex === 0 ? 'posted' : 're-run kept'} 4 balanced journal entries (2 days x 2 entities) with dimensions, ${batches.length} in Intacct`);
+	},
+};
+
+const apIntake: ExampleCheck = {
+	async verify(run, creds, runIndex) {
+		const vendor = nodeOutput(run, 'Find vendor').json;
+		equal(vendor.length, 1, 'vendor lookup result count');
+		const created = nodeOutput(run, 'Create bill').json;
+		equal(created.length, 1, 'bills in the node output');
+		const bills = await readAll(creds, 'APBILL', 'RECORDNO,RECORDID,VENDORID,TOTALENTERED,SUPDOCID,STATE,WHENCREATED', "RECORDID = 'NFB-2026-1187'");
+		equal(bills.length, 1, 'bills NFB-2026-1187 in Intacct');
+		const bill = bills[0];
+		equal(bill.VENDORID, 'V-103', 'bill vendor');
+		equal(cents(bill.TOTALENTERED), cents(2000), 'bill total');
+		check(typeof bill.SUPDOCID === 'string' && bill.SUPDOCID !== '', 'bill has a supporting document (SUPDOCID)');
+		const items = await readAll(creds, 'APBILLITEM', 'RECORDNO,ACCOUNTNO,AMOUNT,DEPARTMENTID,LOCATIONID,PROJECTID,GLDIMFUNDINGSOURCE', `RECORDKEY = '${String(bill.RECORDNO)}'`);
+		equal(items.length, 2, 'bill lines');
+		check(items.every((i) => i.PROJECTID === 'GR-2026-002' && i.DEPARTMENTID === 'FOOD'), 'bill lines are coded to grant GR-2026-002 / FOOD');
+		const docs = await readAll(creds, 'SUPDOC', '*', `SUPDOCID = '${String(bill.SUPDOCID)}'`);
+		equal(docs.length, 1, `supporting document ${String(bill.SUPDOCID)}`);
+		const text = JSON.stringify(docs[0]);
+		check(text.includes('NFB-2026-1187'), 'the attachment is the invoice file NFB-2026-1187.pdf');
+		ok(`${runIndex === 0 ? 'created' : 're-run kept'} bill ${String(bill.RECORDNO)} for V-103 (2 coded lines, PDF attached as ${String(bill.SUPDOCID)}), 1 in Intacct`);
+	},
+};
+
+const nightlyExport: ExampleCheck = {
+	async verify(run, creds, runIndex) {
+		const window = nodeOutput(run, 'Export window').json[0];
+		const rows = nodeOutput(run, 'GL entries modified since').json;
+		const csv = nodeOutput(run, 'CSV file');
+		equal(csv.json.length, 1, 'CSV file items');
+		const file = csv.binary[0].data as { fileName?: string; mimeType?: string; fileSize?: string | number } | undefined;
+		check(file !== undefined, 'CSV file has binary data');
+		check(String(file.fileName).startsWith('gl-entries-since-') && String(file.fileName).endsWith('.csv'), `CSV file name (${String(file.fileName)})`);
+		// The lines the expenses example posted a moment ago were modified today: all must be in the export.
+		const batches = await journalEntriesByReference(creds);
+		const fresh: GatewayRecord[] = [];
+		for (const b of batches) fresh.push(...(await readAll(creds, 'GLENTRY', 'RECORDNO', `BATCHNO = '${String(b.RECORDNO)}'`)));
+		const exported = new Set(rows.map((r) => String(r.recordNo)));
+		const missing = fresh.filter((l) => !exported.has(String(l.RECORDNO)));
+		check(fresh.length > 0 && missing.length === 0, `export contains every GL entry posted today (${missing.length} of ${fresh.length} missing)`);
+		check(rows.every((r) => typeof r.whenModified === 'string' && r.whenModified >= String(window.modifiedSince).slice(0, 10)), 'every exported line was modified since the window start');
+		ok(`${runIndex === 0 ? 'exported' : 're-exported'} ${rows.length} GL entries modified since ${String(window.modifiedSince)} to ${String(file.fileName)} (${String(file.fileSize ?? '?')})`);
+	},
+};
+
+const CHECKS: Record<string, ExampleCheck> = {
+	sageExpensesToJe: expensesToJe,
+	sageApIntake: apIntake,
+	sageNightlyGlExport: nightlyExport,
+};
+/** Order matters: the export checks the lines the expenses example posted. */
+const ORDER = ['sageExpensesToJe', 'sageApIntake', 'sageNightlyGlExport'];
+
+export async function headlessChecks(config: SuiteConfig, workflows: WorkflowJson[]): Promise<void> {
+	const creds = readSandbox(config).credentials;
+	const ids = workflows.map((w) => w.id).sort((a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99));
+	for (const id of ids) {
+		const spec = CHECKS[id];
+		for (let runIndex = 0; runIndex < 2; runIndex++) {
+			const { run, ms } = executeWorkflow(config, id);
+			info(`n8n ${config.major}.x execute --id=${id} (${runIndex === 0 ? 'first run' : 're-run'}): success in ${(ms / 1000).toFixed(1)} s`);
+			if (spec) await spec.verify(run, creds, runIndex, config);
+			else info(`${id}: no effect checks defined, execution success only`);
+		}
+	}
+}

@@ -1,0 +1,141 @@
+/**
+ * The protocol layer with the real company model (startSandbox): writes through HTTP fire GLENTRY
+ * triggers, transactions restore the real model, --state survives a restart, the CLI serves and
+ * closes cleanly on SIGINT.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startSandbox } from '../../../sandbox';
+import type { Sandbox } from '../../../sandbox/api';
+import { SANDBOX_LOGIN } from '../../../sandbox/model/contract';
+import { all, at, call, errorsOf, fn, loginXml, textAt, waitFor } from './gatewayClient';
+import { type WebhookReceiver, startWebhookReceiver } from './webhookReceiver';
+
+function batchXml(reference: string, credit = '75.25'): string {
+	const today = new Date();
+	const date = `${String(today.getUTCMonth() + 1).padStart(2, '0')}/${String(today.getUTCDate()).padStart(2, '0')}/${today.getUTCFullYear()}`;
+	return (
+		`<create><GLBATCH><JOURNAL>GJ</JOURNAL><BATCH_DATE>${date}</BATCH_DATE><BATCH_TITLE>e2e ${reference}</BATCH_TITLE>` +
+		`<REFERENCENO>${reference}</REFERENCENO><ENTRIES>` +
+		'<GLENTRY><ACCOUNTNO>6000</ACCOUNTNO><TR_TYPE>1</TR_TYPE><TRX_AMOUNT>75.25</TRX_AMOUNT><LOCATION>110</LOCATION><DESCRIPTION>line "one"</DESCRIPTION></GLENTRY>' +
+		`<GLENTRY><ACCOUNTNO>1000</ACCOUNTNO><TR_TYPE>-1</TR_TYPE><TRX_AMOUNT>${credit}</TRX_AMOUNT><LOCATION>110</LOCATION></GLENTRY>` +
+		'</ENTRIES></GLBATCH></create>'
+	);
+}
+
+async function batchCount(url: string, reference: string): Promise<string | undefined> {
+	const root = await call(url, fn('q', `<readByQuery><object>GLBATCH</object><fields>RECORDNO</fields><query>REFERENCENO = '${reference}'</query><pagesize>10</pagesize></readByQuery>`));
+	return at(root, 'operation/result/data')?.attributes['totalcount'];
+}
+
+describe('with the real model', () => {
+	let sandbox: Sandbox;
+	let receiver: WebhookReceiver;
+	beforeAll(async () => {
+		sandbox = await startSandbox({ port: 0, webhookTimeScale: 0.001 });
+		receiver = await startWebhookReceiver();
+	});
+	afterAll(async () => {
+		await sandbox.close();
+		await receiver.close();
+	});
+
+	it('exposes the demo credentials pointing at its own URL', () => {
+		expect(sandbox.credentials).toEqual({
+			companyId: SANDBOX_LOGIN.companyId,
+			entityId: '',
+			senderId: SANDBOX_LOGIN.senderId,
+			senderPassword: SANDBOX_LOGIN.senderPassword,
+			userId: SANDBOX_LOGIN.userId,
+			userPassword: SANDBOX_LOGIN.userPassword,
+			endpointUrl: sandbox.url,
+		});
+		expect(sandbox.url).toBe(`http://127.0.0.1:${sandbox.port}/ia/xml/xmlgw.phtml`);
+	});
+
+	it('a committed GLBATCH create fires one GLENTRY trigger delivery per line with merged fields', async () => {
+		const id = sandbox.platform.subscribe({
+			object: 'GLENTRY',
+			events: ['create'],
+			url: receiver.url,
+			template: '{"recordno":"{!GLENTRY.RECORDNO!}","batch":"{!GLENTRY.BATCHNO!}","account":"{!GLENTRY.ACCOUNTNO!}","memo":"{!GLENTRY.DESCRIPTION!}"}',
+		});
+		const root = await call(sandbox.url, fn('je-e2e-1', batchXml('E2E-1')));
+		expect(textAt(root, 'operation/result/status')).toBe('success');
+		const batchRecordNo = textAt(root, 'operation/result/data/glbatch/RECORDNO');
+		await sandbox.platform.idle();
+		sandbox.platform.unsubscribe(id);
+		const bodies = receiver.received.map((r) => JSON.parse(r.body) as Record<string, string>);
+		expect(bodies).toHaveLength(2);
+		expect(bodies.map((b) => b.account).sort()).toEqual(['1000', '6000']);
+		expect(bodies.every((b) => b.batch === batchRecordNo && /^\d+$/.test(b.recordno))).toBe(true);
+		expect(bodies.find((b) => b.account === '6000')?.memo).toBe('line "one"');
+	});
+
+	it('transaction="true" restores the real model when a later function fails', async () => {
+		const root = await call(sandbox.url, fn('a', batchXml('E2E-TX')) + fn('b', batchXml('E2E-TX-BAD', '1.00')), { transaction: true });
+		const results = all(at(root, 'operation')!, 'result');
+		expect(results.map((r) => textAt(r, 'status'))).toEqual(['aborted', 'failure']);
+		expect(errorsOf(at(results[1], 'errormessage')).at(-1)?.errorno).toBe('XL03000009');
+		expect(await batchCount(sandbox.url, 'E2E-TX')).toBe('0');
+	});
+
+	it('the model sees the authenticated entity; a restricted user cannot sign in at the top level', async () => {
+		const denied = await call(sandbox.url, fn('e', '<getAPISession/>'), {
+			authentication: loginXml({ userId: SANDBOX_LOGIN.entityUserId, password: SANDBOX_LOGIN.entityUserPassword }),
+		});
+		expect(textAt(denied, 'operation/authentication/status')).toBe('failure');
+		const allowed = await call(sandbox.url, fn('e', '<getAPISession/>'), {
+			authentication: loginXml({ userId: SANDBOX_LOGIN.entityUserId, password: SANDBOX_LOGIN.entityUserPassword, locationId: '200' }),
+		});
+		expect(textAt(allowed, 'operation/result/data/api/locationid')).toBe('200');
+	});
+});
+
+describe('--state with the real model', () => {
+	let dir: string;
+	beforeEach(() => {
+		dir = mkdtempSync(join(tmpdir(), 'sandbox-e2e-'));
+	});
+	afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+	it('keeps committed writes across a restart', async () => {
+		const statePath = join(dir, 'company.json');
+		const first = await startSandbox({ port: 0, statePath });
+		const root = await call(first.url, fn('je', batchXml('E2E-STATE')));
+		expect(textAt(root, 'operation/result/status')).toBe('success');
+		await first.close();
+		const second = await startSandbox({ port: 0, statePath });
+		try {
+			expect(await batchCount(second.url, 'E2E-STATE')).toBe('1');
+		} finally {
+			await second.close();
+		}
+	});
+});
+
+describe('CLI', () => {
+	it('prints the URL and credentials, serves requests and exits 0 on SIGINT', async () => {
+		const root = resolve(__dirname, '../../..');
+		const child = spawn(process.execPath, ['scripts/run-ts.js', 'sandbox/cli.ts', '--port', '0', '--quiet'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+		let output = '';
+		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+		try {
+			await waitFor(() => /Press Ctrl-C/.test(output) || child.exitCode !== null, 30_000);
+		} catch (error: unknown) {
+			child.kill('SIGKILL');
+			throw error;
+		}
+		expect(output).toContain('Press Ctrl-C');
+		const url = /listening on (\S+)/.exec(output)?.[1] ?? '';
+		for (const value of ['HOPEWELL', 'n8n_sandbox', 'sandbox-sender-secret', 'ws_n8n', 'sandbox-user-secret', url]) expect(output).toContain(value);
+		const response = await call(url, fn('s', '<getAPISession/>'));
+		expect(textAt(response, 'operation/result/status')).toBe('success');
+		child.kill('SIGINT');
+		expect(await exited).toBe(0);
+	});
+});
