@@ -33,6 +33,10 @@ export interface SandboxOptions {
 	webhookTimeScale?: number;
 	/** Log one line per request to this function (no secrets). */
 	log?: (line: string) => void;
+	/** Where the sandbox clock starts (it then ticks in real time; tests move it with clock.advance/set).
+	 * Sessions, result-set expiry, webhook attempt times and every write's WHENCREATED/WHENMODIFIED
+	 * follow this clock. The seeded history keeps its fixed dates (deterministic). Default: real time. */
+	startTime?: Date;
 }
 
 /** Which requests a fault applies to. All given conditions must hold. */
@@ -88,6 +92,13 @@ export interface SandboxStats {
 	requests: number;
 	/** Functions received, by element name (getAPISession, readByQuery, create, ...). */
 	functions: Record<string, number>;
+	/** HTTP requests being handled right now (from arrival until the answer is sent or the connection
+	 * drops; hanging requests count until their connection closes). */
+	inFlight: number;
+	/** The most requests in flight at once since start or the last reset() (a client's concurrency cap
+	 * shows here: with latency, a cap of 2 never makes this exceed 2). */
+	maxInFlight: number;
+	/** Zeroes the counters; maxInFlight restarts from the requests still in flight. */
 	reset(): void;
 }
 

@@ -11,7 +11,8 @@ import { loadState } from './protocol/statePersistence';
 export type { Sandbox, SandboxOptions } from './api';
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-	const clock = createSandboxClock();
+	if (options.startTime !== undefined && Number.isNaN(options.startTime.getTime())) throw new Error('startSandbox: startTime is not a valid date');
+	const clock = createSandboxClock(options.startTime);
 	const now = (): Date => clock.now();
 	const state = options.statePath !== undefined ? loadState(options.statePath) : undefined;
 	const company = createCompany({ seed: options.seed, glEntryTarget: options.glEntryTarget, state, now });

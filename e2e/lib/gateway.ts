@@ -3,6 +3,7 @@
  * by hand and parses with fast-xml-parser, so effects are verified without the package's own client.
  */
 import { XMLParser } from 'fast-xml-parser';
+import { httpCall } from './http';
 
 export interface GatewayCredentials {
 	companyId: string;
@@ -52,8 +53,8 @@ export async function callFunction(creds: GatewayCredentials, functionXml: strin
 		'</control><operation><authentication><login>' +
 		`<userid>${escapeXml(creds.userId)}</userid><companyid>${escapeXml(companyId)}</companyid><password>${escapeXml(creds.userPassword)}</password>` +
 		`</login></authentication><content><function controlid="e2e-f1">${functionXml}</function></content></operation></request>`;
-	const response = await fetch(creds.endpointUrl, { method: 'POST', headers: { 'Content-Type': 'application/xml' }, body, signal: AbortSignal.timeout(30_000) });
-	const text = await response.text();
+	const response = await httpCall(creds.endpointUrl, { method: 'POST', headers: { 'Content-Type': 'application/xml' }, body, timeoutMs: 30_000 });
+	const text = response.text;
 	if (response.status !== 200) throw new Error(`gateway HTTP ${response.status}: ${text.slice(0, 300)}`);
 	const doc = parser.parse(text) as { response?: Record<string, unknown> };
 	const resp = doc.response ?? {};

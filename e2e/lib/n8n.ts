@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { httpCall, type HttpCall } from './http';
 
 export interface N8nInstance {
 	/** Folder holding node_modules/.bin/n8n (an e2e runtime in .cache). */
@@ -137,16 +138,15 @@ export function executeWorkflow(instance: N8nInstance, workflowId: string): Exec
 	return { run, ms: r.ms, status: r.status };
 }
 
-export async function httpJson(url: string, init: RequestInit & { timeoutMs?: number } = {}): Promise<{ status: number; body: unknown; headers: Headers }> {
-	const response = await fetch(url, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 15_000) });
-	const text = await response.text();
-	let body: unknown = text;
+export async function httpJson(url: string, init: HttpCall = {}): Promise<{ status: number; body: unknown }> {
+	const response = await httpCall(url, init);
+	let body: unknown = response.text;
 	try {
-		body = JSON.parse(text) as unknown;
+		body = JSON.parse(response.text) as unknown;
 	} catch {
 		/* not JSON */
 	}
-	return { status: response.status, body, headers: response.headers };
+	return { status: response.status, body };
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -14,6 +14,7 @@ import { readSandbox, type SuiteConfig, PACKAGE } from './config';
 import { callFunction, readAll, type GatewayCredentials } from './gateway';
 import { recordedExecutions, recordedNodeOutput, type RecordedExecution } from './executions';
 import { httpJson, sleep } from './n8n';
+import { httpCall } from './http';
 import type { WorkflowJson } from '../checks';
 
 interface ProxyLog {
@@ -38,8 +39,7 @@ async function startLostAnswerProxy(target: string, log: ProxyLog[]): Promise<{ 
 				}
 				let n8nStatus = 0;
 				try {
-					const r = await fetch(target, { method: 'POST', headers, body: Buffer.concat(chunks), signal: AbortSignal.timeout(15_000) });
-					await r.arrayBuffer();
+					const r = await httpCall(target, { method: 'POST', headers, body: Buffer.concat(chunks), timeoutMs: 15_000 });
 					n8nStatus = r.status;
 				} catch {
 					n8nStatus = -1;

@@ -26,7 +26,7 @@ export class SageIntacctPollTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"New or updated " + $parameter["object"]}}',
-		description: 'Starts the workflow when records of a Sage Intacct object are created or updated (polling)',
+		description: 'Starts the workflow when records of a Sage Intacct object are created or updated (polling; every poll costs API transactions)',
 		defaults: {
 			name: 'Sage Intacct Poll Trigger',
 		},
@@ -123,10 +123,10 @@ export class SageIntacctPollTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const settings = readPollSettings(this);
 		const simplify = (this.getNodeParameter('options', {}) as IDataObject).simplify !== false;
-		const client = createClientFromContext(this);
 		try {
+			const settings = readPollSettings(this);
+			const client = createClientFromContext(this);
 			if (this.getMode() === 'manual') {
 				// "Fetch test event": a real sample, the most recently changed record; no cursor change.
 				const latest = await latestRecord(client, settings);

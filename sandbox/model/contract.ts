@@ -126,7 +126,11 @@ export interface CompanyFactoryOptions {
 	glEntryTarget?: number;
 	/** A value previously produced by CompanyModel.toJSON(): restore it instead of seeding. */
 	state?: unknown;
-	/** Clock for WHENCREATED/WHENMODIFIED and seeded dates. */
+	/** The sandbox clock, accepted for compatibility; the model does not read it. Writes are stamped
+	 * with CallContext.now, which the protocol takes from this same clock for every call, so
+	 * WHENCREATED/WHENMODIFIED of API writes follow the sandbox clock (also a started-at or moved
+	 * one). The seeded history keeps fixed dates whatever the clock says, so a seed always gives
+	 * the same company (docs/sandbox-model.md, "Dates and the clock"). */
 	now?: () => Date;
 }
 

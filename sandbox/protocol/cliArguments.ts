@@ -7,11 +7,14 @@ export const USAGE = `Usage: npm run sandbox -- [options]
   --port <n>          TCP port (default ${CLI_DEFAULT_PORT}; 0 = any free port)
   --host <addr>       listen address (default 127.0.0.1)
   --seed <n>          seed of the generated company history (default 1)
-  --gl-entries <n>    approximate number of GL entry rows to generate
+  --gl-entries <n>    approximate number of GL entry (GLENTRY) rows to generate (e.g. 100000;
+                      default about 1500); --seed-size is an alias
   --state <file>      load the company from this JSON file if present; save to it after writes and on exit
   --latency <ms>      latency added to every request
   --concurrency <n>   concurrent requests per company (default 2)
   --session-minutes <n>  sliding session lifetime (default 120)
+  --start-time <iso>  start the sandbox clock at this time (e.g. 2027-01-15T09:00:00Z); writes are
+                      stamped with the sandbox clock, the seeded history keeps its fixed dates
   --quiet             do not log one line per request
   --help              this text`;
 
@@ -43,6 +46,7 @@ export function parseCliArguments(args: readonly string[]): CliCommand {
 				options.seed = integer(flag, value(), 0);
 				break;
 			case '--gl-entries':
+			case '--seed-size':
 				options.glEntryTarget = integer(flag, value(), 0);
 				break;
 			case '--state': {
@@ -60,6 +64,13 @@ export function parseCliArguments(args: readonly string[]): CliCommand {
 			case '--session-minutes':
 				options.sessionDurationMs = integer(flag, value(), 1) * 60_000;
 				break;
+			case '--start-time': {
+				const text = value() ?? '';
+				const start = new Date(text);
+				if (text === '' || Number.isNaN(start.getTime())) throw new Error('--start-time needs an ISO-8601 date-time, e.g. 2027-01-15T09:00:00Z');
+				options.startTime = start;
+				break;
+			}
 			case '--quiet':
 				quiet = true;
 				break;

@@ -152,6 +152,10 @@ export function createGatewayServer(deps: HttpServerDeps): Server {
 	};
 
 	return createServer((req, res) => {
+		// Answered ('finish', before the client can see the end) or dropped ('close' without finish).
+		const finished = deps.stats.requestStarted();
+		res.once('finish', finished);
+		res.once('close', finished);
 		handle(req, res).catch((error: unknown) => {
 			deps.log(`internal error: ${error instanceof Error ? error.message : String(error)}`);
 			if (!res.headersSent) send(req, res, 500, 'text/plain; charset=utf-8', 'Internal Server Error\n');

@@ -4,8 +4,8 @@
  */
 import type { SandboxClock } from '../api';
 
-export function createSandboxClock(): SandboxClock {
-	let offsetMs = 0;
+export function createSandboxClock(startTime?: Date): SandboxClock {
+	let offsetMs = startTime === undefined ? 0 : startTime.getTime() - Date.now();
 	return {
 		now: () => new Date(Date.now() + offsetMs),
 		advance: (ms: number) => {

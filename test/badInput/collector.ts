@@ -22,10 +22,15 @@ export class OutputCollector {
 				console[method] = original;
 			});
 		}
-		for (const [name, stream, passThrough] of [
+		// winston (n8n's logger) writes to console._stdout/_stderr when they exist (jest's console has them).
+		const consoleStreams = console as unknown as { _stdout?: NodeJS.WritableStream; _stderr?: NodeJS.WritableStream };
+		const streams: Array<[string, NodeJS.WritableStream, boolean]> = [
 			['stdout', process.stdout, false],
 			['stderr', process.stderr, true],
-		] as const) {
+		];
+		if (consoleStreams._stdout && consoleStreams._stdout !== process.stdout) streams.push(['console._stdout', consoleStreams._stdout, false]);
+		if (consoleStreams._stderr && consoleStreams._stderr !== process.stderr) streams.push(['console._stderr', consoleStreams._stderr, false]);
+		for (const [name, stream, passThrough] of streams) {
 			const original = stream.write;
 			stream.write = ((chunk: unknown, ...rest: unknown[]) => {
 				this.add(name, chunk);

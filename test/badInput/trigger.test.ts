@@ -3,12 +3,10 @@
  * each is refused with the right status and a message naming the problem, or started exactly once;
  * the access key never appears in an answer or an output.
  */
+import { collector } from './capturedOutput';
 import { triggerParameters, webhookRunner, type WebhookAnswer } from '../../bench/scenarios/webhookContext';
-import { OutputCollector } from './collector';
 import { TRIGGER_ACCESS_KEY, triggerCases } from './corpus';
 
-const collector = new OutputCollector();
-beforeAll(() => collector.captureConsole());
 afterAll(() => collector.releaseConsole());
 
 describe('bad webhook deliveries', () => {

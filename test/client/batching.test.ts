@@ -65,4 +65,28 @@ describe('executeMany', () => {
 		expect(outcomes.every((o) => o.ok)).toBe(true);
 		expect(peak).toBe(2);
 	});
+
+	it('with the default cap and sandbox latency the gateway never sees more than 2 requests at once, across clients of one credential', async () => {
+		await fx.client().execute(readByName('VENDOR', 'B-1'));
+		fx.sandbox.faults.add({ action: { type: 'latency', ms: 40 }, times: Infinity });
+		fx.sandbox.stats.reset();
+		const fns = Array.from({ length: 6 }, () => readByQuery({ object: 'DEPARTMENT', fields: ['DEPARTMENTID'], pageSize: 1 }));
+		// Two client instances (two n8n items or nodes) with the same credential share its slots.
+		const [first, second] = await Promise.all([fx.client().executeMany(fns, { batchSize: 1 }), fx.client().executeMany(fns, { batchSize: 1 })]);
+		expect([...first, ...second].every((o) => o.ok)).toBe(true);
+		expect(fx.sandbox.stats.requests).toBe(12);
+		expect(fx.sandbox.stats.maxInFlight).toBe(2);
+		fx.sandbox.faults.clear();
+	});
+
+	it('a cap above the company\'s slots is what the sandbox sees too (the stat is not a coincidence)', async () => {
+		await fx.client().execute(readByName('VENDOR', 'B-1'));
+		fx.sandbox.faults.add({ action: { type: 'latency', ms: 40 }, times: Infinity });
+		fx.sandbox.stats.reset();
+		const fns = Array.from({ length: 6 }, () => readByQuery({ object: 'DEPARTMENT', fields: ['DEPARTMENTID'], pageSize: 1 }));
+		const outcomes = await fx.client({ concurrency: 3 }).executeMany(fns, { batchSize: 1 });
+		expect(outcomes.every((o) => o.ok)).toBe(true);
+		expect(fx.sandbox.stats.maxInFlight).toBe(3);
+		fx.sandbox.faults.clear();
+	});
 });

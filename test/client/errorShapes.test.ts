@@ -1,4 +1,4 @@
-import { create, readByQuery } from '../../nodes/SageIntacct/transport/functions';
+import { create, readByName, readByQuery } from '../../nodes/SageIntacct/transport/functions';
 import { IntacctError } from '../../nodes/SageIntacct/transport/errors';
 import { type ClientFixture, collectErrors, resetFixture, startClientFixture } from './sandboxClient';
 
@@ -87,6 +87,48 @@ describe('error shapes (§3)', () => {
 		fx.sandbox.faults.add({ action: { type: 'status', status: 503, body: 'empty' } });
 		const error = await failWith(client.execute(departments()));
 		expect(error.message).toBe('The Intacct gateway answered HTTP 503 with an empty body');
+	});
+
+	it('malformed XML: control failure XL03000003 with the libxml-like description2, nothing ran, not retried', async () => {
+		// The client never writes bad XML; a proxy that truncates the body stands in for it.
+		const client = fx.client({ post: async (request) => await fx.post({ ...request, body: request.body.includes('readByQuery') ? request.body.replace('</readByQuery>', '') : request.body }) });
+		await client.execute(readByName('VENDOR', 'V-100'));
+		fx.sandbox.stats.reset();
+		const error = await failWith(client.execute(departments()));
+		expect(error).toMatchObject({ kind: 'control', transient: false });
+		expect(error.errors[0].errorNo).toBe('XL03000003');
+		expect(error.errors[0].description2).toMatch(/XML Parse/);
+		expect(error.message).toMatch(/^Intacct refused the request before running it: XL03000003 /);
+		expect(fx.sandbox.stats.requests).toBe(1);
+	});
+
+	it('401 XMLGW_JPP0002 (newer gateway sign-in failure): http error with where to fix the sign-in, not retried', async () => {
+		const client = fx.client();
+		await client.execute(departments());
+		fx.sandbox.stats.reset();
+		fx.sandbox.faults.add({ action: { type: 'status', status: 401, body: 'xml' } });
+		const error = await failWith(client.execute(departments()));
+		expect(error).toMatchObject({ kind: 'http', httpStatus: 401, transient: false });
+		expect(error.errors[0].errorNo).toBe('XMLGW_JPP0002');
+		expect(error.description).toContain('Web Services Users');
+		expect(fx.sandbox.stats.requests).toBe(1);
+	});
+
+	it('a business error carries the whole chain (errorno, description, description2, correction), the function and its controlid, and is not retried', async () => {
+		const client = fx.client({ maxRetries: 3 });
+		await client.execute(create('VENDOR', { VENDORID: 'CHAIN-1', NAME: 'Chain' }));
+		fx.sandbox.stats.reset();
+		const error = await failWith(client.execute(create('VENDOR', { VENDORID: 'CHAIN-1', NAME: 'Chain again' }, { controlId: 'dup-vendor-ctl' })));
+		expect(error).toMatchObject({ kind: 'result', functionName: 'create', controlId: 'dup-vendor-ctl', transient: false });
+		expect(error.errors.map((e) => e.errorNo)).toEqual(['BL34000061', 'BL01001973']);
+		for (const detail of error.errors) {
+			expect(Object.keys(detail).sort()).toEqual(['correction', 'description', 'description2', 'errorNo']);
+		}
+		expect(error.errors[0].description2).toMatch(/Another Vendor with the given value\(s\)/);
+		// Plain words first, then every error of the chain in Intacct's words.
+		expect(error.message).toMatch(/^Intacct rejected the request: BL34000061 .* - BL01001973 /);
+		expect(error.description.split('\n')).toHaveLength(2);
+		expect(fx.sandbox.stats.requests).toBe(1);
 	});
 
 	it('524 is never retried', async () => {

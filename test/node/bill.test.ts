@@ -113,6 +113,13 @@ describe('bill.create', () => {
 		expect(bad.error?.message).toMatch(/item 0.*line 1, field "debit"/);
 	});
 
+	it('saves a draft bill without a due date', async () => {
+		const run = await runNode(sandbox, billParameters({ billNumber: 'INV-DRAFT-1', dueDate: '', additionalFields: { draft: true } }));
+		expect(run.status).toBe('success');
+		const [stored] = await readAll(sandbox, 'APBILL', "RECORDID = 'INV-DRAFT-1'");
+		expect(stored.STATE).toBe('Draft');
+	});
+
 	it('needs a due date or a payment term', async () => {
 		const run = await runNode(sandbox, billParameters({ billNumber: 'INV-NODUE', dueDate: '' }));
 		expect(run.error?.message).toMatch(/dueDate.*due date or a payment term/);
@@ -149,6 +156,25 @@ describe('bill get, getMany, update, delete', () => {
 		expect(run.status).toBe('success');
 		const [stored] = await readAll(sandbox, 'APBILL', `RECORDNO = ${recordNo}`);
 		expect(stored).toMatchObject({ DESCRIPTION: 'Updated', WHENDUE: '11/15/2026' });
+	});
+
+	it('replaces the lines of a bill', async () => {
+		const recordNo = await createBill('INV-UPD-LINES');
+		const run = await runNode(sandbox, {
+			resource: 'bill',
+			operation: 'update',
+			recordNo: String(recordNo),
+			lineInput: 'json',
+			linesJson: JSON.stringify([{ accountNo: '6700', amount: 42.5, memo: 'Posters', locationId: '110' }]),
+		});
+		expect(run.status).toBe('success');
+		const [stored] = await readAll(sandbox, 'APBILL', `RECORDNO = ${recordNo}`);
+		expect(stored.TOTALENTERED).toBe('42.50');
+	});
+
+	it('refuses an update with nothing to change, before sending', async () => {
+		const run = await runNode(sandbox, { resource: 'bill', operation: 'update', recordNo: '1' });
+		expect(run.error?.message).toMatch(/item 0.*nothing to update/);
 	});
 
 	it('deletes a bill', async () => {

@@ -3,7 +3,7 @@
  */
 import type { Sandbox } from '../../sandbox/api';
 import { listSearch, packageNode, sandboxCredentialValues } from '../harness';
-import { create } from '../../nodes/SageIntacct/transport/functions';
+import { create, update } from '../../nodes/SageIntacct/transport/functions';
 import { NODE_NAME, directClient, functionsSent, readAll, runNode, startTestSandbox } from './support';
 
 let sandbox: Sandbox;
@@ -44,6 +44,16 @@ describe('vendor', () => {
 
 		const many = await runNode(sandbox, { resource: 'vendor', operation: 'getMany', returnAll: true, filters: { name: 'Lakeside' } });
 		expect(many.json(NODE_NAME).map((v) => v.vendorId)).toEqual(['V-900']);
+	});
+
+	it('updates are not idempotent by default: a re-run re-applies the change after someone else changed the record', async () => {
+		const parameters = { resource: 'vendor', operation: 'update', vendor: { __rl: true, mode: 'id', value: 'V-113' }, updateFields: { vendorType: 'Managed IT' } };
+		expect((await runNode(sandbox, parameters, { workflowId: 'wfNightly' })).status).toBe('success');
+		await directClient(sandbox).execute(update('VENDOR', { VENDORID: 'V-113', VENDTYPE: 'Changed by hand' }));
+		const again = await runNode(sandbox, parameters, { workflowId: 'wfNightly' });
+		expect(again.json(NODE_NAME)[0].duplicate).toBeUndefined();
+		const [stored] = await readAll(sandbox, 'VENDOR', "VENDORID = 'V-113'");
+		expect(stored.VENDTYPE).toBe('Managed IT');
 	});
 
 	it('a duplicate vendor ID fails with Intacct\'s error, as an error item with continueOnFail', async () => {
@@ -98,6 +108,18 @@ describe('custom', () => {
 		expect(bad.error?.message).toMatch(/not well-formed/);
 		const envelope = await runNode(sandbox, { resource: 'custom', operation: 'execute', xml: '<request><control/></request>' });
 		expect(envelope.error?.message).toMatch(/part of the envelope/);
+	});
+
+	it('runs functions as one transaction: a failure rolls the others back (continueOnFail shows each result)', async () => {
+		const xml = [
+			'<create><CLASS><CLASSID>TX-1</CLASSID><NAME>Transaction test</NAME></CLASS></create>',
+			'<create><CLASS><CLASSID>PRG</CLASSID><NAME>Duplicate of an existing class</NAME></CLASS></create>',
+		].join('');
+		const run = await runNode(sandbox, { resource: 'custom', operation: 'execute', xml, transaction: true }, { continueOnFail: true });
+		const results = run.json(NODE_NAME);
+		expect(results.map((r) => r.status)).toEqual(['aborted', 'failure']);
+		expect(results[1]).toMatchObject({ error: expect.stringMatching(/PRG/), errorNumber: expect.any(String) });
+		expect(await readAll(sandbox, 'CLASS', "CLASSID = 'TX-1'")).toHaveLength(0);
 	});
 
 	it('a failing function fails the node with Intacct\'s error text', async () => {

@@ -69,10 +69,10 @@ describe('published package', () => {
 		expect(parser).toContain('XMLParser');
 	});
 
-	it('packs only dist/ and the docs (no sandbox, tests or sources)', () => {
+	it('packs only dist/, the docs and the empty index.js (no sandbox, tests or sources)', () => {
 		const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
 		const files = (JSON.parse(out) as Array<{ files: Array<{ path: string }> }>)[0].files.map((f) => f.path);
-		const outside = files.filter((f) => !f.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE.md'].includes(f));
+		const outside = files.filter((f) => !f.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE.md', 'index.js'].includes(f));
 		expect(outside).toEqual([]);
 		expect(files.some((f) => f.startsWith('dist/sandbox') || f.startsWith('dist/test'))).toBe(false);
 		expect(files).toContain('dist/nodes/SageIntacct/SageIntacct.node.js');

@@ -157,3 +157,8 @@ it('sees entries created inside an entity when polling at the top level', async 
 	expect(items?.map((i) => String(i.recordNo)).sort()).toEqual((await lineRecordNos(gl, batch)).sort());
 	expect(items?.[0]).toMatchObject({ entityId: '100' });
 });
+
+it('fails with an n8n error naming Intacct\'s complaint for an unknown object', async () => {
+	const trigger = await poller({ object: 'NOSUCHOBJECT', startDate: sandboxNowIso() });
+	await expect(trigger.poll()).rejects.toMatchObject({ name: 'NodeApiError', message: expect.stringMatching(/NOSUCHOBJECT|object/i) });
+});

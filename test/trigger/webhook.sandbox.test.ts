@@ -103,7 +103,14 @@ it('refuses deliveries from a trigger with the wrong key: 401, retried by nobody
 
 it('enriches with the full entry and batch, and infers events from one trigger for all events', async () => {
 	host = await startHostedTrigger(
-		{ accessKey: ACCESS_KEY, accessKeyLocation: 'query', intacctTriggers: 'oneForAllEvents', enrich: true, filters: { accounts: '6*' } },
+		{
+			accessKey: ACCESS_KEY,
+			accessKeyLocation: 'query',
+			intacctTriggers: 'oneForAllEvents',
+			enrich: true,
+			filters: { accounts: '6*' },
+			options: { includeRaw: true },
+		},
 		sandboxCredentialValues(gl.credentials),
 	);
 	gl.sandbox.platform.subscribe({
@@ -130,4 +137,8 @@ it('enriches with the full entry and batch, and infers events from one trigger f
 	expect(items[1].batch).toMatchObject({ description: 'Enriched entry v2' });
 	expect(items[1].batchTitle).toBe('Enriched entry v2');
 	expect(items[2].batch).toBeUndefined();
+	expect(items[0].rawEntry).toMatchObject({ ACCOUNTNO: '6000', BATCHNO: batch });
+	expect(items[0].rawBatch).toMatchObject({ RECORDNO: batch, BATCH_TITLE: 'Enriched entry' });
+	expect(items[0].rawBatch).not.toHaveProperty('ENTRIES');
+	expect(JSON.stringify(items)).not.toContain(ACCESS_KEY);
 });

@@ -112,6 +112,21 @@ describe('events and filters', () => {
 		expect(emitted(result)[0].event).toBe(event);
 	});
 
+	it.each([
+		['create', 'created'],
+		['After Update', 'updated'],
+		['DELETE', 'deleted'],
+	])('accepts the event spelled "%s" as %s', async (spelled, event) => {
+		const { result } = await callWebhook({ body: glEntryBody({}, { event: spelled }) });
+		expect(emitted(result)[0].event).toBe(event);
+	});
+
+	it('accepts a hand-written flat template (fields at the top level)', async () => {
+		const { record, ...top } = glEntryBody() as { record: Record<string, string> };
+		const { result } = await callWebhook({ body: { ...top, ...record } });
+		expect(emitted(result)[0]).toMatchObject({ recordNo: 5012, accountNo: '6100' });
+	});
+
 	it('acknowledges events the node does not listen to without starting a run', async () => {
 		const { result, status } = await callWebhook({ body: glEntryBody({}, { event: 'deleted' }), parameters: { events: ['created'] } });
 		expect(result).toEqual({});
@@ -173,6 +188,13 @@ describe('duplicate deliveries', () => {
 		expect(emitted((await callWebhook({ body: deleted, staticData })).result)).toHaveLength(1);
 	});
 
+	it.each(['x-idempotency-key', 'x-sage-idempotency-key'])('also reads the key from %s', async (header) => {
+		const staticData: IDataObject = {};
+		await callWebhook({ body: glEntryBody(), headers: { [header]: 'evt-x' }, staticData });
+		const again = await callWebhook({ body: glEntryBody({ WHENMODIFIED: '05/01/2026 00:00:00' }), headers: { [header]: 'evt-x' }, staticData });
+		expect(again.result.workflowData).toBeUndefined();
+	});
+
 	it('keeps the memory bounded', async () => {
 		const staticData: IDataObject = {};
 		for (let i = 0; i < 520; i++) {
@@ -201,6 +223,12 @@ describe('malformed bodies -> 400 naming the problem', () => {
 	it('an unparsed JSON text body is still read', async () => {
 		const { result } = await callWebhook({ body: {}, rawBody: JSON.stringify(glEntryBody()) });
 		expect(emitted(result)).toHaveLength(1);
+	});
+
+	it('a JSON list instead of an object', async () => {
+		const { status, sent } = await callWebhook({ body: {}, rawBody: '[1, 2]' });
+		expect(status).toBe(400);
+		expect(JSON.stringify(sent)).toContain('JSON object');
 	});
 
 	it('empty body', async () => {

@@ -81,41 +81,51 @@ export const recordNoProperty = (description: string): INodeProperties => ({
 	description,
 });
 
-/** Options of every write: batching and idempotent posting. */
-export const writeOptionsProperty: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		{
-			displayName: 'Batch Size',
-			name: 'batchSize',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 500 },
-			default: 50,
-			description: 'How many items are sent to Intacct in one request',
-		},
-		{
-			displayName: 'Idempotent',
-			name: 'idempotent',
-			type: 'boolean',
-			default: true,
-			description:
-				'Whether a re-run with the same input is recognised by Intacct and not posted again (the duplicate is returned with duplicate = true)',
-		},
-		{
-			displayName: 'Idempotency Key',
-			name: 'idempotencyKey',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. {{ $json.invoiceId }}',
-			description:
-				"Stable key of this item's write. Empty: derived from the workflow ID, this node and the item's position and content.",
-		},
-	],
+/**
+ * Options of every write: batching and idempotent posting. Creates (and reversals) are idempotent
+ * by default: a re-run must not post twice. Updates and deletes are not: applying the same change
+ * again is harmless, and a nightly "set X" workflow must still apply it after someone changed X.
+ */
+const idempotentOn: INodeProperties = {
+	displayName: 'Idempotent',
+	name: 'idempotent',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether a re-run with the same input is recognised by Intacct and not applied again (the earlier result is returned with duplicate = true)',
 };
+
+const idempotentOff: INodeProperties = { ...idempotentOn, default: false };
+
+export function writeOptionsProperty(idempotentByDefault: boolean): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Batch Size',
+				name: 'batchSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 500 },
+				default: 50,
+				description: 'How many items are sent to Intacct in one request',
+			},
+			idempotentByDefault ? idempotentOn : idempotentOff,
+			{
+				displayName: 'Idempotency Key',
+				name: 'idempotencyKey',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. {{ $json.invoiceId }}',
+				description:
+					"Stable key of this item's write (implies Idempotent). Empty: derived from the workflow ID, this node and the item's position and content.",
+			},
+		],
+	};
+}
 
 /** The dimension fields a line can carry, as the user names them, and their Intacct element per line object. */
 export interface DimensionDef {

@@ -4,7 +4,11 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { IntacctApi, IntacctFunction, IntacctRecord, RequestOptions } from '../transport/types';
+import { MAX_READ_BY_QUERY_PAGE_SIZE, readByQuery } from '../transport/functions';
+import { ItemValidationError } from './errors';
+import { entityOption, getClient } from './client';
 import { errorJson, toNodeError } from './errors';
+import { outputRecord } from './simplify';
 
 export async function runPerItem(
 	this: IExecuteFunctions,
@@ -52,4 +56,40 @@ export function commaList(value: unknown): string[] {
 		.split(',')
 		.map((v) => v.trim())
 		.filter((v) => v !== '');
+}
+
+/**
+ * A "Get Many" for one item: readByQuery on `object` with the item's Return All / Limit / Simplify /
+ * entity parameters. Return All reads every page to the end; Limit asks for no more rows than needed.
+ */
+export async function getManyForItem(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	request: { object: string; conditions: string[]; fields?: string[]; pageSize?: number },
+): Promise<IDataObject[]> {
+	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? 0 : (context.getNodeParameter('limit', itemIndex, 50) as number);
+	const pageSize = Math.min(MAX_READ_BY_QUERY_PAGE_SIZE, request.pageSize ?? MAX_READ_BY_QUERY_PAGE_SIZE);
+	const fn = readByQuery({
+		object: request.object,
+		fields: request.fields && request.fields.length > 0 ? request.fields : '*',
+		query: request.conditions.join(' AND '),
+		pageSize: returnAll ? pageSize : Math.min(limit, pageSize),
+	});
+	const records = await collectPages(getClient(context), fn, entityOption(context, itemIndex), returnAll, limit);
+	const simplify = context.getNodeParameter('simplify', itemIndex, true) as boolean;
+	return records.map((record) => outputRecord(request.object, record, simplify));
+}
+
+/** A "Get" for one item: runs `fn` (read / readByName) and returns the one record, or fails the item. */
+export async function getOneForItem(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	object: string,
+	fn: IntacctFunction,
+	notFound: string,
+): Promise<IDataObject[]> {
+	const result = await getClient(context).execute(fn, entityOption(context, itemIndex));
+	if (result.records.length === 0) throw new ItemValidationError(`${notFound} was not found`);
+	return [outputRecord(object, result.records[0], context.getNodeParameter('simplify', itemIndex, true) as boolean)];
 }

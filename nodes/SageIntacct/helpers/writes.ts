@@ -42,6 +42,7 @@ export function writeOptions(context: IExecuteFunctions, itemIndex: number): Wri
 export async function runWrites(
 	this: IExecuteFunctions,
 	action: string,
+	idempotentByDefault: boolean,
 	prepare: (itemIndex: number) => Promise<PreparedWrite> | PreparedWrite,
 ): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
@@ -53,9 +54,10 @@ export async function runWrites(
 		try {
 			const write = await prepare(itemIndex);
 			const options = writeOptions(this, itemIndex);
-			const idempotent = options.idempotent !== false;
+			const key = options.idempotencyKey ?? '';
+			const idempotent = key.trim() !== '' || (options.idempotent ?? idempotentByDefault);
 			if (idempotent) {
-				write.fn.controlId = idempotencyControlId(this, itemIndex, action, write.fn.body, options.idempotencyKey ?? '');
+				write.fn.controlId = idempotencyControlId(this, itemIndex, action, write.fn.body, key);
 			}
 			pending.push({ itemIndex, write, options: { ...entityOption(this, itemIndex), idempotent } });
 		} catch (error) {

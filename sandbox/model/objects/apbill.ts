@@ -1,4 +1,4 @@
-import { enumValues, field, recordNoField, type ObjectDef } from '../schema';
+import { auditFields, enumValues, field, recordNoField, type ObjectDef } from '../schema';
 
 /**
  * AP bill states: labels for create/query, codes for readByQuery. D/PA/S/U/A are documented
@@ -62,13 +62,7 @@ export const APBILL: ObjectDef = {
 			]),
 		}),
 		field('GLBATCHKEY', 'GL batch key', 'INTEGER', { readonly: true, description: 'Sandbox: RECORDNO of the GLBATCH this bill posted' }),
-		field('AUDITWHENCREATED', 'When created', 'TIMESTAMP', { readonly: true }),
-		field('WHENMODIFIED', 'When modified', 'TIMESTAMP', { readonly: true }),
-		field('CREATEDBY', 'Created by', 'INTEGER', { readonly: true }),
-		field('MODIFIEDBY', 'Modified by', 'INTEGER', { readonly: true }),
-		field('MEGAENTITYKEY', 'Created at - Entity key', 'INTEGER', { readonly: true }),
-		field('MEGAENTITYID', 'Created at - Entity ID', 'TEXT', { readonly: true }),
-		field('MEGAENTITYNAME', 'Created at - Entity name', 'TEXT', { readonly: true }),
-		field('RECORD_URL', 'Record URL', 'TEXT', { readonly: true }),
+		// The audit creation stamp is AUDITWHENCREATED here: WHENCREATED is the bill date.
+		...auditFields().map((f) => (f.id === 'WHENCREATED' ? { ...f, id: 'AUDITWHENCREATED' } : f)),
 	],
 };

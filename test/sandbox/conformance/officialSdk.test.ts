@@ -189,6 +189,49 @@ it('BillCreate (legacy create_bill) returns a <key>', async () => {
 	expect(result.key).toMatch(/^\d+$/);
 });
 
+/** The SDK has no class for a generic APBILL create (§5.4); its AbstractFunction is how callers add one. */
+class ApBillGenericCreate extends IA.Functions.AbstractFunction {
+	constructor(
+		private readonly vendorId: string,
+		private readonly billNumber: string,
+		private readonly amount: string,
+	) {
+		super();
+	}
+
+	writeXml(xml: IA.Xml.IaXmlWriter): void {
+		xml.writeStartElement('function');
+		xml.writeAttribute('controlid', this.controlId, true);
+		xml.writeStartElement('create');
+		xml.writeStartElement('APBILL');
+		xml.writeElement('VENDORID', this.vendorId, true);
+		xml.writeElement('RECORDID', this.billNumber, true);
+		xml.writeElement('WHENCREATED', '07/01/2026', true);
+		xml.writeElement('WHENDUE', '07/31/2026', true);
+		xml.writeStartElement('APBILLITEMS');
+		xml.writeStartElement('APBILLITEM');
+		xml.writeElement('ACCOUNTNO', '6000', true);
+		xml.writeElement('TRX_AMOUNT', this.amount, true);
+		xml.writeElement('LOCATIONID', '110', true);
+		xml.writeEndElement();
+		xml.writeEndElement();
+		xml.writeEndElement();
+		xml.writeEndElement();
+		xml.writeEndElement();
+	}
+}
+
+it('generic create of APBILL returns the new bill with its RECORDNO (lower-case apbill, listtype objects)', async () => {
+	const client = await sessionClient();
+	const result = (await client.execute(new ApBillGenericCreate('V-104', 'SDK-GENERIC-1', '12.34'))).getResult();
+	expect(result.status).toBe('success');
+	expect(result.functionName).toBe('create');
+	expect(result.listType).toBe('objects');
+	const recordNo = (result.data as Array<Record<string, string>>)[0]?.RECORDNO;
+	expect(recordNo).toMatch(/^\d+$/);
+	expect(await firstValue(client, 'APBILL', 'TOTALENTERED', `RECORDNO = ${recordNo}`)).toBe('12.34');
+});
+
 it('executeBatch in a transaction: the SDK parses aborted results and throws for the failure', async () => {
 	const client = await sessionClient();
 	const config = new IA.RequestConfig();

@@ -16,6 +16,13 @@ it('maps every flag onto SandboxOptions', () => {
 	});
 });
 
+it('--seed-size is an alias of --gl-entries; --start-time sets the sandbox clock', () => {
+	expect(parseCliArguments(['--seed-size', '120000'])).toMatchObject({ options: { glEntryTarget: 120000 } });
+	expect(parseCliArguments(['--start-time', '2027-01-15T09:00:00Z'])).toMatchObject({ options: { startTime: new Date('2027-01-15T09:00:00Z') } });
+	expect(() => parseCliArguments(['--start-time', 'yesterday'])).toThrow('--start-time needs an ISO-8601 date-time');
+	expect(() => parseCliArguments(['--start-time'])).toThrow('--start-time needs');
+});
+
 it('rejects unknown flags and bad numbers; --help wins', () => {
 	expect(() => parseCliArguments(['--nope'])).toThrow('unknown option --nope');
 	expect(() => parseCliArguments(['--port', 'x'])).toThrow('--port needs an integer');

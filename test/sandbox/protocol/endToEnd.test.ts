@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startSandbox } from '../../../sandbox';
 import type { Sandbox } from '../../../sandbox/api';
-import { SANDBOX_LOGIN } from '../../../sandbox/model/contract';
+import { SANDBOX_LOGIN, type XmlElement } from '../../../sandbox/model/contract';
 import { all, at, call, errorsOf, fn, loginXml, textAt, waitFor } from './gatewayClient';
 import { type WebhookReceiver, startWebhookReceiver } from './webhookReceiver';
 
@@ -91,6 +91,40 @@ describe('with the real model', () => {
 			authentication: loginXml({ userId: SANDBOX_LOGIN.entityUserId, password: SANDBOX_LOGIN.entityUserPassword, locationId: '200' }),
 		});
 		expect(textAt(allowed, 'operation/result/data/api/locationid')).toBe('200');
+	});
+});
+
+describe('the sandbox clock with the real model', () => {
+	it('a sandbox started at startTime stamps writes with its clock; the seeded history does not move', async () => {
+		const sandbox = await startSandbox({ port: 0, startTime: new Date('2031-03-04T05:06:07Z') });
+		try {
+			const readVendor = async (id: string): Promise<XmlElement | undefined> =>
+				at(await call(sandbox.url, fn('r', `<readByName><object>VENDOR</object><keys>${id}</keys><fields>*</fields></readByName>`)), 'operation/result/data/VENDOR');
+			const login = await call(sandbox.url, fn('s', '<getAPISession/>'));
+			expect(textAt(login, 'operation/authentication/sessiontimestamp')).toMatch(/^2031-03-04T05:06:/);
+
+			const created = await call(sandbox.url, fn('c', '<create><VENDOR><VENDORID>CLOCK-1</VENDORID><NAME>Clock test</NAME></VENDOR></create>'));
+			expect(textAt(created, 'operation/result/status')).toBe('success');
+			let vendor = await readVendor('CLOCK-1');
+			expect(textAt(vendor!, 'WHENCREATED')).toMatch(/^03\/04\/2031 05:0[67]:/);
+			expect(textAt(vendor!, 'WHENMODIFIED')).toBe(textAt(vendor!, 'WHENCREATED'));
+
+			sandbox.clock.advance(24 * 60 * 60 * 1000);
+			const updated = await call(sandbox.url, fn('u', '<update><VENDOR><VENDORID>CLOCK-1</VENDORID><NAME>Clock test 2</NAME></VENDOR></update>'));
+			expect(textAt(updated, 'operation/result/status')).toBe('success');
+			vendor = await readVendor('CLOCK-1');
+			expect(textAt(vendor!, 'WHENCREATED')).toMatch(/^03\/04\/2031 /);
+			expect(textAt(vendor!, 'WHENMODIFIED')).toMatch(/^03\/05\/2031 05:0[67]:/);
+
+			// Seeded records keep their fixed dates whatever the clock says (one seed, one company).
+			expect(textAt((await readVendor('V-100'))!, 'WHENCREATED')).toBe('12/01/2024 09:00:00');
+		} finally {
+			await sandbox.close();
+		}
+	});
+
+	it('refuses an invalid startTime', async () => {
+		await expect(startSandbox({ port: 0, startTime: new Date('not a date') })).rejects.toThrow('startTime');
 	});
 });
 

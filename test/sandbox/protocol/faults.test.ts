@@ -150,4 +150,21 @@ describe('stats', () => {
 		expect(sandbox.stats.requests).toBe(0);
 		expect(sandbox.stats.functions).toEqual({});
 	});
+
+	it('counts requests in flight: maxInFlight is the peak of concurrent HTTP requests, inFlight drops back to 0', async () => {
+		sandbox.faults.add({ action: { type: 'latency', ms: 150 }, times: Infinity });
+		expect(sandbox.stats).toMatchObject({ inFlight: 0, maxInFlight: 0 });
+		const running = [1, 2, 3].map(async () => await postRaw(sandbox.url, echoRequest));
+		await new Promise((resolve) => setTimeout(resolve, 60));
+		// The third request waits for a company slot but is in flight at the HTTP level all the same.
+		expect(sandbox.stats.inFlight).toBe(3);
+		await Promise.all(running);
+		expect(sandbox.stats).toMatchObject({ inFlight: 0, maxInFlight: 3 });
+		await postRaw(sandbox.url, echoRequest);
+		expect(sandbox.stats.maxInFlight).toBe(3);
+		sandbox.stats.reset();
+		expect(sandbox.stats).toMatchObject({ inFlight: 0, maxInFlight: 0 });
+		await postRaw(sandbox.url, echoRequest);
+		expect(sandbox.stats.maxInFlight).toBe(1);
+	});
 });

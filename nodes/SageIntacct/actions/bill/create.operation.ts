@@ -42,13 +42,13 @@ const properties: INodeProperties[] = [
 	...attachmentProperties,
 	entityIdProperty,
 	simplifyProperty,
-	writeOptionsProperty,
+	writeOptionsProperty(true),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['bill'], operation: ['create'] } }, properties);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runWrites.call(this, 'bill-create', async (i) => {
+	return await runWrites.call(this, 'bill-create', true, async (i) => {
 		const what = `Bill (item ${i})`;
 		const vendorId = String(this.getNodeParameter('vendor', i, '', { extractValue: true })).trim();
 		if (vendorId === '') throw new ItemValidationError(`${what}, field "vendor": is required`);

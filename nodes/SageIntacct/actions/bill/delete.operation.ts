@@ -3,12 +3,12 @@ import { deleteRecords } from '../../transport/functions';
 import { entityIdProperty, recordNoProperty, writeOptionsProperty } from '../common.descriptions';
 import { runWrites } from '../../helpers/writes';
 
-const properties: INodeProperties[] = [recordNoProperty('RECORDNO of the bill (APBILL) to delete'), entityIdProperty, writeOptionsProperty];
+const properties: INodeProperties[] = [recordNoProperty('RECORDNO of the bill (APBILL) to delete'), entityIdProperty, writeOptionsProperty(false)];
 
 export const description = updateDisplayOptions({ show: { resource: ['bill'], operation: ['delete'] } }, properties);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runWrites.call(this, 'bill-delete', (i) => {
+	return await runWrites.call(this, 'bill-delete', false, (i) => {
 		const recordNo = String(this.getNodeParameter('recordNo', i)).trim();
 		return {
 			fn: deleteRecords('APBILL', recordNo),

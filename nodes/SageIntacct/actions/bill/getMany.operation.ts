@@ -1,9 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { readByQuery } from '../../transport/functions';
 import { entityIdProperty, limitProperty, returnAllProperty, simplifyProperty } from '../common.descriptions';
-import { entityOption, getClient } from '../../helpers/client';
-import { collectPages, commaList, quote, runPerItem } from '../../helpers/reads';
-import { outputRecord } from '../../helpers/simplify';
+import { commaList, getManyForItem, quote, runPerItem } from '../../helpers/reads';
 import { intacctDate } from '../../helpers/transactions';
 import { equalsAny, timestampFilter } from '../../helpers/filters';
 
@@ -60,11 +57,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (filters.endDate) conditions.push(`WHENCREATED <= ${quote(intacctDate(what, 'endDate', filters.endDate))}`);
 		if (filters.dueBefore) conditions.push(`WHENDUE <= ${quote(intacctDate(what, 'dueBefore', filters.dueBefore))}`);
 		if (filters.modifiedSince) conditions.push(timestampFilter(what, 'WHENMODIFIED', filters.modifiedSince));
-		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-		const limit = returnAll ? 0 : (this.getNodeParameter('limit', i, 50) as number);
-		const fn = readByQuery({ object: 'APBILL', fields: '*', query: conditions.join(' AND '), pageSize: returnAll ? 1000 : Math.min(limit, 1000) });
-		const records = await collectPages(getClient(this), fn, entityOption(this, i), returnAll, limit);
-		const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-		return records.map((record) => outputRecord('APBILL', record, simplify));
+		return await getManyForItem(this, i, { object: 'APBILL', conditions });
 	});
 }

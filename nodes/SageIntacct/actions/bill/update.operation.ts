@@ -28,13 +28,13 @@ const properties: INodeProperties[] = [
 	...lineParameters,
 	entityIdProperty,
 	simplifyProperty,
-	writeOptionsProperty,
+	writeOptionsProperty(false),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['bill'], operation: ['update'] } }, properties);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runWrites.call(this, 'bill-update', (i) => {
+	return await runWrites.call(this, 'bill-update', false, (i) => {
 		const what = `Bill update (item ${i})`;
 		const recordNo = String(this.getNodeParameter('recordNo', i)).trim();
 		const fields = this.getNodeParameter('updateFields', i, {}) as BillFields;

@@ -1,10 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { read } from '../../transport/functions';
 import { entityIdProperty, recordNoProperty, simplifyProperty } from '../common.descriptions';
-import { entityOption, getClient } from '../../helpers/client';
-import { runPerItem } from '../../helpers/reads';
-import { outputRecord } from '../../helpers/simplify';
-import { ItemValidationError } from '../../helpers/errors';
+import { getOneForItem, runPerItem } from '../../helpers/reads';
 import { sourceProperty } from './shared';
 
 const properties: INodeProperties[] = [
@@ -20,8 +17,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runPerItem.call(this, async (i) => {
 		const source = this.getNodeParameter('source', i, 'GLENTRY') as string;
 		const recordNo = String(this.getNodeParameter('recordNo', i)).trim();
-		const result = await getClient(this).execute(read(source, recordNo, '*'), entityOption(this, i));
-		if (result.records.length === 0) throw new ItemValidationError(`${source} ${recordNo} was not found`);
-		return [outputRecord(source, result.records[0], this.getNodeParameter('simplify', i, true) as boolean)];
+		return await getOneForItem(this, i, source, read(source, recordNo, '*'), `${source} ${recordNo}`);
 	});
 }

@@ -1,5 +1,4 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { readByQuery } from '../../transport/functions';
 import {
 	DIMENSIONS,
 	entityIdProperty,
@@ -8,9 +7,7 @@ import {
 	returnAllProperty,
 	simplifyProperty,
 } from '../common.descriptions';
-import { entityOption, getClient } from '../../helpers/client';
-import { collectPages, commaList, quote, runPerItem } from '../../helpers/reads';
-import { outputRecord } from '../../helpers/simplify';
+import { commaList, getManyForItem, quote, runPerItem } from '../../helpers/reads';
 import { intacctDate } from '../../helpers/transactions';
 import { equalsAny, timestampFilter } from '../../helpers/filters';
 import { udfFieldName } from '../../helpers/lines';
@@ -117,18 +114,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 		const options = this.getNodeParameter('options', i, {}) as IDataObject;
 		const conditions = buildConditions(source, filters, `GL entry filter (item ${i})`);
-		const fields = commaList(options.fields);
-		const pageSize = Math.min(1000, Math.max(1, Math.floor(Number(options.pageSize ?? 1000))));
-		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-		const limit = returnAll ? 0 : (this.getNodeParameter('limit', i, 50) as number);
-		const fn = readByQuery({
-			object: source,
-			fields: fields.length > 0 ? fields : '*',
-			query: conditions.join(' AND '),
-			pageSize: returnAll ? pageSize : Math.min(limit, pageSize),
-		});
-		const records = await collectPages(getClient(this), fn, entityOption(this, i), returnAll, limit);
-		const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-		return records.map((record) => outputRecord(source, record, simplify));
+		const pageSize = Math.max(1, Math.floor(Number(options.pageSize ?? 1000)));
+		return await getManyForItem(this, i, { object: source, conditions, fields: commaList(options.fields), pageSize });
 	});
 }

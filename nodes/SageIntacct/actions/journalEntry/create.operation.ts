@@ -45,13 +45,13 @@ const properties: INodeProperties[] = [
 	},
 	entityIdProperty,
 	simplifyProperty,
-	writeOptionsProperty,
+	writeOptionsProperty(true),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['journalEntry'], operation: ['create'] } }, properties);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runWrites.call(this, 'journalEntry-create', (i) => {
+	return await runWrites.call(this, 'journalEntry-create', true, (i) => {
 		const what = `Journal entry (item ${i})`;
 		const journal = this.getNodeParameter('journal', i, '', { extractValue: true }) as string;
 		const batchDate = intacctDate(what, 'postingDate', this.getNodeParameter('postingDate', i));

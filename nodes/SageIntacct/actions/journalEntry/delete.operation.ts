@@ -6,13 +6,13 @@ import { runWrites } from '../../helpers/writes';
 const properties: INodeProperties[] = [
 	recordNoProperty('RECORDNO of the journal entry (GLBATCH) to delete'),
 	entityIdProperty,
-	writeOptionsProperty,
+	writeOptionsProperty(false),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['journalEntry'], operation: ['delete'] } }, properties);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runWrites.call(this, 'journalEntry-delete', (i) => {
+	return await runWrites.call(this, 'journalEntry-delete', false, (i) => {
 		const recordNo = String(this.getNodeParameter('recordNo', i)).trim();
 		return {
 			fn: deleteRecords('GLBATCH', recordNo),

@@ -1,9 +1,6 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { readByQuery } from '../../transport/functions';
 import { entityIdProperty, limitProperty, returnAllProperty, simplifyProperty } from '../common.descriptions';
-import { entityOption, getClient } from '../../helpers/client';
-import { collectPages, quote, runPerItem } from '../../helpers/reads';
-import { outputRecord } from '../../helpers/simplify';
+import { getManyForItem, quote, runPerItem } from '../../helpers/reads';
 import { intacctDate } from '../../helpers/transactions';
 import { timestampFilter } from '../../helpers/filters';
 
@@ -52,11 +49,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (filters.referenceNumber) conditions.push(`REFERENCENO = ${quote(filters.referenceNumber)}`);
 		if (filters.state) conditions.push(`STATE = ${quote(filters.state)}`);
 		if (filters.modifiedSince) conditions.push(timestampFilter(what, 'WHENMODIFIED', filters.modifiedSince));
-		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-		const limit = returnAll ? 0 : (this.getNodeParameter('limit', i, 50) as number);
-		const fn = readByQuery({ object: 'GLBATCH', fields: '*', query: conditions.join(' AND '), pageSize: returnAll ? 1000 : Math.min(limit, 1000) });
-		const records = await collectPages(getClient(this), fn, entityOption(this, i), returnAll, limit);
-		const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-		return records.map((record) => outputRecord('GLBATCH', record, simplify));
+		return await getManyForItem(this, i, { object: 'GLBATCH', conditions });
 	});
 }

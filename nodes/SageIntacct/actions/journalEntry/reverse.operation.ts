@@ -18,7 +18,7 @@ const properties: INodeProperties[] = [
 	},
 	entityIdProperty,
 	simplifyProperty,
-	writeOptionsProperty,
+	writeOptionsProperty(true),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['journalEntry'], operation: ['reverse'] } }, properties);
@@ -35,7 +35,7 @@ async function readBack(client: IntacctApi, options: RequestOptions, recordNo: s
  * The output is the original entry read back, so reversedByRecordNo names the new entry.
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runWrites.call(this, 'journalEntry-reverse', (i) => {
+	return await runWrites.call(this, 'journalEntry-reverse', true, (i) => {
 		const what = `Journal entry reversal (item ${i})`;
 		const recordNo = String(this.getNodeParameter('recordNo', i)).trim();
 		const reverseDate = intacctDate(what, 'reverseDate', this.getNodeParameter('reverseDate', i));

@@ -44,7 +44,7 @@ const properties: INodeProperties[] = [
 	...lineParameters,
 	entityIdProperty,
 	simplifyProperty,
-	writeOptionsProperty,
+	writeOptionsProperty(false),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['journalEntry'], operation: ['update'] } }, properties);
@@ -55,7 +55,7 @@ interface UpdateFields extends JournalAdditionalFields {
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runWrites.call(this, 'journalEntry-update', async (i) => {
+	return await runWrites.call(this, 'journalEntry-update', false, async (i) => {
 		const what = `Journal entry update (item ${i})`;
 		const recordNo = String(this.getNodeParameter('recordNo', i)).trim();
 		const fields = this.getNodeParameter('updateFields', i, {}) as UpdateFields;

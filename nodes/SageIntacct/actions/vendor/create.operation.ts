@@ -12,13 +12,13 @@ const properties: INodeProperties[] = [
 	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: vendorFields() },
 	entityIdProperty,
 	simplifyProperty,
-	writeOptionsProperty,
+	writeOptionsProperty(true),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['vendor'], operation: ['create'] } }, properties);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runWrites.call(this, 'vendor-create', (i) => {
+	return await runWrites.call(this, 'vendor-create', true, (i) => {
 		const what = `Vendor (item ${i})`;
 		const vendorId = String(this.getNodeParameter('vendorId', i)).trim();
 		const name = String(this.getNodeParameter('name', i)).trim();

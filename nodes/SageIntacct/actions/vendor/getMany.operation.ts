@@ -1,9 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { readByQuery } from '../../transport/functions';
 import { entityIdProperty, limitProperty, returnAllProperty, simplifyProperty } from '../common.descriptions';
-import { entityOption, getClient } from '../../helpers/client';
-import { collectPages, quote, runPerItem } from '../../helpers/reads';
-import { outputRecord } from '../../helpers/simplify';
+import { getManyForItem, quote, runPerItem } from '../../helpers/reads';
 import { timestampFilter } from '../../helpers/filters';
 
 const properties: INodeProperties[] = [
@@ -43,11 +40,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (filters.name) conditions.push(`NAME LIKE ${quote(`%${String(filters.name)}%`)}`);
 		if (filters.status) conditions.push(`STATUS = ${quote(String(filters.status))}`);
 		if (filters.modifiedSince) conditions.push(timestampFilter(`Vendor filter (item ${i})`, 'WHENMODIFIED', filters.modifiedSince));
-		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-		const limit = returnAll ? 0 : (this.getNodeParameter('limit', i, 50) as number);
-		const fn = readByQuery({ object: 'VENDOR', fields: '*', query: conditions.join(' AND '), pageSize: returnAll ? 1000 : Math.min(limit, 1000) });
-		const records = await collectPages(getClient(this), fn, entityOption(this, i), returnAll, limit);
-		const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-		return records.map((record) => outputRecord('VENDOR', record, simplify));
+		return await getManyForItem(this, i, { object: 'VENDOR', conditions });
 	});
 }

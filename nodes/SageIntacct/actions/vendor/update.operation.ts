@@ -18,13 +18,13 @@ const properties: INodeProperties[] = [
 	},
 	entityIdProperty,
 	simplifyProperty,
-	writeOptionsProperty,
+	writeOptionsProperty(false),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['vendor'], operation: ['update'] } }, properties);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runWrites.call(this, 'vendor-update', (i) => {
+	return await runWrites.call(this, 'vendor-update', false, (i) => {
 		const what = `Vendor update (item ${i})`;
 		const vendorId = String(this.getNodeParameter('vendor', i, '', { extractValue: true })).trim();
 		const values = this.getNodeParameter('updateFields', i, {}) as VendorFieldValues;

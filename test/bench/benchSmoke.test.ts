@@ -1,0 +1,78 @@
+/**
+ * The benchmark's scenarios at toy sizes (never the real bench): every client posts every document
+ * exactly once, the request counts match the round-trip formulas of bench/floor.ts, both parsers
+ * find every record, and the webhook mix is sorted into started / ignored / rejected. Counts only;
+ * times are the benchmark's business, not the tests'.
+ */
+import { parseOptions } from '../../bench/options';
+import { measureParsing, OUR_PARSER, SDK_PARSER } from '../../bench/scenarios/parseCpu';
+import { runReadBenchmarks } from '../../bench/scenarios/reads';
+import { deliveryPlan, runWebhookBenchmark } from '../../bench/scenarios/webhook';
+import { runWriteBenchmarks } from '../../bench/scenarios/writes';
+import { readFloor, writeFloor } from '../../bench/floor';
+
+const options = parseOptions(['--items', '12', '--baseline-items', '4', '--runs', '1', '--latency', '0', '--batch-size', '5', '--gl-entries', '1200', '--webhooks', '200']);
+const quiet = () => undefined;
+
+describe('bench options and floors', () => {
+	it('parses sizes, and --quick stays small', () => {
+		expect(options).toMatchObject({ items: 12, baselineItems: 4, runs: 1, latencyMs: 0, batchSize: 5, glEntries: 1200, webhooks: 200 });
+		const quick = parseOptions(['--quick']);
+		expect(quick.items).toBeLessThanOrEqual(100);
+		expect(quick.glEntries).toBeLessThanOrEqual(10_000);
+		expect(parseOptions([]).items).toBe(1000);
+		expect(() => parseOptions(['--items', 'many'])).toThrow(/--items needs a whole number/);
+	});
+
+	it('computes the round-trip floor: 1 sign-in + ceil(batches / concurrency) round trips', () => {
+		expect(writeFloor(1000, 50, 2, 100)).toEqual({ requests: 21, roundTrips: 11, ms: 1100 });
+		expect(writeFloor(1000, 1, 1, 100)).toEqual({ requests: 1001, roundTrips: 1001, ms: 100_100 });
+		expect(readFloor(100_000, 1000, 100)).toEqual({ requests: 101, roundTrips: 101, ms: 10_100 });
+	});
+});
+
+describe('write scenarios at toy size', () => {
+	it('posts every document once with each client, in the expected number of requests', async () => {
+		const rows = await runWriteBenchmarks(options, quiet);
+		expect(rows).toHaveLength(8);
+		for (const row of rows) {
+			expect({ client: row.client, failed: row.failed, stored: row.posted }).toEqual({ client: row.client, failed: 0, stored: row.items });
+		}
+		const byClient = (prefix: string) => rows.filter((r) => r.client.startsWith(prefix));
+		for (const perItem of [...byClient('naive'), ...byClient('official SDK, execute per item')]) expect(perItem.requests).toBe(1 + 4);
+		for (const batched of byClient('official SDK, executeBatch')) expect(batched.requests).toBe(1 + Math.ceil(12 / 5));
+		// Our node signs in twice today (credential preAuthentication, then the client): see the
+		// test.failing below and docs/benchmarks.md.
+		for (const node of byClient('our node')) expect(node.requests).toBe(node.floor.requests + 1);
+	});
+});
+
+describe('read, parse and webhook scenarios at toy size', () => {
+	it('reads every GL entry in ceil(n / 1000) pages, and both parsers find every record', async () => {
+		const reads = await runReadBenchmarks(options, quiet);
+		expect(reads.totalEntries).toBeGreaterThan(1000);
+		const [client, node] = reads.measurements;
+		expect(client.records).toBe(reads.totalEntries);
+		expect(client.requests).toBe(readFloor(reads.totalEntries, 1000, 0).requests);
+		expect(node.records).toBe(reads.totalEntries);
+		expect(node.requests).toBe(readFloor(reads.totalEntries, 1000, 0).requests + 1); // the double sign-in again
+		expect(reads.bodies).toHaveLength(Math.ceil(reads.totalEntries / 1000));
+		for (const parser of [OUR_PARSER, SDK_PARSER]) expect(measureParsing(parser, reads.bodies, 1).recordsParsed).toBe(reads.totalEntries);
+	});
+
+	it('starts each fresh delivery once, ignores replays, rejects forgeries', async () => {
+		const plan = deliveryPlan(200);
+		const result = await runWebhookBenchmark(200, 1);
+		expect(result).toMatchObject({ deliveries: 200, duplicates: plan.duplicates, forged: plan.forged });
+		expect(result.rejected).toBe(plan.forged);
+		expect(result.ignored).toBe(plan.duplicates);
+		expect(result.started).toBe(200 - plan.duplicates - plan.forged);
+	});
+});
+
+// BUG: a cold execution signs in twice - the credential's preAuthentication opens a session
+// (stored as the hidden sessionId) and the client ignores it and opens another.
+test.failing('our node signs in once per cold execution', async () => {
+	const rows = await runWriteBenchmarks({ ...options, only: new Set(['writes']) }, quiet);
+	for (const node of rows.filter((r) => r.client.startsWith('our node'))) expect(node.requests).toBe(node.floor.requests);
+});
