@@ -19,6 +19,8 @@ export function collectGarbage(): void {
 export interface MemoryProbe {
 	sample(): void;
 	stop(): { peakRssGrowth: number; peakHeapGrowth: number };
+	/** Heap still in use after a full GC, above the baseline: what the caller keeps (call after stop). */
+	retainedHeap(): number;
 }
 
 export function startMemoryProbe(intervalMs = 5): MemoryProbe {
@@ -38,6 +40,10 @@ export function startMemoryProbe(intervalMs = 5): MemoryProbe {
 			clearInterval(timer);
 			sample();
 			return { peakRssGrowth: peakRss - base.rss, peakHeapGrowth: peakHeap - base.heapUsed };
+		},
+		retainedHeap: () => {
+			collectGarbage();
+			return process.memoryUsage().heapUsed - base.heapUsed;
 		},
 	};
 }

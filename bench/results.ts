@@ -30,10 +30,12 @@ export interface ReadMeasurement {
 	/** Peak RSS / heapUsed above the baseline before the read (bytes). */
 	peakRssGrowth: number;
 	peakHeapGrowth: number;
+	/** Heap held after a full GC once the read finished, the records still referenced (bytes). */
+	retainedHeap: number;
 	/** Size of the output (JSON.stringify of all records, bytes). */
 	outputBytes: number;
-	/** Peak growth at a quarter of the records, to show the slope. */
-	quarter?: { records: number; peakHeapGrowth: number; outputBytes: number };
+	/** The same read stopped at a quarter of the records, to show the slope. */
+	quarter?: { records: number; peakHeapGrowth: number; retainedHeap: number; outputBytes: number };
 }
 
 export interface ParseMeasurement {

@@ -4,6 +4,7 @@
  * OnlineResponse (xml2js, explicitArray:false). process.cpuUsage() brackets the parsing only.
  */
 import { Xml } from '@intacct/intacct-sdk';
+import { XMLParser } from 'fast-xml-parser';
 
 import { readResponse } from '../../nodes/SageIntacct/transport/responseReader';
 import type { ParseMeasurement } from '../results';
@@ -22,6 +23,29 @@ export const OUR_PARSER: Parser = {
 export const SDK_PARSER: Parser = {
 	name: '@intacct/intacct-sdk 2.2.1 (Xml.OnlineResponse)',
 	parse: (body) => new Xml.OnlineResponse(body).results.reduce((n, r) => n + (Array.isArray(r.data) ? r.data.length : 0), 0),
+};
+
+/** The library under our reader, with the reader's own options, walking nothing: a lower bound
+ * for any reader built on fast-xml-parser (records counted by a cheap scan, not parsed). */
+const bareFastXmlParser = new XMLParser({
+	preserveOrder: true,
+	ignoreAttributes: false,
+	attributeNamePrefix: '',
+	parseTagValue: false,
+	parseAttributeValue: false,
+	trimValues: false,
+	processEntities: true,
+	htmlEntities: true,
+	ignoreDeclaration: true,
+	ignorePiTags: true,
+});
+
+export const FAST_XML_PARSER_ONLY: Parser = {
+	name: 'fast-xml-parser 5 alone, same options (floor of the current design)',
+	parse: (body) => {
+		bareFastXmlParser.parse(body);
+		return Number(/\scount="(\d+)"/.exec(body)?.[1] ?? 0);
+	},
 };
 
 function cpuMs(start: NodeJS.CpuUsage): number {

@@ -28,6 +28,7 @@ interface ReadRun {
 	outputBytes: number;
 	peakRssGrowth: number;
 	peakHeapGrowth: number;
+	retainedHeap: number;
 }
 
 const PAGE_SIZE = MAX_READ_BY_QUERY_PAGE_SIZE;
@@ -53,8 +54,9 @@ async function clientRead(sandbox: Sandbox, limit: number | undefined, keepBodie
 		}
 	});
 	const memory = probe.stop();
+	const retainedHeap = probe.retainedHeap();
 	if (keepBodies) keepBodies.push(...capture.bodies);
-	return { ms, requests: sandbox.stats.requests, records: records.length, outputBytes: outputSize(records), ...memory };
+	return { ms, requests: sandbox.stats.requests, records: records.length, outputBytes: outputSize(records), retainedHeap, ...memory };
 }
 
 /** glEntry / getMany through the n8n engine (items as n8n holds them). */
@@ -67,9 +69,10 @@ async function nodeRead(sandbox: Sandbox, limit: number | undefined): Promise<Re
 		runWorkflow({ nodes: [packageNode('sageIntacct', NODE_NAME, parameters)] }, { credentials: sandboxCredentialValues({ ...sandbox.credentials }) }),
 	);
 	const memory = probe.stop();
+	const retainedHeap = probe.retainedHeap();
 	if (value.error) throw new Error(`glEntry getMany failed: ${value.error.message}`);
 	const output = value.json(NODE_NAME);
-	return { ms, requests: sandbox.stats.requests, records: output.length, outputBytes: outputSize(output), ...memory };
+	return { ms, requests: sandbox.stats.requests, records: output.length, outputBytes: outputSize(output), retainedHeap, ...memory };
 }
 
 function summarise(client: string, total: number, latencyMs: number, runs: ReadRun[], quarter: ReadRun): ReadMeasurement {
@@ -83,8 +86,9 @@ function summarise(client: string, total: number, latencyMs: number, runs: ReadR
 		floor: readFloor(total, PAGE_SIZE, latencyMs),
 		peakRssGrowth: peak.peakRssGrowth,
 		peakHeapGrowth: peak.peakHeapGrowth,
+		retainedHeap: peak.retainedHeap,
 		outputBytes: peak.outputBytes,
-		quarter: { records: quarter.records, peakHeapGrowth: quarter.peakHeapGrowth, outputBytes: quarter.outputBytes },
+		quarter: { records: quarter.records, peakHeapGrowth: quarter.peakHeapGrowth, retainedHeap: quarter.retainedHeap, outputBytes: quarter.outputBytes },
 	};
 }
 

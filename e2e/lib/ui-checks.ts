@@ -27,8 +27,8 @@ const CHROMIUM_FLAGS = [
 
 /** Parameter labels each of our nodes must show in its panel (what a user configures first). */
 const EXPECTED_LABELS: Record<string, string[]> = {
-	[`${PACKAGE}.sageIntacct`]: ['Credential to connect with', 'Resource', 'Operation'],
-	[`${PACKAGE}.sageIntacctTrigger`]: ['Access Key', 'Events', 'Document Template'],
+	[`${PACKAGE}.sageIntacct`]: ['Credential', EXAMPLE_CREDENTIAL.name, 'Resource', 'Operation'],
+	[`${PACKAGE}.sageIntacctTrigger`]: ['Access Key', 'Events', 'Document Template', 'Production URL'],
 };
 
 export async function ownerSetup(baseUrl: string, owner = E2E_OWNER): Promise<void> {
@@ -79,7 +79,9 @@ async function openNodePanel(page: Page, nodeName: string, nodeType: string): Pr
 		try {
 			await ndv.getByText(label, { exact: false }).first().waitFor({ timeout: 10_000 });
 		} catch {
-			missing.push(label);
+			// Selected values (the credential's name) live in input elements, not in text nodes.
+			const values = await ndv.locator('input').evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value));
+			if (!values.some((v) => v.includes(label))) missing.push(label);
 		}
 	}
 	return missing;
@@ -150,22 +152,22 @@ export async function uiChecks(config: SuiteConfig, workflows: WorkflowJson[]): 
 		await shot(page, dir, `ui-${String(index++).padStart(2, '0')}-credential`);
 
 		// The same test through the REST endpoint the UI uses, from the signed-in page.
-		const test = async (data: Record<string, string>): Promise<{ status?: string; message?: string }> =>
+		// As the editor does: fetch the credential (secrets redacted), send it back with any changes.
+		const test = async (changes: Record<string, string>): Promise<{ status?: string; message?: string }> =>
 			await page.evaluate(
-				async ({ url, credential }) => {
-					// The editor sends its browser id with every REST call; the session cookie is bound to it.
+				async ({ base, id, changes }) => {
+					// The session cookie is bound to the browser id the editor sends with every REST call.
 					const storage = (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage;
-					const browserId = storage.getItem('n8n-browserId') ?? '';
-					const r = await fetch(url, {
-						method: 'POST',
-						credentials: 'include',
-						headers: { 'Content-Type': 'application/json', 'browser-id': browserId },
-						body: JSON.stringify({ credentials: credential }),
-					});
+					const headers = { 'Content-Type': 'application/json', 'browser-id': storage.getItem('n8n-browserId') ?? '' };
+					const stored = (await (await fetch(`${base}/rest/credentials/${id}?includeData=true`, { headers, credentials: 'include' })).json()) as {
+						data: { id: string; name: string; type: string; data: Record<string, unknown> };
+					};
+					const credential = { ...stored.data, data: { ...stored.data.data, ...changes } };
+					const r = await fetch(`${base}/rest/credentials/test`, { method: 'POST', credentials: 'include', headers, body: JSON.stringify({ credentials: credential }) });
 					const body = (await r.json()) as { data?: { status?: string; message?: string }; message?: string };
 					return body.data ?? { status: `HTTP ${r.status}`, message: body.message };
 				},
-				{ url: `${baseUrl}/rest/credentials/test`, credential: { id: EXAMPLE_CREDENTIAL.id, name: EXAMPLE_CREDENTIAL.name, type: 'sageIntacctApi', data } },
+				{ base: baseUrl, id: EXAMPLE_CREDENTIAL.id, changes },
 			);
 		const good = await test({});
 		check(good.status === 'OK', `credential test of the stored credential: ${JSON.stringify(good)}`);

@@ -4,7 +4,7 @@
  * that matches nothing instead of widening the query. Passwords carrying a canary never show up.
  */
 import { collector } from './capturedOutput';
-import type { IDataObject } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 import { runNode, NODE_NAME } from '../resilience/nodeRun';
 import { CANARY, type CanarySandbox } from './canarySandbox';
 import { readCases, type ReadCase } from './corpus';
@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 const run = (c: ReadCase, continueOnFail: boolean, credentialOverrides: Record<string, string> = canary.credentials) =>
-	runNode(canary.sandbox, c.parameters as IDataObject, [{}], { continueOnFail, credentialOverrides });
+	runNode(canary.sandbox, c.parameters as INodeParameters, [{}], { continueOnFail, credentialOverrides });
 
 const readsSent = () => (canary.sandbox.stats.functions.readByQuery ?? 0) + (canary.sandbox.stats.functions.query ?? 0);
 

@@ -1,14 +1,7 @@
 import { create, readByName, readByQuery } from '../../nodes/SageIntacct/transport/functions';
-import { type ClientFixture, resetFixture, startClientFixture } from './sandboxClient';
+import { useClientFixture } from './sandboxClient';
 
-let fx: ClientFixture;
-beforeAll(async () => {
-	fx = await startClientFixture();
-});
-afterAll(async () => {
-	await fx.sandbox.close();
-});
-beforeEach(() => resetFixture(fx));
+const fx = useClientFixture();
 
 describe('executeMany', () => {
 	it('chunks into batches, matches results by controlid, one failure does not fail the others', async () => {

@@ -1,17 +1,8 @@
 import { create, readByName, readByQuery } from '../../nodes/SageIntacct/transport/functions';
 import { IntacctError } from '../../nodes/SageIntacct/transport/errors';
-import { type ClientFixture, collectErrors, resetFixture, startClientFixture } from './sandboxClient';
+import { collectErrors, departments, useClientFixture } from './sandboxClient';
 
-let fx: ClientFixture;
-beforeAll(async () => {
-	fx = await startClientFixture();
-});
-afterAll(async () => {
-	await fx.sandbox.close();
-});
-beforeEach(() => resetFixture(fx));
-
-const departments = () => readByQuery({ object: 'DEPARTMENT', fields: ['DEPARTMENTID'], pageSize: 1 });
+const fx = useClientFixture();
 
 async function failWith(promise: Promise<unknown>): Promise<IntacctError> {
 	const error = await collectErrors(promise);

@@ -1,16 +1,9 @@
 import { create, query, read, readByName, readByQuery } from '../../nodes/SageIntacct/transport/functions';
 import { asRecords } from '../../nodes/SageIntacct/transport/responseReader';
 import type { IntacctRecord } from '../../nodes/SageIntacct/transport/types';
-import { type ClientFixture, collectErrors, resetFixture, startClientFixture } from './sandboxClient';
+import { collectErrors, useClientFixture } from './sandboxClient';
 
-let fx: ClientFixture;
-beforeAll(async () => {
-	fx = await startClientFixture();
-});
-afterAll(async () => {
-	await fx.sandbox.close();
-});
-beforeEach(() => resetFixture(fx));
+const fx = useClientFixture();
 
 describe('escaping round trip through the gateway', () => {
 	it.each([

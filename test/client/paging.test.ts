@@ -1,15 +1,8 @@
 import { query, readByQuery } from '../../nodes/SageIntacct/transport/functions';
 import type { IntacctRecord } from '../../nodes/SageIntacct/transport/types';
-import { type ClientFixture, resetFixture, startClientFixture } from './sandboxClient';
+import { collectErrors, useClientFixture } from './sandboxClient';
 
-let fx: ClientFixture;
-beforeAll(async () => {
-	fx = await startClientFixture();
-});
-afterAll(async () => {
-	await fx.sandbox.close();
-});
-beforeEach(() => resetFixture(fx));
+const fx = useClientFixture();
 
 async function all(iterable: AsyncIterable<IntacctRecord[]>): Promise<IntacctRecord[][]> {
 	const pages: IntacctRecord[][] = [];
@@ -23,6 +16,32 @@ async function totalGlEntries(): Promise<number> {
 }
 
 describe('paging', () => {
+	it('keeps paging to the end when the session expires mid-run (signs in again, same resultId)', async () => {
+		const total = await totalGlEntries();
+		const pageSize = Math.ceil(total / 4);
+		fx.sandbox.stats.reset();
+		fx.sandbox.faults.add({ match: { functionName: 'readMore', fromRequest: 2 }, action: { type: 'expireSessions' } });
+		const records = (await all(fx.client().pages(readByQuery({ object: 'GLENTRY', fields: ['RECORDNO'], pageSize })))).flat();
+		expect(new Set(records.map((r) => r.RECORDNO)).size).toBe(total);
+		expect(fx.sandbox.faults.pending()).toBe(0);
+		expect(fx.sandbox.stats.functions.getAPISession).toBe(1);
+	});
+
+	it('fails loudly, never silently short, when the readMore result set expired mid-run', async () => {
+		const total = await totalGlEntries();
+		const pageSize = Math.ceil(total / 4);
+		fx.sandbox.faults.add({ match: { functionName: 'readMore', fromRequest: 2 }, action: { type: 'expireResultIds' } });
+		const seen: IntacctRecord[] = [];
+		const failure = await collectErrors(
+			(async () => {
+				for await (const page of fx.client().pages(readByQuery({ object: 'GLENTRY', fields: ['RECORDNO'], pageSize }))) seen.push(...page);
+			})(),
+		);
+		expect(failure).toMatchObject({ kind: 'result', functionName: 'readMore', transient: false });
+		expect((failure as Error).message).toMatch(/^Intacct rejected the request: Query Failed/);
+		expect(seen.length).toBe(2 * pageSize);
+	});
+
 	it('pages a readByQuery to the end with readMore', async () => {
 		const total = await totalGlEntries();
 		expect(total).toBeGreaterThan(20);

@@ -1,18 +1,9 @@
 import { create, readByName, readByQuery } from '../../nodes/SageIntacct/transport/functions';
 import { IntacctError } from '../../nodes/SageIntacct/transport/errors';
 import type { FaultAction } from '../../sandbox/api';
-import { type ClientFixture, collectErrors, resetFixture, startClientFixture } from './sandboxClient';
+import { collectErrors, departments, useClientFixture } from './sandboxClient';
 
-let fx: ClientFixture;
-beforeAll(async () => {
-	fx = await startClientFixture();
-});
-afterAll(async () => {
-	await fx.sandbox.close();
-});
-beforeEach(() => resetFixture(fx));
-
-const departments = () => readByQuery({ object: 'DEPARTMENT', fields: ['DEPARTMENTID'], pageSize: 1 });
+const fx = useClientFixture();
 
 async function vendorCount(id: string): Promise<number> {
 	const [result] = await fx.client().executeBatch([readByQuery({ object: 'VENDOR', fields: ['VENDORID'], query: `VENDORID = '${id}'` })]);

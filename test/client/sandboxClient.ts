@@ -5,8 +5,9 @@
 import { startSandbox } from '../../sandbox';
 import type { Sandbox } from '../../sandbox/api';
 import { IntacctClient } from '../../nodes/SageIntacct/transport/client';
+import { readByQuery } from '../../nodes/SageIntacct/transport/functions';
 import { clearSessionCache } from '../../nodes/SageIntacct/transport/sessionCache';
-import type { HttpPost, IntacctClientOptions, IntacctCredentials } from '../../nodes/SageIntacct/transport/types';
+import type { HttpPost, IntacctClientOptions, IntacctCredentials, IntacctFunction } from '../../nodes/SageIntacct/transport/types';
 import { createNodeHttpPost } from '../support/nodeHttpPost';
 
 export interface ClientFixture {
@@ -64,3 +65,41 @@ export async function collectErrors<T>(promise: Promise<T>): Promise<unknown> {
 	}
 	throw new Error('expected the promise to reject');
 }
+
+/**
+ * One sandbox for the test file (started in beforeAll, closed in afterAll) and a clean fixture for
+ * each test. The returned object reads through to the fixture once it has started.
+ */
+export function useClientFixture(): ClientFixture {
+	let fixture: ClientFixture | undefined;
+	beforeAll(async () => {
+		fixture = await startClientFixture();
+	});
+	afterAll(async () => {
+		await fixture?.sandbox.close();
+	});
+	beforeEach(() => resetFixture(started()));
+	const started = (): ClientFixture => {
+		if (fixture === undefined) throw new Error('the client fixture is used before beforeAll started it');
+		return fixture;
+	};
+	return {
+		get sandbox() {
+			return started().sandbox;
+		},
+		get post() {
+			return started().post;
+		},
+		get sent() {
+			return started().sent;
+		},
+		get logs() {
+			return started().logs;
+		},
+		client: (overrides, credentials) => started().client(overrides, credentials),
+		credentials: (overrides) => started().credentials(overrides),
+	};
+}
+
+/** A cheap read of one row: what most tests send when the function itself does not matter. */
+export const departments = (): IntacctFunction => readByQuery({ object: 'DEPARTMENT', fields: ['DEPARTMENTID'], pageSize: 1 });

@@ -10,7 +10,7 @@ import { IntacctClient } from '../../nodes/SageIntacct/transport/client';
 import { checkCredentials } from '../../nodes/SageIntacct/transport/credentialDiagnosis';
 import { toNodeApiError } from '../../nodes/SageIntacct/transport/n8nErrors';
 import type { HttpPost } from '../../nodes/SageIntacct/transport/types';
-import { type ClientFixture, collectErrors, resetFixture, startClientFixture } from './sandboxClient';
+import { type ClientFixture, collectErrors, departments, resetFixture, startClientFixture } from './sandboxClient';
 
 const node: INode = { id: '1', name: 'Sage Intacct', type: 'n8n-nodes-sage-intacct.sageIntacct', typeVersion: 1, position: [0, 0], parameters: {} };
 const WRONG_SENDER_PASSWORD = 'wrong-sender-Pa55&<x>';
@@ -37,8 +37,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await fx.sandbox.close();
 });
-
-const departments = () => readByQuery({ object: 'DEPARTMENT', fields: ['DEPARTMENTID'], pageSize: 1 });
 
 describe('secrets never leak', () => {
 	it('produces errors and logs without passwords or session IDs', async () => {

@@ -1,17 +1,7 @@
-import { readByQuery } from '../../nodes/SageIntacct/transport/functions';
 import { IntacctError } from '../../nodes/SageIntacct/transport/errors';
-import { type ClientFixture, collectErrors, resetFixture, startClientFixture } from './sandboxClient';
+import { collectErrors, departments, useClientFixture } from './sandboxClient';
 
-let fx: ClientFixture;
-beforeAll(async () => {
-	fx = await startClientFixture();
-});
-afterAll(async () => {
-	await fx.sandbox.close();
-});
-beforeEach(() => resetFixture(fx));
-
-const departments = () => readByQuery({ object: 'DEPARTMENT', fields: ['DEPARTMENTID'], pageSize: 1 });
+const fx = useClientFixture();
 
 describe('sessions', () => {
 	it('logs in once with getAPISession and reuses the session, also across client instances', async () => {

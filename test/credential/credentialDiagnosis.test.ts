@@ -104,6 +104,22 @@ describe('credential diagnosis', () => {
 		expect(failed(await check({ endpointUrl: 'ftp://example.com' })).problem).toBe('endpoint');
 	});
 
+	it('an endpoint that never answers or is down: says so, names the Endpoint URL, and no password leaks', async () => {
+		sandbox.faults.add({ action: { type: 'hang' } });
+		const hung = failed(await checkCredentials(sandbox.credentials, nodeHttpPost, { timeoutMs: 300 }));
+		expect(hung.problem).toBe('unavailable');
+		expect(hung.message).toMatch(/did not answer in time\. Check the Endpoint URL/);
+		sandbox.faults.add({ action: { type: 'status', status: 503, body: 'xml' } });
+		const down = failed(await check({}));
+		expect(down.problem).toBe('unavailable');
+		expect(down.message).toMatch(/unavailable right now \(HTTP 503\); try again later/);
+		for (const message of [hung.message, down.message]) {
+			expect(message).not.toContain(sandbox.credentials.senderPassword);
+			expect(message).not.toContain(sandbox.credentials.userPassword);
+		}
+		sandbox.faults.clear();
+	});
+
 	it('missing fields are named', async () => {
 		expect(failed(await check({ userPassword: '' }))).toMatchObject({ problem: 'missingField', message: 'Fill in: userPassword.' });
 	});

@@ -81,6 +81,7 @@ describe('bill.create', () => {
 			vendorId: 'V-107',
 		});
 		expect(await readAll(sandbox, 'APBILL', "RECORDID = 'INV-IDEMP-1'")).toHaveLength(1);
+		expect(second.taskData(NODE_NAME)?.hints).toEqual([expect.objectContaining({ message: expect.stringMatching(/1 of 1 items.*nothing was posted again/) })]);
 	});
 
 	it('a re-run with attachments uploads the files once and posts the bill once', async () => {

@@ -43,6 +43,7 @@ describe('glEntry.getMany', () => {
 		expect(run.output(NODE_NAME)).toHaveLength(7);
 		expect(functionsSent(sandbox, 'readByQuery')).toBe(1);
 		expect(functionsSent(sandbox, 'readMore')).toBe(0);
+		expect(run.taskData(NODE_NAME)?.hints).toEqual([expect.objectContaining({ message: expect.stringMatching(/first 7 records.*Return All/) })]);
 	});
 
 	it('defaults to a limit of 50', async () => {

@@ -162,6 +162,28 @@ describe('journalEntry.create', () => {
 		expect(created.map((b) => b.REFERENCENO).sort()).toEqual(['BATCH-1', 'BATCH-3', 'BATCH-5']);
 	});
 
+	it('at volume: 120 items go out in requests of 50 and come back paired in input order', async () => {
+		const items = Array.from({ length: 120 }, (_, n) => ({ ref: `VOL-${n}`, amount: n + 1 }));
+		sandbox.stats.reset();
+		const run = await runNode(
+			sandbox,
+			createParameters({
+				lineInput: 'json',
+				linesJson: '={{ [{ accountNo: "6600", debit: $json.amount, locationId: "110" }, { accountNo: "1000", credit: $json.amount, locationId: "110" }] }}',
+				additionalFields: { referenceNumber: '={{ $json.ref }}' },
+			}),
+			{ items },
+		);
+		expect(run.status).toBe('success');
+		const out = run.output(NODE_NAME);
+		expect(out.map((i) => (i.pairedItem as { item: number }).item)).toEqual(items.map((_, n) => n));
+		expect(functionsSent(sandbox, 'create')).toBe(120);
+		expect(sandbox.stats.requests - functionsSent(sandbox, 'getAPISession')).toBe(3);
+		const stored = await readAll(sandbox, 'GLBATCH', "REFERENCENO LIKE 'VOL-%'");
+		const byRecordNo = new Map(stored.map((b) => [Number(b.RECORDNO), b.REFERENCENO]));
+		expect(out.map((i) => byRecordNo.get(i.json.recordNo as number))).toEqual(items.map((i) => i.ref));
+	});
+
 	it('without continueOnFail, an Intacct rejection fails the node with Intacct\'s error number and the item', async () => {
 		const run = await runNode(sandbox, createParameters({ lines: { line: [{ ...uiLines(5).line[0], accountNo: { __rl: true, mode: 'id', value: '9998' } }, uiLines(5).line[1]] } }));
 		expect(run.status).toBe('error');
@@ -208,6 +230,18 @@ describe('journalEntry.create', () => {
 		const again = await runNode(sandbox, parameters, { workflowId: 'wfB', items: [{ run: 7 }] });
 		expect(again.json(NODE_NAME)[0]).toMatchObject({ duplicate: true, referenceNumber: 'IDEMP-KEY-1' });
 		expect(await readAll(sandbox, 'GLBATCH', "REFERENCENO = 'IDEMP-KEY-1'")).toHaveLength(1);
+	});
+
+	it('items sharing an idempotency key in one run are posted once and paired as duplicates', async () => {
+		const run = await runNode(
+			sandbox,
+			createParameters({ additionalFields: { referenceNumber: 'SAME-KEY' }, options: { idempotencyKey: '={{ $json.key }}' } }),
+			{ items: [{ key: 'k-1' }, { key: 'k-1' }, { key: 'k-2' }] },
+		);
+		const out = run.output(NODE_NAME);
+		expect(out.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(out[1].json).toMatchObject({ duplicate: true, duplicateOfItem: 0, recordNo: out[0].json.recordNo });
+		expect(await readAll(sandbox, 'GLBATCH', "REFERENCENO = 'SAME-KEY'")).toHaveLength(2);
 	});
 
 	it('posts in another entity with the entity override', async () => {

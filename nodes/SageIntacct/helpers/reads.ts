@@ -77,9 +77,19 @@ export async function getManyForItem(
 		pageSize: returnAll ? pageSize : Math.min(limit, pageSize),
 	});
 	const records = await collectPages(getClient(context), fn, entityOption(context, itemIndex), returnAll, limit);
+	if (!returnAll && records.length === limit && !limitHinted.has(context)) {
+		limitHinted.add(context);
+		context.addExecutionHints({
+			message: `Returned the first ${limit} records (Limit). Turn on Return All to get every matching record.`,
+			location: 'outputPane',
+		});
+	}
 	const simplify = context.getNodeParameter('simplify', itemIndex, true) as boolean;
 	return records.map((record) => outputRecord(request.object, record, simplify));
 }
+
+/** One "Limit reached" hint per node run, not one per item. */
+const limitHinted = new WeakSet<object>();
 
 /** A "Get" for one item: runs `fn` (read / readByName) and returns the one record, or fails the item. */
 export async function getOneForItem(

@@ -48,6 +48,9 @@ export async function runWrites(
 	const items = this.getInputData();
 	const results: Array<INodeExecutionData | undefined> = new Array(items.length);
 	const pending: Pending[] = [];
+	/** Items whose idempotency key repeats an earlier item's in this run: sent once, reported as duplicates. */
+	const repeats: Array<{ itemIndex: number; firstItem: number }> = [];
+	const firstItemOfKey = new Map<string, number>();
 	const continueOnFail = this.continueOnFail();
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -57,7 +60,14 @@ export async function runWrites(
 			const key = options.idempotencyKey ?? '';
 			const idempotent = key.trim() !== '' || (options.idempotent ?? idempotentByDefault);
 			if (idempotent) {
-				write.fn.controlId = idempotencyControlId(this, itemIndex, action, write.fn.body, key);
+				const controlId = idempotencyControlId(this, itemIndex, action, write.fn.body, key);
+				const firstItem = firstItemOfKey.get(controlId);
+				if (firstItem !== undefined) {
+					repeats.push({ itemIndex, firstItem });
+					continue;
+				}
+				firstItemOfKey.set(controlId, itemIndex);
+				write.fn.controlId = controlId;
 			}
 			pending.push({ itemIndex, write, options: { ...entityOption(this, itemIndex), idempotent } });
 		} catch (error) {
@@ -107,5 +117,23 @@ export async function runWrites(
 			}
 		}
 	}
-	return results.filter((item): item is INodeExecutionData => item !== undefined);
+	for (const { itemIndex, firstItem } of repeats) {
+		const first = results[firstItem]?.json ?? {};
+		results[itemIndex] = {
+			json:
+				first.error !== undefined
+					? { ...first }
+					: { ...first, duplicate: true, duplicateOfItem: firstItem, message: `Same idempotency key as item ${firstItem} of this run: sent once.` },
+			pairedItem: { item: itemIndex },
+		};
+	}
+	const output = results.filter((item): item is INodeExecutionData => item !== undefined);
+	const duplicates = output.filter((item) => item.json.duplicate === true).length;
+	if (duplicates > 0) {
+		this.addExecutionHints({
+			message: `${duplicates} of ${items.length} items had already been sent by an earlier run with the same idempotency key: nothing was posted again for them (duplicate = true).`,
+			location: 'outputPane',
+		});
+	}
+	return output;
 }

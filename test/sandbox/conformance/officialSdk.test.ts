@@ -221,7 +221,7 @@ class ApBillGenericCreate extends IA.Functions.AbstractFunction {
 	}
 }
 
-it('generic create of APBILL returns the new bill with its RECORDNO (lower-case apbill, listtype objects)', async () => {
+it('generic create of APBILL (SDK AbstractFunction) returns the new bill with its RECORDNO', async () => {
 	const client = await sessionClient();
 	const result = (await client.execute(new ApBillGenericCreate('V-104', 'SDK-GENERIC-1', '12.34'))).getResult();
 	expect(result.status).toBe('success');

@@ -74,6 +74,48 @@ describe('with the real model', () => {
 		expect(bodies.find((b) => b.account === '6000')?.memo).toBe('line "one"');
 	});
 
+	it('triggers fire for GL entries and other objects (vendor, bill) after create, update and delete', async () => {
+		const template = '{"recordno":"{!X.RECORDNO!}"}';
+		const ids = (['GLENTRY', 'VENDOR', 'APBILL'] as const).map((object) =>
+			sandbox.platform.subscribe({ object, events: ['create', 'update', 'delete'], url: receiver.url, template: template.replace('X', object) }),
+		);
+		const before = sandbox.platform.deliveries().length;
+		const ok = async (functions: string): Promise<XmlElement> => {
+			const root = await call(sandbox.url, functions);
+			expect(textAt(root, 'operation/result/status')).toBe('success');
+			return root;
+		};
+		const draft = (amount: string): string =>
+			'<JOURNAL>GJ</JOURNAL><BATCH_DATE>06/30/2026</BATCH_DATE><BATCH_TITLE>trigger draft</BATCH_TITLE><STATE>Draft</STATE><ENTRIES>' +
+			`<GLENTRY><ACCOUNTNO>6000</ACCOUNTNO><TR_TYPE>1</TR_TYPE><TRX_AMOUNT>${amount}</TRX_AMOUNT><LOCATION>110</LOCATION></GLENTRY>` +
+			`<GLENTRY><ACCOUNTNO>1000</ACCOUNTNO><TR_TYPE>-1</TR_TYPE><TRX_AMOUNT>${amount}</TRX_AMOUNT><LOCATION>110</LOCATION></GLENTRY></ENTRIES>`;
+		const je = await ok(fn('t1', `<create><GLBATCH>${draft('5.00')}</GLBATCH></create>`));
+		const batchNo = textAt(je, 'operation/result/data/glbatch/RECORDNO');
+		await ok(fn('t2', `<update><GLBATCH><RECORDNO>${batchNo}</RECORDNO>${draft('6.00')}</GLBATCH></update>`));
+		await ok(fn('t3', `<delete><object>GLBATCH</object><keys>${batchNo}</keys></delete>`));
+		const vendor = await ok(fn('t4', '<create><VENDOR><VENDORID>TRIG-V1</VENDORID><NAME>Trigger vendor</NAME></VENDOR></create>'));
+		const vendorNo = textAt(vendor, 'operation/result/data/vendor/RECORDNO');
+		await ok(fn('t5', '<update><VENDOR><VENDORID>TRIG-V1</VENDORID><NAME>Trigger vendor 2</NAME></VENDOR></update>'));
+		const bill = await ok(
+			fn('t6', '<create><APBILL><VENDORID>TRIG-V1</VENDORID><WHENCREATED>07/01/2026</WHENCREATED><WHENDUE>07/31/2026</WHENDUE><APBILLITEMS><APBILLITEM><ACCOUNTNO>6000</ACCOUNTNO><TRX_AMOUNT>9.99</TRX_AMOUNT><LOCATIONID>110</LOCATIONID></APBILLITEM></APBILLITEMS></APBILL></create>'),
+		);
+		const billNo = textAt(bill, 'operation/result/data/apbill/RECORDNO');
+		await ok(fn('t7', `<delete><object>APBILL</object><keys>${billNo}</keys></delete>`));
+		await ok(fn('t8', `<delete><object>VENDOR</object><keys>${vendorNo}</keys></delete>`));
+		await sandbox.platform.idle();
+		for (const id of ids) sandbox.platform.unsubscribe(id);
+
+		const fired = sandbox.platform.deliveries().slice(before);
+		const kinds = (object: string): string[] => [...new Set(fired.filter((d) => d.event.object === object).map((d) => d.event.kind))].sort();
+		expect(kinds('GLENTRY')).toEqual(['create', 'delete']);
+		expect(kinds('VENDOR')).toEqual(['create', 'delete', 'update']);
+		expect(kinds('APBILL')).toEqual(['create', 'delete']);
+		expect(fired.every((d) => d.delivered)).toBe(true);
+		expect(new Set(fired.map((d) => d.idempotencyKey)).size).toBe(fired.length);
+		const billBodies = receiver.received.map((r) => r.body).filter((body) => body === `{"recordno":"${billNo}"}`);
+		expect(billBodies).toHaveLength(2);
+	});
+
 	it('transaction="true" restores the real model when a later function fails', async () => {
 		const root = await call(sandbox.url, fn('a', batchXml('E2E-TX')) + fn('b', batchXml('E2E-TX-BAD', '1.00')), { transaction: true });
 		const results = all(at(root, 'operation')!, 'result');
