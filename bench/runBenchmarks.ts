@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { PACKAGE_ROOT } from '../test/harness';
 import type { BenchOptions } from './options';
 import type { BenchReport } from './results';
-import { FAST_XML_PARSER_ONLY, measureParsing, OUR_PARSER, SDK_PARSER } from './scenarios/parseCpu';
+import { FAST_XML_PARSER_ONLY, measureParsing, OUR_PARSER, SCAN_READER, SDK_PARSER } from './scenarios/parseCpu';
 import { runReadBenchmarks } from './scenarios/reads';
 import { runWebhookBenchmark } from './scenarios/webhook';
 import { runWriteBenchmarks } from './scenarios/writes';
@@ -45,7 +45,7 @@ export async function runBenchmarks(options: BenchOptions, command: string, prog
 		const reads = await runReadBenchmarks(options, progress);
 		if (options.only.has('reads')) report.reads = reads.measurements;
 		if (options.only.has('parse')) {
-			report.parse = [OUR_PARSER, SDK_PARSER, FAST_XML_PARSER_ONLY].map((parser) => measureParsing(parser, reads.bodies, Math.max(3, options.runs)));
+			report.parse = [OUR_PARSER, SDK_PARSER, FAST_XML_PARSER_ONLY, SCAN_READER].map((parser) => measureParsing(parser, reads.bodies, Math.max(3, options.runs)));
 			for (const p of report.parse) {
 				if (p.recordsParsed !== reads.totalEntries) report.notes.push(`${p.parser} found ${p.recordsParsed} of ${reads.totalEntries} records in the captured bodies.`);
 			}

@@ -7,6 +7,7 @@ import { Xml } from '@intacct/intacct-sdk';
 import { XMLParser } from 'fast-xml-parser';
 
 import { readResponse } from '../../nodes/SageIntacct/transport/responseReader';
+import { scanRecords } from './scanReader';
 import type { ParseMeasurement } from '../results';
 
 export interface Parser {
@@ -46,6 +47,11 @@ export const FAST_XML_PARSER_ONLY: Parser = {
 		bareFastXmlParser.parse(body);
 		return Number(/\scount="(\d+)"/.exec(body)?.[1] ?? 0);
 	},
+};
+
+export const SCAN_READER: Parser = {
+	name: 'single-pass scanner (bench/scenarios/scanReader.ts; evidence of what a purpose-built reader costs)',
+	parse: (body) => scanRecords(body).length,
 };
 
 function cpuMs(start: NodeJS.CpuUsage): number {

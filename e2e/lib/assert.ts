@@ -33,3 +33,20 @@ export async function waitFor<T>(what: string, timeoutMs: number, probe: () => P
 		await new Promise((r) => setTimeout(r, intervalMs));
 	}
 }
+
+/** Soft assertions: record a failure and keep checking, so one defect does not hide the next. */
+export class Findings {
+	private readonly failures: string[] = [];
+
+	expect(condition: unknown, message: string): boolean {
+		if (condition) return true;
+		this.failures.push(message);
+		process.stdout.write(`  FAIL ${message}\n`);
+		return false;
+	}
+
+	/** Throws a summary when anything failed. */
+	finish(phase: string): void {
+		if (this.failures.length > 0) throw new CheckFailure(`${phase}: ${this.failures.length} check(s) failed (see FAIL lines above)`);
+	}
+}

@@ -7,8 +7,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { check, info, ok } from './assert';
-import { EXAMPLE_CREDENTIAL, PACKAGE, type SuiteConfig } from './config';
+import { check, Findings, info, ok } from './assert';
+import { EXAMPLE_CREDENTIAL, PACKAGE, readSandbox, type SuiteConfig } from './config';
 import { httpJson } from './n8n';
 import type { WorkflowJson } from '../checks';
 
@@ -128,6 +128,15 @@ export async function uiChecks(config: SuiteConfig, workflows: WorkflowJson[]): 
 			const ours = wf.nodes.filter((n) => n.type.startsWith(`${PACKAGE}.`));
 			for (const node of ours) {
 				const missing = await openNodePanel(page, node.name, node.type);
+				if (node.webhookId) {
+					// The trigger's URL section: the URL to paste into Intacct ends in <webhookId>/gl-entry.
+					const ndv = page.locator('[data-test-id="ndv"]').first();
+					await ndv.getByText('Webhook URLs').first().click();
+					const prod = ndv.getByText('Production URL', { exact: true }).first();
+					if (await prod.isVisible().catch(() => false)) await prod.click();
+					const url = ndv.getByText(`/webhook/${node.webhookId}/gl-entry`, { exact: false }).first();
+					if (!(await url.isVisible({ timeout: 5000 }).catch(() => false))) missing.push(`webhook URL .../webhook/${node.webhookId}/gl-entry`);
+				}
 				await shot(page, dir, `ui-${String(index++).padStart(2, '0')}-panel-${wf.id}-${node.name.replace(/[^A-Za-z0-9]+/g, '-')}`);
 				check(missing.length === 0, `panel of "${node.name}" (${node.type}) shows ${(EXPECTED_LABELS[node.type] ?? []).join(', ')}; missing: ${missing.join(', ')}`);
 				await closeNodePanel(page);
@@ -169,11 +178,43 @@ export async function uiChecks(config: SuiteConfig, workflows: WorkflowJson[]): 
 				},
 				{ base: baseUrl, id: EXAMPLE_CREDENTIAL.id, changes },
 			);
+		const findings = new Findings();
 		const good = await test({});
-		check(good.status === 'OK', `credential test of the stored credential: ${JSON.stringify(good)}`);
-		const wrong = await test({ userPassword: 'not-the-password' });
-		check(wrong.status === 'Error' && typeof wrong.message === 'string' && wrong.message.length > 0, `credential test with a wrong user password fails with a message: ${JSON.stringify(wrong)}`);
-		ok(`credential test: ${uiTested ? 'UI shows "Connection tested successfully"; ' : ''}REST says OK for the stored credential and "${String(wrong.message).slice(0, 120)}" for a wrong password`);
+		findings.expect(good.status === 'OK', `credential test of the stored credential: ${JSON.stringify(good)}`);
+		const edited = await test({ userPassword: 'not-the-password' });
+		findings.expect(edited.status === 'Error', `credential test after changing the stored credential's user password to a wrong one must fail: ${JSON.stringify(edited)}`);
+		const sandboxCreds = await page.evaluate(
+			async ({ base, id }) => {
+				const storage = (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage;
+				const headers = { 'browser-id': storage.getItem('n8n-browserId') ?? '' };
+				const r = (await (await fetch(`${base}/rest/credentials/${id}?includeData=true`, { headers, credentials: 'include' })).json()) as { data: { data: Record<string, unknown> } };
+				return r.data.data;
+			},
+			{ base: baseUrl, id: EXAMPLE_CREDENTIAL.id },
+		);
+		info(`stored credential fields: ${Object.keys(sandboxCreds).sort().join(', ')}`);
+		const fresh = await page.evaluate(
+			async ({ base, data }) => {
+				const storage = (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage;
+				const headers = { 'Content-Type': 'application/json', 'browser-id': storage.getItem('n8n-browserId') ?? '' };
+				const r = await fetch(`${base}/rest/credentials/test`, {
+					method: 'POST',
+					credentials: 'include',
+					headers,
+					body: JSON.stringify({ credentials: { id: '', name: 'new', type: 'sageIntacctApi', data } }),
+				});
+				const body = (await r.json()) as { data?: { status?: string; message?: string }; message?: string };
+				return body.data ?? { status: `HTTP ${r.status}`, message: body.message };
+			},
+			{ base: baseUrl, data: { ...readSandbox(config).credentials, userPassword: 'not-the-password' } },
+		);
+		findings.expect(
+			fresh.status === 'Error' && typeof fresh.message === 'string' && fresh.message.length > 0,
+			`credential test of a new credential with a wrong user password fails with a message: ${JSON.stringify(fresh)}`,
+		);
+		if (good.status === 'OK') ok(`credential test: ${uiTested ? 'UI shows "Connection tested successfully"; ' : ''}REST says OK for the stored credential`);
+		if (fresh.status === 'Error') ok(`credential test of a new credential with a wrong password: "${String(fresh.message).slice(0, 160)}"`);
+		findings.finish('ui');
 		info(`screenshots in ${dir}`);
 	} finally {
 		await context.close();

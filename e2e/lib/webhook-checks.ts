@@ -9,7 +9,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildDocumentTemplate } from '../../nodes/SageIntacctTrigger/documentTemplate';
-import { check, equal, info, ok, waitFor } from './assert';
+import { check, equal, Findings, info, ok, waitFor } from './assert';
 import { readSandbox, type SuiteConfig, PACKAGE } from './config';
 import { callFunction, readAll, type GatewayCredentials } from './gateway';
 import { recordedExecutions, recordedNodeOutput, type RecordedExecution } from './executions';
@@ -173,44 +173,55 @@ export async function webhookChecks(config: SuiteConfig, workflows: WorkflowJson
 		const executions = (await settledExecutions(config, wf.id, before + JE1.length + JE2.length)).slice(before);
 		info(`posted journal entries ${je1} (entity 100) and ${je2} (entity 200): ${JE1.length + JE2.length} GL entries`);
 
+		const f = new Findings();
 		// What Intacct (the sandbox) saw.
 		const deliveries = ((await controlJson(sandbox.controlUrl, '/deliveries')) as DeliveryJson[]).filter((d) => d.subscriptionId === valid.id || d.subscriptionId === forged.id);
 		const good = deliveries.filter((d) => d.subscriptionId === valid.id);
 		const bad = deliveries.filter((d) => d.subscriptionId === forged.id);
-		equal(good.length, JE1.length + JE2.length, 'deliveries with the right key');
-		check(good.every((d) => d.delivered && d.attempts.map((a) => a.status).join(',') === '503,200'), `every valid delivery was retried once and then acknowledged: ${JSON.stringify(good.map((d) => d.attempts.map((a) => a.status)))}`);
-		equal(bad.length, JE1.length + JE2.length, 'forged deliveries');
-		check(bad.every((d) => !d.delivered && d.attempts.length === 1 && d.attempts[0].status === 401), `every forged delivery was refused with 401: ${JSON.stringify(bad.map((d) => d.attempts.map((a) => a.status)))}`);
-		check(proxyLog.length === 2 * good.length && proxyLog.every((p) => p.n8nStatus === 200), `n8n acknowledged both attempts of every valid delivery: ${JSON.stringify(proxyLog.map((p) => p.n8nStatus))}`);
-		ok(`sandbox delivered ${good.length} GL entry events (each retried after a lost answer, same idempotency key) and ${bad.length} forged ones (401)`);
+		f.expect(good.length === JE1.length + JE2.length, `deliveries with the right key: ${good.length}, expected ${JE1.length + JE2.length}`);
+		f.expect(good.every((d) => d.delivered && d.attempts.map((a) => a.status).join(',') === '503,200'), `every valid delivery was retried once and then acknowledged: ${JSON.stringify(good.map((d) => d.attempts.map((a) => a.status)))}`);
+		f.expect(bad.length === JE1.length + JE2.length, `forged deliveries: ${bad.length}, expected ${JE1.length + JE2.length}`);
+		f.expect(bad.every((d) => !d.delivered && d.attempts.length === 1 && d.attempts[0].status === 401), `every forged delivery was refused with 401: ${JSON.stringify(bad.map((d) => d.attempts.map((a) => a.status)))}`);
+		f.expect(proxyLog.length === 2 * good.length && proxyLog.every((p) => p.n8nStatus === 200), `n8n acknowledged both attempts of every valid delivery: ${JSON.stringify(proxyLog.map((p) => p.n8nStatus))}`);
+		info(`sandbox delivered ${good.length} GL entry events (each retried after a lost answer, same idempotency key) and ${bad.length} forged ones (401)`);
 
 		// What n8n recorded: one execution per GL entry, none for forged or repeated deliveries.
-		equal(executions.length, JE1.length + JE2.length, `executions of ${wf.id} (one per GL entry, retries and forged deliveries start none)`);
-		check(executions.every((e) => e.status === 'success' && e.mode === 'webhook'), `all executions succeeded in webhook mode: ${executions.map((e) => `${e.id}:${e.mode}/${e.status}`).join(' ')}`);
+		const perEntry = new Map<string, number>();
+		for (const e of executions) {
+			const recordNo = String((recordedNodeOutput(e, 'GL entry posted')[0] ?? {}).recordNo);
+			perEntry.set(recordNo, (perEntry.get(recordNo) ?? 0) + 1);
+		}
+		f.expect(
+			executions.length === JE1.length + JE2.length,
+			`executions of ${wf.id}: ${executions.length}, expected ${JE1.length + JE2.length} (one per GL entry; a retried delivery must not start a second one). Executions per GL entry: ${JSON.stringify(Object.fromEntries(perEntry))}`,
+		);
+		f.expect(executions.every((e) => e.status === 'success' && e.mode === 'webhook'), `all executions succeeded in webhook mode: ${executions.map((e) => `${e.id}:${e.mode}/${e.status}`).join(' ')}`);
 		const deliveredRecordNos = new Set(good.map((d) => d.event.recordNo));
 		const triggered = executions.map((e) => recordedNodeOutput(e, 'GL entry posted')[0] ?? {});
-		equal(new Set(triggered.map((t) => String(t.recordNo))).size, executions.length, 'each execution handled a different GL entry');
-		check(triggered.every((t) => deliveredRecordNos.has(String(t.recordNo))), 'executions match the delivered GL entries');
-		ok(`n8n recorded ${executions.length} webhook executions, one per GL entry, all successful`);
+		f.expect(new Set(triggered.map((t) => String(t.recordNo))).size === JE1.length + JE2.length, 'every GL entry started an execution');
+		f.expect(triggered.every((t) => deliveredRecordNos.has(String(t.recordNo))), 'executions match the delivered GL entries');
+		info(`n8n recorded ${executions.length} webhook executions for ${perEntry.size} GL entries`);
 
 		// Budget vs actuals for the grant lines only, equal to what the gateway says.
 		const reached = executions.filter((e) => recordedNodeOutput(e, 'Budget vs actuals').length > 0);
-		equal(reached.length, 3, 'executions that reached "Budget vs actuals" (posted grant expense lines)');
+		const reachedEntries = new Set(reached.map((e) => String((recordedNodeOutput(e, 'GL entry posted')[0] ?? {}).recordNo)));
+		f.expect(reachedEntries.size === 3, `GL entries that reached "Budget vs actuals" (posted grant expense lines): ${reachedEntries.size}, expected 3`);
 		for (const e of reached) {
 			const category = recordedNodeOutput(e, 'Budget category')[0] as { grantId: string; category: string; categoryByAccount: Record<string, string> };
 			const rows = recordedNodeOutput(e, 'Budget vs actuals') as Array<{ grantId: string; category: string; actual: number; budget: number; status: string; triggeredByThisCategory: boolean }>;
 			const expected = await grantActuals(sandbox.credentials, category.grantId, category.categoryByAccount);
 			for (const [cat, amount] of Object.entries(expected)) {
 				const row = rows.find((r) => r.category === cat);
-				check(row !== undefined && Math.round(row.actual * 100) === Math.round(amount * 100), `${category.grantId} ${cat}: workflow says ${row?.actual}, Intacct says ${amount}`);
+				f.expect(row !== undefined && Math.round(row.actual * 100) === Math.round(amount * 100), `${category.grantId} ${cat}: workflow says ${row?.actual}, Intacct says ${amount}`);
 			}
-			check(rows.some((r) => r.triggeredByThisCategory && r.category === category.category), `${category.grantId}: the triggering category ${category.category} is flagged`);
+			f.expect(rows.some((r) => r.triggeredByThisCategory && r.category === category.category), `${category.grantId}: the triggering category ${category.category} is flagged`);
 			info(`${category.grantId} after line ${String((recordedNodeOutput(e, 'GL entry posted')[0] ?? {}).recordNo)}: ${rows.map((r) => `${r.category} ${r.actual}/${r.budget} ${r.status}`).join('; ')}`);
 		}
-		ok('budget vs actuals of every grant line matches the posted GL entries read through the gateway');
+		ok('budget vs actuals of every grant line checked against the posted GL entries read through the gateway');
 
 		await controlJson(sandbox.controlUrl, '/unsubscribe', { id: valid.id });
 		await controlJson(sandbox.controlUrl, '/unsubscribe', { id: forged.id });
+		f.finish('webhook');
 	} finally {
 		proxy.server.close();
 		proxy.server.closeAllConnections();

@@ -9,6 +9,7 @@ import { readByQuery } from '../../nodes/SageIntacct/transport/functions';
 import { clearSessionCache } from '../../nodes/SageIntacct/transport/sessionCache';
 import type { HttpPost, IntacctClientOptions, IntacctCredentials, IntacctFunction } from '../../nodes/SageIntacct/transport/types';
 import { createNodeHttpPost } from '../support/nodeHttpPost';
+import { SecretAudit } from './secretAudit';
 
 export interface ClientFixture {
 	sandbox: Sandbox;
@@ -16,6 +17,8 @@ export interface ClientFixture {
 	/** Bodies of the requests the client sent, in order. */
 	sent: string[];
 	logs: string[];
+	/** Everything the fixture's clients produced, checked for secrets when the file ends (useClientFixture). */
+	audit: SecretAudit;
 	client(overrides?: Partial<IntacctClientOptions>, credentials?: Partial<IntacctCredentials>): IntacctClient;
 	credentials(overrides?: Partial<IntacctCredentials>): IntacctCredentials;
 }
@@ -25,27 +28,38 @@ export async function startClientFixture(): Promise<ClientFixture> {
 	const base = createNodeHttpPost();
 	const sent: string[] = [];
 	const logs: string[] = [];
+	const audit = new SecretAudit();
+	audit.addSecrets(sandbox.credentials.senderPassword, sandbox.credentials.userPassword);
 	const post: HttpPost = async (request) => {
 		sent.push(request.body);
-		return await base(request);
+		audit.noteTraffic(request.body);
+		const response = await base(request);
+		audit.noteTraffic(response.body);
+		return response;
 	};
-	const credentials = (overrides: Partial<IntacctCredentials> = {}): IntacctCredentials => ({ ...sandbox.credentials, ...overrides });
+	const credentials = (overrides: Partial<IntacctCredentials> = {}): IntacctCredentials => {
+		audit.addSecrets(overrides.senderPassword, overrides.userPassword);
+		return { ...sandbox.credentials, ...overrides };
+	};
 	return {
 		sandbox,
 		post,
 		sent,
 		logs,
+		audit,
 		credentials,
 		client: (overrides = {}, creds = {}) =>
-			new IntacctClient({
-				credentials: credentials(creds),
-				post,
-				retryBaseDelayMs: 1,
-				maxRetries: 3,
-				timeoutMs: 5_000,
-				log: (line) => logs.push(line),
-				...overrides,
-			}),
+			audit.watch(
+				new IntacctClient({
+					credentials: credentials(creds),
+					post,
+					retryBaseDelayMs: 1,
+					maxRetries: 3,
+					timeoutMs: 5_000,
+					log: (line) => logs.push(line),
+					...overrides,
+				}),
+			),
 	};
 }
 
@@ -77,6 +91,8 @@ export function useClientFixture(): ClientFixture {
 	});
 	afterAll(async () => {
 		await fixture?.sandbox.close();
+		// Issue 2: no secret in any error, result chain or log line this file's tests produced.
+		if (fixture !== undefined) expect(fixture.audit.leaks(fixture.logs)).toEqual([]);
 	});
 	beforeEach(() => resetFixture(started()));
 	const started = (): ClientFixture => {
@@ -95,6 +111,9 @@ export function useClientFixture(): ClientFixture {
 		},
 		get logs() {
 			return started().logs;
+		},
+		get audit() {
+			return started().audit;
 		},
 		client: (overrides, credentials) => started().client(overrides, credentials),
 		credentials: (overrides) => started().credentials(overrides),

@@ -11,6 +11,7 @@ import { checkCredentials } from '../../nodes/SageIntacct/transport/credentialDi
 import { toNodeApiError } from '../../nodes/SageIntacct/transport/n8nErrors';
 import type { HttpPost } from '../../nodes/SageIntacct/transport/types';
 import { type ClientFixture, collectErrors, departments, resetFixture, startClientFixture } from './sandboxClient';
+import { SecretAudit } from './secretAudit';
 
 const node: INode = { id: '1', name: 'Sage Intacct', type: 'n8n-nodes-sage-intacct.sageIntacct', typeVersion: 1, position: [0, 0], parameters: {} };
 const WRONG_SENDER_PASSWORD = 'wrong-sender-Pa55&<x>';
@@ -107,5 +108,24 @@ describe('secrets never leak', () => {
 		for (const secret of [fx.sandbox.credentials.senderPassword, fx.sandbox.credentials.userPassword, sessionId]) {
 			expect(everything).not.toContain(secret);
 		}
+	});
+});
+
+describe('the suite-wide secret audit (every client test file, via useClientFixture)', () => {
+	it('records thrown errors, failed results and logs of watched clients, and finds a secret in them', async () => {
+		const audit = new SecretAudit();
+		audit.addSecrets('hunter2-secret');
+		audit.noteTraffic('<response><sessionid>sess-XYZ..</sessionid></response>');
+		const leaky: HttpPost = async () => ({
+			statusCode: 200,
+			headers: {},
+			body: '<response><control><status>failure</status></control><errormessage><error><errorno>X</errorno><description>sess-XYZ..</description></error></errormessage></response>',
+		});
+		const client = audit.watch(new IntacctClient({ credentials: fx.credentials(), post: leaky, maxRetries: 0 }));
+		await collectErrors(client.execute(departments()));
+		expect(audit.recorded()).toBeGreaterThan(0);
+		// The client masks only secrets it knows; this session ID was never its own, so the audit sees it.
+		expect(audit.leaks([])).toEqual(['sess-XYZ..']);
+		expect(audit.leaks(['log line with hunter2-secret'])).toEqual(['hunter2-secret', 'sess-XYZ..']);
 	});
 });

@@ -12,7 +12,6 @@ import type {
 	IntacctApi,
 	IntacctClientOptions,
 	IntacctCredentials,
-	IntacctErrorDetail,
 	IntacctFunction,
 	IntacctRecord,
 	IntacctResult,
@@ -20,6 +19,7 @@ import type {
 	RequestOptions,
 } from './types';
 import { IntacctError } from './errors';
+import { asError, invalid, isHttpUrl, missingResult, resultError, ROLLBACK_ERROR, signInAdviceFor, validateCredentials } from './clientErrors';
 import { getAPISession } from './functions';
 import { DEFAULT_QUERY_PAGE_SIZE, DEFAULT_READ_BY_QUERY_PAGE_SIZE, queryPages, readByQueryPages } from './paging';
 import { writeRequest, type EnvelopeAuthentication } from './requestWriter';
@@ -35,7 +35,9 @@ import { maskSecrets } from './secretMasking';
 import type { Semaphore } from './semaphore';
 import { knownSessionIds, rememberSession, requestSlots, sessionEntry, sessionKey, type CachedSession } from './sessionCache';
 import { settle } from './settle';
-import { signInAdvice } from './signInHints';
+
+/** Kept here for callers that import it from the client (the action node's custom operation). */
+export { resultError } from './clientErrors';
 
 export const CLIENT_DEFAULTS = {
 	concurrency: 2,
@@ -49,53 +51,6 @@ export const CLIENT_DEFAULTS = {
 } as const;
 
 type PreparedFunction = IntacctFunction & { controlId: string };
-
-const ROLLBACK_ERROR: IntacctErrorDetail = {
-	errorNo: 'XL03000009',
-	description: '',
-	description2: 'The entire transaction in this operation has been rolled back due to an error.',
-	correction: '',
-};
-
-function invalid(summary: string): IntacctError {
-	return new IntacctError({ kind: 'validation', summary });
-}
-
-function validateCredentials(credentials: IntacctCredentials): void {
-	const required: Array<keyof IntacctCredentials> = ['companyId', 'senderId', 'senderPassword', 'userId', 'userPassword', 'endpointUrl'];
-	const missing = required.filter((field) => !String(credentials[field] ?? '').trim());
-	if (missing.length > 0) throw invalid(`The Sage Intacct credential is missing: ${missing.join(', ')}`);
-	if (!isHttpUrl(credentials.endpointUrl)) {
-		throw invalid('The endpoint URL of the Sage Intacct credential must be an http(s) URL, e.g. https://api.intacct.com/ia/xml/xmlgw.phtml');
-	}
-}
-
-function isHttpUrl(text: string): boolean {
-	try {
-		const url = new URL(text);
-		return url.protocol === 'https:' || url.protocol === 'http:';
-	} catch {
-		return false;
-	}
-}
-
-/** The error a failed (or duplicate) result stands for. */
-export function resultError(result: IntacctResult): IntacctError {
-	const duplicate = result.duplicate === true;
-	return new IntacctError({
-		kind: duplicate ? 'duplicate' : 'result',
-		summary: duplicate
-			? `Intacct did not run ${result.function || 'the function'} again: a function with control ID "${result.controlId}" already ran`
-			: result.status === 'aborted'
-				? 'Intacct rolled the request back'
-				: 'Intacct rejected the request',
-		errors: result.errors,
-		functionName: result.function,
-		controlId: result.controlId,
-		transient: isTransientErrorChain(result.errors),
-		hint: duplicate ? 'The earlier run already wrote the record; look it up (e.g. by its reference number) instead of sending it again.' : undefined,
-	});
-}
 
 export class IntacctClient implements IntacctApi {
 	private readonly credentials: IntacctCredentials;
@@ -390,33 +345,4 @@ export class IntacctClient implements IntacctApi {
 		else if (fn.name === 'query') yield* queryPages(execute, fn, limit);
 		else throw invalid(`Only readByQuery and query can be paged (got ${fn.name})`);
 	}
-}
-
-function missingResult(fn: PreparedFunction, transaction: boolean): IntacctResult {
-	return {
-		status: transaction ? 'aborted' : 'failure',
-		function: fn.name,
-		controlId: fn.controlId,
-		records: [],
-		errors: [
-			{
-				errorNo: '',
-				description: 'No result',
-				description2: `Intacct returned no result for function ${fn.name} (control ID "${fn.controlId}").`,
-				correction: '',
-			},
-		],
-	};
-}
-
-/** Unexpected (non-Intacct) failures pass through unchanged, as Errors. */
-function asError(error: unknown): Error {
-	return error instanceof Error ? error : new Error(String(error));
-}
-
-function signInAdviceFor(error: IntacctError): string | undefined {
-	if (error.kind === 'control' || error.kind === 'authentication' || (error.kind === 'http' && (error.httpStatus === 401 || error.httpStatus === 400))) {
-		return signInAdvice(error.kind, error.errors, error.httpStatus);
-	}
-	return undefined;
 }

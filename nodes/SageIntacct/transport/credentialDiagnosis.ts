@@ -4,6 +4,7 @@
  * Runs without n8n (any HttpPost), so each wrong part is testable against the sandbox.
  */
 import { randomUUID } from 'crypto';
+import { isHttpUrl, missingCredentialFields } from './clientErrors';
 import type { HttpPost, IntacctCredentials, IntacctResult } from './types';
 import { IntacctError, formatErrorDetail } from './errors';
 import { getAPISession } from './functions';
@@ -131,17 +132,12 @@ export async function checkCredentials(
 		problem,
 		message: maskSecrets(message, secrets),
 	});
-	const missing = (['senderId', 'senderPassword', 'companyId', 'userId', 'userPassword', 'endpointUrl'] as const).filter(
-		(field) => !String(credentials[field] ?? '').trim(),
-	);
+	const missing = missingCredentialFields(credentials);
 	if (missing.length > 0) return fail('missingField', `Fill in: ${missing.join(', ')}.`);
 	if (/\s/.test(credentials.companyId.trim())) {
 		return fail('login', `The Company ID "${credentials.companyId}" contains a space. ${SIGN_IN_ADVICE.login}`);
 	}
-	try {
-		const url = new URL(credentials.endpointUrl);
-		if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('not http');
-	} catch {
+	if (!isHttpUrl(credentials.endpointUrl)) {
 		return fail('endpoint', `The Endpoint URL "${credentials.endpointUrl}" is not an http(s) URL. Use https://api.intacct.com/ia/xml/xmlgw.phtml.`);
 	}
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;

@@ -6,6 +6,8 @@
  * answers getAPISession with the host name the SDK used.
  */
 import dns from 'node:dns';
+// Before the SDK: it calls util functions Node 23+ removed (n8n 2.x runs on Node 24).
+import '../../support/intacctSdkNodeCompat';
 import * as IA from '@intacct/intacct-sdk';
 import type { Sandbox } from '../../../sandbox/api';
 import { startSandbox } from '../../../sandbox';

@@ -94,3 +94,27 @@ describe('successful authentication block (§3.1, §12.10)', () => {
 		expect(Date.parse(timeout) - Date.parse(stamp)).toBe(2 * 60 * 60 * 1000);
 	});
 });
+
+describe('request log', () => {
+	it('logs one line per request without passwords or session IDs', async () => {
+		const lines: string[] = [];
+		const logged = await serveCompany(scriptedCompany(), createSandboxClock(), { log: (line) => lines.push(line) });
+		try {
+			const login = await call(logged.url, fn('s', '<getAPISession/>'));
+			const sessionId = textAt(login, 'operation/result/data/api/sessionid') ?? '';
+			expect(sessionId).not.toBe('');
+			await call(logged.url, fn('e', '<echo/>'), { authentication: sessionXml(sessionId) });
+			await call(logged.url, fn('e', '<echo/>'), { senderPassword: 'wrong-sender-pw' });
+			await call(logged.url, fn('e', '<echo/>'), { authentication: loginXml({ password: 'wrong-user-pw' }) });
+			logged.faults.add({ action: { type: 'status', status: 503, body: 'html' } });
+			await call(logged.url, fn('e', '<echo/>'), { authentication: sessionXml(sessionId) }).catch(() => undefined);
+			expect(lines.filter((line) => line.startsWith('POST '))).toHaveLength(5);
+			const everything = lines.join('\n');
+			for (const secret of [SANDBOX_LOGIN.senderPassword, SANDBOX_LOGIN.userPassword, 'wrong-sender-pw', 'wrong-user-pw', sessionId]) {
+				expect(everything).not.toContain(secret);
+			}
+		} finally {
+			await logged.close();
+		}
+	});
+});
