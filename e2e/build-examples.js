@@ -171,7 +171,7 @@ const apNodes = [
 		'',
 		'1. look the vendor up by name (Vendor > Get Many)',
 		'2. stop with a clear error when the vendor is unknown',
-		'3. create the bill with coded lines (account, department, location, grant, funding source) and **attach the PDF** as its supporting document',
+		'3. turn the file into n8n binary data and create the bill with coded lines (account, department, location, grant, funding source), **attaching the PDF** as its supporting document',
 		'',
 		'The bill number is the vendor\'s invoice number, so a re-run finds the existing bill instead of posting a duplicate.',
 	].join('\n'), [-60, -360], 560, 320),
@@ -215,36 +215,47 @@ const apNodes = [
 	node('Unknown vendor', 'n8n-nodes-base.stopAndError', 1, {
 		errorMessage: "={{ 'No active vendor matches \"' + $('Incoming invoice (sample)').item.json.vendorName + '\": create the vendor in Intacct (or with Vendor > Create) and run again.' }}",
 	}, [880, 160]),
+	node('Invoice and vendor', 'n8n-nodes-base.code', 2, {
+		mode: 'runOnceForEachItem',
+		jsCode: code(`
+		// The invoice (from the intake step) with the vendor Intacct knows it under.
+		const invoice = $('Incoming invoice (sample)').item.json;
+		// pairedItem: later nodes read this item with $('Invoice and vendor').item (n8n 1.x needs it spelled out)
+		return { json: { ...invoice, vendorId: $json.vendorId, vendorName: $json.name }, pairedItem: { item: $itemIndex } };
+		`),
+	}, [880, -120]),
 	node('Invoice file', 'n8n-nodes-base.convertToFile', 1.1, {
 		operation: 'toBinary',
 		sourceProperty: 'fileBase64',
 		binaryPropertyName: 'data',
 		options: { fileName: '={{ $json.fileName }}', mimeType: 'application/pdf' },
-	}, [440, -200]),
-	node('Invoice and vendor', 'n8n-nodes-base.merge', 3, { mode: 'combine', combineBy: 'combineByPosition', options: {} }, [880, -120]),
+	}, [1100, -240]),
+	// Convert to File outputs only the file: put it back together with the invoice fields, so the bill
+	// node reads everything from $json (no item lookups across nodes).
+	node('Invoice with file', 'n8n-nodes-base.merge', 3, { mode: 'combine', combineBy: 'combineByPosition', options: {} }, [1320, -120]),
 	node('Create bill', `${PKG}.sageIntacct`, 1, {
 		resource: 'bill',
 		operation: 'create',
 		vendor: { __rl: true, mode: 'id', value: '={{ $json.vendorId }}' },
-		billNumber: "={{ $('Incoming invoice (sample)').item.json.invoiceNumber }}",
-		transactionDate: "={{ $('Incoming invoice (sample)').item.json.invoiceDate }}",
+		billNumber: '={{ $json.invoiceNumber }}',
+		transactionDate: '={{ $json.invoiceDate }}',
 		lineInput: 'json',
-		linesJson: "={{ $('Incoming invoice (sample)').item.json.lines }}",
+		linesJson: '={{ $json.lines }}',
 		additionalFields: {
-			paymentTerm: "={{ $('Incoming invoice (sample)').item.json.paymentTerm }}",
-			description: "={{ $('Incoming invoice (sample)').item.json.description }}",
+			paymentTerm: '={{ $json.paymentTerm }}',
+			description: '={{ $json.description }}',
 		},
 		attachFiles: true,
 		binaryPropertyNames: 'data',
 		attachmentFolder: 'Bills',
-		options: { idempotencyKey: "={{ 'bill-' + $json.vendorId + '-' + $('Incoming invoice (sample)').item.json.invoiceNumber }}" },
-	}, [1100, -120], { credentials: CREDENTIAL }),
+		options: { idempotencyKey: "={{ 'bill-' + $json.vendorId + '-' + $json.invoiceNumber }}" },
+	}, [1540, -120], { credentials: CREDENTIAL }),
 ];
 const apConnections = merge(
 	connect('Run manually', 'Incoming invoice (sample)', 'Find vendor', 'Vendor found?'),
-	connect('Incoming invoice (sample)', 'Invoice file', ['Invoice and vendor', 0, 0]),
-	connect(['Vendor found?', 0], ['Invoice and vendor', 0, 1]),
-	connect('Invoice and vendor', 'Create bill'),
+	connect(['Vendor found?', 0], 'Invoice and vendor', 'Invoice file', ['Invoice with file', 0, 0]),
+	connect('Invoice and vendor', ['Invoice with file', 0, 1]),
+	connect('Invoice with file', 'Create bill'),
 	connect(['Vendor found?', 1], 'Unknown vendor'),
 );
 const apIntake = workflow('sageApIntake', 'Sage Intacct: AP intake (invoice file to bill with attachment)', apNodes, apConnections);
@@ -359,7 +370,7 @@ const grantNodes = [
 		// Grant budgets per category (USD). Keep them here, or read them from a sheet / Intacct GL budgets.
 		const BUDGETS = {
 			'GR-2026-001': { 'Personnel': 150000, 'Program Expenses': 30000, 'Occupancy': 10000, 'Administrative': 5000 },
-			'GR-2026-002': { 'Personnel': 120000, 'Program Expenses': 120000, 'Occupancy': 15000, 'Administrative': 5000 },
+			'GR-2026-002': { 'Personnel': 205000, 'Program Expenses': 45000, 'Administrative': 10000 },
 			'GR-2026-003': { 'Personnel': 110000, 'Program Expenses': 30000, 'Administrative': 10000 },
 			'GR-2025-003': { 'Personnel': 240000, 'Program Expenses': 60000, 'Occupancy': 12000, 'Administrative': 8000 },
 		};

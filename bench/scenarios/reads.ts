@@ -4,6 +4,9 @@
  * One sandbox serves every run (generating 100,000 entries takes a while); the client's session
  * cache is cleared before each run so each one signs in, as the floor assumes.
  */
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+
 import { startSandbox } from '../../sandbox';
 import type { Sandbox } from '../../sandbox/api';
 import { IntacctClient } from '../../nodes/SageIntacct/transport/client';
@@ -11,7 +14,7 @@ import { readByQuery, MAX_READ_BY_QUERY_PAGE_SIZE } from '../../nodes/SageIntacc
 import { clearSessionCache } from '../../nodes/SageIntacct/transport/sessionCache';
 import type { IntacctRecord } from '../../nodes/SageIntacct/transport/types';
 import { createNodeHttpPost } from '../../test/support/nodeHttpPost';
-import { packageNode, runWorkflow, sandboxCredentialValues } from '../../test/harness';
+import { PACKAGE_ROOT, packageNode, runWorkflow, sandboxCredentialValues } from '../../test/harness';
 import { capturingPost } from '../capture';
 import { readFloor } from '../floor';
 import { startMemoryProbe } from '../memory';
@@ -59,9 +62,15 @@ async function clientRead(sandbox: Sandbox, limit: number | undefined, keepBodie
 	return { ms, requests: sandbox.stats.requests, records: records.length, outputBytes: outputSize(records), retainedHeap, ...memory };
 }
 
+/** The node runs from dist/, whose client has its own module-level session cache: clear that one. */
+function clearBuiltSessionCache(): void {
+	const load = createRequire(path.join(PACKAGE_ROOT, 'package.json'));
+	(load('./dist/nodes/SageIntacct/transport/sessionCache.js') as { clearSessionCache(): void }).clearSessionCache();
+}
+
 /** glEntry / getMany through the n8n engine (items as n8n holds them). */
 async function nodeRead(sandbox: Sandbox, limit: number | undefined): Promise<ReadRun> {
-	clearSessionCache();
+	clearBuiltSessionCache();
 	sandbox.stats.reset();
 	const parameters = limit === undefined ? { resource: 'glEntry', operation: 'getMany', returnAll: true } : { resource: 'glEntry', operation: 'getMany', returnAll: false, limit };
 	const probe = startMemoryProbe();

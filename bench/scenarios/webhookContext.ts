@@ -1,8 +1,12 @@
 /**
  * The smallest IWebhookFunctions the Sage Intacct Trigger's webhook() needs (n8n-nodes.md §6.2):
  * parameters, body/headers/query, raw body, a response object that records what was sent, static
- * data kept across calls, and n8n-core's own returnJsonArray. Used by the webhook benchmark and the
- * bad-input corpus.
+ * data kept across calls (the dedup memory), and n8n-core's own returnJsonArray. Used by the
+ * webhook benchmark and the bad-input corpus.
+ *
+ * Unlike test/trigger/webhookStub.ts (which builds a new node per call, fine for unit tests), this
+ * keeps ONE node instance per "workflow", as n8n does: building the node's description costs more
+ * than handling a delivery and would dominate a throughput measurement.
  */
 import { returnJsonArray } from 'n8n-core';
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
@@ -40,7 +44,7 @@ export function triggerParameters(accessKey: string, overrides: IDataObject = {}
 	};
 }
 
-/** One trigger node instance with its static data (dedup memory), as n8n keeps it per workflow. */
+/** One trigger node in one workflow: its parameters and static data persist across calls. */
 export function webhookRunner(parameters: IDataObject): (call: WebhookCall) => Promise<WebhookAnswer> {
 	const trigger = new SageIntacctTrigger();
 	const staticData: IDataObject = {};
@@ -70,7 +74,6 @@ export function webhookRunner(parameters: IDataObject): (call: WebhookCall) => P
 			getResponseObject: () => response,
 			getWorkflowStaticData: () => staticData,
 			getMode: () => 'webhook',
-			getNode: () => ({ name: 'Sage Intacct Trigger', type: 'n8n-nodes-sage-intacct.sageIntacctTrigger', typeVersion: 1, parameters }),
 			helpers: { returnJsonArray },
 		} as unknown as IWebhookFunctions;
 		const result = await trigger.webhook.call(ctx);

@@ -114,8 +114,16 @@ function contenders(documents: Documents, options: BenchOptions): Contender[] {
 	];
 }
 
+/** Loads the built package and warms the JIT with a tiny run of each write, so the first measured
+ * run is not also the process's cold start (not recorded). */
+async function warmUp(options: BenchOptions): Promise<void> {
+	const tiny = { ...options, items: 2, baselineItems: 2, latencyMs: 0 };
+	for (const documents of ['bills', 'journal entries'] as const) await measureOnce(contenders(documents, tiny)[0], documents, tiny);
+}
+
 export async function runWriteBenchmarks(options: BenchOptions, progress: (line: string) => void): Promise<WriteMeasurement[]> {
 	const measurements: WriteMeasurement[] = [];
+	await warmUp(options);
 	for (const documents of ['bills', 'journal entries'] as const) {
 		for (const contender of contenders(documents, options)) {
 			const runs: RunOutcome[] = [];

@@ -107,6 +107,8 @@ export interface TriggerCase {
 	id: string;
 	title: string;
 	target: 'trigger';
+	/** Trigger parameters other than the defaults (access key in the body). */
+	parameters?: Record<string, unknown>;
 	/** Requests in order; the expectation is about the last one unless said otherwise. */
 	requests: WebhookRequestInput[];
 	expect:
@@ -226,6 +228,13 @@ export function billCases(m: CorpusMasterData, ref: (id: string) => string): Wri
 		c('bill-unknown-vendor', 'vendor V-NOPE does not exist', { ...bill('bill-unknown-vendor'), vendorId: 'V-NOPE' }, { stage: 'intacct', code: 'BL03000015' }),
 		c('bill-unknown-account', 'line account 99999 does not exist', billLine(m, ref('bill-unknown-account'), 0, { accountNo: '99999' }), { stage: 'intacct', code: 'BL03000015' }),
 		c('bill-unknown-department', 'line department NOPE does not exist', billLine(m, ref('bill-unknown-department'), 0, { departmentId: 'NOPE' }), { stage: 'intacct', code: 'BL03000015' }),
+		c(
+			'bill-no-number',
+			'no bill number (optional field absent from the item)',
+			{ ...bill('bill-no-number'), billNumber: undefined, description: `Bill without number ${ref('bill-no-number')}` },
+			{ stage: 'accepted', stored: { RECORDID: '' } },
+			'stores the bill with RECORDID "undefined"',
+		),
 		c('bill-xml-metacharacters', 'description full of XML metacharacters', { ...bill('bill-xml-metacharacters'), description: XML_META }, { stage: 'accepted', stored: { DESCRIPTION: XML_META } }),
 		c('bill-long-description', '5,000-character description', { ...bill('bill-long-description'), description: LONG }, { stage: 'accepted', stored: { DESCRIPTION: LONG } }),
 	];
@@ -285,6 +294,8 @@ export function triggerCases(): TriggerCase[] {
 		{ id: 'hook-wrong-key', title: 'forged: wrong access key', target: 'trigger', requests: [{ headers: json, body: glEntryDelivery('501', { accessKey: 'guess' }) }], expect: { answer: 401 } },
 		{ id: 'hook-no-key', title: 'forged: no access key at all', target: 'trigger', requests: [{ headers: json, body: withoutKey }], expect: { answer: 401 } },
 		{ id: 'hook-key-case', title: 'forged: key in another letter case', target: 'trigger', requests: [{ headers: json, body: glEntryDelivery('501', { accessKey: TRIGGER_ACCESS_KEY.toUpperCase() }) }], expect: { answer: 401 } },
+		{ id: 'hook-header-wrong-key', title: 'forged: wrong X-Intacct-Access-Key header', target: 'trigger', parameters: { accessKeyLocation: 'header' }, requests: [{ headers: { ...json, 'x-intacct-access-key': 'guess' }, body: withoutKey }], expect: { answer: 401 } },
+		{ id: 'hook-query-key-missing', title: 'forged: key expected in the URL, given only in the body', target: 'trigger', parameters: { accessKeyLocation: 'query' }, requests: [{ headers: json, body: glEntryDelivery('505') }], expect: { answer: 401 } },
 		{ id: 'hook-not-json', title: 'malformed: body is not JSON', target: 'trigger', requests: [{ headers: json, body: undefined, rawText: '{"RECORDNO": 5,,}' }], expect: { answer: 400, mentions: 'JSON' } },
 		{ id: 'hook-empty-body', title: 'malformed: empty body', target: 'trigger', requests: [{ headers: json, body: undefined, rawText: '' }], expect: { answer: 400, mentions: 'empty' } },
 		{ id: 'hook-array-body', title: 'malformed: body is a JSON list', target: 'trigger', requests: [{ headers: json, body: [glEntryDelivery('501')] }], expect: { answer: 400, mentions: 'object' } },

@@ -37,7 +37,12 @@ const quoted = (value: unknown) => `'${String(value).replace(/\\/g, '\\\\').repl
 /** The records the sandbox holds for a document, found by its business key. */
 export function storedFor(sandbox: Sandbox, target: WriteCase['target'], doc: IDataObject): RenderRecord[] {
 	if (target === 'journalEntry') return modelQuery(sandbox, 'GLBATCH', `REFERENCENO = ${quoted(doc.referenceNo)}`).records;
-	if (target === 'bill') return modelQuery(sandbox, 'APBILL', `RECORDID = ${quoted(doc.billNumber)}`).records;
+	if (target === 'bill') {
+		// A bill without a number is found by its (unique) description instead.
+		return doc.billNumber === undefined
+			? modelQuery(sandbox, 'APBILL', `DESCRIPTION = ${quoted(doc.description)}`).records
+			: modelQuery(sandbox, 'APBILL', `RECORDID = ${quoted(doc.billNumber)}`).records;
+	}
 	return modelQuery(sandbox, 'VENDOR', `VENDORID = ${quoted(doc.vendorId)}`).records;
 }
 

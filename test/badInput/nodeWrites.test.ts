@@ -43,14 +43,10 @@ const bad = (c: WriteCase) => asItem(c.input);
 const wf = (c: WriteCase, suffix: string) => `wf${c.id.replace(/\W/g, '')}${suffix}`;
 
 const ref = (id: string) => `BI-${id}`;
-const cases: WriteCase[] = [];
-// The corpus needs master data, known only once the sandbox runs; the case list itself does not.
-const placeholder: CorpusMasterData = { vendorId: 'V', expenseAccount: 'A', creditAccount: 'C', journal: 'J', departmentId: 'D', locationId: 'L' };
-cases.push(...journalEntryCases(placeholder, ref), ...billCases(placeholder, ref), ...vendorCases(placeholder, ref));
-const resolve = (c: WriteCase): WriteCase => {
-	const all = [...journalEntryCases(master, ref), ...billCases(master, ref), ...vendorCases(master, ref)];
-	return all.find((x) => x.id === c.id) as WriteCase;
-};
+const writeCases = (m: CorpusMasterData): WriteCase[] => [...journalEntryCases(m, ref), ...billCases(m, ref), ...vendorCases(m, ref)];
+// Documents need master data, known once the sandbox runs; the list of cases (ids, titles) does not.
+const cases = writeCases({ vendorId: 'V', expenseAccount: 'A', creditAccount: 'C', journal: 'J', departmentId: 'D', locationId: 'L' });
+const resolve = (c: WriteCase): WriteCase => writeCases(master).find((x) => x.id === c.id) as WriteCase;
 
 describe('bad documents through the node, beside a good one (continue on fail)', () => {
 	for (const listed of cases) {
@@ -106,6 +102,41 @@ describe('bad documents through the node, alone (stop on fail)', () => {
 			}
 		});
 	}
+});
+
+describe('the whole corpus in one execution (one request holds the valid and the bad), run twice', () => {
+	const batchRef = (id: string) => `BX-${id}`;
+	it.each(['journalEntry', 'bill', 'vendor'] as const)('%s: every item answered in place; a re-run posts nothing twice', async (target) => {
+		const all = [...journalEntryCases(master, batchRef), ...billCases(master, batchRef), ...vendorCases(master, batchRef)];
+		const list = all.filter((c) => c.target === target && !c.knownBug);
+		const items = list.map(bad);
+		const first = await run(list[0], items, true, `wfWhole${target}`);
+		const second = await run(list[0], items, true, `wfWhole${target}`);
+		collector.add(`whole ${target}`, { first: first.json(NODE_NAME), second: second.json(NODE_NAME) });
+		for (const [runIndex, result] of [first, second].entries()) {
+			expect(result.error).toBeUndefined();
+			const out = result.json(NODE_NAME);
+			expect(out).toHaveLength(list.length);
+			list.forEach((c, i) => {
+				const json = out[i];
+				if (c.expect.stage === 'local') {
+					expect(String(json.error)).toContain(`(item ${i})`);
+					expect(String(json.error)).toContain(c.expect.field);
+				} else if (c.expect.stage === 'intacct') {
+					expect((json.errors as Array<{ errorNo: string }>).map((e) => e.errorNo)).toContain(c.expect.code);
+				} else {
+					// First run posts it; the re-run recognises the idempotency key and posts nothing.
+					expect(json.error).toBeUndefined();
+					expect(json.duplicate === true).toBe(runIndex === 1);
+					expect(typeof json.recordNo).toBe('number');
+				}
+			});
+		}
+		for (const c of list) {
+			const expected = c.expect.stage === 'accepted' || c.id === 'vendor-duplicate' ? 1 : 0;
+			expect({ id: c.id, stored: storedFor(canary.sandbox, c.target, bad(c)).length }).toEqual({ id: c.id, stored: expected });
+		}
+	});
 });
 
 describe('the corpus and its secrets', () => {

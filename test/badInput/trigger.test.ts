@@ -19,7 +19,7 @@ describe('bad webhook deliveries', () => {
 
 	it.each(cases.map((c) => [c.id, c] as const))('%s', async (_id, c) => {
 		// includeRaw: the raw body goes to the output, so a leaked access key would show there.
-		const call = webhookRunner(triggerParameters(TRIGGER_ACCESS_KEY, { options: { includeRaw: true } }));
+		const call = webhookRunner(triggerParameters(TRIGGER_ACCESS_KEY, { options: { includeRaw: true }, ...c.parameters }));
 		const answers: WebhookAnswer[] = [];
 		for (const request of c.requests) {
 			const answer = await call({ body: request.body, rawText: request.rawText, headers: request.headers, query: request.query });

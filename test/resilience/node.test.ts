@@ -6,7 +6,6 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import type { FaultAction } from '../../sandbox/api';
-import { clearSessionCache } from '../../nodes/SageIntacct/transport/sessionCache';
 import { journalEntryCreateParameters } from '../../bench/nodeWorkflows';
 import { glEntryTotal, resetFixture, startFixture, storedPerReference, expectPlainMessage, type Fixture } from './support';
 import { NODE_NAME, runNode } from './nodeRun';
@@ -101,7 +100,6 @@ describe('fault matrix through the node: journalEntry/create, 10 items', () => {
 		// Requests 1 and 3 were already sent when request 2 failed: those entries exist.
 		expect(storedPerReference(fx.sandbox, ref, N)).toEqual(Array.from({ length: N }, (_, i) => (SECOND_REQUEST.includes(i) ? 0 : 1)));
 
-		clearSessionCache();
 		const second = await postEntries(ref, { workflowId });
 		expect(second.error).toBeUndefined();
 		const out = second.json(NODE_NAME);
@@ -137,7 +135,6 @@ describe('fault matrix through the node: glEntry/getMany Return All', () => {
 		expect(stopped.status).toBe('error');
 		expect(stopped.error?.message).toMatch(/Query Failed.*expired resultId/);
 		expectPlainMessage(stopped.error as Error);
-		clearSessionCache();
 		const continued = await getAll(true);
 		const out = continued.json(NODE_NAME);
 		expect(out).toHaveLength(1);
