@@ -6,7 +6,7 @@
 import { readByQuery } from '../../nodes/SageIntacct/transport/functions';
 import type { IntacctApi } from '../../nodes/SageIntacct/transport/types';
 import { FAULTS, type FaultCase } from './faultMatrix';
-import { expectPlainMessage, failureOf, glEntryTotal, resetFixture, SHORT_TIMEOUT_MS, startFixture, type Fixture } from './support';
+import { expectFailure, failureOf, glEntryTotal, resetFixture, SHORT_TIMEOUT_MS, startFixture, type Fixture } from './support';
 
 let fx: Fixture;
 beforeAll(async () => {
@@ -64,21 +64,11 @@ describe('fault matrix: reads (Return All paging)', () => {
 	const reported = readFaults.filter((f) => !f.absorbed);
 	it.each(reported.map((f) => [f.id, f] as const))('read fails plainly after one %s', async (_id, f) => {
 		midPaging(f, 1);
-		const error = await failureOf(readAll(clientFor(f)));
-		expect(error.kind).toBe(f.failure.kind);
-		expect(error.message).toMatch(f.failure.message);
-		if (f.failure.code) expect(error.errors.map((e) => e.errorNo)).toContain(f.failure.code);
-		if (f.failure.httpStatus) expect(error.httpStatus).toBe(f.failure.httpStatus);
-		expectPlainMessage(error);
+		expectFailure(await failureOf(readAll(clientFor(f))), f.failure);
 	});
 
 	it.each(readFaults.map((f) => [f.id, f] as const))('read fails plainly when %s never stops', async (_id, f) => {
 		midPaging(f, Infinity);
-		const error = await failureOf(readAll(clientFor(f)));
-		expect(error.kind).toBe(f.failure.kind);
-		expect(error.message).toMatch(f.failure.message);
-		if (f.failure.code) expect(error.errors.map((e) => e.errorNo)).toContain(f.failure.code);
-		if (f.failure.httpStatus) expect(error.httpStatus).toBe(f.failure.httpStatus);
-		expectPlainMessage(error);
+		expectFailure(await failureOf(readAll(clientFor(f))), f.failure);
 	});
 });

@@ -6,6 +6,7 @@
  */
 import { FAULTS, type FaultCase } from './faultMatrix';
 import {
+	expectFailure,
 	expectPlainMessage,
 	failureOf,
 	journalEntryFunction,
@@ -26,13 +27,6 @@ afterAll(async () => {
 beforeEach(() => resetFixture(fx));
 
 const clientFor = (f: FaultCase) => fx.client(f.shortTimeout ? { timeoutMs: SHORT_TIMEOUT_MS } : {});
-const expectFailure = (error: { kind: string; message: string; httpStatus?: number; errors: Array<{ errorNo: string }> }, f: FaultCase) => {
-	expect(error.kind).toBe(f.failure.kind);
-	expect(error.message).toMatch(f.failure.message);
-	if (f.failure.code) expect(error.errors.map((e) => e.errorNo)).toContain(f.failure.code);
-	if (f.failure.httpStatus) expect(error.httpStatus).toBe(f.failure.httpStatus);
-	expectPlainMessage(error as Error & typeof error);
-};
 
 const writeFaults = (op: 'singleWrite' | 'batchWrite') => FAULTS.filter((f) => f.operations.includes(op));
 
@@ -66,14 +60,14 @@ describe('fault matrix: single write (idempotent create)', () => {
 	it.each(single.filter((f) => !f.absorbed).map((f) => [f.id, f] as const))('fails plainly after one %s, nothing stored', async (_id, f) => {
 		const ref = fx.nextRef(f.id);
 		fx.sandbox.faults.add({ match: { functionName: 'create' }, action: f.action, times: 1 });
-		expectFailure(await failureOf(clientFor(f).execute(journalEntryFunction(fx.master, ref, 0), { idempotent: true })), f);
+		expectFailure(await failureOf(clientFor(f).execute(journalEntryFunction(fx.master, ref, 0), { idempotent: true })), f.failure);
 		expect(storedPerReference(fx.sandbox, ref, 1)).toEqual([0]);
 	});
 
 	it.each(single.map((f) => [f.id, f] as const))('fails plainly when %s never stops; never stored twice', async (_id, f) => {
 		const ref = fx.nextRef(f.id);
 		fx.sandbox.faults.add({ match: { functionName: 'create' }, action: f.action, times: Infinity });
-		expectFailure(await failureOf(clientFor(f).execute(journalEntryFunction(fx.master, ref, 0), { idempotent: true })), f);
+		expectFailure(await failureOf(clientFor(f).execute(journalEntryFunction(fx.master, ref, 0), { idempotent: true })), f.failure);
 		// Only a reset AFTER commit leaves the (single) entry behind; every other fault stops it at the door.
 		expect(storedPerReference(fx.sandbox, ref, 1)).toEqual([f.id === 'reset-after-commit' ? 1 : 0]);
 	});
@@ -116,7 +110,7 @@ describe('fault matrix: batched writes (10 creates, 4 per request, fault on the 
 			const outcomes = await postBatch(f, 1, ref);
 			outcomes.forEach((o, i) => {
 				expect(o.ok).toBe(!SECOND_REQUEST.includes(i));
-				if (!o.ok) expectFailure(o.error, f);
+				if (!o.ok) expectFailure(o.error, f.failure);
 			});
 			expect(storedPerReference(fx.sandbox, ref, N)).toEqual(Array.from({ length: N }, (_, i) => (SECOND_REQUEST.includes(i) ? 0 : 1)));
 		},
@@ -127,7 +121,7 @@ describe('fault matrix: batched writes (10 creates, 4 per request, fault on the 
 		const outcomes = await postBatch(f, Infinity, ref);
 		outcomes.forEach((o, i) => {
 			expect(o.ok).toBe(i < 4);
-			if (!o.ok) expectFailure(o.error, f);
+			if (!o.ok) expectFailure(o.error, f.failure);
 		});
 		// A reset after commit stores what it received, once; other faults stop requests 2 and 3 at the door.
 		const stored = storedPerReference(fx.sandbox, ref, N);

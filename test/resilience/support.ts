@@ -11,6 +11,7 @@ import { clearSessionCache } from '../../nodes/SageIntacct/transport/sessionCach
 import type { IntacctClientOptions, IntacctErrorLike, IntacctFunction } from '../../nodes/SageIntacct/transport/types';
 import { discoverMasterData, modelCount, modelQuery, text, type MasterData } from '../../bench/sandboxModel';
 import { createNodeHttpPost } from '../support/nodeHttpPost';
+import type { FaultCase } from './faultMatrix';
 
 export interface Fixture {
 	sandbox: Sandbox;
@@ -79,6 +80,15 @@ export function expectPlainMessage(error: IntacctErrorLike | Error): void {
 	expect(error.message).not.toMatch(/<\/?[a-z][\w-]*[^>]*>/i);
 	expect(error.message).not.toMatch(/\n\s+at /);
 	expect(error.message).not.toMatch(/undefined|\[object Object\]/);
+}
+
+/** The failure reads as the matrix says for this fault: kind, text, Intacct's number, HTTP status. */
+export function expectFailure(error: IntacctErrorLike, failure: FaultCase['failure']): void {
+	expect(error.kind).toBe(failure.kind);
+	expect(error.message).toMatch(failure.message);
+	if (failure.code) expect(error.errors.map((e) => e.errorNo)).toContain(failure.code);
+	if (failure.httpStatus) expect(error.httpStatus).toBe(failure.httpStatus);
+	expectPlainMessage(error);
 }
 
 export async function failureOf(promise: Promise<unknown>): Promise<IntacctErrorLike> {
