@@ -1,3 +1,5 @@
+import { SANDBOX_MODES, type SandboxMode } from './benchSandbox';
+
 /**
  * Command-line options of `npm run bench`. Defaults are the issue's sizes; `--quick` shrinks every
  * size so the whole run takes well under a minute (a smoke, not a measurement).
@@ -20,6 +22,9 @@ export interface BenchOptions {
 	batchSize: number;
 	/** Requests in flight per company (Intacct standard tier: 2). */
 	concurrency: number;
+	/** Where the sandbox of the write and read scenarios runs: its own process (default; the client's
+	 * CPU is then measured as against a remote gateway) or this one (the smoke test). */
+	sandbox: SandboxMode;
 	/** Which scenarios to run. */
 	only: Set<ScenarioName>;
 	/** Where the report goes. */
@@ -35,6 +40,7 @@ const QUICK = { items: 50, runs: 1, latencyMs: 20, glEntries: 5_000, webhooks: 2
 
 export const USAGE = `usage: npm run bench -- [--quick] [--items N] [--baseline-items N] [--runs N] [--latency MS]
                        [--gl-entries N] [--webhooks N] [--batch-size N] [--concurrency N]
+                       [--sandbox process|in-process]
                        [--only writes,reads,parse,webhook] [--out docs/benchmarks.md]`;
 
 function positiveInt(flag: string, text: string | undefined): number {
@@ -57,6 +63,7 @@ export function parseOptions(argv: string[]): BenchOptions {
 		webhooks: base.webhooks,
 		batchSize: 50,
 		concurrency: 2,
+		sandbox: 'process',
 		only: new Set(SCENARIOS),
 		out: 'docs/benchmarks.md',
 		quick,
@@ -91,6 +98,12 @@ export function parseOptions(argv: string[]): BenchOptions {
 			case '--concurrency':
 				options.concurrency = Math.max(1, positiveInt(flag, next()));
 				break;
+			case '--sandbox': {
+				const mode = next() ?? '';
+				if (!(SANDBOX_MODES as readonly string[]).includes(mode)) throw new Error(`--sandbox takes ${SANDBOX_MODES.join(' or ')}\n${USAGE}`);
+				options.sandbox = mode as SandboxMode;
+				break;
+			}
 			case '--only': {
 				const names = (next() ?? '').split(',').filter(Boolean);
 				const unknown = names.filter((n) => !(SCENARIOS as readonly string[]).includes(n));

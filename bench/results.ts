@@ -9,8 +9,21 @@ export interface WriteMeasurement {
 	items: number;
 	/** Wall time of each run (ms). */
 	runsMs: number[];
+	/** CPU time (user + system) of the benchmark process during each run (ms): the client's own CPU
+	 * when the sandbox runs in its own process. */
+	cpuMsRuns?: number[];
+	/** Per run: ms from the start to the sandbox's first request (the client preparing before it
+	 * sends anything: n8n, validation, XML, sign-in not yet started) and from the last answer to the
+	 * end (reading answers, building the output items). */
+	beforeFirstMsRuns?: number[];
+	afterLastMsRuns?: number[];
+	/** Per run: the sandbox's handling time beyond the configured latency, summed over requests (its
+	 * own work: parsing, posting, rendering; the admin stats' handlingMs − requests × latency). */
+	sandboxMsRuns?: number[];
 	/** HTTP requests the sandbox received in one run (sandbox.stats.requests). */
 	requests: number;
+	/** The most requests the sandbox had in flight at once, over the runs (stats.maxInFlight). */
+	maxInFlight?: number;
 	/** Documents that the sandbox holds afterwards / that the client reported as failed. */
 	posted: number;
 	failed: number;
@@ -25,6 +38,10 @@ export interface ReadMeasurement {
 	records: number;
 	pageSize: number;
 	runsMs: number[];
+	/** CPU time (user + system) of the benchmark process during each run (ms). */
+	cpuMsRuns?: number[];
+	/** Per run: the sandbox's handling time beyond the latency, summed over requests (ms). */
+	sandboxMsRuns?: number[];
 	requests: number;
 	floor: Floor;
 	/** Peak RSS / heapUsed above the baseline before the read (bytes). */

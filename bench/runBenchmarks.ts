@@ -36,8 +36,14 @@ export function explain(report: BenchReport): string[] {
 		}
 		if (w.client.startsWith('our node')) {
 			const perItem = (median(w.runsMs) - w.floor.ms) / w.items;
+			const cpu = w.cpuMsRuns && w.cpuMsRuns.length > 0 ? median(w.cpuMsRuns) / w.items : NaN;
+			const where =
+				report.options.sandbox === 'in-process'
+					? "n8n evaluating the item's expressions, validation, XML writing and reading, and the in-process sandbox's own work"
+					: "n8n evaluating the item's expressions, validation, XML writing and reading, plus the sandbox process posting the batches";
 			notes.push(
-				`${w.documents} / ${w.client}: ${ms(perItem)} per item above the round-trip floor (n8n evaluating the item's expressions, validation, XML writing and reading, and the in-process sandbox's own work).`,
+				`${w.documents} / ${w.client}: ${ms(perItem)} per item above the round-trip floor (${where}); client CPU ${Number.isFinite(cpu) ? ms(cpu) : 'n/a'} per item. ` +
+					`Within 1.3x of the floor at ${w.items} items leaves ${ms((0.3 * w.floor.ms) / w.items)} per item.`,
 			);
 		}
 	}
@@ -68,6 +74,7 @@ export async function runBenchmarks(options: BenchOptions, command: string, prog
 			webhooks: options.webhooks,
 			batchSize: options.batchSize,
 			concurrency: options.concurrency,
+			sandbox: options.sandbox,
 		},
 		writes: [],
 		reads: [],

@@ -29,3 +29,13 @@ export async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: n
 	const value = await run();
 	return { value, ms: Number(process.hrtime.bigint() - start) / 1e6 };
 }
+
+/** Wall time and this process's CPU time (user + system) of an async function, in ms. */
+export async function timedWithCpu<T>(run: () => Promise<T>): Promise<{ value: T; ms: number; cpuMs: number; startedAt: number; endedAt: number }> {
+	const cpu = process.cpuUsage();
+	const startedAt = Date.now();
+	const { value, ms } = await timed(run);
+	const endedAt = Date.now();
+	const used = process.cpuUsage(cpu);
+	return { value, ms, cpuMs: (used.user + used.system) / 1000, startedAt, endedAt };
+}

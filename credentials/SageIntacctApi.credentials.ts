@@ -11,6 +11,7 @@ import type {
 } from 'n8n-workflow';
 
 import { checkCredentials } from '../nodes/SageIntacct/transport/credentialDiagnosis';
+import { CredentialSessionHandoff, isHandoffSignIn } from '../nodes/SageIntacct/transport/credentialSession';
 import { IntacctError } from '../nodes/SageIntacct/transport/errors';
 import { getAPISession } from '../nodes/SageIntacct/transport/functions';
 import {
@@ -123,11 +124,19 @@ export class SageIntacctApi implements ICredentialType {
 			typeOptions: { expirable: true },
 			default: '',
 		},
+		{
+			displayName: 'Session Endpoint',
+			name: 'sessionEndpoint',
+			type: 'hidden',
+			default: '',
+		},
 	];
 
 	/**
 	 * Signs in (getAPISession with login) and explains, in plain words, which part is wrong when it
-	 * fails. n8n runs this on every credential test and whenever the hidden session ID is empty.
+	 * fails. n8n runs this on every credential test and whenever the hidden session ID is empty, and
+	 * stores the session and its endpoint in the hidden properties; the node's client uses that
+	 * session rather than signing in again (see `authenticate`).
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
 		const post = httpPostFromN8nRequest(async (options: IHttpRequestOptions) => await this.helpers.httpRequest(options));
@@ -135,16 +144,23 @@ export class SageIntacctApi implements ICredentialType {
 		if (!check.ok) {
 			throw new IntacctError({ kind: check.problem === 'endpoint' ? 'network' : 'authentication', summary: check.message });
 		}
-		return { sessionId: check.sessionId };
+		return { sessionId: check.sessionId, sessionEndpoint: check.endpoint };
 	}
 
 	/**
 	 * Generic `authenticate` (headers/qs/body keys) cannot help here: an XML envelope carries the
 	 * sender and user credentials inside its body (§1.2), escaped, which only the client can write.
 	 * So this sets the XML content type, and turns the credential test's placeholder body into a
-	 * sign-in envelope.
+	 * sign-in envelope. When the client's request is its own sign-in and this credential already
+	 * holds a session (preAuthentication just opened or stored one), the sign-in is not sent: the
+	 * session is handed to the client instead (transport/credentialSession.ts).
 	 */
 	authenticate: IAuthenticate = async (credentials, requestOptions) => {
+		const sessionId = typeof credentials.sessionId === 'string' ? credentials.sessionId.trim() : '';
+		if (sessionId && isHandoffSignIn(requestOptions.body)) {
+			const endpoint = typeof credentials.sessionEndpoint === 'string' ? credentials.sessionEndpoint.trim() : '';
+			throw new CredentialSessionHandoff(sessionId, endpoint);
+		}
 		const headers = { ...(requestOptions.headers ?? {}), 'Content-Type': 'application/xml; charset=utf-8' };
 		const body = requestOptions.body === CREDENTIAL_TEST_BODY ? credentialTestEnvelope(credentials) : requestOptions.body;
 		return { ...requestOptions, headers, body };

@@ -82,12 +82,21 @@ export npm_config_nodedir="$(cd "$NODE24_BIN/.." && pwd)"
 log "node $(node -v), npm $(npm -v 2>/dev/null)"
 
 step "n8n runtimes"
-RUNTIME2="$(bash e2e/ensure-runtime.sh runtime)"
-log "n8n 2.x: $RUNTIME2"
+# Both installs at once on a cold cache (mostly download and disk; about 7 min instead of 10).
+setsid bash e2e/ensure-runtime.sh runtime > "$RUN_DIR/runtime2.path" 2> "$RUN_DIR/runtime2-install.log" < /dev/null &
+RT2_PID=$!
+STARTED_PIDS+=("$RT2_PID")
 if [[ -z "${E2E_SKIP_1X:-}" ]]; then
-  RUNTIME1="$(bash e2e/ensure-runtime.sh runtime-1x)"
-  log "n8n 1.x: $RUNTIME1"
+  setsid bash e2e/ensure-runtime.sh runtime-1x > "$RUN_DIR/runtime1.path" 2> "$RUN_DIR/runtime1-install.log" < /dev/null &
+  RT1_PID=$!
+  STARTED_PIDS+=("$RT1_PID")
+  wait "$RT1_PID" || { cat "$RUN_DIR/runtime1-install.log"; log "n8n 1.x runtime install failed"; exit 1; }
+  RUNTIME1="$(cat "$RUN_DIR/runtime1.path")"
+  log "n8n 1.x: $RUNTIME1 $(grep -o 'ready: .*' "$RUN_DIR/runtime1-install.log" || true)"
 fi
+wait "$RT2_PID" || { cat "$RUN_DIR/runtime2-install.log"; log "n8n 2.x runtime install failed"; exit 1; }
+RUNTIME2="$(cat "$RUN_DIR/runtime2.path")"
+log "n8n 2.x: $RUNTIME2 $(grep -o 'ready: .*' "$RUN_DIR/runtime2-install.log" || true)"
 
 if [[ -z "${E2E_SKIP_UI:-}" ]]; then
   step "Chromium for the editor checks"

@@ -1,5 +1,6 @@
 /**
  * `npm run sandbox -- --port 8787 --seed 1 --gl-entries 100000 --state file.json --latency 100`
+ * (`--help` lists every option; bench/sandboxProcess.ts runs it as a child process).
  * Starts the local Intacct XML gateway and prints the credential values to paste into n8n (these
  * are sandbox-only demo values, safe to print). Ctrl-C closes cleanly (saving --state).
  */
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
 			`  User password:    ${c.userPassword}`,
 			`  Endpoint URL:     ${c.endpointUrl}`,
 			'',
+			`Admin endpoints (loopback only, tests and benchmarks): ${c.endpointUrl.replace(/\/ia\/xml\/xmlgw\.phtml$/, '')}/__sandbox/stats`,
+			'',
 			'Press Ctrl-C to stop.',
 		].join('\n'),
 	);
@@ -52,6 +55,11 @@ async function main(): Promise<void> {
 	};
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
+	if (command.stopOnStdinEnd === true) {
+		process.stdin.once('end', stop);
+		process.stdin.once('close', stop);
+		process.stdin.resume();
+	}
 }
 
 // Runs on load: scripts/run-ts.js bundles this file and require()s it, so require.main is not this module.

@@ -1,31 +1,31 @@
 /**
  * (b) Reading every GL entry (Return All): requests versus the page-size floor, wall time, peak
  * memory versus the size of what was read; and the raw answers, kept for the parsing benchmark.
- * One sandbox serves every run (generating 100,000 entries takes a while); the client's session
- * cache is cleared before each run so each one signs in, as the floor assumes.
+ * One sandbox serves every run (generating 100,000 entries takes a while), by default in its own
+ * process (bench/sandboxProcess.ts) so the memory and CPU measured here are the client's alone; the
+ * client's session cache is cleared before each run so each one signs in, as the floor assumes.
  */
-import { createRequire } from 'node:module';
-import * as path from 'node:path';
-
-import { startSandbox } from '../../sandbox';
-import type { Sandbox } from '../../sandbox/api';
 import { IntacctClient } from '../../nodes/SageIntacct/transport/client';
 import { readByQuery, MAX_READ_BY_QUERY_PAGE_SIZE } from '../../nodes/SageIntacct/transport/functions';
 import { clearSessionCache } from '../../nodes/SageIntacct/transport/sessionCache';
 import type { IntacctRecord } from '../../nodes/SageIntacct/transport/types';
 import { createNodeHttpPost } from '../../test/support/nodeHttpPost';
-import { PACKAGE_ROOT, packageNode, runWorkflow, sandboxCredentialValues } from '../../test/harness';
+import { packageNode, runWorkflow, sandboxCredentialValues } from '../../test/harness';
+import { startBenchSandbox, type BenchSandbox } from '../benchSandbox';
 import { capturingPost } from '../capture';
 import { readFloor } from '../floor';
 import { startMemoryProbe } from '../memory';
 import { NODE_NAME } from '../nodeWorkflows';
 import type { BenchOptions } from '../options';
 import type { ReadMeasurement } from '../results';
-import { modelCount } from '../sandboxModel';
-import { timed } from '../stats';
+import { timedWithCpu } from '../stats';
+import { clearBuiltSessionCache } from './writes';
 
 interface ReadRun {
 	ms: number;
+	cpuMs: number;
+	/** The sandbox's handling time beyond the latency, summed over the requests. */
+	sandboxMs: number;
 	requests: number;
 	records: number;
 	outputBytes: number;
@@ -43,14 +43,14 @@ function outputSize(records: unknown[]): number {
 }
 
 /** Our client's pages() straight (what getMany does inside the node), keeping every record. */
-async function clientRead(sandbox: Sandbox, limit: number | undefined, keepBodies?: string[]): Promise<ReadRun> {
+async function clientRead(sandbox: BenchSandbox, limit: number | undefined, keepBodies?: string[]): Promise<ReadRun> {
 	clearSessionCache();
 	const capture = capturingPost(createNodeHttpPost({ keepAlive: true }), (body) => keepBodies !== undefined && /<(readByQuery|readMore)>/.test(body));
 	const client = new IntacctClient({ credentials: sandbox.credentials, post: capture.post });
-	sandbox.stats.reset();
+	await sandbox.resetStats();
 	const probe = startMemoryProbe();
 	const records: IntacctRecord[] = [];
-	const { ms } = await timed(async () => {
+	const { ms, cpuMs } = await timedWithCpu(async () => {
 		for await (const page of client.pages(readByQuery({ object: 'GLENTRY', pageSize: PAGE_SIZE }), { limit })) {
 			records.push(...page);
 			probe.sample();
@@ -59,29 +59,27 @@ async function clientRead(sandbox: Sandbox, limit: number | undefined, keepBodie
 	const memory = probe.stop();
 	const retainedHeap = probe.retainedHeap();
 	if (keepBodies) keepBodies.push(...capture.bodies);
-	return { ms, requests: sandbox.stats.requests, records: records.length, outputBytes: outputSize(records), retainedHeap, ...memory };
-}
-
-/** The node runs from dist/, whose client has its own module-level session cache: clear that one. */
-function clearBuiltSessionCache(): void {
-	const load = createRequire(path.join(PACKAGE_ROOT, 'package.json'));
-	(load('./dist/nodes/SageIntacct/transport/sessionCache.js') as { clearSessionCache(): void }).clearSessionCache();
+	const { requests, handlingMs } = await sandbox.stats();
+	const sandboxMs = Math.max(0, handlingMs - requests * sandbox.latencyMs);
+	return { ms, cpuMs, sandboxMs, requests, records: records.length, outputBytes: outputSize(records), retainedHeap, ...memory };
 }
 
 /** glEntry / getMany through the n8n engine (items as n8n holds them). */
-async function nodeRead(sandbox: Sandbox, limit: number | undefined): Promise<ReadRun> {
+async function nodeRead(sandbox: BenchSandbox, limit: number | undefined): Promise<ReadRun> {
 	clearBuiltSessionCache();
-	sandbox.stats.reset();
+	await sandbox.resetStats();
 	const parameters = limit === undefined ? { resource: 'glEntry', operation: 'getMany', returnAll: true } : { resource: 'glEntry', operation: 'getMany', returnAll: false, limit };
 	const probe = startMemoryProbe();
-	const { value, ms } = await timed(() =>
+	const { value, ms, cpuMs } = await timedWithCpu(() =>
 		runWorkflow({ nodes: [packageNode('sageIntacct', NODE_NAME, parameters)] }, { credentials: sandboxCredentialValues({ ...sandbox.credentials }) }),
 	);
 	const memory = probe.stop();
 	const retainedHeap = probe.retainedHeap();
 	if (value.error) throw new Error(`glEntry getMany failed: ${value.error.message}`);
 	const output = value.json(NODE_NAME);
-	return { ms, requests: sandbox.stats.requests, records: output.length, outputBytes: outputSize(output), retainedHeap, ...memory };
+	const { requests, handlingMs } = await sandbox.stats();
+	const sandboxMs = Math.max(0, handlingMs - requests * sandbox.latencyMs);
+	return { ms, cpuMs, sandboxMs, requests, records: output.length, outputBytes: outputSize(output), retainedHeap, ...memory };
 }
 
 function summarise(client: string, total: number, latencyMs: number, runs: ReadRun[], quarter: ReadRun): ReadMeasurement {
@@ -91,6 +89,8 @@ function summarise(client: string, total: number, latencyMs: number, runs: ReadR
 		records: runs[0].records,
 		pageSize: PAGE_SIZE,
 		runsMs: runs.map((r) => r.ms),
+		cpuMsRuns: runs.map((r) => r.cpuMs),
+		sandboxMsRuns: runs.map((r) => r.sandboxMs),
 		requests: runs[runs.length - 1].requests,
 		floor: readFloor(total, PAGE_SIZE, latencyMs),
 		peakRssGrowth: peak.peakRssGrowth,
@@ -109,10 +109,10 @@ export interface ReadBenchmarkResult {
 }
 
 export async function runReadBenchmarks(options: BenchOptions, progress: (line: string) => void): Promise<ReadBenchmarkResult> {
-	const sandbox = await startSandbox({ port: 0, latencyMs: options.latencyMs, glEntryTarget: options.glEntries });
+	const sandbox = await startBenchSandbox({ mode: options.sandbox, latencyMs: options.latencyMs, concurrency: options.concurrency, glEntries: options.glEntries });
 	try {
-		const total = modelCount(sandbox, 'GLENTRY');
-		progress(`reads: the sandbox holds ${total} GL entries`);
+		const total = await sandbox.count('GLENTRY');
+		progress(`reads: the sandbox (${sandbox.mode === 'process' ? 'own process' : 'this process'}) holds ${total} GL entries`);
 		const bodies: string[] = [];
 		const measurements: ReadMeasurement[] = [];
 		const readers: Array<[string, (limit: number | undefined, keep?: string[]) => Promise<ReadRun>]> = [
@@ -124,7 +124,7 @@ export async function runReadBenchmarks(options: BenchOptions, progress: (line: 
 			for (let r = 0; r < options.runs; r++) {
 				const run = await read(undefined, r === 0 && bodies.length === 0 ? bodies : undefined);
 				if (run.records !== total) throw new Error(`${name} read ${run.records} of ${total} GL entries`);
-				progress(`reads / ${name}: run ${r + 1}: ${run.ms.toFixed(0)} ms, ${run.requests} requests, heap +${(run.peakHeapGrowth / 1048576).toFixed(1)} MiB`);
+				progress(`reads / ${name}: run ${r + 1}: ${run.ms.toFixed(0)} ms (client CPU ${run.cpuMs.toFixed(0)} ms, sandbox work ${run.sandboxMs.toFixed(0)} ms), ${run.requests} requests, heap +${(run.peakHeapGrowth / 1048576).toFixed(1)} MiB`);
 				runs.push(run);
 			}
 			const quarter = await read(Math.ceil(total / 4));

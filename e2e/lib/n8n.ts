@@ -152,3 +152,23 @@ export async function httpJson(url: string, init: HttpCall = {}): Promise<{ stat
 export function sleep(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+export interface OwnerAccount {
+	email: string;
+	firstName: string;
+	lastName: string;
+	password: string;
+}
+
+/** The e2e suite's owner account (test-only values). */
+export const E2E_OWNER: OwnerAccount = { email: 'e2e-owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Owner-Passw0rd' };
+
+/** POST /rest/owner/setup (both 1.x and 2.x); an instance that already has an owner is fine. */
+export async function ownerSetup(baseUrl: string, owner: OwnerAccount): Promise<void> {
+	const r = await httpJson(`${baseUrl}/rest/owner/setup`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(owner), timeoutMs: 30_000 });
+	if (r.status === 200) return;
+	// Already set up (a re-run on the same user folder): signing in below proves the account works.
+	if (r.status === 400 && JSON.stringify(r.body).toLowerCase().includes('already')) return;
+	throw new Error(`owner setup: HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+}
+

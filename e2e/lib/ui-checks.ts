@@ -9,10 +9,9 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { check, Findings, info, ok } from './assert';
 import { EXAMPLE_CREDENTIAL, PACKAGE, readSandbox, type SuiteConfig } from './config';
-import { httpJson } from './n8n';
+import { E2E_OWNER, ownerSetup } from './n8n';
 import type { WorkflowJson } from '../checks';
 
-export const E2E_OWNER = { email: 'e2e-owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Owner-Passw0rd' };
 
 const CHROMIUM_FLAGS = [
 	'--headless',
@@ -30,14 +29,6 @@ const EXPECTED_LABELS: Record<string, string[]> = {
 	[`${PACKAGE}.sageIntacct`]: ['Credential', EXAMPLE_CREDENTIAL.name, 'Resource', 'Operation'],
 	[`${PACKAGE}.sageIntacctTrigger`]: ['Access Key', 'Events', 'Document Template', 'Production URL'],
 };
-
-export async function ownerSetup(baseUrl: string, owner = E2E_OWNER): Promise<void> {
-	const r = await httpJson(`${baseUrl}/rest/owner/setup`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(owner), timeoutMs: 30_000 });
-	if (r.status === 200) return;
-	// Already set up (a re-run on the same user folder): signing in below proves the account works.
-	if (r.status === 400 && JSON.stringify(r.body).toLowerCase().includes('already')) return;
-	throw new Error(`owner setup: HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
-}
 
 async function signIn(page: Page, baseUrl: string): Promise<void> {
 	await page.goto(`${baseUrl}/signin`);
@@ -101,7 +92,7 @@ export async function uiChecks(config: SuiteConfig, workflows: WorkflowJson[]): 
 	const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 	check(existsSync(executablePath), `Chromium at ${executablePath} (apt-get install chromium, or set CHROMIUM_PATH)`);
 
-	await ownerSetup(baseUrl);
+	await ownerSetup(baseUrl, E2E_OWNER);
 	ok('owner account set up through POST /rest/owner/setup');
 
 	const userDataDir = join(config.runDir, `chromium-profile-${Date.now()}`);

@@ -16,9 +16,14 @@ export const USAGE = `Usage: npm run sandbox -- [options]
   --start-time <iso>  start the sandbox clock at this time (e.g. 2027-01-15T09:00:00Z); writes are
                       stamped with the sandbox clock, the seeded history keeps its fixed dates
   --quiet             do not log one line per request
+  --stop-on-stdin-end stop (cleanly) when standard input closes: a parent process that spawns the
+                      sandbox with a stdin pipe (benchmarks, test tooling) takes it down when it exits
   --help              this text`;
 
-export type CliCommand = { kind: 'help' } | { kind: 'run'; options: SandboxOptions; quiet: boolean };
+export type CliCommand =
+	| { kind: 'help' }
+	/** stopOnStdinEnd is present only when --stop-on-stdin-end was given. */
+	| { kind: 'run'; options: SandboxOptions; quiet: boolean; stopOnStdinEnd?: true };
 
 function integer(flag: string, value: string | undefined, min: number): number {
 	const parsed = Number(value);
@@ -29,6 +34,7 @@ function integer(flag: string, value: string | undefined, min: number): number {
 export function parseCliArguments(args: readonly string[]): CliCommand {
 	const options: SandboxOptions = { port: CLI_DEFAULT_PORT };
 	let quiet = false;
+	let stopOnStdinEnd = false;
 	for (let i = 0; i < args.length; i++) {
 		const flag = args[i];
 		const value = (): string | undefined => args[++i];
@@ -74,10 +80,13 @@ export function parseCliArguments(args: readonly string[]): CliCommand {
 			case '--quiet':
 				quiet = true;
 				break;
+			case '--stop-on-stdin-end':
+				stopOnStdinEnd = true;
+				break;
 			default:
 				throw new Error(`unknown option ${flag}`);
 		}
 	}
-	return { kind: 'run', options, quiet };
+	return stopOnStdinEnd ? { kind: 'run', options, quiet, stopOnStdinEnd: true } : { kind: 'run', options, quiet };
 }
 

@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import type { FaultAction } from '../api';
 import { gatewayXmlErrorBody, htmlErrorPage } from '../faults/faultBodies';
 import type { FaultRules } from '../faults/faultController';
+import { type AdminDeps, handleAdminRequest, isAdminPath } from './adminEndpoints';
 import type { Gateway } from './gateway';
 import { INVALID_REQUEST, RATE_LIMITED } from './gatewayErrors';
 import { functionNamesOf } from './requestEnvelope';
@@ -30,6 +31,9 @@ export interface HttpServerDeps {
 	expireSessions: () => void;
 	expireResultIds: () => void;
 	log: (line: string) => void;
+	/** Serves the loopback-only admin endpoints under /__sandbox/ (adminEndpoints.ts); without it
+	 * those paths are plain 404s like any other. */
+	admin?: AdminDeps;
 }
 
 /** Injected delays never keep the process alive on their own (a closed sandbox must let jest/CLI exit). */
@@ -152,6 +156,17 @@ export function createGatewayServer(deps: HttpServerDeps): Server {
 	};
 
 	return createServer((req, res) => {
+		// Admin endpoints: outside the gateway (no latency, faults or slots) and never counted in stats.
+		if (deps.admin !== undefined && isAdminPath((req.url ?? '/').split('?')[0])) {
+			try {
+				handleAdminRequest(deps.admin, req, res);
+			} catch (error: unknown) {
+				deps.log(`admin endpoint error: ${error instanceof Error ? error.message : String(error)}`);
+				if (!res.headersSent) send(req, res, 500, 'text/plain; charset=utf-8', 'Internal Server Error\n');
+				else res.destroy();
+			}
+			return;
+		}
 		// Answered ('finish', before the client can see the end) or dropped ('close' without finish).
 		const finished = deps.stats.requestStarted();
 		res.once('finish', finished);

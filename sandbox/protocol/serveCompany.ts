@@ -55,6 +55,7 @@ export async function serveCompany(company: CompanyModel, clock: SandboxClock, o
 		expireSessions: () => sessions.expireAll(),
 		expireResultIds: () => company.expireResultIds(0, now()),
 		log,
+		admin: { stats, company, now },
 	});
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { buildDocumentTemplate } from '../../nodes/SageIntacctTrigger/documentTemplate';
 import { callFunction } from '../../e2e/lib/gateway';
-import { ownerSetup } from '../../e2e/lib/ui-checks';
+import { ownerSetup } from '../../e2e/lib/n8n';
 import { EXAMPLE_CREDENTIAL, PACKAGE, type SandboxInfo } from '../../e2e/lib/config';
 import { SANDBOX_LOGIN } from '../../sandbox/model/contract';
 

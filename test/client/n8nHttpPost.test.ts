@@ -5,6 +5,7 @@ import { startSandbox } from '../../sandbox';
 import type { Sandbox } from '../../sandbox/api';
 import { SageIntacctApi } from '../../credentials/SageIntacctApi.credentials';
 import { IntacctError } from '../../nodes/SageIntacct/transport/errors';
+import { CredentialSessionHandoff } from '../../nodes/SageIntacct/transport/credentialSession';
 import { readByQuery } from '../../nodes/SageIntacct/transport/functions';
 import { createClientFromContext, credentialsFromData, httpPostFromN8nRequest, type IntacctContext } from '../../nodes/SageIntacct/transport/n8nHttpPost';
 import { clearSessionCache } from '../../nodes/SageIntacct/transport/sessionCache';
@@ -74,6 +75,25 @@ describe('n8n HttpPost adapter', () => {
 			userPassword: 'q',
 			endpointUrl: 'https://api.intacct.com/ia/xml/xmlgw.phtml',
 		});
+	});
+
+	it('credentialsFromData passes the session the credential stored (hidden properties) through, when there is one', () => {
+		const base = { companyId: 'C', senderId: 's', senderPassword: 'p', userId: 'u', userPassword: 'q', endpointUrl: 'https://gw.example/xml' };
+		expect(credentialsFromData({ ...base, sessionId: ' sess ', sessionEndpoint: 'https://api.example/ia/xml/xmlgw.phtml' })).toMatchObject({
+			sessionId: 'sess',
+			sessionEndpoint: 'https://api.example/ia/xml/xmlgw.phtml',
+		});
+		const none = credentialsFromData({ ...base, sessionId: '', sessionEndpoint: 'https://api.example/x' });
+		expect(none).not.toHaveProperty('sessionId');
+		expect(none).not.toHaveProperty('sessionEndpoint');
+	});
+
+	it('lets the credential\'s session handoff through n8n\'s error wrapping, untouched', async () => {
+		const handoff = new CredentialSessionHandoff('sess-9', 'https://api.example/x');
+		const post = httpPostFromN8nRequest(async () => {
+			throw new NodeApiError(node, handoff as unknown as JsonObject);
+		});
+		await expect(post({ url: 'http://x', body: '<r/>', headers: {}, timeoutMs: 1000 })).rejects.toBe(handoff);
 	});
 
 	it('createClientFromContext reads the credential on first use and sends through httpRequestWithAuthentication', async () => {

@@ -27,10 +27,21 @@ describe('paging', () => {
 		expect(fx.sandbox.stats.functions.getAPISession).toBe(1);
 	});
 
-	it('fails loudly, never silently short, when the readMore result set expired mid-run', async () => {
+	it('runs the query again when the readMore result set expired mid-run: every record once, none twice', async () => {
 		const total = await totalGlEntries();
 		const pageSize = Math.ceil(total / 4);
+		fx.sandbox.stats.reset();
 		fx.sandbox.faults.add({ match: { functionName: 'readMore', fromRequest: 2 }, action: { type: 'expireResultIds' } });
+		const records = (await all(fx.client().pages(readByQuery({ object: 'GLENTRY', fields: ['RECORDNO'], pageSize })))).flat();
+		expect(records).toHaveLength(total);
+		expect(new Set(records.map((r) => r.RECORDNO)).size).toBe(total);
+		expect(fx.sandbox.stats.functions.readByQuery).toBe(2);
+	});
+
+	it('fails loudly, never silently short, when the readMore result set keeps expiring', async () => {
+		const total = await totalGlEntries();
+		const pageSize = Math.ceil(total / 4);
+		fx.sandbox.faults.add({ match: { functionName: 'readMore', fromRequest: 2 }, action: { type: 'expireResultIds' }, times: Infinity });
 		const seen: IntacctRecord[] = [];
 		const failure = await collectErrors(
 			(async () => {
@@ -39,7 +50,10 @@ describe('paging', () => {
 		);
 		expect(failure).toMatchObject({ kind: 'result', functionName: 'readMore', transient: false });
 		expect((failure as Error).message).toMatch(/^Intacct rejected the request: Query Failed/);
+		expect((failure as { description: string }).description).toMatch(/run again 3 times/);
+		// What was delivered before the failure was delivered once.
 		expect(seen.length).toBe(2 * pageSize);
+		expect(new Set(seen.map((r) => r.RECORDNO)).size).toBe(2 * pageSize);
 	});
 
 	it('pages a readByQuery to the end with readMore', async () => {

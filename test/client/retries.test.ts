@@ -1,5 +1,6 @@
 import { create, readByName, readByQuery } from '../../nodes/SageIntacct/transport/functions';
 import { IntacctError } from '../../nodes/SageIntacct/transport/errors';
+import { networkError } from '../../nodes/SageIntacct/transport/retryPolicy';
 import type { FaultAction } from '../../sandbox/api';
 import { collectErrors, departments, useClientFixture } from './sandboxClient';
 
@@ -106,5 +107,17 @@ describe('retries', () => {
 		fx.sandbox.faults.add({ action: { type: 'resetBeforeProcess' }, times: 2 });
 		const result = await client.execute(readByName('VENDOR', 'RL-1'));
 		expect(result.status).toBe('success');
+	});
+});
+
+describe('timeout wording', () => {
+	it.each([
+		[400, 'within 400 ms'],
+		[999, 'within 999 ms'],
+		[1500, 'within 1.5 s'],
+		[30_000, 'within 30 s'],
+		[300_000, 'within 300 s'],
+	])('a %i ms timeout reads "%s", never "0 s"', (ms, words) => {
+		expect(networkError(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' }), ms).message).toContain(words);
 	});
 });

@@ -10,6 +10,7 @@ import { clearSessionCache } from '../../nodes/SageIntacct/transport/sessionCach
 import type { HttpPost, IntacctClientOptions, IntacctCredentials, IntacctFunction } from '../../nodes/SageIntacct/transport/types';
 import { createNodeHttpPost } from '../support/nodeHttpPost';
 import { SecretAudit } from './secretAudit';
+import { ParserAudit } from './parserAudit';
 
 export interface ClientFixture {
 	sandbox: Sandbox;
@@ -19,6 +20,8 @@ export interface ClientFixture {
 	logs: string[];
 	/** Everything the fixture's clients produced, checked for secrets when the file ends (useClientFixture). */
 	audit: SecretAudit;
+	/** Every response body, read by both XML paths (fast scanner and fast-xml-parser), compared when the file ends. */
+	parsers: ParserAudit;
 	client(overrides?: Partial<IntacctClientOptions>, credentials?: Partial<IntacctCredentials>): IntacctClient;
 	credentials(overrides?: Partial<IntacctCredentials>): IntacctCredentials;
 }
@@ -29,12 +32,14 @@ export async function startClientFixture(): Promise<ClientFixture> {
 	const sent: string[] = [];
 	const logs: string[] = [];
 	const audit = new SecretAudit();
+	const parsers = new ParserAudit();
 	audit.addSecrets(sandbox.credentials.senderPassword, sandbox.credentials.userPassword);
 	const post: HttpPost = async (request) => {
 		sent.push(request.body);
 		audit.noteTraffic(request.body);
 		const response = await base(request);
 		audit.noteTraffic(response.body);
+		parsers.note(response.body);
 		return response;
 	};
 	const credentials = (overrides: Partial<IntacctCredentials> = {}): IntacctCredentials => {
@@ -47,6 +52,7 @@ export async function startClientFixture(): Promise<ClientFixture> {
 		sent,
 		logs,
 		audit,
+		parsers,
 		credentials,
 		client: (overrides = {}, creds = {}) =>
 			audit.watch(
@@ -93,6 +99,8 @@ export function useClientFixture(): ClientFixture {
 		await fixture?.sandbox.close();
 		// Issue 2: no secret in any error, result chain or log line this file's tests produced.
 		if (fixture !== undefined) expect(fixture.audit.leaks(fixture.logs)).toEqual([]);
+		// Issue 4: the fast XML path read every gateway answer exactly as fast-xml-parser does.
+		if (fixture !== undefined) expect(fixture.parsers.problems()).toEqual([]);
 	});
 	beforeEach(() => resetFixture(started()));
 	const started = (): ClientFixture => {
@@ -114,6 +122,9 @@ export function useClientFixture(): ClientFixture {
 		},
 		get audit() {
 			return started().audit;
+		},
+		get parsers() {
+			return started().parsers;
 		},
 		client: (overrides, credentials) => started().client(overrides, credentials),
 		credentials: (overrides) => started().credentials(overrides),

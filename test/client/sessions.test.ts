@@ -1,4 +1,7 @@
 import { IntacctError } from '../../nodes/SageIntacct/transport/errors';
+import { checkCredentials } from '../../nodes/SageIntacct/transport/credentialDiagnosis';
+import { CredentialSessionHandoff, isHandoffSignIn } from '../../nodes/SageIntacct/transport/credentialSession';
+import type { HttpPost } from '../../nodes/SageIntacct/transport/types';
 import { collectErrors, departments, useClientFixture } from './sandboxClient';
 
 const fx = useClientFixture();
@@ -82,5 +85,63 @@ describe('sessions', () => {
 		expect(error).toMatchObject({ kind: 'authentication', transient: false });
 		expect((error as IntacctError).message).toContain('XL03000006');
 		expect((error as IntacctError).description).toContain('Web Services Users');
+	});
+});
+
+describe('the credential\'s session (preAuthentication): one sign-in per execution, not two', () => {
+	/** A session opened the way the credential's preAuthentication opens it. */
+	async function credentialSession(): Promise<{ sessionId: string; endpoint: string }> {
+		const check = await checkCredentials(fx.credentials(), fx.post);
+		if (!check.ok) throw new Error(check.message);
+		fx.sandbox.stats.reset();
+		fx.sent.length = 0;
+		return { sessionId: check.sessionId, endpoint: check.endpoint };
+	}
+
+	it('adopts a session the credential supplies when nothing is cached: no sign-in at all', async () => {
+		const { sessionId, endpoint } = await credentialSession();
+		const client = fx.client({}, { sessionId, sessionEndpoint: endpoint });
+		await client.execute(departments());
+		await client.execute(departments());
+		expect(fx.sandbox.stats.functions.getAPISession ?? 0).toBe(0);
+		expect(fx.sent.every((body) => body.includes(`<sessionid>${sessionId}</sessionid>`))).toBe(true);
+		expect(client.secrets()).toContain(sessionId);
+	});
+
+	it('a stale supplied session costs one "Invalid session" answer and one sign-in, and is not adopted again', async () => {
+		const client = fx.client({}, { sessionId: 'stale-session-id-1234567890', sessionEndpoint: fx.sandbox.url });
+		expect((await client.execute(departments())).status).toBe('success');
+		await fx.client({}, { sessionId: 'stale-session-id-1234567890' }).execute(departments());
+		expect(fx.sandbox.stats.functions.getAPISession).toBe(1);
+		expect(fx.sent.filter((body) => body.includes('stale-session-id-1234567890'))).toHaveLength(1);
+	});
+
+	it('is not used for another entity than the credential\'s', async () => {
+		const { sessionId, endpoint } = await credentialSession();
+		await fx.client({}, { sessionId, sessionEndpoint: endpoint }).execute(departments(), { entityId: '200' });
+		expect(fx.sandbox.stats.functions.getAPISession).toBe(1);
+	});
+
+	it('takes a sign-in answered by the credential (handoff in n8n\'s authenticate): nothing sent for it', async () => {
+		const { sessionId, endpoint } = await credentialSession();
+		const handingOff: HttpPost = async (request) => {
+			if (isHandoffSignIn(request.body)) throw new CredentialSessionHandoff(sessionId, endpoint);
+			return await fx.post(request);
+		};
+		await fx.client({ post: handingOff }).execute(departments());
+		expect(fx.sandbox.stats.functions.getAPISession ?? 0).toBe(0);
+		expect(fx.sandbox.stats.requests).toBe(1);
+	});
+
+	it('signs in for real when the credential hands over a session Intacct refused', async () => {
+		const stale = 'stale-handed-over-session-0987654321';
+		const handingOff: HttpPost = async (request) => {
+			if (isHandoffSignIn(request.body)) throw new CredentialSessionHandoff(stale, '');
+			return await fx.post(request);
+		};
+		expect((await fx.client({ post: handingOff }).execute(departments())).status).toBe('success');
+		expect((await fx.client({ post: handingOff }).execute(departments())).status).toBe('success');
+		expect(fx.sandbox.stats.functions.getAPISession).toBe(1);
+		expect(fx.sent.filter((body) => body.includes(stale))).toHaveLength(1);
 	});
 });

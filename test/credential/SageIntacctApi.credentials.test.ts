@@ -4,6 +4,9 @@ import { startSandbox } from '../../sandbox';
 import type { Sandbox } from '../../sandbox/api';
 import { CREDENTIAL_TEST_BODY, SageIntacctApi } from '../../credentials/SageIntacctApi.credentials';
 import { parseXmlDocument } from '../../nodes/SageIntacct/transport/xmlParser';
+import { CREDENTIAL_SESSION_CONTROL_ID, CredentialSessionHandoff } from '../../nodes/SageIntacct/transport/credentialSession';
+import { getAPISession } from '../../nodes/SageIntacct/transport/functions';
+import { writeRequest } from '../../nodes/SageIntacct/transport/requestWriter';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -38,20 +41,24 @@ describe('SageIntacctApi credential', () => {
 	it('has the public names, password fields and the hidden expirable session', () => {
 		expect(credential.name).toBe('sageIntacctApi');
 		expect(credential.displayName).toBe('Sage Intacct API');
-		expect(credential.properties.map((p) => p.name)).toEqual(['companyId', 'entityId', 'senderId', 'senderPassword', 'userId', 'userPassword', 'endpointUrl', 'sessionId']);
+		expect(credential.properties.map((p) => p.name)).toEqual(['companyId', 'entityId', 'senderId', 'senderPassword', 'userId', 'userPassword', 'endpointUrl', 'sessionId', 'sessionEndpoint']);
 		const byName = Object.fromEntries(credential.properties.map((p) => [p.name, p]));
 		expect(byName.senderPassword.typeOptions?.password).toBe(true);
 		expect(byName.userPassword.typeOptions?.password).toBe(true);
 		expect(byName.sessionId).toMatchObject({ type: 'hidden', typeOptions: { expirable: true } });
+		expect(byName.sessionEndpoint).toMatchObject({ type: 'hidden', default: '' });
+		// n8n re-runs preAuthentication when THE expirable property is empty: only the session ID is.
+		expect(credential.properties.filter((p) => p.typeOptions?.expirable === true).map((p) => p.name)).toEqual(['sessionId']);
 		expect(byName.endpointUrl.default).toBe('https://api.intacct.com/ia/xml/xmlgw.phtml');
 		expect(credential.documentationUrl).toBe('https://github.com/n8n-nodes-sage-intacct/n8n-nodes-sage-intacct#credentials');
 		expect(credential.icon).toEqual({ light: 'file:../nodes/SageIntacct/sageIntacct.svg', dark: 'file:../nodes/SageIntacct/sageIntacct.dark.svg' });
 	});
 
-	it('preAuthentication signs in and returns the session ID', async () => {
+	it('preAuthentication signs in and returns the session ID and its endpoint', async () => {
 		const output = await preAuthentication(data());
 		expect(typeof output.sessionId).toBe('string');
 		expect(output.sessionId).not.toBe('');
+		expect(String(output.sessionEndpoint)).toMatch(/^https?:\/\//);
 		expect(sandbox.stats.functions.getAPISession).toBeGreaterThanOrEqual(1);
 	});
 
@@ -82,5 +89,29 @@ describe('SageIntacctApi credential', () => {
 		const response = await httpRequest(options);
 		expect(response.statusCode).toBe(200);
 		expect(String(response.body)).toContain('<status>success</status>');
+	});
+
+	it('authenticate hands its session to the client\'s own sign-in instead of letting a second one go out', async () => {
+		if (typeof credential.authenticate !== 'function') throw new Error('expected the function form');
+		const signIn = writeRequest({
+			senderId: 's',
+			senderPassword: 'p',
+			controlId: 'c',
+			uniqueId: false,
+			transaction: false,
+			authentication: { kind: 'login', userId: 'u', companyId: 'c', password: 'p', entityId: '' },
+			functions: [{ ...getAPISession(), controlId: CREDENTIAL_SESSION_CONTROL_ID }],
+		});
+		const handoff = await credential.authenticate(data({ sessionId: 'sess-1', sessionEndpoint: 'https://gw.example/xml' }), { url: sandbox.url, body: signIn }).then(
+			() => undefined,
+			(error: unknown) => error,
+		);
+		expect(handoff).toBeInstanceOf(CredentialSessionHandoff);
+		expect(handoff).toMatchObject({ sessionId: 'sess-1', endpoint: 'https://gw.example/xml' });
+		expect((handoff as Error).message).not.toContain('sess-1');
+		// No session yet, or any other request: sent as it is.
+		expect((await credential.authenticate(data({ sessionId: '' }), { url: sandbox.url, body: signIn })).body).toBe(signIn);
+		const other = signIn.replace(CREDENTIAL_SESSION_CONTROL_ID, 'a-random-control-id');
+		expect((await credential.authenticate(data({ sessionId: 'sess-1' }), { url: sandbox.url, body: other })).body).toBe(other);
 	});
 });

@@ -16,6 +16,9 @@ export interface FaultCase {
 	operations: Operation[];
 	/** One occurrence is retried away (false: it is reported, e.g. 524 may have run). */
 	absorbed: boolean;
+	/** On a readMore, the fault may have moved the result set's cursor (or lost it): the client does
+	 * not repeat that readMore but runs the readByQuery again and skips what it delivered. */
+	rerunsRead?: boolean;
 	/** The client needs a short timeout for this fault (hang). */
 	shortTimeout?: boolean;
 	/** How the failure reads when the fault persists (or, when not absorbed, at once). */
@@ -31,6 +34,7 @@ export const FAULTS: FaultCase[] = [
 		action: { type: 'status', status: 503, body: 'empty' },
 		operations: ALL,
 		absorbed: true,
+		rerunsRead: true,
 		failure: { kind: 'http', httpStatus: 503, message: /HTTP 503/ },
 	},
 	{
@@ -39,6 +43,7 @@ export const FAULTS: FaultCase[] = [
 		action: { type: 'status', status: 502, body: 'xml' },
 		operations: ALL,
 		absorbed: true,
+		rerunsRead: true,
 		failure: { kind: 'http', httpStatus: 502, message: /Temporarily Off-line/i },
 	},
 	{
@@ -47,6 +52,7 @@ export const FAULTS: FaultCase[] = [
 		action: { type: 'status', status: 500, body: 'html' },
 		operations: ALL,
 		absorbed: true,
+		rerunsRead: true,
 		failure: { kind: 'http', httpStatus: 500, message: /HTML error page/ },
 	},
 	{
@@ -71,6 +77,7 @@ export const FAULTS: FaultCase[] = [
 		action: { type: 'hang' },
 		operations: ALL,
 		absorbed: true,
+		rerunsRead: true,
 		shortTimeout: true,
 		failure: { kind: 'network', message: /did not answer within/ },
 	},
@@ -80,6 +87,7 @@ export const FAULTS: FaultCase[] = [
 		action: { type: 'resetBeforeProcess' },
 		operations: ALL,
 		absorbed: true,
+		rerunsRead: true,
 		failure: { kind: 'network', message: /reset/i },
 	},
 	{
@@ -88,6 +96,7 @@ export const FAULTS: FaultCase[] = [
 		action: { type: 'resetAfterCommit' },
 		operations: ALL,
 		absorbed: true,
+		rerunsRead: true,
 		failure: { kind: 'network', message: /reset/i },
 	},
 	{
@@ -103,7 +112,8 @@ export const FAULTS: FaultCase[] = [
 		label: 'readMore resultId expired',
 		action: { type: 'expireResultIds' },
 		operations: ['read'],
-		absorbed: false,
+		absorbed: true,
+		rerunsRead: true,
 		failure: { kind: 'result', code: 'Query Failed', message: /expired resultId/i },
 	},
 	{

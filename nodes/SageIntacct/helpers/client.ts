@@ -6,6 +6,7 @@ import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 import type { IntacctApi, RequestOptions } from '../transport/types';
 import { createClientFromContext } from '../transport/n8nHttpPost';
 import { TOP_LEVEL_ENTITY } from '../actions/common.descriptions';
+import { itemParameter } from './parameters';
 
 const clients = new WeakMap<object, IntacctApi>();
 
@@ -27,7 +28,7 @@ export function entityFromValue(value: unknown): string | undefined {
 }
 
 export function entityOption(context: IExecuteFunctions, itemIndex: number): RequestOptions {
-	const value = context.getNodeParameter('entityId', itemIndex, '', { extractValue: true });
+	const value = itemParameter<unknown>(context, 'entityId', itemIndex, '', true);
 	const entityId = entityFromValue(value);
 	return entityId === undefined ? {} : { entityId };
 }

@@ -16,18 +16,30 @@ import { createHash } from 'crypto';
 import type { IExecuteFunctions } from 'n8n-workflow';
 import type { XmlObject } from '../transport/types';
 
+/** JSON with object keys sorted and undefined members left out (the same text for the same content). */
 function stableStringify(value: unknown): string {
-	if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+	if (typeof value === 'string') return JSON.stringify(value);
+	if (Array.isArray(value)) {
+		let out = '[';
+		for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + stableStringify(value[i]);
+		return `${out}]`;
+	}
 	if (value !== null && typeof value === 'object') {
-		const entries = Object.entries(value as Record<string, unknown>)
-			.filter(([, v]) => v !== undefined)
-			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-		return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
+		const record = value as Record<string, unknown>;
+		const keys = Object.keys(record)
+			.filter((key) => record[key] !== undefined)
+			.sort();
+		let out = '{';
+		for (let i = 0; i < keys.length; i++) out += `${i === 0 ? '' : ','}${JSON.stringify(keys[i])}:${stableStringify(record[keys[i]])}`;
+		return `${out}}`;
 	}
 	return JSON.stringify(value ?? null);
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Per node run: the workflow and node part of derived keys (the same for every item). */
+const scopes = new WeakMap<object, string>();
 
 export function idempotencyControlId(
 	context: IExecuteFunctions,
@@ -37,8 +49,13 @@ export function idempotencyControlId(
 	userKey: string,
 ): string {
 	if (userKey.trim() !== '') return `n8n-${action}-${sha256(userKey.trim()).slice(0, 40)}`;
-	const workflowId = context.getWorkflow().id ?? '';
-	const node = context.getNode();
-	const digest = sha256(stableStringify([workflowId, node.id ?? node.name, itemIndex, content]));
+	let scope = scopes.get(context);
+	if (scope === undefined) {
+		const node = context.getNode();
+		// The text of [workflowId, nodeId, ...] up to the item index, exactly as stableStringify writes it.
+		scope = `[${stableStringify(context.getWorkflow().id ?? '')},${stableStringify(node.id ?? node.name)},`;
+		scopes.set(context, scope);
+	}
+	const digest = sha256(`${scope}${stableStringify(itemIndex)},${stableStringify(content)}]`);
 	return `n8n-${action}-${digest.slice(0, 40)}`;
 }

@@ -9,6 +9,7 @@ import { ItemValidationError } from './errors';
 import { entityOption, getClient } from './client';
 import { errorJson, toNodeError } from './errors';
 import { outputRecord } from './simplify';
+import { itemParameter, limitParameter } from './parameters';
 
 export async function runPerItem(
 	this: IExecuteFunctions,
@@ -68,7 +69,7 @@ export async function getManyForItem(
 	request: { object: string; conditions: string[]; fields?: string[]; pageSize?: number },
 ): Promise<IDataObject[]> {
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? 0 : (context.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = returnAll ? 0 : limitParameter(context, itemIndex, `Get Many (item ${itemIndex})`);
 	const pageSize = Math.min(MAX_READ_BY_QUERY_PAGE_SIZE, request.pageSize ?? MAX_READ_BY_QUERY_PAGE_SIZE);
 	const fn = readByQuery({
 		object: request.object,
@@ -84,7 +85,7 @@ export async function getManyForItem(
 			location: 'outputPane',
 		});
 	}
-	const simplify = context.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const simplify = itemParameter(context, 'simplify', itemIndex, true);
 	return records.map((record) => outputRecord(request.object, record, simplify));
 }
 
@@ -101,5 +102,5 @@ export async function getOneForItem(
 ): Promise<IDataObject[]> {
 	const result = await getClient(context).execute(fn, entityOption(context, itemIndex));
 	if (result.records.length === 0) throw new ItemValidationError(`${notFound} was not found`);
-	return [outputRecord(object, result.records[0], context.getNodeParameter('simplify', itemIndex, true) as boolean)];
+	return [outputRecord(object, result.records[0], itemParameter(context, 'simplify', itemIndex, true))];
 }

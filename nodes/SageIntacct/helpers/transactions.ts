@@ -9,13 +9,14 @@ import { DIMENSIONS } from '../actions/common.descriptions';
 import { toCents, toDecimal } from './amounts';
 import { DateInputError, toIntacctDate } from './dates';
 import { ItemValidationError } from './errors';
+import { itemParameter } from './parameters';
 import { parseJsonLines, parseUiLines, type LineInput, type UiLine } from './lines';
 
 /** Reads the item's lines from the UI collection or the JSON parameter. */
 export function readLines(context: IExecuteFunctions, itemIndex: number, what: string, signed: boolean): LineInput[] {
-	const mode = context.getNodeParameter('lineInput', itemIndex, 'fields') as string;
+	const mode = itemParameter<string>(context, 'lineInput', itemIndex, 'fields');
 	if (mode === 'json') return parseJsonLines(what, context.getNodeParameter('linesJson', itemIndex, '[]'), signed);
-	const lines = context.getNodeParameter('lines.line', itemIndex, []) as UiLine[];
+	const lines = itemParameter<UiLine[]>(context, 'lines.line', itemIndex, []);
 	return parseUiLines(what, lines, signed);
 }
 

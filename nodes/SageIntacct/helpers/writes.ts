@@ -10,10 +10,11 @@
  *     a failure -> error item (continueOnFail) or a NodeApiError naming the item.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import type { IntacctApi, IntacctFunction, IntacctResult, RequestOptions } from '../transport/types';
+import type { BatchOutcome, IntacctApi, IntacctFunction, IntacctResult, RequestOptions } from '../transport/types';
 import { entityOption, getClient } from './client';
 import { errorJson, toNodeError } from './errors';
 import { idempotencyControlId } from './idempotency';
+import { itemParameter } from './parameters';
 
 export interface WriteOptions {
 	batchSize?: number;
@@ -36,7 +37,7 @@ interface Pending {
 }
 
 export function writeOptions(context: IExecuteFunctions, itemIndex: number): WriteOptions {
-	return context.getNodeParameter('options', itemIndex, {}) as WriteOptions;
+	return itemParameter<WriteOptions>(context, 'options', itemIndex, {});
 }
 
 export async function runWrites(
@@ -47,13 +48,55 @@ export async function runWrites(
 ): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	const results: Array<INodeExecutionData | undefined> = new Array(items.length);
-	const pending: Pending[] = [];
 	/** Items whose idempotency key repeats an earlier item's in this run: sent once, reported as duplicates. */
 	const repeats: Array<{ itemIndex: number; firstItem: number }> = [];
 	const firstItemOfKey = new Map<string, number>();
 	const continueOnFail = this.continueOnFail();
+	const node = this.getNode();
 
+	// Requests go out as soon as a batch of one (entity, idempotent) group is full, while later items
+	// are still being prepared, so CPU overlaps the network; the client's semaphore caps concurrency.
+	let client: IntacctApi | undefined;
+	let batchSize = 0;
+	const groups = new Map<string, Pending[]>();
+	const inFlight: Array<Promise<void>> = [];
+	const outcomes = new Map<number, { entry: Pending; outcome: BatchOutcome }>();
+	let sendFailure: { error: unknown } | undefined;
+	const send = (chunk: Pending[]) => {
+		client ??= getClient(this);
+		const sending = client.executeMany(
+			chunk.map((entry) => entry.write.fn),
+			{ ...chunk[0].options, batchSize: chunk.length },
+		);
+		inFlight.push(
+			sending.then(
+				(chunkOutcomes) => chunk.forEach((entry, i) => outcomes.set(entry.itemIndex, { entry, outcome: chunkOutcomes[i] })),
+				(error: unknown) => {
+					sendFailure ??= { error };
+				},
+			),
+		);
+	};
+	const enqueue = (entry: Pending) => {
+		if (batchSize === 0) batchSize = Math.max(1, Math.floor(writeOptions(this, entry.itemIndex).batchSize ?? 50));
+		// One executeMany per (entity, idempotent) group: both are request-level settings.
+		const key = `${entry.options.entityId ?? '\u0000'}|${String(entry.options.idempotent)}`;
+		let group = groups.get(key);
+		if (!group) {
+			group = [];
+			groups.set(key, group);
+		}
+		group.push(entry);
+		if (group.length >= batchSize) {
+			send(group);
+			groups.delete(key);
+		}
+	};
+
+	/** Validated items waiting to be sent: all items are validated before anything is sent unless continueOnFail. */
+	const ready: Pending[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		let entry: Pending | undefined;
 		try {
 			const write = await prepare(itemIndex);
 			const options = writeOptions(this, itemIndex);
@@ -69,52 +112,44 @@ export async function runWrites(
 				firstItemOfKey.set(controlId, itemIndex);
 				write.fn.controlId = controlId;
 			}
-			pending.push({ itemIndex, write, options: { ...entityOption(this, itemIndex), idempotent } });
+			entry = { itemIndex, write, options: { ...entityOption(this, itemIndex), idempotent } };
 		} catch (error) {
-			if (!continueOnFail) throw toNodeError(this.getNode(), error, itemIndex);
-			results[itemIndex] = { json: errorJson(toNodeError(this.getNode(), error, itemIndex)), pairedItem: { item: itemIndex } };
+			if (!continueOnFail) throw toNodeError(node, error, itemIndex);
+			results[itemIndex] = { json: errorJson(toNodeError(node, error, itemIndex)), pairedItem: { item: itemIndex } };
 		}
+		if (entry && continueOnFail) enqueue(entry);
+		else if (entry) ready.push(entry);
 	}
+	for (const entry of ready) enqueue(entry);
+	for (const group of groups.values()) send(group);
+	groups.clear();
+	await Promise.all(inFlight);
+	if (sendFailure) throw sendFailure.error;
 
-	if (pending.length > 0) {
-		const client = getClient(this);
-		const batchSize = Math.max(1, Math.floor(writeOptions(this, pending[0].itemIndex).batchSize ?? 50));
-		// One executeMany per (entity, idempotent) group: both are request-level settings.
-		const groups = new Map<string, Pending[]>();
-		for (const entry of pending) {
-			const key = JSON.stringify([entry.options.entityId ?? null, entry.options.idempotent]);
-			groups.set(key, [...(groups.get(key) ?? []), entry]);
-		}
-		for (const group of groups.values()) {
-			const outcomes = await client.executeMany(
-				group.map((entry) => entry.write.fn),
-				{ ...group[0].options, batchSize },
-			);
-			for (let i = 0; i < group.length; i++) {
-				const { itemIndex, write, options } = group[i];
-				const outcome = outcomes[i];
-				try {
-					let json: IDataObject;
-					if (outcome.ok) {
-						json = await write.onSuccess(outcome.result, client, options);
-					} else if (outcome.error.kind === 'duplicate') {
-						const existing = write.findExisting ? await write.findExisting(client, options) : undefined;
-						json = {
-							duplicate: true,
-							...(existing ?? {}),
-							message: existing
-								? 'Already posted by an earlier run with the same idempotency key; nothing was posted again.'
-								: 'Already posted by an earlier run with the same idempotency key; nothing was posted again (the existing record could not be looked up).',
-						};
-					} else {
-						throw outcome.error;
-					}
-					results[itemIndex] = { json, pairedItem: { item: itemIndex } };
-				} catch (error) {
-					if (!continueOnFail) throw toNodeError(this.getNode(), error, itemIndex);
-					results[itemIndex] = { json: errorJson(error), pairedItem: { item: itemIndex } };
-				}
+	const pending = [...outcomes.keys()].sort((a, b) => a - b);
+	for (const itemIndex of pending) {
+		const { entry, outcome } = outcomes.get(itemIndex) as { entry: Pending; outcome: BatchOutcome };
+		const { write, options } = entry;
+		try {
+			let json: IDataObject;
+			if (outcome.ok) {
+				json = await write.onSuccess(outcome.result, client as IntacctApi, options);
+			} else if (outcome.error.kind === 'duplicate') {
+				const existing = write.findExisting ? await write.findExisting(client as IntacctApi, options) : undefined;
+				json = {
+					duplicate: true,
+					...(existing ?? {}),
+					message: existing
+						? 'Already posted by an earlier run with the same idempotency key; nothing was posted again.'
+						: 'Already posted by an earlier run with the same idempotency key; nothing was posted again (the existing record could not be looked up).',
+				};
+			} else {
+				throw outcome.error;
 			}
+			results[itemIndex] = { json, pairedItem: { item: itemIndex } };
+		} catch (error) {
+			if (!continueOnFail) throw toNodeError(node, error, itemIndex);
+			results[itemIndex] = { json: errorJson(error), pairedItem: { item: itemIndex } };
 		}
 	}
 	for (const { itemIndex, firstItem } of repeats) {

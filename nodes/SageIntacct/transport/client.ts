@@ -33,7 +33,8 @@ import {
 import { backoffDelay, networkError, shouldRetry } from './retryPolicy';
 import { maskSecrets } from './secretMasking';
 import type { Semaphore } from './semaphore';
-import { knownSessionIds, rememberSession, requestSlots, sessionEntry, sessionKey, type CachedSession } from './sessionCache';
+import { CREDENTIAL_SESSION_CONTROL_ID, isCredentialSessionHandoff } from './credentialSession';
+import { knownSessionIds, refuseSession, rememberSession, requestSlots, sessionEntry, sessionKey, type CachedSession } from './sessionCache';
 import { settle } from './settle';
 
 /** Kept here for callers that import it from the client (the action node's custom operation). */
@@ -76,7 +77,8 @@ export class IntacctClient implements IntacctApi {
 
 	/** Every secret this client knows: passwords and the session IDs it (or its cache) held. */
 	secrets(): string[] {
-		return [this.credentials.senderPassword, this.credentials.userPassword, ...knownSessionIds(this.credentials)];
+		const own = this.credentials.sessionId ? [this.credentials.sessionId] : [];
+		return [this.credentials.senderPassword, this.credentials.userPassword, ...own, ...knownSessionIds(this.credentials)];
 	}
 
 	private log(message: string): void {
@@ -92,18 +94,21 @@ export class IntacctClient implements IntacctApi {
 	private async send(url: string, body: string, what: string): Promise<HttpPostResponse> {
 		return await this.slots.use(async () => {
 			this.log(`POST ${url} (${what})`);
-			try {
-				const response = await this.post({
+			const outcome = await settle(
+				this.post({
 					url,
 					body,
 					headers: { 'Content-Type': 'application/xml; charset=utf-8', Accept: 'text/xml, application/xml' },
 					timeoutMs: this.timeoutMs,
-				});
-				this.log(`HTTP ${response.statusCode} from ${url} (${what})`);
-				return response;
-			} catch (error) {
-				throw networkError(error, this.timeoutMs);
+				}),
+			);
+			if (!outcome.ok) {
+				// The credential answered our sign-in with its own session (credentialSession.ts).
+				if (isCredentialSessionHandoff(outcome.error)) throw outcome.error;
+				throw networkError(outcome.error, this.timeoutMs);
 			}
+			this.log(`HTTP ${outcome.value.statusCode} from ${url} (${what})`);
+			return outcome.value;
 		});
 	}
 
@@ -148,8 +153,34 @@ export class IntacctClient implements IntacctApi {
 		return Date.now() + lifetime - Math.min(60_000, lifetime / 10);
 	}
 
+	/** The credential's own session for this entity, unless Intacct already refused it. */
+	private credentialSession(entityId: string, refused: string[]): CachedSession | undefined {
+		const sessionId = (this.credentials.sessionId ?? '').trim();
+		if (!sessionId || entityId !== this.credentials.entityId || refused.includes(sessionId)) return undefined;
+		const endpoint = (this.credentials.sessionEndpoint ?? '').trim();
+		return { sessionId, endpoint: isHttpUrl(endpoint) ? endpoint : this.credentials.endpointUrl };
+	}
+
 	private async login(entityId: string): Promise<CachedSession> {
-		const fn: PreparedFunction = { ...getAPISession(), controlId: randomUUID() };
+		const entry = sessionEntry(sessionKey(this.credentials, entityId));
+		// In n8n, the credential may answer this sign-in with the session its preAuthentication just
+		// opened (credentialSession.ts): one sign-in per execution instead of two. Never once a
+		// session was refused here: then only a real sign-in helps.
+		const handOff = entityId === this.credentials.entityId && entry.refusedSessionIds.length === 0;
+		const outcome = await settle(this.signIn(entityId, handOff));
+		if (outcome.ok) return outcome.value;
+		const { error } = outcome;
+		if (isCredentialSessionHandoff(error) && error.sessionId.trim() !== '' && !entry.refusedSessionIds.includes(error.sessionId)) {
+			this.log('using the session the credential opened (no second sign-in)');
+			const endpoint = error.endpoint.trim();
+			return { sessionId: error.sessionId, endpoint: isHttpUrl(endpoint) ? endpoint : this.credentials.endpointUrl };
+		}
+		if (isCredentialSessionHandoff(error)) return await this.signIn(entityId, false);
+		throw error;
+	}
+
+	private async signIn(entityId: string, handOff: boolean): Promise<CachedSession> {
+		const fn: PreparedFunction = { ...getAPISession(), controlId: handOff ? CREDENTIAL_SESSION_CONTROL_ID : randomUUID() };
 		const auth: EnvelopeAuthentication = {
 			kind: 'login',
 			userId: this.credentials.userId,
@@ -181,6 +212,13 @@ export class IntacctClient implements IntacctApi {
 		const entry = sessionEntry(sessionKey(this.credentials, entityId));
 		const cached = entry.session;
 		if (cached && (cached.renewAfterMs === undefined || Date.now() < cached.renewAfterMs)) return cached;
+		// Nothing cached for this key: adopt the session the credential supplies (a stale one costs
+		// one "Invalid session" answer, then sendWithSession signs in again).
+		const supplied = cached ? undefined : this.credentialSession(entityId, entry.refusedSessionIds);
+		if (supplied) {
+			rememberSession(entry, supplied);
+			return supplied;
+		}
 		if (!entry.login) {
 			entry.login = this.login(entityId)
 				.then((session) => {
@@ -195,8 +233,7 @@ export class IntacctClient implements IntacctApi {
 	}
 
 	private dropSession(entityId: string, sessionId: string): void {
-		const entry = sessionEntry(sessionKey(this.credentials, entityId));
-		if (entry.session?.sessionId === sessionId) entry.session = undefined;
+		refuseSession(sessionEntry(sessionKey(this.credentials, entityId)), sessionId);
 	}
 
 	private touchSession(entityId: string, sessionId: string, auth: AuthenticationBlock | undefined): void {
@@ -275,12 +312,20 @@ export class IntacctClient implements IntacctApi {
 	}
 
 	async executeBatch(fns: IntacctFunction[], options: RequestOptions = {}): Promise<IntacctResult[]> {
+		return await this.runBatch(fns, options, true);
+	}
+
+	/**
+	 * `repeatable` false: the functions change state on the gateway even though they write nothing
+	 * (readMore moves a cursor), so they are repeated only after faults proving nothing ran.
+	 */
+	private async runBatch(fns: IntacctFunction[], options: RequestOptions, repeatable: boolean): Promise<IntacctResult[]> {
 		const { prepared, callerControlIds } = this.prepare(fns);
 		const flags = { uniqueId: options.idempotent === true, transaction: options.transaction === true };
 		// §7: a write may be repeated only when the gateway will refuse the repeat (uniqueid with
 		// the caller's stable control IDs), or when the fault proves nothing ran (retryPolicy).
-		const idempotent = flags.uniqueId && callerControlIds;
-		const hasWrites = prepared.some((f) => f.isWrite === true);
+		const idempotent = repeatable && flags.uniqueId && callerControlIds;
+		const hasWrites = !repeatable || prepared.some((f) => f.isWrite === true);
 		const entityId = this.entityOf(options);
 		// Whether this attempt got as far as sending the functions (a failed login sent no write).
 		let sent = false;
@@ -299,7 +344,11 @@ export class IntacctClient implements IntacctApi {
 	}
 
 	async execute(fn: IntacctFunction, options: RequestOptions = {}): Promise<IntacctResult> {
-		const [result] = await this.executeBatch([fn], options);
+		return await this.executeOne(fn, options, true);
+	}
+
+	private async executeOne(fn: IntacctFunction, options: RequestOptions, repeatable: boolean): Promise<IntacctResult> {
+		const [result] = await this.runBatch([fn], options, repeatable);
 		if (result.status !== 'success') throw resultError(result);
 		return result;
 	}
@@ -341,7 +390,19 @@ export class IntacctClient implements IntacctApi {
 		if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw invalid(`limit must be a whole number of 0 or more (got ${limit})`);
 		if (limit === 0) return;
 		const execute = async (page: IntacctFunction): Promise<IntacctResult> => await this.execute(page, requestOptions);
-		if (fn.name === 'readByQuery') yield* readByQueryPages(execute, fn, limit);
+		if (fn.name === 'readByQuery') {
+			yield* readByQueryPages(
+				{
+					execute,
+					executeReadMore: async (next) => await this.executeOne(next, requestOptions, false),
+					maxReruns: this.maxRetries,
+					backOff: async (attempt) => await this.sleep(backoffDelay(this.retryBaseDelayMs, attempt)),
+					log: (message) => this.log(message),
+				},
+				fn,
+				limit,
+			);
+		}
 		else if (fn.name === 'query') yield* queryPages(execute, fn, limit);
 		else throw invalid(`Only readByQuery and query can be paged (got ${fn.name})`);
 	}

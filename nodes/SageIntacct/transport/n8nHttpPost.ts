@@ -31,6 +31,7 @@ import type {
 	RequestOptions,
 } from './types';
 import { IntacctClient } from './client';
+import { isCredentialSessionHandoff } from './credentialSession';
 import { IntacctError } from './errors';
 
 export const CREDENTIAL_TYPE = 'sageIntacctApi';
@@ -128,6 +129,9 @@ export function httpPostFromN8nRequest(request: N8nRequest): HttpPost {
 		} catch (error) {
 			const response = responseOf(error);
 			if (response) return toResponse(response);
+			// The credential's session handed to the client's sign-in (credentialSession.ts) passes through.
+			const handoff = causeChain(error).find(isCredentialSessionHandoff);
+			if (handoff) throw handoff;
 			// Our own errors (e.g. the credential's sign-in diagnosis from preAuthentication) pass through.
 			const own = causeChain(error).find((link): link is IntacctError => link instanceof IntacctError);
 			if (own) throw own;
@@ -152,7 +156,7 @@ export function httpPostFromContext(ctx: IntacctContext): HttpPost {
 /** The credential's stored values as the client's IntacctCredentials (trimmed; endpoint defaulted). */
 export function credentialsFromData(data: ICredentialDataDecryptedObject): IntacctCredentials {
 	const text = (name: string): string => (typeof data[name] === 'string' ? (data[name] as string) : String(data[name] ?? ''));
-	return {
+	const credentials: IntacctCredentials = {
 		companyId: text('companyId').trim(),
 		entityId: text('entityId').trim(),
 		senderId: text('senderId').trim(),
@@ -161,6 +165,14 @@ export function credentialsFromData(data: ICredentialDataDecryptedObject): Intac
 		userPassword: text('userPassword'),
 		endpointUrl: text('endpointUrl').trim() || DEFAULT_ENDPOINT_URL,
 	};
+	// The session the credential's preAuthentication stored (hidden properties), when there is one.
+	const sessionId = text('sessionId').trim();
+	if (sessionId) {
+		credentials.sessionId = sessionId;
+		const sessionEndpoint = text('sessionEndpoint').trim();
+		if (sessionEndpoint) credentials.sessionEndpoint = sessionEndpoint;
+	}
+	return credentials;
 }
 
 /**

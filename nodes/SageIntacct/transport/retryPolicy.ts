@@ -3,6 +3,13 @@
  */
 import { IntacctError } from './errors';
 
+/** A wait in words: "400 ms" below a second, then seconds ("2.5 s", "30 s", "300 s"), never "0 s". */
+export function formatDuration(ms: number): string {
+	if (!Number.isFinite(ms) || ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
+	const seconds = ms / 1000;
+	return Number.isInteger(seconds) || seconds >= 10 ? `${Math.round(seconds)} s` : `${Math.round(seconds * 10) / 10} s`;
+}
+
 const NETWORK_FAULTS: Record<string, { summary: (timeoutMs: number) => string; transient: boolean }> = {
 	ECONNRESET: { summary: () => 'The connection to the Intacct gateway was reset before an answer arrived', transient: true },
 	EPIPE: { summary: () => 'The connection to the Intacct gateway broke while sending the request', transient: true },
@@ -10,8 +17,8 @@ const NETWORK_FAULTS: Record<string, { summary: (timeoutMs: number) => string; t
 	ECONNREFUSED: { summary: () => 'The Intacct gateway refused the connection', transient: true },
 	EHOSTUNREACH: { summary: () => 'The Intacct gateway host is unreachable', transient: true },
 	EAI_AGAIN: { summary: () => "The Intacct gateway's host name could not be resolved right now (DNS)", transient: true },
-	ETIMEDOUT: { summary: (ms) => `The Intacct gateway did not answer within ${Math.round(ms / 1000)} s`, transient: true },
-	ESOCKETTIMEDOUT: { summary: (ms) => `The Intacct gateway did not answer within ${Math.round(ms / 1000)} s`, transient: true },
+	ETIMEDOUT: { summary: (ms) => `The Intacct gateway did not answer within ${formatDuration(ms)}`, transient: true },
+	ESOCKETTIMEDOUT: { summary: (ms) => `The Intacct gateway did not answer within ${formatDuration(ms)}`, transient: true },
 	ENOTFOUND: { summary: () => "The Intacct gateway's host name does not exist (DNS)", transient: false },
 };
 

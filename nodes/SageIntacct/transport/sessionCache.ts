@@ -21,6 +21,8 @@ interface SessionEntry {
 	login?: Promise<CachedSession>;
 	/** Every session ID this entry held (recent ones), so errors and logs can mask them. */
 	knownSessionIds: string[];
+	/** Session IDs Intacct refused ("Invalid session"): never adopted again. */
+	refusedSessionIds: string[];
 }
 
 const sessions = new Map<string, SessionEntry>();
@@ -42,7 +44,7 @@ export function sessionKey(credentials: IntacctCredentials, entityId: string): s
 export function sessionEntry(key: string): SessionEntry {
 	let entry = sessions.get(key);
 	if (!entry) {
-		entry = { knownSessionIds: [] };
+		entry = { knownSessionIds: [], refusedSessionIds: [] };
 		sessions.set(key, entry);
 	}
 	return entry;
@@ -53,6 +55,15 @@ export function rememberSession(entry: SessionEntry, session: CachedSession): vo
 	if (!entry.knownSessionIds.includes(session.sessionId)) {
 		entry.knownSessionIds.push(session.sessionId);
 		if (entry.knownSessionIds.length > MAX_KNOWN_SESSION_IDS) entry.knownSessionIds.shift();
+	}
+}
+
+/** Notes a session Intacct refused (kept among the known IDs, for masking). */
+export function refuseSession(entry: SessionEntry, sessionId: string): void {
+	if (entry.session?.sessionId === sessionId) entry.session = undefined;
+	if (!entry.refusedSessionIds.includes(sessionId)) {
+		entry.refusedSessionIds.push(sessionId);
+		if (entry.refusedSessionIds.length > MAX_KNOWN_SESSION_IDS) entry.refusedSessionIds.shift();
 	}
 }
 

@@ -17,6 +17,12 @@ export interface IntacctCredentials {
 	userPassword: string;
 	/** Gateway URL, default https://api.intacct.com/ia/xml/xmlgw.phtml */
 	endpointUrl: string;
+	/** A session already opened for these credentials and this Entity ID (the credential's
+	 * preAuthentication stores one). The client adopts it instead of signing in when it has no session
+	 * of its own; if Intacct no longer accepts it, the client signs in again. */
+	sessionId?: string;
+	/** Where that session's requests go (getAPISession's <endpoint>); default endpointUrl. */
+	sessionEndpoint?: string;
 }
 
 /** One HTTP POST of an XML document. Implemented with n8n's request helper in the node, with
@@ -183,6 +189,8 @@ export interface IntacctApi {
 	 * `transaction` was asked for (then the whole request's functions fail together). */
 	executeMany(fns: IntacctFunction[], options?: BatchOptions): Promise<BatchOutcome[]>;
 	/** Pages a readByQuery (readMore by resultId) or query (offset) function to the end, or until
-	 * `limit`, or until the caller stops iterating. Yields one page of records at a time. */
+	 * `limit`, or until the caller stops iterating. Yields one page of records at a time. A readMore
+	 * is never repeated after a fault that may have run it (it moves the gateway's cursor): the
+	 * readByQuery runs again and the records already yielded are skipped (see paging.ts). */
 	pages(fn: IntacctFunction, options?: PageOptions): AsyncIterable<IntacctRecord[]>;
 }

@@ -7,6 +7,7 @@
  * order is preserved, entities (&amp; &#233; ...) are decoded, surrounding whitespace of values kept.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { scanXmlDocument } from './xmlScanner';
 
 /** One parsed element, order preserved. `text` is the element's own text ('' when none). */
 export interface XmlNode {
@@ -52,8 +53,15 @@ function toNode(name: string, content: unknown, attributes: unknown): XmlNode {
 	return node;
 }
 
-/** Parses an XML document; returns its root element, or throws an Error saying why it is not XML. */
+/** Parses an XML document; returns its root element, or throws an Error saying why it is not XML.
+ * The gateway's answers take the single-pass fast path (xmlScanner.ts); anything outside the subset
+ * it reads goes through fast-xml-parser, validation first. Both build the same tree. */
 export function parseXmlDocument(xml: string): XmlNode {
+	return scanXmlDocument(xml) ?? parseWithFastXmlParser(xml);
+}
+
+/** The full path: fast-xml-parser's well-formedness check, then its parse. */
+export function parseWithFastXmlParser(xml: string): XmlNode {
 	const verdict = XMLValidator.validate(xml);
 	if (verdict !== true) {
 		throw new Error(`not well-formed XML (line ${verdict.err.line}: ${verdict.err.msg})`);

@@ -1,4 +1,5 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { itemParameter, optionalText, requiredText } from '../../helpers/parameters';
 import { create } from '../../transport/functions';
 import type { XmlObject } from '../../transport/types';
 import {
@@ -14,6 +15,7 @@ import { isIntacctErrorLike, ItemValidationError, toNodeError } from '../../help
 import { runWrites } from '../../helpers/writes';
 import { outputRecord } from '../../helpers/simplify';
 import { intacctToIso } from '../../helpers/dates';
+import { toCents, toDecimal } from '../../helpers/amounts';
 import { attachmentFunction, attachmentProperties, billHeaderElements, billHeaderFields, findBill, type BillFields } from './shared';
 
 const properties: INodeProperties[] = [
@@ -50,9 +52,8 @@ export const description = updateDisplayOptions({ show: { resource: ['bill'], op
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runWrites.call(this, 'bill-create', true, async (i) => {
 		const what = `Bill (item ${i})`;
-		const vendorId = String(this.getNodeParameter('vendor', i, '', { extractValue: true })).trim();
-		if (vendorId === '') throw new ItemValidationError(`${what}, field "vendor": is required`);
-		const billNumber = String(this.getNodeParameter('billNumber', i, '')).trim();
+		const vendorId = requiredText(this, 'vendor', i, what, { locator: true });
+		const billNumber = optionalText(this, 'billNumber', i, what) ?? '';
 		const transactionDate = intacctDate(what, 'transactionDate', this.getNodeParameter('transactionDate', i));
 		const dueDate = optionalDate(what, 'dueDate', this.getNodeParameter('dueDate', i, ''));
 		const additional = this.getNodeParameter('additionalFields', i, {}) as BillFields & { draft?: boolean };
@@ -61,7 +62,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		}
 		const lines = readLines(this, i, what, true);
 		if (lines.length === 0) throw new ItemValidationError(`${what} has no lines`);
-		const simplify = this.getNodeParameter('simplify', i, true) as boolean;
+		const simplify = itemParameter(this, 'simplify', i, true);
 		const fields: XmlObject = {
 			VENDORID: vendorId,
 			WHENCREATED: transactionDate,
@@ -72,7 +73,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			APBILLITEMS: { APBILLITEM: billItemElements(lines) },
 		};
 		const label = billNumber ? `bill ${billNumber} of ${vendorId}` : `bill of ${vendorId} dated ${intacctToIso(transactionDate)}`;
-		const attachment = await attachmentFunction(this, i, what, JSON.stringify(fields), label);
+		const attachment = await attachmentFunction(this, i, what, () => JSON.stringify(fields), label);
 		if (attachment) {
 			fields.SUPDOCID = attachment.supdocId;
 			let failure: unknown;
@@ -96,7 +97,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				...outputRecord('APBILL', result.records[0] ?? {}, simplify),
 				...(simplify ? { vendorId, billNumber: billNumber || null, attachmentsId: attachment?.supdocId ?? additional.attachmentsId ?? null } : {}),
 			}),
-			findExisting: async (client, options) => await findBill(client, options, vendorId, billNumber, simplify),
+			findExisting: async (client, options) =>
+				await findBill(client, options, vendorId, billNumber, simplify, {
+					transactionDate,
+					total: toDecimal(lines.reduce((sum, line) => sum + toCents(line.amount), 0)),
+					description: typeof fields.DESCRIPTION === 'string' ? fields.DESCRIPTION : undefined,
+				}),
 		};
 	});
 }

@@ -1,4 +1,5 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { recordNoParameter } from '../../helpers/parameters';
 import { read } from '../../transport/functions';
 import { entityIdProperty, recordNoProperty, simplifyProperty } from '../common.descriptions';
 import { getOneForItem, runPerItem } from '../../helpers/reads';
@@ -9,7 +10,7 @@ export const description = updateDisplayOptions({ show: { resource: ['bill'], op
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, async (i) => {
-		const recordNo = String(this.getNodeParameter('recordNo', i)).trim();
+		const recordNo = recordNoParameter(this, i, `Bill (item ${i})`);
 		return await getOneForItem(this, i, 'APBILL', read('APBILL', recordNo, '*'), `Bill ${recordNo}`);
 	});
 }

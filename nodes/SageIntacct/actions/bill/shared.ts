@@ -10,6 +10,7 @@ import { outputRecord } from '../../helpers/simplify';
 import { quote } from '../../helpers/reads';
 import { customHeaderFields, optionalDate } from '../../helpers/transactions';
 import { ItemValidationError } from '../../helpers/errors';
+import { itemParameter, optionalField } from '../../helpers/parameters';
 
 export function billHeaderFields(includeDates: boolean): INodeProperties[] {
 	const fields: INodeProperties[] = [
@@ -48,31 +49,59 @@ export interface BillFields extends IDataObject {
 
 export function billHeaderElements(what: string, fields: BillFields): XmlObject {
 	return {
-		DOCNUMBER: fields.referenceNumber || undefined,
-		DESCRIPTION: fields.description || undefined,
-		TERMNAME: fields.paymentTerm || undefined,
+		DOCNUMBER: optionalField(what, 'referenceNumber', fields.referenceNumber),
+		DESCRIPTION: optionalField(what, 'description', fields.description),
+		TERMNAME: optionalField(what, 'paymentTerm', fields.paymentTerm),
 		WHENPOSTED: optionalDate(what, 'postingDate', fields.postingDate),
-		CURRENCY: fields.currency || undefined,
+		CURRENCY: optionalField(what, 'currency', fields.currency),
 		ONHOLD: fields.onHold === undefined ? undefined : String(fields.onHold),
-		SUPDOCID: fields.attachmentsId || undefined,
+		SUPDOCID: optionalField(what, 'attachmentsId', fields.attachmentsId),
 		...customHeaderFields(what, fields.customFields),
 	};
 }
 
-/** Finds a bill by bill number + vendor (RECORDID is not unique across vendors, §6.4). */
+/** What identifies a bill without a bill number: its date, total and description. */
+export interface UnnumberedBillKey {
+	/** WHENCREATED, mm/dd/yyyy */
+	transactionDate: string;
+	/** TOTALENTERED, canonical decimal */
+	total: string;
+	description?: string;
+}
+
+/**
+ * Finds a bill by bill number + vendor (RECORDID is not unique across vendors, §6.4). A bill without
+ * a number is found by vendor + bill date + total (+ description) when exactly one bill without a
+ * number matches; otherwise it is not looked up (undefined).
+ */
 export async function findBill(
 	client: IntacctApi,
 	options: RequestOptions,
 	vendorId: string,
 	billNumber: string | undefined,
 	simplify: boolean,
+	unnumbered?: UnnumberedBillKey,
 ): Promise<IDataObject | undefined> {
-	if (!billNumber) return undefined;
+	if (billNumber) {
+		const result = await client.execute(
+			readByQuery({ object: 'APBILL', fields: '*', query: `VENDORID = ${quote(vendorId)} AND RECORDID = ${quote(billNumber)}`, pageSize: 1 }),
+			{ entityId: options.entityId },
+		);
+		return result.records[0] ? outputRecord('APBILL', result.records[0], simplify) : undefined;
+	}
+	if (!unnumbered) return undefined;
+	const conditions = [
+		`VENDORID = ${quote(vendorId)}`,
+		`WHENCREATED = ${quote(unnumbered.transactionDate)}`,
+		`TOTALENTERED = ${quote(unnumbered.total)}`,
+	];
+	if (unnumbered.description) conditions.push(`DESCRIPTION = ${quote(unnumbered.description)}`);
 	const result = await client.execute(
-		readByQuery({ object: 'APBILL', fields: '*', query: `VENDORID = ${quote(vendorId)} AND RECORDID = ${quote(billNumber)}`, pageSize: 1 }),
+		readByQuery({ object: 'APBILL', fields: '*', query: conditions.join(' AND '), pageSize: 100 }),
 		{ entityId: options.entityId },
 	);
-	return result.records[0] ? outputRecord('APBILL', result.records[0], simplify) : undefined;
+	const candidates = result.records.filter((record) => (record.RECORDID ?? '') === '');
+	return candidates.length === 1 ? outputRecord('APBILL', candidates[0], simplify) : undefined;
 }
 
 export const attachmentProperties: INodeProperties[] = [
@@ -118,17 +147,17 @@ export async function attachmentFunction(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	what: string,
-	scope: string,
+	scope: () => string,
 	billLabel: string,
 ): Promise<{ fn: IntacctFunction; supdocId: string } | undefined> {
-	if (!(context.getNodeParameter('attachFiles', itemIndex, false) as boolean)) return undefined;
+	if (!itemParameter(context, 'attachFiles', itemIndex, false)) return undefined;
 	const names = String(context.getNodeParameter('binaryPropertyNames', itemIndex, 'data'))
 		.split(',')
 		.map((n) => n.trim())
 		.filter((n) => n !== '');
 	if (names.length === 0) throw new ItemValidationError(`${what}, field "binaryPropertyNames": name at least one binary field`);
 	const attachments: XmlObject[] = [];
-	const hash = createHash('sha256').update(scope);
+	const hash = createHash('sha256').update(scope());
 	for (const name of names) {
 		const binary = (context.getInputData()[itemIndex]?.binary ?? {})[name];
 		if (!binary) {

@@ -1,4 +1,5 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { optionalField, recordNoParameter } from '../../helpers/parameters';
 import { update } from '../../transport/functions';
 import { entityIdProperty, linesProperties, recordNoProperty, simplifyProperty, writeOptionsProperty } from '../common.descriptions';
 import { billItemElements, optionalDate, readLines } from '../../helpers/transactions';
@@ -36,14 +37,14 @@ export const description = updateDisplayOptions({ show: { resource: ['bill'], op
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runWrites.call(this, 'bill-update', false, (i) => {
 		const what = `Bill update (item ${i})`;
-		const recordNo = String(this.getNodeParameter('recordNo', i)).trim();
+		const recordNo = recordNoParameter(this, i, what);
 		const fields = this.getNodeParameter('updateFields', i, {}) as BillFields;
 		const mode = this.getNodeParameter('lineInput', i, 'keep') as string;
 		const lines = mode === 'keep' ? undefined : readLines(this, i, what, true);
 		if (lines && lines.length === 0) throw new ItemValidationError(`${what} has no lines`);
 		const header = {
 			RECORDNO: recordNo,
-			RECORDID: fields.billNumber || undefined,
+			RECORDID: optionalField(what, 'billNumber', fields.billNumber),
 			WHENCREATED: optionalDate(what, 'transactionDate', fields.transactionDate),
 			WHENDUE: optionalDate(what, 'dueDate', fields.dueDate),
 			...billHeaderElements(what, fields),

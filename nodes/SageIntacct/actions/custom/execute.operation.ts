@@ -1,4 +1,5 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { optionalText } from '../../helpers/parameters';
 import type { IntacctResult } from '../../transport/types';
 import { entityIdProperty } from '../common.descriptions';
 import { entityOption, getClient } from '../../helpers/client';
@@ -59,7 +60,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const out: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
 		try {
-			const fns = parseCustomFunctions(this.getNodeParameter('xml', i) as string);
+			const fns = parseCustomFunctions(optionalText(this, 'xml', i, `Custom XML (item ${i})`) ?? '');
 			const transaction = this.getNodeParameter('transaction', i, false) as boolean;
 			const simplify = this.getNodeParameter('simplify', i, false) as boolean;
 			const results = await getClient(this).executeBatch(fns, { ...entityOption(this, i), transaction });

@@ -1,4 +1,5 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { recordNoParameter } from '../../helpers/parameters';
 import { read } from '../../transport/functions';
 import { entityIdProperty, recordNoProperty, simplifyProperty } from '../common.descriptions';
 import { getOneForItem, runPerItem } from '../../helpers/reads';
@@ -16,7 +17,7 @@ export const description = updateDisplayOptions({ show: { resource: ['glEntry'],
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, async (i) => {
 		const source = this.getNodeParameter('source', i, 'GLENTRY') as string;
-		const recordNo = String(this.getNodeParameter('recordNo', i)).trim();
+		const recordNo = recordNoParameter(this, i, `GL entry (item ${i})`);
 		return await getOneForItem(this, i, source, read(source, recordNo, '*'), `${source} ${recordNo}`);
 	});
 }

@@ -1,4 +1,5 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { itemParameter, requiredText } from '../../helpers/parameters';
 import { create } from '../../transport/functions';
 import { entityIdProperty, linesProperties, simplifyProperty, writeOptionsProperty } from '../common.descriptions';
 import { checkJournalLines, glEntryElements, intacctDate, readLines } from '../../helpers/transactions';
@@ -53,10 +54,10 @@ export const description = updateDisplayOptions({ show: { resource: ['journalEnt
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runWrites.call(this, 'journalEntry-create', true, (i) => {
 		const what = `Journal entry (item ${i})`;
-		const journal = this.getNodeParameter('journal', i, '', { extractValue: true }) as string;
+		const journal = requiredText(this, 'journal', i, what, { locator: true });
 		const batchDate = intacctDate(what, 'postingDate', this.getNodeParameter('postingDate', i));
-		const title = this.getNodeParameter('description', i) as string;
-		const state = this.getNodeParameter('state', i, 'Posted') as string;
+		const title = requiredText(this, 'description', i, what);
+		const state = itemParameter(this, 'state', i, 'Posted');
 		const additional = this.getNodeParameter('additionalFields', i, {}) as JournalAdditionalFields;
 		const lines = readLines(this, i, what, false);
 		checkJournalLines(what, lines);

@@ -1,4 +1,5 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { recordNoParameter } from '../../helpers/parameters';
 import { deleteRecords } from '../../transport/functions';
 import { entityIdProperty, recordNoProperty, writeOptionsProperty } from '../common.descriptions';
 import { runWrites } from '../../helpers/writes';
@@ -13,7 +14,7 @@ export const description = updateDisplayOptions({ show: { resource: ['journalEnt
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runWrites.call(this, 'journalEntry-delete', false, (i) => {
-		const recordNo = String(this.getNodeParameter('recordNo', i)).trim();
+		const recordNo = recordNoParameter(this, i, `Journal entry delete (item ${i})`);
 		return {
 			fn: deleteRecords('GLBATCH', recordNo),
 			onSuccess: () => ({ deleted: true, recordNo: Number(recordNo) }),

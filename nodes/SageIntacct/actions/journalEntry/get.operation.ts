@@ -1,4 +1,5 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { recordNoParameter } from '../../helpers/parameters';
 import { read } from '../../transport/functions';
 import { entityIdProperty, recordNoProperty, simplifyProperty } from '../common.descriptions';
 import { getOneForItem, runPerItem } from '../../helpers/reads';
@@ -13,7 +14,7 @@ export const description = updateDisplayOptions({ show: { resource: ['journalEnt
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, async (i) => {
-		const recordNo = String(this.getNodeParameter('recordNo', i)).trim();
+		const recordNo = recordNoParameter(this, i, `Journal entry (item ${i})`);
 		return await getOneForItem(this, i, 'GLBATCH', read('GLBATCH', recordNo, '*'), `Journal entry ${recordNo}`);
 	});
 }

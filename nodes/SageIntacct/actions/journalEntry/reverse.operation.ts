@@ -1,4 +1,5 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { recordNoParameter } from '../../helpers/parameters';
 import { read, update } from '../../transport/functions';
 import { entityIdProperty, recordNoProperty, simplifyProperty, writeOptionsProperty } from '../common.descriptions';
 import { intacctDate } from '../../helpers/transactions';
@@ -37,7 +38,7 @@ async function readBack(client: IntacctApi, options: RequestOptions, recordNo: s
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runWrites.call(this, 'journalEntry-reverse', true, (i) => {
 		const what = `Journal entry reversal (item ${i})`;
-		const recordNo = String(this.getNodeParameter('recordNo', i)).trim();
+		const recordNo = recordNoParameter(this, i, what);
 		const reverseDate = intacctDate(what, 'reverseDate', this.getNodeParameter('reverseDate', i));
 		const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 		return {

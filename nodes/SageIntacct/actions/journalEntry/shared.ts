@@ -8,6 +8,7 @@ import { nameValueCollection, resourceLocator } from '../common.descriptions';
 import { outputRecord } from '../../helpers/simplify';
 import { quote } from '../../helpers/reads';
 import { customHeaderFields, optionalDate } from '../../helpers/transactions';
+import { itemParameter, optionalField } from '../../helpers/parameters';
 
 export const journalProperty: INodeProperties = resourceLocator('journal', 'Journal', 'searchJournals', {
 	required: true,
@@ -52,11 +53,11 @@ export function headerElements(what: string, fields: JournalAdditionalFields): X
 	const reverseDate = optionalDate(what, 'reverseDate', fields.reverseDate);
 	return {
 		REVERSEDATE: reverseDate,
-		REFERENCENO: fields.referenceNumber || undefined,
-		HISTORY_COMMENT: fields.historyComment || undefined,
-		BASELOCATION_NO: fields.sourceEntity || undefined,
-		SUPDOCID: fields.attachmentsId || undefined,
-		STATE: fields.state || undefined,
+		REFERENCENO: optionalField(what, 'referenceNumber', fields.referenceNumber),
+		HISTORY_COMMENT: optionalField(what, 'historyComment', fields.historyComment),
+		BASELOCATION_NO: optionalField(what, 'sourceEntity', fields.sourceEntity),
+		SUPDOCID: optionalField(what, 'attachmentsId', fields.attachmentsId),
+		STATE: optionalField(what, 'state', fields.state),
 		...customHeaderFields(what, fields.customFields),
 	};
 }
@@ -82,7 +83,7 @@ export async function findJournalEntry(
 }
 
 export function simplifyParameter(context: IExecuteFunctions, itemIndex: number): boolean {
-	return context.getNodeParameter('simplify', itemIndex, true) as boolean;
+	return itemParameter(context, 'simplify', itemIndex, true);
 }
 
 /** GLBATCH ENTRIES as read returns them: <ENTRIES><GLENTRY/>...</ENTRIES> in whatever nesting the parser kept. */

@@ -1,4 +1,5 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { recordNoParameter } from '../../helpers/parameters';
 import { read, update } from '../../transport/functions';
 import { entityIdProperty, linesProperties, recordNoProperty, simplifyProperty, writeOptionsProperty } from '../common.descriptions';
 import { entityOption, getClient } from '../../helpers/client';
@@ -57,7 +58,7 @@ interface UpdateFields extends JournalAdditionalFields {
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runWrites.call(this, 'journalEntry-update', false, async (i) => {
 		const what = `Journal entry update (item ${i})`;
-		const recordNo = String(this.getNodeParameter('recordNo', i)).trim();
+		const recordNo = recordNoParameter(this, i, what);
 		const fields = this.getNodeParameter('updateFields', i, {}) as UpdateFields;
 		const mode = this.getNodeParameter('lineInput', i, 'keep') as string;
 		const newLines = mode === 'keep' ? undefined : readLines(this, i, what, false);

@@ -1,4 +1,5 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { limitParameter, optionalText, requiredText } from '../../helpers/parameters';
 import { query, readByQuery, type QueryFilter } from '../../transport/functions';
 import { entityIdProperty, limitProperty, returnAllProperty, simplifyProperty } from '../common.descriptions';
 import { entityOption, getClient } from '../../helpers/client';
@@ -142,12 +143,11 @@ function builderFilter(combinator: 'and' | 'or', conditions: IDataObject[]): Que
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, async (i) => {
-		const object = String(this.getNodeParameter('object', i)).trim().toUpperCase();
-		if (object === '') throw new ItemValidationError(`Query (item ${i}), field "object": is required`);
+		const object = requiredText(this, 'object', i, `Query (item ${i})`).toUpperCase();
 		const fields = commaList(this.getNodeParameter('fields', i, ''));
 		const filterType = this.getNodeParameter('filterType', i, 'string') as string;
 		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-		const limit = returnAll ? 0 : (this.getNodeParameter('limit', i, 50) as number);
+		const limit = returnAll ? 0 : limitParameter(this, i, `Query (item ${i})`);
 		let fn;
 		if (filterType === 'builder') {
 			if (fields.length === 0) throw new ItemValidationError(`Query (item ${i}), field "fields": the condition builder needs the fields to return`);
@@ -166,7 +166,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			fn = readByQuery({
 				object,
 				fields: fields.length > 0 ? fields : '*',
-				query: String(this.getNodeParameter('filter', i, '')).trim(),
+				query: optionalText(this, 'filter', i, `Query (item ${i})`) ?? '',
 				pageSize: returnAll ? 1000 : Math.min(limit, 1000),
 			});
 		}

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { create, readByName } from '../../transport/functions';
 import { entityIdProperty, simplifyProperty, writeOptionsProperty } from '../common.descriptions';
-import { ItemValidationError } from '../../helpers/errors';
+import { itemParameter, requiredText } from '../../helpers/parameters';
 import { runWrites } from '../../helpers/writes';
 import { outputRecord } from '../../helpers/simplify';
 import { vendorElements, vendorFields, type VendorFieldValues } from './shared';
@@ -20,12 +20,10 @@ export const description = updateDisplayOptions({ show: { resource: ['vendor'], 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runWrites.call(this, 'vendor-create', true, (i) => {
 		const what = `Vendor (item ${i})`;
-		const vendorId = String(this.getNodeParameter('vendorId', i)).trim();
-		const name = String(this.getNodeParameter('name', i)).trim();
-		if (vendorId === '') throw new ItemValidationError(`${what}, field "vendorId": is required`);
-		if (name === '') throw new ItemValidationError(`${what}, field "name": is required`);
+		const vendorId = requiredText(this, 'vendorId', i, what);
+		const name = requiredText(this, 'name', i, what);
 		const additional = this.getNodeParameter('additionalFields', i, {}) as VendorFieldValues;
-		const simplify = this.getNodeParameter('simplify', i, true) as boolean;
+		const simplify = itemParameter(this, 'simplify', i, true);
 		return {
 			fn: create('VENDOR', { VENDORID: vendorId, ...vendorElements(what, { ...additional, name }) }),
 			onSuccess: (result) => ({ ...outputRecord('VENDOR', result.records[0] ?? {}, simplify), ...(simplify ? { vendorId, name } : {}) }),

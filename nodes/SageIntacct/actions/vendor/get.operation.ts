@@ -1,4 +1,5 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { requiredText } from '../../helpers/parameters';
 import { readByName } from '../../transport/functions';
 import { entityIdProperty, resourceLocator, simplifyProperty } from '../common.descriptions';
 import { getOneForItem, runPerItem } from '../../helpers/reads';
@@ -13,7 +14,7 @@ export const description = updateDisplayOptions({ show: { resource: ['vendor'], 
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, async (i) => {
-		const vendorId = String(this.getNodeParameter('vendor', i, '', { extractValue: true })).trim();
+		const vendorId = requiredText(this, 'vendor', i, `Vendor (item ${i})`, { locator: true });
 		return await getOneForItem(this, i, 'VENDOR', readByName('VENDOR', vendorId), `Vendor ${vendorId}`);
 	});
 }

@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { XmlObject } from '../../transport/types';
 import { nameValueCollection } from '../common.descriptions';
 import { customHeaderFields } from '../../helpers/transactions';
+import { optionalField } from '../../helpers/parameters';
 
 export function vendorFields(): INodeProperties[] {
 	return [
@@ -45,19 +46,19 @@ export interface VendorFieldValues extends IDataObject {
 
 export function vendorElements(what: string, values: VendorFieldValues): XmlObject {
 	const contact: XmlObject = {
-		CONTACTNAME: values.contactName || undefined,
-		EMAIL1: values.email || undefined,
-		PHONE1: values.phone || undefined,
+		CONTACTNAME: optionalField(what, 'contactName', values.contactName),
+		EMAIL1: optionalField(what, 'email', values.email),
+		PHONE1: optionalField(what, 'phone', values.phone),
 	};
 	const hasContact = Object.values(contact).some((v) => v !== undefined);
 	return {
-		NAME: values.name || undefined,
-		STATUS: values.status || undefined,
-		PARENTID: values.parentId || undefined,
-		VENDTYPE: values.vendorType || undefined,
-		TERMNAME: values.paymentTerm || undefined,
-		TAXID: values.taxId || undefined,
-		CURRENCY: values.currency || undefined,
+		NAME: optionalField(what, 'name', values.name),
+		STATUS: optionalField(what, 'status', values.status),
+		PARENTID: optionalField(what, 'parentId', values.parentId),
+		VENDTYPE: optionalField(what, 'vendorType', values.vendorType),
+		TERMNAME: optionalField(what, 'paymentTerm', values.paymentTerm),
+		TAXID: optionalField(what, 'taxId', values.taxId),
+		CURRENCY: optionalField(what, 'currency', values.currency),
 		ONHOLD: values.onHold === undefined ? undefined : String(values.onHold),
 		DISPLAYCONTACT: hasContact ? contact : undefined,
 		...customHeaderFields(what, values.customFields),

@@ -1,4 +1,5 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { requiredText } from '../../helpers/parameters';
 import { update } from '../../transport/functions';
 import { entityIdProperty, resourceLocator, simplifyProperty, writeOptionsProperty } from '../common.descriptions';
 import { ItemValidationError } from '../../helpers/errors';
@@ -26,7 +27,7 @@ export const description = updateDisplayOptions({ show: { resource: ['vendor'], 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runWrites.call(this, 'vendor-update', false, (i) => {
 		const what = `Vendor update (item ${i})`;
-		const vendorId = String(this.getNodeParameter('vendor', i, '', { extractValue: true })).trim();
+		const vendorId = requiredText(this, 'vendor', i, what, { locator: true });
 		const values = this.getNodeParameter('updateFields', i, {}) as VendorFieldValues;
 		const elements = vendorElements(what, values);
 		if (Object.values(elements).every((v) => v === undefined)) throw new ItemValidationError(`${what}: nothing to update (add a field)`);
