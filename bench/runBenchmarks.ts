@@ -53,9 +53,23 @@ export function explain(report: BenchReport): string[] {
 	if (report.parse.length >= 3 && report.reads.length > 0) {
 		const [ours, sdk, bare] = report.parse.map((p) => median(p.cpuMsPer1000));
 		const read = report.reads[0];
+		const share = `${((ours * read.records) / 1000 / median(read.runsMs) * 100).toFixed(0)}% of the client read's wall time`;
 		notes.push(
-			`Parsing: the 2x target needs ≤ ${ms(sdk / 2)} per 1,000 records; fast-xml-parser alone already costs ${ms(bare)}, so no reader built on it can meet it. ` +
-				`Our reader spends ${ms(ours)}: ${((ours * read.records) / 1000 / median(read.runsMs) * 100).toFixed(0)}% of the client read's wall time.`,
+			ours <= sdk / 2
+				? `Parsing: the 2x target needs ≤ ${ms(sdk / 2)} per 1,000 records; our reader spends ${ms(ours)} (${share}); fast-xml-parser alone costs ${ms(bare)}.`
+				: `Parsing: the 2x target needs ≤ ${ms(sdk / 2)} per 1,000 records; our reader spends ${ms(ours)} (${share}); fast-xml-parser alone already costs ${ms(bare)}, so no reader built on it can meet it.`,
+		);
+	}
+	const byDocuments = (documents: string, prefix: string) => report.writes.find((w) => w.documents === documents && w.client.startsWith(prefix));
+	for (const documents of ['bills', 'journal entries']) {
+		const node = byDocuments(documents, 'our node');
+		const batch = byDocuments(documents, 'official SDK, executeBatch');
+		if (!node || !batch || batch.items !== node.items) continue;
+		const batchRatio = median(batch.runsMs) / batch.floor.ms;
+		notes.push(
+			`${documents}: the SDK's executeBatch sends the same batches with ${ms(median(batch.cpuMsRuns ?? []) / batch.items)} client CPU per item and still takes ` +
+				`${batchRatio.toFixed(2)}x the floor: that much is the gateway's own work (sandbox work ${ms(median(batch.sandboxMsRuns ?? []))}) plus the machine, not the client. ` +
+				`Our node takes ${(median(node.runsMs) / median(batch.runsMs)).toFixed(2)}x the SDK batch's time, ${ms(median(node.beforeFirstMsRuns ?? []))} of it before its first request.`,
 		);
 	}
 	return notes;

@@ -10,6 +10,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { createHash } from 'crypto';
+
 import { checkCredentials } from '../nodes/SageIntacct/transport/credentialDiagnosis';
 import { CredentialSessionHandoff, isHandoffSignIn } from '../nodes/SageIntacct/transport/credentialSession';
 import { IntacctError } from '../nodes/SageIntacct/transport/errors';
@@ -46,6 +48,45 @@ export function credentialTestEnvelope(data: ICredentialDataDecryptedObject): st
 		},
 		functions: [{ ...getAPISession(), controlId: 'n8n-credential-test' }],
 	});
+}
+
+/** How long after a sign-in the credential test may rely on it instead of signing in again. */
+const FRESH_SIGN_IN_MS = 120_000;
+
+/**
+ * A hash of every value a sign-in depends on. Stored (encrypted, like all credential data) next to
+ * the session preAuthentication opened, so a session is only ever used, or trusted by the
+ * credential test, with exactly the values it was signed in with.
+ */
+export function signInFingerprint(data: ICredentialDataDecryptedObject): string {
+	const c = credentialsFromData(data);
+	const values = [c.endpointUrl, c.companyId, c.entityId ?? '', c.senderId, c.senderPassword, c.userId, c.userPassword];
+	return createHash('sha256').update(JSON.stringify(values)).digest('hex');
+}
+
+function text(value: unknown): string {
+	return typeof value === 'string' ? value.trim() : '';
+}
+
+/** Whether the stored session was signed in with the credential's current values. */
+function sessionMatches(credentials: ICredentialDataDecryptedObject): boolean {
+	return text(credentials.sessionId) !== '' && text(credentials.sessionFingerprint) === signInFingerprint(credentials);
+}
+
+/**
+ * n8n 2.x runs preAuthentication during a credential test only when no session is stored; with one
+ * stored, the test request would go out alone and the gateway answers HTTP 200 even when sign-in
+ * fails (§1.1), so a wrong password would test "successful". n8n re-runs preAuthentication (with the
+ * values being tested) when a request fails with HTTP 401, so `authenticate` raises this 401-shaped
+ * signal for the test request until it holds a session freshly signed in with exactly these values.
+ */
+export class SignInRequired extends Error {
+	readonly response = { status: 401 };
+
+	constructor() {
+		super('Signing in to Intacct with these credential values');
+		this.name = 'SignInRequired';
+	}
 }
 
 export class SageIntacctApi implements ICredentialType {
@@ -130,6 +171,18 @@ export class SageIntacctApi implements ICredentialType {
 			type: 'hidden',
 			default: '',
 		},
+		{
+			displayName: 'Session Fingerprint',
+			name: 'sessionFingerprint',
+			type: 'hidden',
+			default: '',
+		},
+		{
+			displayName: 'Session Signed In At',
+			name: 'sessionSignedInAt',
+			type: 'hidden',
+			default: '',
+		},
 	];
 
 	/**
@@ -144,7 +197,12 @@ export class SageIntacctApi implements ICredentialType {
 		if (!check.ok) {
 			throw new IntacctError({ kind: check.problem === 'endpoint' ? 'network' : 'authentication', summary: check.message });
 		}
-		return { sessionId: check.sessionId, sessionEndpoint: check.endpoint };
+		return {
+			sessionId: check.sessionId,
+			sessionEndpoint: check.endpoint,
+			sessionFingerprint: signInFingerprint(credentials),
+			sessionSignedInAt: String(Date.now()),
+		};
 	}
 
 	/**
@@ -156,13 +214,17 @@ export class SageIntacctApi implements ICredentialType {
 	 * session is handed to the client instead (transport/credentialSession.ts).
 	 */
 	authenticate: IAuthenticate = async (credentials, requestOptions) => {
-		const sessionId = typeof credentials.sessionId === 'string' ? credentials.sessionId.trim() : '';
-		if (sessionId && isHandoffSignIn(requestOptions.body)) {
-			const endpoint = typeof credentials.sessionEndpoint === 'string' ? credentials.sessionEndpoint.trim() : '';
-			throw new CredentialSessionHandoff(sessionId, endpoint);
+		if (isHandoffSignIn(requestOptions.body) && sessionMatches(credentials)) {
+			throw new CredentialSessionHandoff(text(credentials.sessionId), text(credentials.sessionEndpoint));
+		}
+		const isCredentialTest = requestOptions.body === CREDENTIAL_TEST_BODY;
+		if (isCredentialTest) {
+			const signedInAt = Number(text(credentials.sessionSignedInAt));
+			const fresh = Number.isFinite(signedInAt) && Date.now() - signedInAt < FRESH_SIGN_IN_MS;
+			if (!sessionMatches(credentials) || !fresh) throw new SignInRequired();
 		}
 		const headers = { ...(requestOptions.headers ?? {}), 'Content-Type': 'application/xml; charset=utf-8' };
-		const body = requestOptions.body === CREDENTIAL_TEST_BODY ? credentialTestEnvelope(credentials) : requestOptions.body;
+		const body = isCredentialTest ? credentialTestEnvelope(credentials) : requestOptions.body;
 		return { ...requestOptions, headers, body };
 	};
 

@@ -7,7 +7,7 @@
 #   5. `n8n start` with the GL Entry webhook workflow published; Platform Services deliveries (valid,
 #      forged key, retried duplicate); check the executions n8n recorded
 #   6. editor UI in headless Chromium: owner setup, sign-in, node panels, credential test, screenshots
-#   7. n8n 1.x: the headless part again (compatibility matrix)
+#   7. n8n 1.x: the headless and webhook parts again (compatibility matrix)
 # Env: E2E_SKIP_1X=1, E2E_SKIP_UI=1, E2E_KEEP=1 (keep the run folder), E2E_RUN_DIR=<folder>,
 # CHROMIUM_PATH (default /usr/bin/chromium; installed with apt-get when missing and running as root).
 set -euo pipefail
@@ -19,6 +19,7 @@ source "$ROOT/e2e/lib/env.sh"
 SUITE_START=$SECONDS
 ARTIFACTS="$ROOT/artifacts/e2e"
 RUN_DIR="${E2E_RUN_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/sage-intacct-e2e.XXXXXX")}"
+rm -rf "$ARTIFACTS"   # this run's logs, timings and screenshots only
 mkdir -p "$ARTIFACTS" "$RUN_DIR"
 TIMINGS="$RUN_DIR/timings.txt"
 : > "$TIMINGS"
@@ -204,6 +205,22 @@ if [[ -z "${E2E_SKIP_1X:-}" ]]; then
   start_sandbox sandbox1
   setup_instance n8n1 "$RUNTIME1" 1 sandbox1
   check_step "n8n 1.x headless: n8n execute the examples, check the sandbox" headless "$RUN_DIR/n8n1.json"
+
+  step "n8n 1.x: activate the GL Entry webhook workflow, n8n start"
+  N8N1_PORT="$(node -p "require('$RUN_DIR/n8n1.json').port")"
+  n8n_env "$RUN_DIR/n8n1" "$N8N1_PORT" "$(node -p "require('$RUN_DIR/n8n1.json').brokerPort")" 1
+  for id in $(ts e2e/checks.ts webhook-workflows "$RUN_DIR/n8n1.json"); do
+    # 1.x has no publish:workflow; update:workflow --active is its activation.
+    "$RUNTIME1/node_modules/.bin/n8n" update:workflow --id="$id" --active=true >> "$RUN_DIR/n8n1-import.log" 2>&1
+    log "activated $id"
+  done
+  start_bg n8n1 "$RUNTIME1/node_modules/.bin/n8n" start
+  N8N1_PID=$LAST_PID
+  wait_http_ok "http://127.0.0.1:$N8N1_PORT/healthz/readiness" 120 "$N8N1_PID" || { log "n8n 1.x did not become ready"; exit 1; }
+  log "n8n 1.x ready on port $N8N1_PORT"
+  check_step "n8n 1.x webhook: Platform Services deliveries to the production URL" webhook "$RUN_DIR/n8n1.json"
+  step "stop n8n 1.x"
+  stop_group "$N8N1_PID" 20
 fi
 
 end_step

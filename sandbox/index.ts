@@ -15,6 +15,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const clock = createSandboxClock(options.startTime);
 	const now = (): Date => clock.now();
 	const state = options.statePath !== undefined ? loadState(options.statePath) : undefined;
-	const company = createCompany({ seed: options.seed, glEntryTarget: options.glEntryTarget, state, now });
-	return serveCompany(company, clock, options);
+	const company = createCompany({ seed: options.seed, glEntryTarget: options.glEntryTarget, state: state?.company, now });
+	return serveCompany(company, clock, options, state?.completedFunctionIds);
 }

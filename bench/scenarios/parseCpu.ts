@@ -42,7 +42,7 @@ const bareFastXmlParser = new XMLParser({
 });
 
 export const FAST_XML_PARSER_ONLY: Parser = {
-	name: 'fast-xml-parser 5 alone, same options (floor of the current design)',
+	name: 'fast-xml-parser 5 alone, same options as the former reader (reference)',
 	parse: (body) => {
 		bareFastXmlParser.parse(body);
 		return Number(/\scount="(\d+)"/.exec(body)?.[1] ?? 0);

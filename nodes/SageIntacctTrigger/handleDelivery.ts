@@ -11,8 +11,9 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import { toNodeApiError } from '../SageIntacct/transport/n8nErrors';
 
 import { accessKeyMatches, presentedAccessKey, webhookDeliveryProblem, type AccessKeyLocation } from './authenticity';
-import { bodyObject, parseDelivery } from './delivery';
+import { bodyObject, parseDelivery, type Delivery } from './delivery';
 import { alreadySeen, deliveryKey, idempotencyKey, remember } from './deliveryDedupe';
+import { recentDeliveriesFor } from './recentDeliveries';
 import type { GlEntryEvent } from './documentTemplate';
 import { fetchEntryAndBatch, type Enrichment } from './enrichment';
 import { failedFilter } from './entryFilters';
@@ -94,27 +95,47 @@ export async function handleDelivery(ctx: IWebhookFunctions): Promise<IWebhookRe
 		delivery.record.WHENMODIFIED ?? '',
 	]);
 	const staticData = ctx.getWorkflowStaticData('node');
-	if (alreadySeen(staticData, key)) return { webhookResponse: { message: 'Duplicate delivery ignored' } };
+	const recent = recentDeliveriesFor(String(ctx.getWorkflow().id ?? ''), ctx.getNode().id);
+	const state = recent.state(key);
+	if (state === 'finished' || alreadySeen(staticData, key)) return { webhookResponse: { message: 'Duplicate delivery ignored' } };
+	// The first copy is still being handled (enrichment call under way): answer with a status Intacct
+	// retries (§9.2) rather than 200, in case that first copy fails.
+	if (state === 'inFlight' || !recent.begin(key)) return reject(ctx, 503, 'The same delivery is being processed; retry later');
+	try {
+		const json = await acceptDelivery(ctx, settings, delivery, idemKey);
+		if (json === undefined) {
+			recent.abandon(key);
+			return {};
+		}
+		recent.finish(key);
+		remember(staticData, key);
+		return { workflowData: [ctx.helpers.returnJsonArray([json])] };
+	} catch (error) {
+		recent.abandon(key);
+		throw toNodeApiError(ctx.getNode(), error);
+	}
+}
 
+/** Enrichment, event and filters: the item to emit, or undefined when the delivery is filtered out. */
+async function acceptDelivery(
+	ctx: IWebhookFunctions,
+	settings: TriggerSettings,
+	delivery: Delivery,
+	idemKey: string | undefined,
+): Promise<IDataObject | undefined> {
 	// A per-event template names its event: filter before spending an API call on enrichment.
-	if (delivery.event && !settings.events.includes(delivery.event)) return {};
+	if (delivery.event && !settings.events.includes(delivery.event)) return undefined;
 
 	let record = delivery.record;
 	let enrichment: Enrichment | undefined;
 	if (settings.enrich && delivery.event !== 'deleted') {
-		try {
-			enrichment = await fetchEntryAndBatch(ctx, delivery.record.RECORDNO, delivery.record.BATCHNO);
-		} catch (error) {
-			// n8n answers 500 and Intacct retries the delivery later (§9.2); nothing was remembered yet.
-			throw toNodeApiError(ctx.getNode(), error);
-		}
+		// On failure n8n answers 500 and Intacct retries the delivery later (§9.2); the caller forgets the key.
+		enrichment = await fetchEntryAndBatch(ctx, delivery.record.RECORDNO, delivery.record.BATCHNO);
 		if (enrichment.entry) record = { ...record, ...recordText(enrichment.entry) };
 	}
 	const event = delivery.event ?? inferEvent(record, enrichment);
-	if (!settings.events.includes(event)) return {};
-	if (failedFilter(record, settings.filters, settings.userDimension) !== undefined) return {};
-
-	remember(staticData, key);
+	if (!settings.events.includes(event)) return undefined;
+	if (failedFilter(record, settings.filters, settings.userDimension) !== undefined) return undefined;
 
 	const json: IDataObject = { event, object: delivery.object, ...glEntryItem(record, settings.userDimension) };
 	if (!delivery.event) json.eventInferred = true;
@@ -125,5 +146,5 @@ export async function handleDelivery(ctx: IWebhookFunctions): Promise<IWebhookRe
 		if (enrichment?.entry) json.rawEntry = enrichment.entry;
 		if (enrichment?.batch) json.rawBatch = enrichment.batch;
 	}
-	return { workflowData: [ctx.helpers.returnJsonArray([json])] };
+	return json;
 }

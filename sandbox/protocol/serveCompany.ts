@@ -14,13 +14,18 @@ import { Gateway } from './gateway';
 import { GATEWAY_PATH, createGatewayServer } from './httpServer';
 import { GatewayStats } from './sandboxStats';
 import { SessionStore } from './sessions';
-import { DebouncedStateWriter } from './statePersistence';
-import { UniqueFunctionIds } from './uniqueFunctionIds';
+import { DebouncedStateWriter, stateFile } from './statePersistence';
+import { type CompletedFunctionIds, UniqueFunctionIds } from './uniqueFunctionIds';
 
 const TWO_HOURS_MS = 2 * 60 * 60 * 1000;
 const STATE_SAVE_DEBOUNCE_MS = 250;
 
-export async function serveCompany(company: CompanyModel, clock: SandboxClock, options: SandboxOptions = {}): Promise<Sandbox> {
+export async function serveCompany(
+	company: CompanyModel,
+	clock: SandboxClock,
+	options: SandboxOptions = {},
+	completedFunctionIds: CompletedFunctionIds = {},
+): Promise<Sandbox> {
 	const log = options.log ?? ((): void => undefined);
 	const now = (): Date => clock.now();
 
@@ -30,15 +35,23 @@ export async function serveCompany(company: CompanyModel, clock: SandboxClock, o
 	const changes = new ChangeGate();
 	const platform = new SandboxPlatformServices({ companyId: company.companyId, now, timeScale: options.webhookTimeScale ?? 1, log });
 	changes.onCommitted((event) => platform.handle(event));
+	const uniqueIds = new UniqueFunctionIds(completedFunctionIds);
 	const stateWriter =
-		options.statePath !== undefined ? new DebouncedStateWriter(options.statePath, () => company.toJSON(), STATE_SAVE_DEBOUNCE_MS, log) : undefined;
+		options.statePath !== undefined
+			? new DebouncedStateWriter(
+					options.statePath,
+					() => stateFile({ company: company.toJSON(), completedFunctionIds: uniqueIds.toJSON() }),
+					STATE_SAVE_DEBOUNCE_MS,
+					log,
+				)
+			: undefined;
 	if (stateWriter !== undefined) changes.onCommitted(() => stateWriter.changed());
 	const unsubscribeModel = company.onChange((event) => changes.push(event));
 
 	const gateway = new Gateway({
 		company,
 		sessions,
-		uniqueIds: new UniqueFunctionIds(),
+		uniqueIds,
 		slots: new CompanySlots(options.concurrency ?? 2, options.concurrencyWaitMs ?? 30_000),
 		changes,
 		now,

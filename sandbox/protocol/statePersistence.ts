@@ -3,10 +3,29 @@
  * burst of writes costs one save) and on close; atomic via write-then-rename.
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { CompletedFunctionIds } from './uniqueFunctionIds';
 
-export function loadState(path: string): unknown {
+const STATE_FORMAT = 'intacct-sandbox-state@2';
+
+/** What a --state file holds: the company model and the uniqueid controlids already completed. */
+export interface SandboxState {
+	company: unknown;
+	completedFunctionIds: CompletedFunctionIds;
+}
+
+export function stateFile(state: SandboxState): unknown {
+	return { format: STATE_FORMAT, ...state };
+}
+
+/** Reads a state file; a file holding only the model's toJSON() (the first format) is still accepted. */
+export function loadState(path: string): SandboxState | undefined {
 	if (!existsSync(path)) return undefined;
-	return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+	const raw = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+	if (typeof raw === 'object' && raw !== null && (raw as { format?: unknown }).format === STATE_FORMAT) {
+		const file = raw as { company?: unknown; completedFunctionIds?: CompletedFunctionIds };
+		return { company: file.company, completedFunctionIds: file.completedFunctionIds ?? {} };
+	}
+	return { company: raw, completedFunctionIds: {} };
 }
 
 export class DebouncedStateWriter {

@@ -4,12 +4,29 @@
  *
  * Only successful functions are remembered: a failed function changed nothing, so retrying it with
  * the same controlid is allowed (the real rule is UNCERTAIN; documented in docs/sandbox.md).
- * Retention is unbounded for the sandbox's lifetime.
+ * Retention is unbounded for the sandbox's lifetime, and the completed set is saved with the --state
+ * file (a restarted demo must still refuse a re-run's writes, as Intacct would).
  */
 export type UniqueIdCheck = 'fresh' | 'completed' | 'inProcess';
 
+/** Completed controlids by company+sender scope, as saved in the state file. */
+export type CompletedFunctionIds = Record<string, string[]>;
+
 export class UniqueFunctionIds {
 	private readonly completed = new Map<string, Set<string>>();
+
+	constructor(saved: CompletedFunctionIds = {}) {
+		for (const [scope, ids] of Object.entries(saved)) {
+			if (Array.isArray(ids)) this.completed.set(scope, new Set(ids.filter((id): id is string => typeof id === 'string')));
+		}
+	}
+
+	toJSON(): CompletedFunctionIds {
+		const out: CompletedFunctionIds = {};
+		for (const [scope, ids] of this.completed) out[scope] = [...ids];
+		return out;
+	}
+
 	private readonly inFlight = new Map<string, Set<string>>();
 
 	private static scope(companyId: string, senderId: string): string {

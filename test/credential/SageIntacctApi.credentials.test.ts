@@ -2,7 +2,7 @@ import * as http from 'node:http';
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { startSandbox } from '../../sandbox';
 import type { Sandbox } from '../../sandbox/api';
-import { CREDENTIAL_TEST_BODY, SageIntacctApi } from '../../credentials/SageIntacctApi.credentials';
+import { CREDENTIAL_TEST_BODY, SageIntacctApi, SignInRequired, signInFingerprint } from '../../credentials/SageIntacctApi.credentials';
 import { parseXmlDocument } from '../../nodes/SageIntacct/transport/xmlParser';
 import { CREDENTIAL_SESSION_CONTROL_ID, CredentialSessionHandoff } from '../../nodes/SageIntacct/transport/credentialSession';
 import { getAPISession } from '../../nodes/SageIntacct/transport/functions';
@@ -41,7 +41,7 @@ describe('SageIntacctApi credential', () => {
 	it('has the public names, password fields and the hidden expirable session', () => {
 		expect(credential.name).toBe('sageIntacctApi');
 		expect(credential.displayName).toBe('Sage Intacct API');
-		expect(credential.properties.map((p) => p.name)).toEqual(['companyId', 'entityId', 'senderId', 'senderPassword', 'userId', 'userPassword', 'endpointUrl', 'sessionId', 'sessionEndpoint']);
+		expect(credential.properties.map((p) => p.name)).toEqual(['companyId', 'entityId', 'senderId', 'senderPassword', 'userId', 'userPassword', 'endpointUrl', 'sessionId', 'sessionEndpoint', 'sessionFingerprint', 'sessionSignedInAt']);
 		const byName = Object.fromEntries(credential.properties.map((p) => [p.name, p]));
 		expect(byName.senderPassword.typeOptions?.password).toBe(true);
 		expect(byName.userPassword.typeOptions?.password).toBe(true);
@@ -72,7 +72,7 @@ describe('SageIntacctApi credential', () => {
 	it('authenticate sets the XML content type and turns the test placeholder into a sign-in envelope', async () => {
 		if (typeof credential.authenticate !== 'function') throw new Error('expected the function form');
 		const nasty = `p&ss<'">`;
-		const options = await credential.authenticate(data({ userPassword: nasty }), { url: sandbox.url, method: 'POST', body: CREDENTIAL_TEST_BODY });
+		const options = await credential.authenticate(signedIn(data({ userPassword: nasty })), { url: sandbox.url, method: 'POST', body: CREDENTIAL_TEST_BODY });
 		expect(options.headers?.['Content-Type']).toBe('application/xml; charset=utf-8');
 		const root = parseXmlDocument(String(options.body));
 		const login = root.children[1].children[0].children[0];
@@ -85,7 +85,7 @@ describe('SageIntacctApi credential', () => {
 	it('the test request, once authenticated, gets a successful answer from the gateway', async () => {
 		if (typeof credential.authenticate !== 'function') throw new Error('expected the function form');
 		expect(credential.test.request).toMatchObject({ method: 'POST', url: '={{$credentials.endpointUrl}}', body: CREDENTIAL_TEST_BODY });
-		const options = await credential.authenticate(data(), { url: sandbox.url, method: 'POST', body: credential.test.request.body as string });
+		const options = await credential.authenticate(signedIn(data()), { url: sandbox.url, method: 'POST', body: credential.test.request.body as string });
 		const response = await httpRequest(options);
 		expect(response.statusCode).toBe(200);
 		expect(String(response.body)).toContain('<status>success</status>');
@@ -102,7 +102,7 @@ describe('SageIntacctApi credential', () => {
 			authentication: { kind: 'login', userId: 'u', companyId: 'c', password: 'p', entityId: '' },
 			functions: [{ ...getAPISession(), controlId: CREDENTIAL_SESSION_CONTROL_ID }],
 		});
-		const handoff = await credential.authenticate(data({ sessionId: 'sess-1', sessionEndpoint: 'https://gw.example/xml' }), { url: sandbox.url, body: signIn }).then(
+		const handoff = await credential.authenticate(signedIn(data({ sessionId: 'sess-1', sessionEndpoint: 'https://gw.example/xml' })), { url: sandbox.url, body: signIn }).then(
 			() => undefined,
 			(error: unknown) => error,
 		);
@@ -112,6 +112,42 @@ describe('SageIntacctApi credential', () => {
 		// No session yet, or any other request: sent as it is.
 		expect((await credential.authenticate(data({ sessionId: '' }), { url: sandbox.url, body: signIn })).body).toBe(signIn);
 		const other = signIn.replace(CREDENTIAL_SESSION_CONTROL_ID, 'a-random-control-id');
-		expect((await credential.authenticate(data({ sessionId: 'sess-1' }), { url: sandbox.url, body: other })).body).toBe(other);
+		expect((await credential.authenticate(signedIn(data({ sessionId: 'sess-1' })), { url: sandbox.url, body: other })).body).toBe(other);
+		// A session signed in with other values (the password was changed since) is not handed over.
+		const changed = { ...signedIn(data({ sessionId: 'sess-1' })), userPassword: 'changed' };
+		expect((await credential.authenticate(changed, { url: sandbox.url, body: signIn })).body).toBe(signIn);
+	});
+
+	it('the credential test signs in again unless it holds a fresh sign-in made with exactly these values', async () => {
+		if (typeof credential.authenticate !== 'function') throw new Error('expected the function form');
+		const test = { url: sandbox.url, method: 'POST' as const, body: CREDENTIAL_TEST_BODY };
+		// n8n 2.x stores a session after first use and then skips preAuthentication in credential tests:
+		// without the 401-shaped signal, a wrong password would test "successful" (HTTP 200 from the gateway).
+		const stored = (await preAuthentication(data())) as ICredentialDataDecryptedObject;
+		const usedBefore = { ...data(), ...stored, sessionSignedInAt: String(Date.now() - 3_600_000) };
+		await expect(credential.authenticate(usedBefore, test)).rejects.toBeInstanceOf(SignInRequired);
+		await expect(credential.authenticate({ ...data(), ...stored, userPassword: 'wrong' }, test)).rejects.toMatchObject({ response: { status: 401 } });
+		await expect(credential.authenticate(data({ sessionId: '' }), test)).rejects.toBeInstanceOf(SignInRequired);
+		// Right after preAuthentication signed in with these very values, the test request goes out.
+		const fresh = await credential.authenticate({ ...data(), ...stored }, test);
+		expect(String(fresh.body)).toContain('<login>');
+	});
+
+	it('preAuthentication records which values the session was signed in with', async () => {
+		const output = await preAuthentication(data());
+		expect(output.sessionFingerprint).toBe(signInFingerprint(data()));
+		expect(output.sessionFingerprint).not.toBe(signInFingerprint(data({ userPassword: 'other' })));
+		expect(Number(output.sessionSignedInAt)).toBeGreaterThan(0);
+		expect(JSON.stringify(output)).not.toContain(sandbox.credentials.userPassword);
 	});
 });
+
+/** The credential as preAuthentication leaves it right after a sign-in with its current values. */
+function signedIn(values: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
+	return {
+		sessionId: 'sess-from-preauth',
+		...values,
+		sessionFingerprint: signInFingerprint(values),
+		sessionSignedInAt: String(Date.now()),
+	};
+}

@@ -203,6 +203,23 @@ describe('duplicate deliveries', () => {
 		expect((staticData.seenDeliveries as string[]).length).toBe(500);
 	});
 
+	it('starts one execution when copies arrive concurrently, each request with its own copy of static data', async () => {
+		// n8n loads and saves static data per request, so the last save wins (seen in real n8n: a
+		// journal entry's lines posted at once, then retried, started duplicate executions).
+		const workflowId = 'wf-concurrent';
+		const headers = { 'idempotency-key': 'evt-concurrent' };
+		const copies = await Promise.all(
+			[1, 2, 3].map(async () => await callWebhook({ body: glEntryBody(), headers, staticData: {}, workflowId })),
+		);
+		expect(copies.flatMap((c) => emitted(c.result))).toHaveLength(1);
+		// A later retry, again with a fresh copy of static data, is still a duplicate.
+		const retry = await callWebhook({ body: glEntryBody(), headers, staticData: {}, workflowId });
+		expect(retry.result).toEqual({ webhookResponse: { message: 'Duplicate delivery ignored' } });
+		// Another workflow receiving the same delivery runs it.
+		const elsewhere = await callWebhook({ body: glEntryBody(), headers, staticData: {}, workflowId: 'wf-other' });
+		expect(emitted(elsewhere.result)).toHaveLength(1);
+	});
+
 	it('does not remember rejected or filtered deliveries', async () => {
 		const staticData: IDataObject = {};
 		const headers = { 'idempotency-key': 'evt-9' };

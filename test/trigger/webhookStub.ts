@@ -17,6 +17,18 @@ export interface StubRequest {
 	query?: Record<string, string>;
 	parameters?: IDataObject;
 	staticData?: IDataObject;
+	/** Workflow the delivery is for (default: one per static-data object, like n8n's per-workflow static data). */
+	workflowId?: string;
+}
+
+const workflowIds = new WeakMap<IDataObject, string>();
+function workflowIdFor(staticData: IDataObject): string {
+	let id = workflowIds.get(staticData);
+	if (id === undefined) {
+		id = `wf-stub-${Math.random().toString(36).slice(2)}`;
+		workflowIds.set(staticData, id);
+	}
+	return id;
 }
 
 export interface StubResult {
@@ -62,6 +74,7 @@ export async function callWebhook(request: StubRequest): Promise<StubResult> {
 		getRequestObject: () => ({ rawBody: request.rawBody === undefined ? undefined : Buffer.from(request.rawBody) }),
 		getResponseObject: () => res,
 		getWorkflowStaticData: () => staticData,
+		getWorkflow: () => ({ id: request.workflowId ?? workflowIdFor(staticData), active: true }),
 		getMode: () => 'webhook',
 		getNode: () => ({ id: 't', name: 'Sage Intacct Trigger', type: 'sageIntacctTrigger', typeVersion: 1, position: [0, 0], parameters: {} }),
 		helpers: { returnJsonArray },

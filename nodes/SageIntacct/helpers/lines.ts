@@ -8,6 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { DIMENSIONS } from '../actions/common.descriptions';
 import { AmountInputError, parseAmount } from './amounts';
 import { ItemValidationError } from './errors';
+import { textValue } from './parameters';
 
 /** What a line is, once validated. Amount is canonical decimal text, signed only for bills. */
 export interface LineInput {
@@ -108,7 +109,7 @@ export function parseJsonLines(what: string, raw: unknown, signed: boolean): Lin
 		const plain: IDataObject = {};
 		const udd: Record<string, string> = {};
 		for (const [key, v] of Object.entries(entry as IDataObject)) {
-			if (/^gldim/i.test(key)) udd[key.toUpperCase()] = String(v);
+			if (/^gldim/i.test(key)) udd[key.toUpperCase()] = lineText(what, line, key, v);
 			else plain[key] = v;
 		}
 		const parsed = jsonLineSchema.safeParse(plain);
@@ -185,17 +186,26 @@ export interface UiLine extends IDataObject {
 	customFields?: UiNameValues;
 }
 
+/** A line field's value as text ('' when absent); an object or list fails naming the line and field. */
+function lineText(what: string, line: number, field: string, value: unknown): string {
+	try {
+		return textValue(what, field, value);
+	} catch {
+		throw fieldError(what, line, field, 'must be text');
+	}
+}
+
 /** A resource-locator value inside a fixedCollection ({ __rl, mode, value }) or a plain value -> text. */
-function locatorText(value: unknown): string {
-	if (value !== null && typeof value === 'object' && 'value' in value) return String((value as { value: unknown }).value ?? '').trim();
-	return value === undefined || value === null ? '' : String(value).trim();
+function locatorText(what: string, line: number, field: string, value: unknown): string {
+	const inner = value !== null && typeof value === 'object' && !Array.isArray(value) && 'value' in value ? (value as { value: unknown }).value : value;
+	return lineText(what, line, field, inner);
 }
 
 /** Lines from the fixedCollection (`lines.line`). */
 export function parseUiLines(what: string, lines: UiLine[], signed: boolean): LineInput[] {
 	return lines.map((ui, index) => {
 		const line = index + 1;
-		const accountNo = locatorText(ui.accountNo);
+		const accountNo = locatorText(what, line, 'accountNo', ui.accountNo);
 		if (accountNo === '') throw fieldError(what, line, 'accountNo', 'is required');
 		let amount = amountOf(what, line, 'amount', ui.amount ?? '');
 		let side: LineInput['side'];
@@ -206,17 +216,21 @@ export function parseUiLines(what: string, lines: UiLine[], signed: boolean): Li
 		}
 		const dimensions: Record<string, string> = {};
 		for (const d of DIMENSIONS) {
-			const v = locatorText(ui[d.key]);
+			const v = locatorText(what, line, d.key, ui[d.key]);
 			if (v !== '') dimensions[d.key] = v;
 		}
 		const pairs = (values: UiNameValues | undefined) =>
-			Object.fromEntries((values?.field ?? []).filter((p) => (p.name ?? '').trim() !== '').map((p) => [p.name as string, p.value ?? '']));
+			Object.fromEntries(
+				(values?.field ?? [])
+					.filter((p) => lineText(what, line, 'name', p.name) !== '')
+					.map((p) => [String(p.name).trim(), lineText(what, line, String(p.name), p.value)]),
+			);
 		const udd = Object.fromEntries(Object.entries(pairs(ui.userDefinedDimensions)).map(([k, v]) => [udfFieldName(k), v]));
 		return {
 			accountNo,
 			side,
 			amount,
-			memo: ui.memo ? String(ui.memo) : undefined,
+			memo: lineText(what, line, 'memo', ui.memo) || undefined,
 			dimensions,
 			userDefinedDimensions: udd,
 			customFields: checkNames(what, line, 'customFields', pairs(ui.customFields)),

@@ -10,7 +10,19 @@ import type { IntacctFieldValue, IntacctRecord } from '../transport/types';
 import { fieldInfo, type FieldKind } from './fields';
 import { intacctToIso } from './dates';
 
+/** Field name -> camelCase name; field names are few, records many. */
+const camelCaseNames = new Map<string, string>();
+
 export function camelCaseFieldName(field: string): string {
+	let name = camelCaseNames.get(field);
+	if (name === undefined) {
+		name = toCamelCase(field);
+		if (camelCaseNames.size < 10_000) camelCaseNames.set(field, name);
+	}
+	return name;
+}
+
+function toCamelCase(field: string): string {
 	const parts = field
 		.split(/[_.\s]+/)
 		.filter((part) => part !== '')

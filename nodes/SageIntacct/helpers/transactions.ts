@@ -9,7 +9,7 @@ import { DIMENSIONS } from '../actions/common.descriptions';
 import { toCents, toDecimal } from './amounts';
 import { DateInputError, toIntacctDate } from './dates';
 import { ItemValidationError } from './errors';
-import { itemParameter } from './parameters';
+import { itemParameter, textValue } from './parameters';
 import { parseJsonLines, parseUiLines, type LineInput, type UiLine } from './lines';
 
 /** Reads the item's lines from the UI collection or the JSON parameter. */
@@ -91,7 +91,7 @@ export function customHeaderFields(what: string, collection: IDataObject | undef
 	for (const pair of pairs) {
 		const name = String(pair.name).trim().toUpperCase();
 		if (!/^[A-Z][A-Z0-9_]*$/.test(name)) throw new ItemValidationError(`${what}, custom field "${pair.name}": not an Intacct field name`);
-		out[name] = String(pair.value ?? '');
+		out[name] = textValue(what, `custom field ${name}`, pair.value);
 	}
 	return out;
 }

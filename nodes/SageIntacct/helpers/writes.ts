@@ -1,10 +1,12 @@
 /**
  * The write pipeline shared by every create/update/delete operation:
- *  1. build and validate every item first (zod + our checks); a bad item fails alone - with
+ *  1. build and validate every item (zod + our checks); a bad item fails alone - with
  *     continueOnFail it becomes an error item and nothing is sent for it, without it the node
- *     stops before anything at all is sent;
+ *     stops before anything at all is sent (so then every item is validated before the first send);
  *  2. send the valid items' functions with client.executeMany, `batchSize` functions per request,
- *     grouped by entity, idempotent (stable controlid + uniqueid) unless turned off;
+ *     grouped by entity, idempotent (stable controlid + uniqueid) unless turned off. A request goes
+ *     out as soon as its batch is full (with continueOnFail while later items are still being
+ *     prepared), up to the credential's concurrency cap, so CPU work overlaps the network;
  *  3. pair every outcome back to its item: success -> the operation's output; a duplicate (the same
  *     idempotency key already posted) -> the existing record looked up, with duplicate = true;
  *     a failure -> error item (continueOnFail) or a NodeApiError naming the item.
@@ -28,6 +30,9 @@ export interface PreparedWrite {
 	onSuccess(result: IntacctResult, client: IntacctApi, options: RequestOptions): Promise<IDataObject> | IDataObject;
 	/** The record a duplicate stands for (when it can be found), for duplicate = true outputs. */
 	findExisting?(client: IntacctApi, options: RequestOptions): Promise<IDataObject | undefined>;
+	/** Runs right before the write is sent (e.g. uploading the item's attachments), so nothing goes
+	 * out while items are still being validated; a failure fails this item alone. */
+	before?(client: IntacctApi, options: RequestOptions): Promise<void>;
 }
 
 interface Pending {
@@ -54,88 +59,25 @@ export async function runWrites(
 	const continueOnFail = this.continueOnFail();
 	const node = this.getNode();
 
-	// Requests go out as soon as a batch of one (entity, idempotent) group is full, while later items
-	// are still being prepared, so CPU overlaps the network; the client's semaphore caps concurrency.
+	// Requests go out as soon as a batch of one (entity, idempotent) group is full, so CPU work on
+	// later items (idempotency keys, output shaping) overlaps the network; the client's semaphore
+	// keeps requests within the credential's concurrency cap.
 	let client: IntacctApi | undefined;
 	let batchSize = 0;
 	const groups = new Map<string, Pending[]>();
 	const inFlight: Array<Promise<void>> = [];
-	const outcomes = new Map<number, { entry: Pending; outcome: BatchOutcome }>();
+	/** What each sent item came to: its output, or the error that failed it. */
+	const answers = new Map<number, { json: IDataObject } | { error: unknown }>();
 	let sendFailure: { error: unknown } | undefined;
-	const send = (chunk: Pending[]) => {
-		client ??= getClient(this);
-		const sending = client.executeMany(
-			chunk.map((entry) => entry.write.fn),
-			{ ...chunk[0].options, batchSize: chunk.length },
-		);
-		inFlight.push(
-			sending.then(
-				(chunkOutcomes) => chunk.forEach((entry, i) => outcomes.set(entry.itemIndex, { entry, outcome: chunkOutcomes[i] })),
-				(error: unknown) => {
-					sendFailure ??= { error };
-				},
-			),
-		);
-	};
-	const enqueue = (entry: Pending) => {
-		if (batchSize === 0) batchSize = Math.max(1, Math.floor(writeOptions(this, entry.itemIndex).batchSize ?? 50));
-		// One executeMany per (entity, idempotent) group: both are request-level settings.
-		const key = `${entry.options.entityId ?? '\u0000'}|${String(entry.options.idempotent)}`;
-		let group = groups.get(key);
-		if (!group) {
-			group = [];
-			groups.set(key, group);
-		}
-		group.push(entry);
-		if (group.length >= batchSize) {
-			send(group);
-			groups.delete(key);
-		}
-	};
 
-	/** Validated items waiting to be sent: all items are validated before anything is sent unless continueOnFail. */
-	const ready: Pending[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		let entry: Pending | undefined;
-		try {
-			const write = await prepare(itemIndex);
-			const options = writeOptions(this, itemIndex);
-			const key = options.idempotencyKey ?? '';
-			const idempotent = key.trim() !== '' || (options.idempotent ?? idempotentByDefault);
-			if (idempotent) {
-				const controlId = idempotencyControlId(this, itemIndex, action, write.fn.body, key);
-				const firstItem = firstItemOfKey.get(controlId);
-				if (firstItem !== undefined) {
-					repeats.push({ itemIndex, firstItem });
-					continue;
-				}
-				firstItemOfKey.set(controlId, itemIndex);
-				write.fn.controlId = controlId;
-			}
-			entry = { itemIndex, write, options: { ...entityOption(this, itemIndex), idempotent } };
-		} catch (error) {
-			if (!continueOnFail) throw toNodeError(node, error, itemIndex);
-			results[itemIndex] = { json: errorJson(toNodeError(node, error, itemIndex)), pairedItem: { item: itemIndex } };
-		}
-		if (entry && continueOnFail) enqueue(entry);
-		else if (entry) ready.push(entry);
-	}
-	for (const entry of ready) enqueue(entry);
-	for (const group of groups.values()) send(group);
-	groups.clear();
-	await Promise.all(inFlight);
-	if (sendFailure) throw sendFailure.error;
-
-	const pending = [...outcomes.keys()].sort((a, b) => a - b);
-	for (const itemIndex of pending) {
-		const { entry, outcome } = outcomes.get(itemIndex) as { entry: Pending; outcome: BatchOutcome };
-		const { write, options } = entry;
+	const answer = async (entry: Pending, outcome: BatchOutcome, api: IntacctApi): Promise<void> => {
+		const { itemIndex, write, options } = entry;
 		try {
 			let json: IDataObject;
 			if (outcome.ok) {
-				json = await write.onSuccess(outcome.result, client as IntacctApi, options);
+				json = await write.onSuccess(outcome.result, api, options);
 			} else if (outcome.error.kind === 'duplicate') {
-				const existing = write.findExisting ? await write.findExisting(client as IntacctApi, options) : undefined;
+				const existing = write.findExisting ? await write.findExisting(api, options) : undefined;
 				json = {
 					duplicate: true,
 					...(existing ?? {}),
@@ -146,10 +88,101 @@ export async function runWrites(
 			} else {
 				throw outcome.error;
 			}
-			results[itemIndex] = { json, pairedItem: { item: itemIndex } };
+			answers.set(itemIndex, { json });
+		} catch (error) {
+			answers.set(itemIndex, { error });
+		}
+	};
+	const sendChunk = async (chunk: Pending[], api: IntacctApi): Promise<void> => {
+		let batch = chunk;
+		if (chunk.some((entry) => entry.write.before)) {
+			const failed = new Set<Pending>();
+			await Promise.all(
+				chunk.map(async (entry) => {
+					try {
+						await entry.write.before?.(api, entry.options);
+					} catch (error) {
+						failed.add(entry);
+						answers.set(entry.itemIndex, { error });
+					}
+				}),
+			);
+			batch = chunk.filter((entry) => !failed.has(entry));
+			if (batch.length === 0) return;
+		}
+		let outcomes: BatchOutcome[];
+		try {
+			outcomes = await api.executeMany(
+				batch.map((entry) => entry.write.fn),
+				{ ...batch[0].options, batchSize: batch.length },
+			);
+		} catch (error) {
+			sendFailure ??= { error };
+			return;
+		}
+		await Promise.all(batch.map(async (entry, i) => await answer(entry, outcomes[i], api)));
+	};
+	const send = (chunk: Pending[]) => {
+		client ??= getClient(this);
+		inFlight.push(sendChunk(chunk, client));
+	};
+	/** Gives a validated item its idempotency key and puts it in its group's batch. */
+	const enqueue = (entry: Pending, userKey: string) => {
+		if (entry.options.idempotent) {
+			const controlId = idempotencyControlId(this, entry.itemIndex, action, entry.write.fn.body, userKey);
+			const firstItem = firstItemOfKey.get(controlId);
+			if (firstItem !== undefined) {
+				repeats.push({ itemIndex: entry.itemIndex, firstItem });
+				return;
+			}
+			firstItemOfKey.set(controlId, entry.itemIndex);
+			entry.write.fn.controlId = controlId;
+		}
+		if (batchSize === 0) batchSize = Math.max(1, Math.floor(writeOptions(this, entry.itemIndex).batchSize ?? 50));
+		// One executeMany per (entity, idempotent) group: both are request-level settings.
+		const group = `${entry.options.entityId ?? '\u0000'}|${String(entry.options.idempotent)}`;
+		let batch = groups.get(group);
+		if (!batch) {
+			batch = [];
+			groups.set(group, batch);
+		}
+		batch.push(entry);
+		if (batch.length >= batchSize) {
+			groups.delete(group);
+			send(batch);
+		}
+	};
+
+	/** Without continueOnFail every item is validated before the first request goes out. */
+	const validated: Array<{ entry: Pending; userKey: string }> = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		let ready: { entry: Pending; userKey: string } | undefined;
+		try {
+			const write = await prepare(itemIndex);
+			const options = writeOptions(this, itemIndex);
+			const userKey = options.idempotencyKey ?? '';
+			const idempotent = userKey.trim() !== '' || (options.idempotent ?? idempotentByDefault);
+			ready = { entry: { itemIndex, write, options: { ...entityOption(this, itemIndex), idempotent } }, userKey };
 		} catch (error) {
 			if (!continueOnFail) throw toNodeError(node, error, itemIndex);
-			results[itemIndex] = { json: errorJson(error), pairedItem: { item: itemIndex } };
+			results[itemIndex] = { json: errorJson(toNodeError(node, error, itemIndex)), pairedItem: { item: itemIndex } };
+		}
+		if (ready && continueOnFail) enqueue(ready.entry, ready.userKey);
+		else if (ready) validated.push(ready);
+	}
+	for (const { entry, userKey } of validated) enqueue(entry, userKey);
+	for (const batch of groups.values()) send(batch);
+	groups.clear();
+	await Promise.all(inFlight);
+	if (sendFailure) throw sendFailure.error;
+
+	for (const itemIndex of [...answers.keys()].sort((a, b) => a - b)) {
+		const result = answers.get(itemIndex) as { json: IDataObject } | { error: unknown };
+		if ('json' in result) {
+			results[itemIndex] = { json: result.json, pairedItem: { item: itemIndex } };
+		} else {
+			if (!continueOnFail) throw toNodeError(node, result.error, itemIndex);
+			results[itemIndex] = { json: errorJson(result.error), pairedItem: { item: itemIndex } };
 		}
 	}
 	for (const { itemIndex, firstItem } of repeats) {

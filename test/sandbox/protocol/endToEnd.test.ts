@@ -4,7 +4,7 @@
  * closes cleanly on SIGINT.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startSandbox } from '../../../sandbox';
@@ -186,6 +186,38 @@ describe('--state with the real model', () => {
 		const second = await startSandbox({ port: 0, statePath });
 		try {
 			expect(await batchCount(second.url, 'E2E-STATE')).toBe('1');
+		} finally {
+			await second.close();
+		}
+	});
+
+	it('still refuses a completed uniqueid function after a restart (a re-run posts nothing twice)', async () => {
+		const statePath = join(dir, 'company.json');
+		const first = await startSandbox({ port: 0, statePath });
+		const posted = await call(first.url, fn('je-rerun-1', batchXml('E2E-RERUN')), { uniqueId: true });
+		expect(textAt(posted, 'operation/result/status')).toBe('success');
+		await first.close();
+		const second = await startSandbox({ port: 0, statePath });
+		try {
+			const again = await call(second.url, fn('je-rerun-1', batchXml('E2E-RERUN')), { uniqueId: true });
+			expect(textAt(again, 'operation/result/status')).toBe('failure');
+			expect(errorsOf(at(again, 'operation/result/errormessage')).map((e) => e.description2).join(' ')).toMatch(/already executed/);
+			expect(await batchCount(second.url, 'E2E-RERUN')).toBe('1');
+		} finally {
+			await second.close();
+		}
+	});
+
+	it('loads a state file holding only the company model (the first format)', async () => {
+		const statePath = join(dir, 'company.json');
+		const first = await startSandbox({ port: 0, statePath });
+		await call(first.url, fn('je', batchXml('E2E-LEGACY')));
+		await first.close();
+		const saved = JSON.parse(readFileSync(statePath, 'utf8')) as { company: unknown };
+		writeFileSync(statePath, JSON.stringify(saved.company));
+		const second = await startSandbox({ port: 0, statePath });
+		try {
+			expect(await batchCount(second.url, 'E2E-LEGACY')).toBe('1');
 		} finally {
 			await second.close();
 		}

@@ -14,7 +14,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const saved = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
+/** The company part of a saved state file. */
+const saved = (path: string): unknown => (JSON.parse(readFileSync(path, 'utf8')) as { company: unknown }).company;
 
 it('saves after a committed write and again on close', async () => {
 	const statePath = join(dir, 'state.json');
@@ -40,10 +41,19 @@ it('saves the rolled-back state, not the aborted writes', async () => {
 	expect(saved(statePath)).toEqual({ rows: [] });
 });
 
-it('loadState returns undefined for a missing file and the parsed JSON otherwise', async () => {
+it('loadState returns undefined for a missing file, the company and completed controlids otherwise', async () => {
 	expect(loadState(join(dir, 'none.json'))).toBeUndefined();
 	const statePath = join(dir, 'state.json');
 	const sandbox = await serveCompany(scriptedCompany([{ id: '9', amount: '1', description: 'x' }]), createSandboxClock(), { statePath });
 	await sandbox.close();
-	expect(loadState(statePath)).toEqual({ rows: [{ id: '9', amount: '1', description: 'x' }] });
+	expect(loadState(statePath)).toEqual({ company: { rows: [{ id: '9', amount: '1', description: 'x' }] }, completedFunctionIds: {} });
+});
+
+it('saves the uniqueid controlids that completed, per company and sender', async () => {
+	const statePath = join(dir, 'state.json');
+	const sandbox = await serveCompany(scriptedCompany(), createSandboxClock(), { statePath });
+	await call(sandbox.url, fn('w-1', '<write><id>1</id></write>'), { uniqueId: true });
+	await sandbox.close();
+	const state = loadState(statePath);
+	expect(Object.values(state?.completedFunctionIds ?? {})).toEqual([['w-1']]);
 });

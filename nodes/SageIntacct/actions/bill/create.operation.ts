@@ -10,8 +10,7 @@ import {
 	writeOptionsProperty,
 } from '../common.descriptions';
 import { billItemElements, intacctDate, optionalDate, readLines } from '../../helpers/transactions';
-import { entityOption, getClient } from '../../helpers/client';
-import { isIntacctErrorLike, ItemValidationError, toNodeError } from '../../helpers/errors';
+import { isIntacctErrorLike, ItemValidationError } from '../../helpers/errors';
 import { runWrites } from '../../helpers/writes';
 import { outputRecord } from '../../helpers/simplify';
 import { intacctToIso } from '../../helpers/dates';
@@ -74,24 +73,27 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		};
 		const label = billNumber ? `bill ${billNumber} of ${vendorId}` : `bill of ${vendorId} dated ${intacctToIso(transactionDate)}`;
 		const attachment = await attachmentFunction(this, i, what, () => JSON.stringify(fields), label);
-		if (attachment) {
-			fields.SUPDOCID = attachment.supdocId;
-			let failure: unknown;
-			try {
-				await getClient(this).execute(
-					{ ...attachment.fn, controlId: `n8n-supdoc-${attachment.supdocId}` },
-					{ ...entityOption(this, i), idempotent: true },
-				);
-			} catch (error) {
-				failure = error;
-			}
-			// The same files were uploaded by an earlier run (same content-derived SUPDOCID): reuse them.
-			const alreadyThere =
-				isIntacctErrorLike(failure) &&
-				(failure.kind === 'duplicate' || failure.errors.some((e) => /already exists/i.test(`${e.description} ${e.description2}`)));
-			if (failure !== undefined && !alreadyThere) throw toNodeError(this.getNode(), failure, i);
-		}
+		if (attachment) fields.SUPDOCID = attachment.supdocId;
 		return {
+			// The files are uploaded right before the bill is sent (not while other items are validated).
+			before: attachment
+				? async (client, options) => {
+						let failure: unknown;
+						try {
+							await client.execute(
+								{ ...attachment.fn, controlId: `n8n-supdoc-${attachment.supdocId}` },
+								{ ...(options.entityId === undefined ? {} : { entityId: options.entityId }), idempotent: true },
+							);
+						} catch (error) {
+							failure = error;
+						}
+						// The same files were uploaded by an earlier run (same content-derived SUPDOCID): reuse them.
+						const alreadyThere =
+							isIntacctErrorLike(failure) &&
+							(failure.kind === 'duplicate' || failure.errors.some((e) => /already exists/i.test(`${e.description} ${e.description2}`)));
+						if (failure !== undefined && !alreadyThere) throw failure;
+					}
+				: undefined,
 			fn: create('APBILL', fields),
 			onSuccess: (result) => ({
 				...outputRecord('APBILL', result.records[0] ?? {}, simplify),

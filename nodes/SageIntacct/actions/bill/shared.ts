@@ -10,7 +10,7 @@ import { outputRecord } from '../../helpers/simplify';
 import { quote } from '../../helpers/reads';
 import { customHeaderFields, optionalDate } from '../../helpers/transactions';
 import { ItemValidationError } from '../../helpers/errors';
-import { itemParameter, optionalField } from '../../helpers/parameters';
+import { itemParameter, optionalField, optionalText } from '../../helpers/parameters';
 
 export function billHeaderFields(includeDates: boolean): INodeProperties[] {
 	const fields: INodeProperties[] = [
@@ -151,7 +151,7 @@ export async function attachmentFunction(
 	billLabel: string,
 ): Promise<{ fn: IntacctFunction; supdocId: string } | undefined> {
 	if (!itemParameter(context, 'attachFiles', itemIndex, false)) return undefined;
-	const names = String(context.getNodeParameter('binaryPropertyNames', itemIndex, 'data'))
+	const names = (optionalText(context, 'binaryPropertyNames', itemIndex, what) ?? '')
 		.split(',')
 		.map((n) => n.trim())
 		.filter((n) => n !== '');
@@ -174,7 +174,7 @@ export async function attachmentFunction(
 		});
 	}
 	const supdocId = `N8N${hash.digest('hex').slice(0, 17).toUpperCase()}`;
-	const folder = context.getNodeParameter('attachmentFolder', itemIndex, '') as string;
+	const folder = optionalText(context, 'attachmentFolder', itemIndex, what);
 	const fn = create('SUPDOC', {
 		SUPDOCID: supdocId,
 		SUPDOCNAME: billLabel.slice(0, 100),

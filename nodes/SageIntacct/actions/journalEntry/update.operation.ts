@@ -1,5 +1,5 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { recordNoParameter } from '../../helpers/parameters';
+import { optionalField, recordNoParameter } from '../../helpers/parameters';
 import { read, update } from '../../transport/functions';
 import { entityIdProperty, linesProperties, recordNoProperty, simplifyProperty, writeOptionsProperty } from '../common.descriptions';
 import { entityOption, getClient } from '../../helpers/client';
@@ -77,7 +77,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			fn: update('GLBATCH', {
 				RECORDNO: recordNo,
 				BATCH_DATE: batchDate,
-				BATCH_TITLE: fields.description || String(existing.BATCH_TITLE ?? ''),
+				BATCH_TITLE: optionalField(what, 'description', fields.description) ?? String(existing.BATCH_TITLE ?? ''),
 				...headerElements(what, fields),
 				ENTRIES: { GLENTRY: newLines ? glEntryElements(newLines) : existingLineElements(existing) },
 			}),
