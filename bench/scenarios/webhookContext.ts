@@ -8,6 +8,7 @@
  * keeps ONE node instance per "workflow", as n8n does: building the node's description costs more
  * than handling a delivery and would dominate a throughput measurement.
  */
+import { randomUUID } from 'node:crypto';
 import { returnJsonArray } from 'n8n-core';
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
@@ -48,6 +49,9 @@ export function triggerParameters(accessKey: string, overrides: IDataObject = {}
 export function webhookRunner(parameters: IDataObject): (call: WebhookCall) => Promise<WebhookAnswer> {
 	const trigger = new SageIntacctTrigger();
 	const staticData: IDataObject = {};
+	// Each runner is its own workflow, as n8n would give it (the trigger remembers deliveries per workflow and node).
+	const workflow = { id: `bench-${randomUUID()}`, active: true };
+	const node = { id: 'sage-intacct-trigger', name: 'Sage Intacct Trigger', type: 'n8n-nodes-sage-intacct.sageIntacctTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
 	return async (call) => {
 		const answer: { status?: number; sent?: unknown } = {};
 		const response = {
@@ -73,6 +77,8 @@ export function webhookRunner(parameters: IDataObject): (call: WebhookCall) => P
 			getRequestObject: () => ({ rawBody: Buffer.from(rawText, 'utf8') }),
 			getResponseObject: () => response,
 			getWorkflowStaticData: () => staticData,
+			getWorkflow: () => workflow,
+			getNode: () => node,
 			getMode: () => 'webhook',
 			helpers: { returnJsonArray },
 		} as unknown as IWebhookFunctions;
