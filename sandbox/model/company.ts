@@ -14,6 +14,7 @@ import {
 } from './contract';
 import { Database, isDatabaseSnapshot, type DatabaseJson } from './database';
 import { schemaError } from './errors';
+import { getDimensions } from './reads/dimensions';
 import { lookup, inspect } from './reads/lookup';
 import { ObjectRows } from './reads/object-rows';
 import { query } from './reads/query';
@@ -54,6 +55,7 @@ const READS: Record<string, ReadHandler> = {
 	query,
 	lookup,
 	inspect,
+	getdimensions: getDimensions,
 };
 
 export class Company implements CompanyModel {

@@ -329,12 +329,15 @@ export function sandboxCredentialValues(credentials: Record<string, string>, ove
 
 /**
  * Calls a node's listSearch method the way n8n's editor does (a LoadOptionsContext on the node),
- * e.g. listSearch(node, 'searchAccounts', { credentials, filter: '61' }).
+ * e.g. listSearch(node, 'searchAccounts', { credentials, filter: '61' }). Like the editor, it hands
+ * the node's parameters over as the current node parameters, and `path` is the locator's own path
+ * (e.g. 'parameters.lines.line[0].userDefinedDimensions.field[0].value'), which getCurrentNodeParameter
+ * resolves '&sibling' paths against.
  */
 export async function listSearch(
 	node: INode,
 	method: string,
-	options: { credentials: CredentialValues | HarnessCredentialsHelper; filter?: string; paginationToken?: string },
+	options: { credentials: CredentialValues | HarnessCredentialsHelper; filter?: string; paginationToken?: string; path?: string },
 ): Promise<INodeListSearchResult> {
 	const pkg = await loadPackage();
 	const credentialsHelper =
@@ -356,7 +359,8 @@ export async function listSearch(
 		active: false,
 	});
 	const additionalData = buildAdditionalData(credentialsHelper, String(++executionCounter), 'harnessListSearch');
-	const context = new LoadOptionsContext(workflow, workflow.getNode(node.name) as INode, additionalData, 'parameters');
+	additionalData.currentNodeParameters = node.parameters;
+	const context = new LoadOptionsContext(workflow, workflow.getNode(node.name) as INode, additionalData, options.path ?? 'parameters');
 	const search = nodeType.methods?.listSearch?.[method];
 	if (!search) throw new Error(`Node ${node.type} has no listSearch method "${method}"`);
 	return await search.call(context, options.filter, options.paginationToken);

@@ -11,7 +11,7 @@ export function resourceLocator(
 	name: string,
 	displayName: string,
 	searchListMethod: string,
-	options: { required?: boolean; description?: string; placeholder?: string } = {},
+	options: { required?: boolean; description?: string; placeholder?: string; idModeName?: string } = {},
 ): INodeProperties {
 	return {
 		displayName,
@@ -28,7 +28,7 @@ export function resourceLocator(
 				typeOptions: { searchListMethod, searchable: true },
 			},
 			{
-				displayName: 'ID',
+				displayName: options.idModeName ?? 'ID',
 				name: 'id',
 				type: 'string',
 				placeholder: options.placeholder ?? 'e.g. 100',
@@ -172,6 +172,37 @@ export function nameValueCollection(name: string, displayName: string, descripti
 	};
 }
 
+/**
+ * A line's user-defined dimensions: the dimension (from getDimensions) and its value (a record of the
+ * dimension's object, stored as the record id GLDIM<name> takes, §5.1), both resource locators. A
+ * plain string in either (workflows saved before) is read the same way.
+ */
+export const userDefinedDimensionsCollection: INodeProperties = {
+	displayName: 'User-Defined Dimensions',
+	name: 'userDefinedDimensions',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	default: {},
+	description: 'User-defined dimensions of the line: the dimension (e.g. FUNDINGSOURCE) and its value',
+	options: [
+		{
+			displayName: 'Field',
+			name: 'field',
+			values: [
+				resourceLocator('name', 'Dimension', 'searchUserDefinedDimensions', {
+					placeholder: 'e.g. FUNDINGSOURCE',
+					idModeName: 'Name',
+					description: 'The dimension\'s object integration name; the line field is GLDIM followed by it',
+				}),
+				resourceLocator('value', 'Value', 'searchUserDefinedDimensionValues', {
+					placeholder: 'e.g. 10003',
+					description: 'The value\'s record ID (a number such as 10003, not its name)',
+				}),
+			],
+		},
+	],
+};
+
 /** Line parameters of journal entries (debit/credit) and bills (signed amount). */
 export function linesProperties(kind: 'journalEntry' | 'bill', required: boolean): INodeProperties[] {
 	const isJournal = kind === 'journalEntry';
@@ -201,12 +232,7 @@ export function linesProperties(kind: 'journalEntry' | 'bill', required: boolean
 		},
 		{ displayName: 'Memo', name: 'memo', type: 'string', default: '' },
 		...DIMENSIONS.map((d): INodeProperties => resourceLocator(d.key, d.displayName.replace(/ ID$/, ''), d.search)),
-		nameValueCollection(
-			'userDefinedDimensions',
-			'User-Defined Dimensions',
-			'User-defined dimensions: the dimension (e.g. FUNDINGSOURCE or GLDIMFUNDINGSOURCE) and the record ID of its value',
-			'e.g. FUNDINGSOURCE',
-		),
+		userDefinedDimensionsCollection,
 		nameValueCollection('customFields', 'Custom Fields', 'Custom fields of the line by integration name', 'e.g. GRANT_CODE'),
 	);
 	return [

@@ -174,7 +174,8 @@ function fromJsonLine(what: string, line: number, data: JsonLine, udd: Record<st
 }
 
 interface UiNameValues {
-	field?: Array<{ name?: string; value?: string }>;
+	/** Plain strings, or resource locators ({ __rl, mode, value }) for user-defined dimensions. */
+	field?: Array<{ name?: string | IDataObject; value?: string | IDataObject }>;
 }
 
 export interface UiLine extends IDataObject {
@@ -222,8 +223,9 @@ export function parseUiLines(what: string, lines: UiLine[], signed: boolean): Li
 		const pairs = (values: UiNameValues | undefined) =>
 			Object.fromEntries(
 				(values?.field ?? [])
-					.filter((p) => lineText(what, line, 'name', p.name) !== '')
-					.map((p) => [String(p.name).trim(), lineText(what, line, String(p.name), p.value)]),
+					.map((p) => [locatorText(what, line, 'name', p.name).trim(), p.value] as const)
+					.filter(([name]) => name !== '')
+					.map(([name, value]) => [name, locatorText(what, line, name, value)]),
 			);
 		const udd = Object.fromEntries(Object.entries(pairs(ui.userDefinedDimensions)).map(([k, v]) => [udfFieldName(k), v]));
 		return {

@@ -5,7 +5,9 @@
  */
 import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 import type { IntacctRecord } from '../transport/types';
-import { readByQuery, readMore } from '../transport/functions';
+import { legacyFunction, readByQuery, readMore } from '../transport/functions';
+import { isIntacctError } from '../transport/errors';
+import { asRecords, fieldText } from '../transport/responseReader';
 import { getClient } from '../helpers/client';
 import { quote } from '../helpers/reads';
 import { TOP_LEVEL_ENTITY } from '../actions/common.descriptions';
@@ -24,7 +26,10 @@ const PAGE_SIZE = 100;
 function text(record: IntacctRecord, path: string): string {
 	let value: unknown = record;
 	for (const part of path.split('.')) {
-		value = value && typeof value === 'object' && !Array.isArray(value) ? (value as IntacctRecord)[part] : undefined;
+		if (!value || typeof value !== 'object' || Array.isArray(value)) return '';
+		const record = value as IntacctRecord;
+		// Platform objects (user-defined dimensions) may answer with lower-case field names.
+		value = part in record ? record[part] : record[Object.keys(record).find((k) => k.toUpperCase() === part) ?? part];
 	}
 	return typeof value === 'string' ? value : '';
 }
@@ -108,7 +113,109 @@ async function searchEntities(
 	return page;
 }
 
+interface UserDefinedDimension {
+	/** Object integration name, e.g. FUNDINGSOURCE (the line field is GLDIM<name>). */
+	object: string;
+	label: string;
+}
+
+/** A field of a record whatever the casing Intacct used (platform objects may answer in lower case). */
+function anyCase(record: IntacctRecord, field: string): string {
+	const key = Object.keys(record).find((k) => k.toUpperCase() === field.toUpperCase());
+	return (key !== undefined ? fieldText(record[key]) : undefined)?.trim() ?? '';
+}
+
+/** The company's user-defined dimensions, from getDimensions (Platform Services "List Dimensions"). */
+async function userDefinedDimensions(context: ILoadOptionsFunctions): Promise<UserDefinedDimension[]> {
+	const result = await getClient(context).execute(legacyFunction('getDimensions', {}));
+	return result.records
+		.flatMap((wrapper) => asRecords(wrapper.dimension ?? wrapper.DIMENSION))
+		.filter((d) => anyCase(d, 'userDefinedDimension').toLowerCase() === 'true')
+		.map((d) => ({ object: anyCase(d, 'objectName'), label: anyCase(d, 'termLabel') || anyCase(d, 'objectLabel') }))
+		.filter((d) => d.object !== '');
+}
+
+/** FUNDINGSOURCE, GLDIMFUNDINGSOURCE or a locator holding either -> FUNDINGSOURCE ('' when unknown or an expression). */
+export function dimensionObject(value: unknown): string {
+	const inner = value !== null && typeof value === 'object' && 'value' in value ? (value as { value: unknown }).value : value;
+	if (typeof inner !== 'string' || inner.startsWith('=')) return '';
+	return inner.trim().toUpperCase().replace(/^GLDIM/, '');
+}
+
+/**
+ * User-defined dimensions of the company (value: the object name). If getDimensions is refused
+ * (an older or restricted company), the typed text is offered as it is.
+ */
+async function searchUserDefinedDimensions(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const typed = (filter ?? '').trim();
+	let dimensions: UserDefinedDimension[];
+	try {
+		dimensions = await userDefinedDimensions(this);
+	} catch (error) {
+		if (!isIntacctError(error) || error.kind !== 'result') throw error;
+		const name = dimensionObject(typed);
+		return { results: name === '' ? [] : [{ name, value: name }] };
+	}
+	const needle = typed.toLowerCase();
+	return {
+		results: dimensions
+			.filter((d) => needle === '' || d.object.toLowerCase().includes(needle) || d.label.toLowerCase().includes(needle))
+			.map((d) => ({ name: d.label && d.label.toUpperCase() !== d.object.toUpperCase() ? `${d.label} (${d.object})` : d.object, value: d.object })),
+	};
+}
+
+/** Where a search across every UDD stands: which dimension, and its readMore handle if any. */
+interface AcrossToken {
+	dimension: number;
+	resultId?: string;
+}
+
+function parseAcrossToken(token: string): AcrossToken | undefined {
+	try {
+		const parsed = JSON.parse(token) as Partial<AcrossToken>;
+		return typeof parsed.dimension === 'number' ? { dimension: parsed.dimension, resultId: parsed.resultId } : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Values of a user-defined dimension: its records, value = the record's id (what GLDIM<name>
+ * takes, §5.1), 100 per page, paging with readMore. The dimension is the line's sibling "name"
+ * parameter (read relative to this parameter's path); when that is unknown (empty or an
+ * expression), every UDD is searched, one after the other, labelled "FUNDINGSOURCE: 10003 - State".
+ */
+async function searchUserDefinedDimensionValues(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	let chosen = '';
+	try {
+		chosen = dimensionObject(this.getCurrentNodeParameter('&name'));
+	} catch {
+		chosen = '';
+	}
+	const def = (object: string): ListDef => ({ object, idField: 'ID', nameField: 'NAME' });
+	if (chosen !== '' && !(paginationToken ?? '').startsWith('{')) return await search(this, def(chosen), filter, paginationToken);
+
+	const dimensions = await userDefinedDimensions(this);
+	const at = paginationToken ? parseAcrossToken(paginationToken) : { dimension: 0 };
+	if (!at || at.dimension >= dimensions.length) return { results: [] };
+	const dimension = dimensions[at.dimension];
+	const page = await search(this, def(dimension.object), filter, at.resultId);
+	let next: AcrossToken | undefined;
+	if (page.paginationToken) next = { dimension: at.dimension, resultId: page.paginationToken };
+	else if (at.dimension + 1 < dimensions.length) next = { dimension: at.dimension + 1 };
+	return {
+		results: page.results.map((r) => ({ ...r, name: `${dimension.object}: ${r.name}` })),
+		paginationToken: next ? JSON.stringify(next) : undefined,
+	};
+}
+
 export const listSearch: Record<string, ListSearchMethod> = {
 	...Object.fromEntries(Object.entries(lists).map(([name, def]) => [name, listSearchMethod(def)])),
 	searchEntities,
+	searchUserDefinedDimensions,
+	searchUserDefinedDimensionValues,
 };
