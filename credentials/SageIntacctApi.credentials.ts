@@ -15,13 +15,12 @@ import { createHash } from 'crypto';
 import { checkCredentials } from '../nodes/SageIntacct/transport/credentialDiagnosis';
 import { CredentialSessionHandoff, isHandoffSignIn } from '../nodes/SageIntacct/transport/credentialSession';
 import { IntacctError } from '../nodes/SageIntacct/transport/errors';
-import { getAPISession } from '../nodes/SageIntacct/transport/functions';
 import {
 	DEFAULT_ENDPOINT_URL,
 	credentialsFromData,
 	httpPostFromN8nRequest,
 } from '../nodes/SageIntacct/transport/n8nHttpPost';
-import { writeRequest } from '../nodes/SageIntacct/transport/requestWriter';
+import { writeSignInRequest } from '../nodes/SageIntacct/transport/requestWriter';
 
 /** Body of the credential test request; `authenticate` replaces it with a real sign-in envelope. */
 export const CREDENTIAL_TEST_BODY = 'sage-intacct-credential-test';
@@ -32,22 +31,7 @@ export const CREDENTIAL_TEST_BODY = 'sage-intacct-credential-test';
  * through n8n expressions.
  */
 export function credentialTestEnvelope(data: ICredentialDataDecryptedObject): string {
-	const credentials = credentialsFromData(data);
-	return writeRequest({
-		senderId: credentials.senderId,
-		senderPassword: credentials.senderPassword,
-		controlId: 'n8n-credential-test',
-		uniqueId: false,
-		transaction: false,
-		authentication: {
-			kind: 'login',
-			userId: credentials.userId,
-			companyId: credentials.companyId,
-			password: credentials.userPassword,
-			entityId: credentials.entityId,
-		},
-		functions: [{ ...getAPISession(), controlId: 'n8n-credential-test' }],
-	});
+	return writeSignInRequest(credentialsFromData(data), { requestControlId: 'n8n-credential-test', functionControlId: 'n8n-credential-test' });
 }
 
 /** How long after a sign-in the credential test may rely on it instead of signing in again. */

@@ -7,6 +7,7 @@ import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult
 import type { IntacctRecord } from '../transport/types';
 import { legacyFunction, readByQuery, readMore } from '../transport/functions';
 import { isIntacctError } from '../transport/errors';
+import { toNodeApiError } from '../transport/n8nErrors';
 import { asRecords, fieldText } from '../transport/responseReader';
 import { getClient } from '../helpers/client';
 import { quote } from '../helpers/reads';
@@ -152,7 +153,7 @@ async function searchUserDefinedDimensions(this: ILoadOptionsFunctions, filter?:
 	try {
 		dimensions = await userDefinedDimensions(this);
 	} catch (error) {
-		if (!isIntacctError(error) || error.kind !== 'result') throw error;
+		if (!isIntacctError(error) || error.kind !== 'result') throw toNodeApiError(this.getNode(), error);
 		const name = dimensionObject(typed);
 		return { results: name === '' ? [] : [{ name, value: name }] };
 	}

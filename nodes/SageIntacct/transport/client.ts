@@ -22,7 +22,7 @@ import { IntacctError } from './errors';
 import { asError, invalid, isHttpUrl, missingResult, resultError, ROLLBACK_ERROR, signInAdviceFor, validateCredentials } from './clientErrors';
 import { getAPISession } from './functions';
 import { DEFAULT_QUERY_PAGE_SIZE, DEFAULT_READ_BY_QUERY_PAGE_SIZE, queryPages, readByQueryPages } from './paging';
-import { writeRequest, type EnvelopeAuthentication } from './requestWriter';
+import { writeRequest, writeSignInRequest, type EnvelopeAuthentication } from './requestWriter';
 import {
 	fieldText,
 	isInvalidSessionError,
@@ -180,17 +180,11 @@ export class IntacctClient implements IntacctApi {
 	}
 
 	private async signIn(entityId: string, handOff: boolean): Promise<CachedSession> {
-		const fn: PreparedFunction = { ...getAPISession(), controlId: handOff ? CREDENTIAL_SESSION_CONTROL_ID : randomUUID() };
-		const auth: EnvelopeAuthentication = {
-			kind: 'login',
-			userId: this.credentials.userId,
-			companyId: this.credentials.companyId,
-			password: this.credentials.userPassword,
-			entityId,
-		};
-		const xml = writeRequest(this.envelope([fn], auth, { uniqueId: false, transaction: false }));
+		const functionControlId = handOff ? CREDENTIAL_SESSION_CONTROL_ID : randomUUID();
+		const xml = writeSignInRequest(this.credentials, { requestControlId: randomUUID(), functionControlId }, entityId);
 		// Not retried here: the request that needed the session retries as a whole (no nested loops).
 		{
+			const fn: PreparedFunction = { ...getAPISession(), controlId: functionControlId };
 			const parsed = readResponse(await this.send(this.credentials.endpointUrl, xml, 'getAPISession login'));
 			const result = parsed.results[0];
 			if (!result || result.status !== 'success') {

@@ -7,8 +7,7 @@ import { randomUUID } from 'crypto';
 import { isHttpUrl, missingCredentialFields } from './clientErrors';
 import type { HttpPost, IntacctCredentials, IntacctResult } from './types';
 import { IntacctError, formatErrorDetail } from './errors';
-import { getAPISession } from './functions';
-import { writeRequest } from './requestWriter';
+import { writeSignInRequest } from './requestWriter';
 import { fieldText, readResponse } from './responseReader';
 import { networkError } from './retryPolicy';
 import { settle } from './settle';
@@ -35,22 +34,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 type Attempt = { ok: true; sessionId: string; endpoint: string; entityId: string } | { ok: false; error: IntacctError };
 
 async function signIn(credentials: IntacctCredentials, entityId: string, post: HttpPost, timeoutMs: number): Promise<Attempt> {
-	const fn = { ...getAPISession(), controlId: 'credentialTest' };
-	const xml = writeRequest({
-		senderId: credentials.senderId,
-		senderPassword: credentials.senderPassword,
-		controlId: randomUUID(),
-		uniqueId: false,
-		transaction: false,
-		authentication: {
-			kind: 'login',
-			userId: credentials.userId,
-			companyId: credentials.companyId,
-			password: credentials.userPassword,
-			entityId,
-		},
-		functions: [fn],
-	});
+	const xml = writeSignInRequest(credentials, { requestControlId: randomUUID(), functionControlId: 'credentialTest' }, entityId);
 	const sent = await settle(
 		post({
 			url: credentials.endpointUrl,

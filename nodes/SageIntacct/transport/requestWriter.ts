@@ -8,8 +8,9 @@
  * survives XML line-end normalisation. Non-ASCII is written as UTF-8 as is. Element and attribute
  * names are validated instead (a bad name is a programming or mapping error, not data).
  */
-import type { IntacctFunction, XmlObject, XmlValue } from './types';
+import type { IntacctCredentials, IntacctFunction, XmlObject, XmlValue } from './types';
 import { IntacctError } from './errors';
+import { getAPISession } from './functions';
 
 // eslint-disable-next-line no-control-regex
 const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -145,4 +146,30 @@ export function writeRequest(envelope: RequestEnvelope): string {
 	const content = `<content>${envelope.functions.map(writeFunction).join('')}</content>`;
 	const operation = `<operation transaction="${envelope.transaction ? 'true' : 'false'}">${writeAuthentication(envelope.authentication)}${content}</operation>`;
 	return `<?xml version="1.0" encoding="UTF-8"?>\n<request>${control}${operation}</request>`;
+}
+
+/**
+ * A sign-in request: getAPISession with login authentication (§2.1), the one request that carries
+ * the user's password. Used by the client, the credential diagnosis and the credential test.
+ */
+export function writeSignInRequest(
+	credentials: IntacctCredentials,
+	ids: { requestControlId: string; functionControlId: string },
+	entityId: string | undefined = credentials.entityId,
+): string {
+	return writeRequest({
+		senderId: credentials.senderId,
+		senderPassword: credentials.senderPassword,
+		controlId: ids.requestControlId,
+		uniqueId: false,
+		transaction: false,
+		authentication: {
+			kind: 'login',
+			userId: credentials.userId,
+			companyId: credentials.companyId,
+			password: credentials.userPassword,
+			entityId,
+		},
+		functions: [{ ...getAPISession(), controlId: ids.functionControlId }],
+	});
 }

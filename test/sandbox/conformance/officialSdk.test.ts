@@ -110,6 +110,15 @@ it('readByQuery + readMore page through every GLACCOUNT exactly once', async () 
 	expect(new Set(seen).size).toBe(total);
 });
 
+it('DimensionsGet (getDimensions) lists the standard dimensions and the user-defined FUNDINGSOURCE', async () => {
+	const client = await sessionClient();
+	const result = (await client.execute(new IA.Functions.PlatformServices.DimensionsGet())).getResult();
+	expect(result.status).toBe('success');
+	const dimensions = (result.data[0] as { dimension: SdkRecord[] }).dimension;
+	expect(dimensions.map((d) => field(d, 'objectName'))).toContain('DEPARTMENT');
+	expect(dimensions.filter((d) => field(d, 'userDefinedDimension') === 'true').map((d) => field(d, 'objectName'))).toEqual(['FUNDINGSOURCE']);
+});
+
 it('query (the newer structured query) with filter, order and paging', async () => {
 	const client = await sessionClient();
 	const query = new IA.Functions.Common.NewQuery.Query();
