@@ -27,6 +27,16 @@ const ID_FIELDS: Record<string, string> = {
 	SUPDOCFOLDER: 'NAME',
 };
 
+/** Secondary lookup keys: a bill number is unique per vendor (§6.4), checked on every bill write. */
+const KEYS: Record<string, (row: Row) => string | undefined> = {
+	APBILL: (row) => (row.RECORDID ? billNumberKey(row.VENDORID ?? '', row.RECORDID) : undefined),
+};
+
+/** The APBILL lookup key of a vendor's bill number (Table.withKey). */
+export function billNumberKey(vendorId: string, recordId: string): string {
+	return `${vendorId}\u0000${recordId}`;
+}
+
 export type DatabaseSnapshot = { readonly tables: ReadonlyMap<string, TableState>; readonly marker: symbol };
 
 export interface DatabaseJson {
@@ -39,7 +49,7 @@ export class Database {
 
 	constructor() {
 		for (const name of STORED_OBJECTS) {
-			this.tables.set(name, new Table({ name, idField: ID_FIELDS[name], parentField: PARENT_FIELDS[name] }));
+			this.tables.set(name, new Table({ name, idField: ID_FIELDS[name], parentField: PARENT_FIELDS[name], keyOf: KEYS[name] }));
 		}
 	}
 

@@ -12,6 +12,8 @@ export interface TableState {
 	byId: Map<string, number>;
 	/** Parent RECORDNO -> child RECORDNOs in line order (GLENTRY by BATCHNO, APBILLITEM by RECORDKEY). */
 	byParent: Map<number, readonly number[]>;
+	/** TableOptions.keyOf value -> RECORDNOs with that key (e.g. APBILL by vendor + bill number). */
+	byKey: Map<string, readonly number[]>;
 	nextRecordNo: number;
 }
 
@@ -20,12 +22,15 @@ export interface TableOptions {
 	idField?: string;
 	parentField?: string;
 	firstRecordNo?: number;
+	/** A secondary, non-unique lookup key of a row (undefined: not indexed), read with withKey(). */
+	keyOf?: (row: Row) => string | undefined;
 }
 
 export class Table {
 	readonly name: string;
 	readonly idField?: string;
 	readonly parentField?: string;
+	private readonly keyOf?: (row: Row) => string | undefined;
 	private state: TableState;
 	/** True while `state`'s maps are also referenced by a snapshot. */
 	private shared = false;
@@ -36,7 +41,8 @@ export class Table {
 		this.name = options.name;
 		this.idField = options.idField;
 		this.parentField = options.parentField;
-		this.state = { rows: new Map(), byId: new Map(), byParent: new Map(), nextRecordNo: options.firstRecordNo ?? 1 };
+		this.keyOf = options.keyOf;
+		this.state = { rows: new Map(), byId: new Map(), byParent: new Map(), byKey: new Map(), nextRecordNo: options.firstRecordNo ?? 1 };
 	}
 
 	get size(): number {
@@ -56,6 +62,16 @@ export class Table {
 		const nos = this.state.byParent.get(parentRecordNo) ?? [];
 		const out: Row[] = [];
 		for (const no of nos) {
+			const row = this.state.rows.get(no);
+			if (row) out.push(row);
+		}
+		return out;
+	}
+
+	/** Rows whose keyOf() is `key`, in insertion order (only for tables with a keyOf). */
+	withKey(key: string): Row[] {
+		const out: Row[] = [];
+		for (const no of this.state.byKey.get(key) ?? []) {
 			const row = this.state.rows.get(no);
 			if (row) out.push(row);
 		}
@@ -86,6 +102,14 @@ export class Table {
 			const parent = Number(row[this.parentField]);
 			state.byParent.set(parent, [...(state.byParent.get(parent) ?? []), no]);
 		}
+		if (this.keyOf) {
+			const before = previous ? this.keyOf(previous) : undefined;
+			const after = this.keyOf(row);
+			if (before !== after) {
+				if (before !== undefined) unlink(state.byKey, before, no);
+				if (after !== undefined) link(state.byKey, after, no);
+			}
+		}
 	}
 
 	/** Bulk insert for seeding: no copy of the parent index per row. */
@@ -103,6 +127,8 @@ export class Table {
 				if (!list) parents.set(parent, (list = [...(state.byParent.get(parent) ?? [])]));
 				list.push(no);
 			}
+			const key = this.keyOf?.(row);
+			if (key !== undefined) link(state.byKey, key, no);
 		}
 		for (const [parent, list] of parents) state.byParent.set(parent, list);
 	}
@@ -119,6 +145,8 @@ export class Table {
 			if (list.length) state.byParent.set(parent, list);
 			else state.byParent.delete(parent);
 		}
+		const key = this.keyOf?.(row);
+		if (key !== undefined) unlink(state.byKey, key, recordNo);
 		return row;
 	}
 
@@ -139,7 +167,7 @@ export class Table {
 	}
 
 	load(data: { nextRecordNo: number; rows: Row[] }): void {
-		this.state = { rows: new Map(), byId: new Map(), byParent: new Map(), nextRecordNo: 1 };
+		this.state = { rows: new Map(), byId: new Map(), byParent: new Map(), byKey: new Map(), nextRecordNo: 1 };
 		this.shared = false;
 		this.putMany(data.rows);
 		this.state.nextRecordNo = Math.max(this.state.nextRecordNo, data.nextRecordNo);
@@ -153,10 +181,26 @@ export class Table {
 				rows: new Map(this.state.rows),
 				byId: new Map(this.state.byId),
 				byParent: new Map(this.state.byParent),
+				byKey: new Map(this.state.byKey),
 				nextRecordNo: this.state.nextRecordNo,
 			};
 			this.shared = false;
 		}
 		return this.state;
 	}
+}
+
+/** Index lists are replaced, never changed in place: a snapshot may share them. */
+function link(index: Map<string, readonly number[]>, key: string, no: number): void {
+	const list = index.get(key);
+	if (list?.includes(no)) return;
+	index.set(key, list ? [...list, no] : [no]);
+}
+
+function unlink(index: Map<string, readonly number[]>, key: string, no: number): void {
+	const list = index.get(key);
+	if (!list) return;
+	const rest = list.filter((n) => n !== no);
+	if (rest.length) index.set(key, rest);
+	else index.delete(key);
 }

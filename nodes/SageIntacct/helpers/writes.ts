@@ -1,20 +1,26 @@
 /**
  * The write pipeline shared by every create/update/delete operation:
- *  1. build and validate every item (zod + our checks); a bad item fails alone - with
- *     continueOnFail it becomes an error item and nothing is sent for it, without it the node
- *     stops before anything at all is sent (so then every item is validated before the first send);
+ *  1. read and validate every item (its parameters, zod + our checks) and build its function; a bad
+ *     item fails alone - with continueOnFail it becomes an error item and nothing is sent for it,
+ *     without it the node stops before anything at all is sent (so then every item is validated
+ *     before the first send). The sign-in (getAPISession) goes out as soon as the first item is
+ *     valid, so it overlaps the validation of the others instead of delaying the first batch;
  *  2. send the valid items' functions with client.executeMany, `batchSize` functions per request,
- *     grouped by entity, idempotent (stable controlid + uniqueid) unless turned off. A request goes
- *     out as soon as its batch is full (with continueOnFail while later items are still being
- *     prepared), up to the credential's concurrency cap, so CPU work overlaps the network;
+ *     grouped by entity, idempotent (stable controlid + uniqueid) unless turned off. The per-item
+ *     work left after validation (idempotency keys, grouping) runs batch by batch: a batch's request
+ *     goes out as soon as the batch is full, while the next one is still being keyed (with
+ *     continueOnFail also while later items are still being validated), up to the credential's
+ *     concurrency cap, so CPU work overlaps the network;
  *  3. pair every outcome back to its item: success -> the operation's output; a duplicate (the same
  *     idempotency key already posted) -> the existing record looked up, with duplicate = true;
  *     a failure -> error item (continueOnFail) or a NodeApiError naming the item.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 import type { BatchOutcome, IntacctApi, IntacctFunction, IntacctResult, RequestOptions } from '../transport/types';
+import { settle, type Settled } from '../transport/settle';
 import { entityOption, getClient } from './client';
-import { errorJson, toNodeError } from './errors';
+import { errorJson, isIntacctErrorLike, toNodeError } from './errors';
 import { idempotencyControlId } from './idempotency';
 import { itemParameter } from './parameters';
 
@@ -45,6 +51,10 @@ export function writeOptions(context: IExecuteFunctions, itemIndex: number): Wri
 	return itemParameter<WriteOptions>(context, 'options', itemIndex, {});
 }
 
+/** While a sign-in is under way, item preparation yields to the event loop after this much CPU
+ * time (ms), so the sign-in's socket work is not held up by a long synchronous run of items. */
+const YIELD_EVERY_MS = 8;
+
 export async function runWrites(
 	this: IExecuteFunctions,
 	action: string,
@@ -63,6 +73,7 @@ export async function runWrites(
 	// later items (idempotency keys, output shaping) overlaps the network; the client's semaphore
 	// keeps requests within the credential's concurrency cap.
 	let client: IntacctApi | undefined;
+	const api = (): IntacctApi => (client ??= getClient(this));
 	let batchSize = 0;
 	const groups = new Map<string, Pending[]>();
 	const inFlight: Array<Promise<void>> = [];
@@ -70,14 +81,43 @@ export async function runWrites(
 	const answers = new Map<number, { json: IDataObject } | { error: unknown }>();
 	let sendFailure: { error: unknown } | undefined;
 
-	const answer = async (entry: Pending, outcome: BatchOutcome, api: IntacctApi): Promise<void> => {
+	/** Sign-ins started early, per entity ('\u0000' = the credential's): a batch waits for its own. */
+	const sessions = new Map<string, Promise<Settled<void>>>();
+	let signingIn = 0;
+	const sessionFor = (options: RequestOptions): Promise<Settled<void>> => {
+		const key = options.entityId ?? '\u0000';
+		let session = sessions.get(key);
+		if (!session) {
+			const current = api();
+			if (current.openSession) {
+				signingIn++;
+				session = settle(current.openSession(options.entityId === undefined ? {} : { entityId: options.entityId })).finally(() => {
+					signingIn--;
+				});
+			} else {
+				session = Promise.resolve({ ok: true, value: undefined });
+			}
+			sessions.set(key, session);
+		}
+		return session;
+	};
+	/** Yields to the event loop now and then while a sign-in is under way (see YIELD_EVERY_MS). */
+	let workSince = Date.now();
+	const letSignInProgress = async (): Promise<void> => {
+		if (signingIn === 0) return;
+		if (Date.now() - workSince < YIELD_EVERY_MS) return;
+		await sleep(0);
+		workSince = Date.now();
+	};
+
+	const answer = async (entry: Pending, outcome: BatchOutcome, current: IntacctApi): Promise<void> => {
 		const { itemIndex, write, options } = entry;
 		try {
 			let json: IDataObject;
 			if (outcome.ok) {
-				json = await write.onSuccess(outcome.result, api, options);
+				json = await write.onSuccess(outcome.result, current, options);
 			} else if (outcome.error.kind === 'duplicate') {
-				const existing = write.findExisting ? await write.findExisting(api, options) : undefined;
+				const existing = write.findExisting ? await write.findExisting(current, options) : undefined;
 				json = {
 					duplicate: true,
 					...(existing ?? {}),
@@ -93,14 +133,25 @@ export async function runWrites(
 			answers.set(itemIndex, { error });
 		}
 	};
-	const sendChunk = async (chunk: Pending[], api: IntacctApi): Promise<void> => {
+	const sendChunk = async (chunk: Pending[], current: IntacctApi): Promise<void> => {
+		// The early sign-in of this entity: a failure fails the chunk's items as the request would
+		// have (nothing is sent: a second sign-in with the same credentials would fail the same way).
+		const session = await sessionFor(chunk[0].options);
+		if (!session.ok) {
+			if (!isIntacctErrorLike(session.error)) {
+				sendFailure ??= { error: session.error };
+				return;
+			}
+			for (const entry of chunk) answers.set(entry.itemIndex, { error: session.error });
+			return;
+		}
 		let batch = chunk;
 		if (chunk.some((entry) => entry.write.before)) {
 			const failed = new Set<Pending>();
 			await Promise.all(
 				chunk.map(async (entry) => {
 					try {
-						await entry.write.before?.(api, entry.options);
+						await entry.write.before?.(current, entry.options);
 					} catch (error) {
 						failed.add(entry);
 						answers.set(entry.itemIndex, { error });
@@ -112,7 +163,7 @@ export async function runWrites(
 		}
 		let outcomes: BatchOutcome[];
 		try {
-			outcomes = await api.executeMany(
+			outcomes = await current.executeMany(
 				batch.map((entry) => entry.write.fn),
 				{ ...batch[0].options, batchSize: batch.length },
 			);
@@ -120,20 +171,20 @@ export async function runWrites(
 			sendFailure ??= { error };
 			return;
 		}
-		await Promise.all(batch.map(async (entry, i) => await answer(entry, outcomes[i], api)));
+		await Promise.all(batch.map(async (entry, i) => await answer(entry, outcomes[i], current)));
 	};
 	const send = (chunk: Pending[]) => {
-		client ??= getClient(this);
-		inFlight.push(sendChunk(chunk, client));
+		inFlight.push(sendChunk(chunk, api()));
 	};
-	/** Gives a validated item its idempotency key and puts it in its group's batch. */
-	const enqueue = (entry: Pending, userKey: string) => {
+	/** Gives a validated item its idempotency key and puts it in its group's batch; true when that
+	 * completed a batch and its request went out. */
+	const enqueue = (entry: Pending, userKey: string): boolean => {
 		if (entry.options.idempotent) {
 			const controlId = idempotencyControlId(this, entry.itemIndex, action, entry.write.fn.body, userKey);
 			const firstItem = firstItemOfKey.get(controlId);
 			if (firstItem !== undefined) {
 				repeats.push({ itemIndex: entry.itemIndex, firstItem });
-				return;
+				return false;
 			}
 			firstItemOfKey.set(controlId, entry.itemIndex);
 			entry.write.fn.controlId = controlId;
@@ -147,10 +198,16 @@ export async function runWrites(
 			groups.set(group, batch);
 		}
 		batch.push(entry);
-		if (batch.length >= batchSize) {
-			groups.delete(group);
-			send(batch);
-		}
+		if (batch.length < batchSize) return false;
+		groups.delete(group);
+		send(batch);
+		return true;
+	};
+	/** A request just went out: let it leave (its socket work needs the event loop) before keying more. */
+	const afterSend = async (sent: boolean): Promise<void> => {
+		if (!sent) return;
+		await sleep(0);
+		workSince = Date.now();
 	};
 
 	/** Without continueOnFail every item is validated before the first request goes out. */
@@ -167,10 +224,16 @@ export async function runWrites(
 			if (!continueOnFail) throw toNodeError(node, error, itemIndex);
 			results[itemIndex] = { json: errorJson(toNodeError(node, error, itemIndex)), pairedItem: { item: itemIndex } };
 		}
-		if (ready && continueOnFail) enqueue(ready.entry, ready.userKey);
-		else if (ready) validated.push(ready);
+		if (ready) {
+			// A valid item will be sent (unless a later one is invalid without continueOnFail): its
+			// entity's sign-in can start now, while the other items are validated.
+			void sessionFor(ready.entry.options);
+			if (continueOnFail) await afterSend(enqueue(ready.entry, ready.userKey));
+			else validated.push(ready);
+		}
+		await letSignInProgress();
 	}
-	for (const { entry, userKey } of validated) enqueue(entry, userKey);
+	for (const { entry, userKey } of validated) await afterSend(enqueue(entry, userKey));
 	for (const batch of groups.values()) send(batch);
 	groups.clear();
 	await Promise.all(inFlight);

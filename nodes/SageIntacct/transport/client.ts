@@ -377,6 +377,20 @@ export class IntacctClient implements IntacctApi {
 		});
 	}
 
+	/**
+	 * Opens (or finds) the session the next requests for this entity will use, without sending
+	 * anything else: a caller that knows requests will follow (the node while it prepares a write)
+	 * signs in meanwhile. Retried like the sign-in of a request (nothing ran, so transient faults
+	 * are retried); a failure is thrown as that request would have met it.
+	 */
+	async openSession(options: RequestOptions = {}): Promise<void> {
+		const entityId = this.entityOf(options);
+		await this.withRetries(
+			async () => await this.session(entityId),
+			(error) => shouldRetry(error, false, false),
+		);
+	}
+
 	// ---- paging (§4.2-§4.4) --------------------------------------------------------------------
 
 	async *pages(fn: IntacctFunction, options: PageOptions = {}): AsyncIterable<IntacctRecord[]> {

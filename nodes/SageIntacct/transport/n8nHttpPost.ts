@@ -217,4 +217,8 @@ class DeferredIntacctClient implements IntacctApi {
 	async *pages(fn: IntacctFunction, options?: PageOptions): AsyncIterable<IntacctRecord[]> {
 		yield* (await this.ready()).pages(fn, options);
 	}
+
+	async openSession(options?: RequestOptions): Promise<void> {
+		await (await this.ready()).openSession(options);
+	}
 }

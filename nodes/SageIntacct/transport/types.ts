@@ -193,4 +193,7 @@ export interface IntacctApi {
 	 * is never repeated after a fault that may have run it (it moves the gateway's cursor): the
 	 * readByQuery runs again and the records already yielded are skipped (see paging.ts). */
 	pages(fn: IntacctFunction, options?: PageOptions): AsyncIterable<IntacctRecord[]>;
+	/** Signs in for `options.entityId` unless a usable session exists (nothing else is sent), so a
+	 * caller can overlap the sign-in with its own work; a failed sign-in rejects as a request's would. */
+	openSession?(options?: RequestOptions): Promise<void>;
 }

@@ -7,6 +7,7 @@
 import type { XmlElement } from '../contract';
 import { addDays } from '../dates';
 import { RULES, duplicate, violation } from '../errors';
+import { billNumberKey } from '../database';
 import type { Row } from '../store';
 import { AP_LINE_DIMENSIONS, entityOfLocation, requireReference, resolveDimensions } from './dimensions';
 import { createGlBatch, deleteGlBatch } from './glbatch';
@@ -93,7 +94,7 @@ function buildBill(ws: WriteSession, fields: FieldInput, lines: FieldInput[], ex
 	const recordId = pick('RECORDID');
 	if (ws.settings.billNumberRequired && !recordId) throw RULES.billNumberRequired();
 	if (recordId && vendor) {
-		for (const bill of ws.db.table('APBILL').rows()) {
+		for (const bill of ws.db.table('APBILL').withKey(billNumberKey(vendor.VENDORID, recordId))) {
 			if (bill.RECORDID === recordId && bill.VENDORID === vendor.VENDORID && bill.RECORDNO !== existing?.RECORDNO) throw duplicate('Bill', recordId);
 		}
 	}
@@ -179,7 +180,13 @@ function writeItems(ws: WriteSession, bill: Row, items: BuiltItem[]): void {
 	const table = ws.db.table('APBILLITEM');
 	for (const item of items) {
 		const no = table.allocateRecordNo();
-		table.put({ ...ws.createdStamp('APBILLITEM', no), ...item.columns, RECORDKEY: bill.RECORDNO, MEGAENTITYID: bill.MEGAENTITYID, MEGAENTITYKEY: bill.MEGAENTITYKEY, MEGAENTITYNAME: bill.MEGAENTITYNAME });
+		// Object.assign, not a second spread in the literal (V8's slow path, see glbatch.ts lineRow).
+		const row: Record<string, string> = Object.assign(ws.createdStamp('APBILLITEM', no), item.columns);
+		row.RECORDKEY = bill.RECORDNO;
+		row.MEGAENTITYID = bill.MEGAENTITYID;
+		row.MEGAENTITYKEY = bill.MEGAENTITYKEY;
+		row.MEGAENTITYNAME = bill.MEGAENTITYNAME;
+		table.put(row);
 	}
 }
 
@@ -194,7 +201,11 @@ export function createApBill(ws: WriteSession, el: XmlElement): Row {
 	const table = ws.db.table('APBILL');
 	const recordNo = table.allocateRecordNo();
 	const stamp = ws.createdStamp('APBILL', recordNo);
-	let bill: Row = { ...stamp, AUDITWHENCREATED: stamp.WHENCREATED, ...built.header, GLBATCHKEY: '' };
+	const row: Record<string, string> = Object.assign({}, stamp);
+	row.AUDITWHENCREATED = stamp.WHENCREATED;
+	Object.assign(row, built.header);
+	row.GLBATCHKEY = '';
+	let bill: Row = row;
 	table.put(bill);
 	writeItems(ws, bill, built.items);
 	if (!built.draft) {

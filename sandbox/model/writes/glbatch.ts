@@ -162,27 +162,35 @@ function buildBatch(ws: WriteSession, fields: FieldInput, lines: FieldInput[], e
 			SUPDOCID: supdoc ?? '',
 			TRANSACTIONSOURCE: pick('TRANSACTIONSOURCE'),
 		},
-		lines: built.map((l) => ({ ...l, columns: { ...l.columns, DESCRIPTION: l.columns.DESCRIPTION || title } })),
+		// The lines were built for this batch alone: give a blank memo the title in place (no copies).
+		lines: built.map((l) => {
+			if (!l.columns.DESCRIPTION) l.columns.DESCRIPTION = title;
+			return l;
+		}),
 	};
 }
 
+/*
+ * Rows here are built by assignment into one fresh object (same keys, same order, same values as
+ * `{ ...stamp, ..., ...columns, ... }`): V8 copies a second spread inside an object literal on a
+ * slow path (~30 us for a line row against ~3 us), which made row building the sandbox's largest
+ * cost per posted document.
+ */
 function lineRow(ws: WriteSession, batch: Row, line: BuiltLine, index: number, recordNo: number, previous: Row | undefined): Row {
-	const stamp = previous ? { ...previous, ...ws.modifiedStamp() } : ws.createdStamp('GLENTRY', recordNo);
-	return {
-		...stamp,
-		RECORDNO: String(recordNo),
-		BATCHNO: batch.RECORDNO,
-		BATCH_NUMBER: batch.BATCHNO,
-		JOURNAL: batch.JOURNAL,
-		LINE_NO: String(index + 1),
-		ENTRY_DATE: batch.BATCH_DATE,
-		BATCH_DATE: batch.BATCH_DATE,
-		BATCHTITLE: batch.BATCH_TITLE,
-		...line.columns,
-		MEGAENTITYKEY: batch.MEGAENTITYKEY,
-		MEGAENTITYID: batch.MEGAENTITYID,
-		MEGAENTITYNAME: batch.MEGAENTITYNAME,
-	};
+	const row: Record<string, string> = previous ? Object.assign({}, previous, ws.modifiedStamp()) : ws.createdStamp('GLENTRY', recordNo);
+	row.RECORDNO = String(recordNo);
+	row.BATCHNO = batch.RECORDNO;
+	row.BATCH_NUMBER = batch.BATCHNO;
+	row.JOURNAL = batch.JOURNAL;
+	row.LINE_NO = String(index + 1);
+	row.ENTRY_DATE = batch.BATCH_DATE;
+	row.BATCH_DATE = batch.BATCH_DATE;
+	row.BATCHTITLE = batch.BATCH_TITLE;
+	Object.assign(row, line.columns);
+	row.MEGAENTITYKEY = batch.MEGAENTITYKEY;
+	row.MEGAENTITYID = batch.MEGAENTITYID;
+	row.MEGAENTITYNAME = batch.MEGAENTITYNAME;
+	return row;
 }
 
 export function createGlBatch(ws: WriteSession, input: GlBatchInput, source?: GlBatchSource): Row {
@@ -190,17 +198,16 @@ export function createGlBatch(ws: WriteSession, input: GlBatchInput, source?: Gl
 	const batches = ws.db.table('GLBATCH');
 	const recordNo = batches.allocateRecordNo();
 	const journal = ws.db.table('GLJOURNAL').getById(built.header.JOURNAL)!;
-	const batch: Row = {
-		...ws.createdStamp('GLBATCH', recordNo),
-		BATCHNO: nextBatchNo(ws, journal),
-		...built.header,
-		REVERSED: '',
-		REVERSEDKEY: '',
-		REVERSEDFROM: '',
-		MODULE: source?.module ?? '2.GL',
-		PRRECORDKEY: source?.prRecordKey ?? '',
-		'USERINFO.LOGINID': ws.ctx.userId,
-	};
+	const row: Record<string, string> = ws.createdStamp('GLBATCH', recordNo);
+	row.BATCHNO = nextBatchNo(ws, journal);
+	Object.assign(row, built.header);
+	row.REVERSED = '';
+	row.REVERSEDKEY = '';
+	row.REVERSEDFROM = '';
+	row.MODULE = source?.module ?? '2.GL';
+	row.PRRECORDKEY = source?.prRecordKey ?? '';
+	row['USERINFO.LOGINID'] = ws.ctx.userId;
+	const batch: Row = row;
 	batches.put(batch);
 	ws.emit('GLBATCH', 'create', batch);
 	insertLines(ws, batch, built.lines);

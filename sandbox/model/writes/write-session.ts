@@ -3,11 +3,12 @@
  * stamp every written row gets (§12.23), entity stamping (§8), and the change events to publish
  * once the function's writes are done (§12.25).
  */
-import type { CallContext, ChangeEvent } from '../contract';
+import type { CallContext, ChangeEvent, RenderRecord } from '../contract';
 import type { Database } from '../database';
 import { storedTimestampOf } from '../dates';
 import { objectDef } from '../objects';
 import { renderNested } from '../render';
+import type { ObjectDef } from '../schema';
 import type { Row } from '../store';
 
 export const RECORD_URL_BASE = 'https://sandbox.intacct.local/ia/acct/ur.phtml?.r=';
@@ -50,11 +51,37 @@ export class WriteSession {
 		return { WHENMODIFIED: this.now, MODIFIEDBY: this.userKey() };
 	}
 
+	/**
+	 * Queues the change event of a written row. Its `fields` are rendered on first read only: most
+	 * events reach no one (no Platform Services subscription for the object), and rendering every
+	 * written row cost more than the write itself. Rows are immutable, so a late render shows the
+	 * same values an immediate one would.
+	 */
 	emit(object: string, kind: ChangeEvent['kind'], row: Row): void {
 		const def = objectDef(object);
 		if (!def) return;
-		this.events.push({ object, kind, recordNo: row.RECORDNO, fields: renderNested(row, def.fields), entityId: row.MEGAENTITYID ?? '' });
+		this.events.push(lazyEvent(object, kind, row, def.fields));
 	}
+}
+
+/** A ChangeEvent whose `fields` (an own, enumerable property like any other) render on first read. */
+function lazyEvent(object: string, kind: ChangeEvent['kind'], row: Row, fields: ObjectDef['fields']): ChangeEvent {
+	// Keys in the order an eagerly built event had them (object, kind, recordNo, fields, entityId).
+	const event = { object, kind, recordNo: row.RECORDNO } as ChangeEvent;
+	Object.defineProperty(event, 'fields', {
+		enumerable: true,
+		configurable: true,
+		get(): RenderRecord {
+			const rendered = renderNested(row, fields);
+			Object.defineProperty(event, 'fields', { value: rendered, enumerable: true, writable: true, configurable: true });
+			return rendered;
+		},
+		set(value: RenderRecord): void {
+			Object.defineProperty(event, 'fields', { value, enumerable: true, writable: true, configurable: true });
+		},
+	});
+	event.entityId = row.MEGAENTITYID ?? '';
+	return event;
 }
 
 export function recordUrl(object: string, recordNo: number): string {

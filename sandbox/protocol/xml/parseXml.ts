@@ -4,6 +4,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { XmlElement } from '../../model/contract';
+import { parseSimpleXml } from './simpleXml';
 
 export type ParsedXml = { ok: true; root: XmlElement } | { ok: false; description2: string };
 
@@ -51,6 +52,14 @@ function toElement(name: string, node: OrderedNode): XmlElement {
  * XL03000003 "XML Parse schema error: Fatal Error 76: ..." for parse errors, §3.4).
  */
 export function parseXml(body: string): ParsedXml {
+	// Plain documents (what clients send) take the one-pass path; it gives the same tree.
+	const simple = parseSimpleXml(body);
+	if (simple !== undefined) return { ok: true, root: simple };
+	return parseXmlFully(body);
+}
+
+/** The full path: fast-xml-parser's validator (for the error texts) and parser. */
+export function parseXmlFully(body: string): ParsedXml {
 	const validation = XMLValidator.validate(body);
 	if (validation !== true) {
 		const { msg, line } = validation.err;
