@@ -83,8 +83,16 @@ function targets(report: BenchReport): string[] {
 			lines.push(`| ${documents}: node ≥ 50x faster than per-item posting | ${formatRatio(speedup)} | ${speedup >= 50 ? 'yes' : 'no'} |`);
 		}
 		if (node) {
+			// The issue words the floor as "minimum requests × latency" (requests one after another);
+			// bench/floor.ts also counts the 2 requests Intacct allows in flight, a stricter floor.
+			const sequential = scaledMedianMs(node) / (node.floor.requests * Number(report.options.latencyMs));
+			lines.push(
+				`| ${documents}: node within 1.3x of the round-trip floor as the issue words it (minimum requests × latency) | ${formatRatio(sequential)} | ${sequential <= 1.3 ? 'yes' : 'no'} |`,
+			);
 			const ratio = scaledMedianMs(node) / node.floor.ms;
-			lines.push(`| ${documents}: node within 1.3x of the round-trip floor | ${formatRatio(ratio)} | ${ratio <= 1.3 ? 'yes' : 'no'} |`);
+			lines.push(
+				`| ${documents}: node within 1.3x of the stricter floor (round trips with 2 requests in flight) | ${formatRatio(ratio)} | ${ratio <= 1.3 ? 'yes' : 'no'} |`,
+			);
 		}
 	}
 	if (report.parse.length >= 2) {
