@@ -4,6 +4,7 @@
  *   node scripts/run-ts.js scripts/measure-parsing.ts [runs]
  * The bodies are the sandbox's answers to readByQuery GLENTRY fields=* (1,000 per page).
  */
+import '../test/support/intacctSdkNodeCompat';
 import { startSandbox } from '../sandbox';
 import { IntacctClient } from '../nodes/SageIntacct/transport/client';
 import { readByQuery } from '../nodes/SageIntacct/transport/functions';

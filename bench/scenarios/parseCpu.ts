@@ -3,6 +3,8 @@
  * our client's response reader (transport/responseReader.ts) and by the official SDK's
  * OnlineResponse (xml2js, explicitArray:false). process.cpuUsage() brackets the parsing only.
  */
+// Restores util functions Node 23+ removed, which the SDK calls (see the module).
+import '../../test/support/intacctSdkNodeCompat';
 import { Xml } from '@intacct/intacct-sdk';
 import { XMLParser } from 'fast-xml-parser';
 

@@ -9,6 +9,8 @@
  * endpoint getAPISession returns, which is the sandbox's), so the session is opened with
  * ApiSessionCreate through the login client and copied into a session-credential client by hand.
  */
+// Restores util functions Node 23+ removed, which the SDK calls (see the module).
+import '../../test/support/intacctSdkNodeCompat';
 import { ClientConfig, Functions, OnlineClient, RequestConfig } from '@intacct/intacct-sdk';
 
 import type { BenchBill, BenchJournalEntry } from '../payloads';
