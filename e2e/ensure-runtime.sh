@@ -38,7 +38,9 @@ cp "$SRC/package.json" "$SRC/package-lock.json" "$DEST/"
 t0=$(date +%s)
 ( cd "$DEST" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2 )
 t1=$(date +%s)
-( cd "$DEST" && npm rebuild isolated-vm sqlite3 --loglevel=error >&2 )
+# Scripts on explicitly: under `npm run …` this repository's .npmrc (ignore-scripts=true) reaches us
+# as npm_config_ignore_scripts, and a rebuild without scripts "succeeds" having built nothing.
+( cd "$DEST" && npm_config_ignore_scripts=false npm rebuild isolated-vm sqlite3 --ignore-scripts=false --loglevel=error >&2 )
 t2=$(date +%s)
 # Smoke check: the native modules load and the CLI reports its version.
 ( cd "$DEST" && node -e "require('sqlite3'); require('isolated-vm')" ) >&2
