@@ -45,6 +45,9 @@ export interface FaultMatch {
 	functionName?: string;
 	/** Only from the Nth matching request on (1-based); default 1. */
 	fromRequest?: number;
+	/** Only requests whose XML body contains this text (e.g. one item's reference number): picks a
+	 * request by content when several are in flight and their arrival order is not fixed. */
+	bodyContains?: string;
 }
 
 export type FaultAction =

@@ -1,6 +1,6 @@
 /**
  * Fault injection rules (sandbox.faults, §12.3): a layer around the protocol, not ifs in the model.
- * A rule matches requests by function name and/or from the Nth matching request on, and is used up
+ * A rule matches requests by function name, body text and/or from the Nth matching request on, and is used up
  * after `times` affected requests.
  */
 import type { FaultAction, FaultController, FaultRule } from '../api';
@@ -34,12 +34,14 @@ export class FaultRules implements FaultController {
 	 * The actions that apply to a request with these function names, in the order the rules were
 	 * added; using them up counts against `times`.
 	 */
-	take(functionNames: readonly string[]): FaultAction[] {
+	take(functionNames: readonly string[], body = ''): FaultAction[] {
 		const actions: FaultAction[] = [];
 		for (const active of this.rules) {
 			if (active.remaining <= 0) continue;
 			const wanted = active.rule.match?.functionName;
 			if (wanted !== undefined && !functionNames.includes(wanted)) continue;
+			const text = active.rule.match?.bodyContains;
+			if (text !== undefined && !body.includes(text)) continue;
 			active.seen += 1;
 			if (active.seen < (active.rule.match?.fromRequest ?? 1)) continue;
 			active.remaining -= 1;

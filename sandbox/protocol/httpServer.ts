@@ -108,7 +108,7 @@ export function createGatewayServer(deps: HttpServerDeps): Server {
 		}
 		if (deps.latencyMs > 0) await sleep(deps.latencyMs);
 
-		const actions = deps.faults.take(functionNames);
+		const actions = deps.faults.take(functionNames, body);
 		const latency = actions.reduce((sum, a) => sum + (a.type === 'latency' ? a.ms : 0), 0);
 		if (actions.some((a) => a.type === 'expireSessions')) deps.expireSessions();
 		if (actions.some((a) => a.type === 'expireResultIds')) deps.expireResultIds();

@@ -168,3 +168,14 @@ describe('stats', () => {
 		expect(sandbox.stats.maxInFlight).toBe(1);
 	});
 });
+
+describe('fault rules matched by body text', () => {
+	it('applies only to a request whose body contains the text', async () => {
+		sandbox.faults.add({ match: { bodyContains: '<id>42</id>' }, action: { type: 'status', status: 503, body: 'empty' }, times: 1 });
+		expect((await postRaw(sandbox.url, writeRequest('7'))).status).toBe(200);
+		expect(sandbox.faults.pending()).toBe(1);
+		expect((await postRaw(sandbox.url, writeRequest('42'))).status).toBe(503);
+		expect(sandbox.faults.pending()).toBe(0);
+		expect(company.executed).toEqual(['write']);
+	});
+});
