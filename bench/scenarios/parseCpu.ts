@@ -9,6 +9,7 @@ import { Xml } from '@intacct/intacct-sdk';
 import { XMLParser } from 'fast-xml-parser';
 
 import { readResponse } from '../../nodes/SageIntacct/transport/responseReader';
+import { GATEWAY_XML_PARSER_OPTIONS } from '../../nodes/SageIntacct/transport/xmlParser';
 import { scanRecords } from './scanReader';
 import type { ParseMeasurement } from '../results';
 
@@ -30,18 +31,7 @@ export const SDK_PARSER: Parser = {
 
 /** The library under our reader, with the reader's own options, walking nothing: a lower bound
  * for any reader built on fast-xml-parser (records counted by a cheap scan, not parsed). */
-const bareFastXmlParser = new XMLParser({
-	preserveOrder: true,
-	ignoreAttributes: false,
-	attributeNamePrefix: '',
-	parseTagValue: false,
-	parseAttributeValue: false,
-	trimValues: false,
-	processEntities: true,
-	htmlEntities: true,
-	ignoreDeclaration: true,
-	ignorePiTags: true,
-});
+const bareFastXmlParser = new XMLParser(GATEWAY_XML_PARSER_OPTIONS);
 
 export const FAST_XML_PARSER_ONLY: Parser = {
 	name: 'fast-xml-parser 5 alone, same options as the former reader (reference)',
