@@ -65,7 +65,14 @@ export function parseXmlFully(body: string): ParsedXml {
 		const { msg, line } = validation.err;
 		return { ok: false, description2: `XML Parse schema error: Fatal Error 76: ${msg} line ${line}` };
 	}
-	const nodes = parser.parse(body) as OrderedNode[];
+	let nodes: OrderedNode[];
+	try {
+		nodes = parser.parse(body) as OrderedNode[];
+	} catch (error) {
+		// fast-xml-parser refuses element names such as __proto__ (prototype pollution guard).
+		const msg = error instanceof Error ? error.message : String(error);
+		return { ok: false, description2: `XML Parse schema error: Fatal Error 76: ${msg}` };
+	}
 	const roots: XmlElement[] = [];
 	for (const node of nodes) {
 		const name = Object.keys(node).find((k) => k !== ':@');
