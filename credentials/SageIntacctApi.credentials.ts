@@ -12,15 +12,15 @@ import type {
 
 import { createHash } from 'crypto';
 
-import { checkCredentials } from '../nodes/SageIntacct/transport/credentialDiagnosis';
-import { CredentialSessionHandoff, isHandoffSignIn } from '../nodes/SageIntacct/transport/credentialSession';
-import { IntacctError } from '../nodes/SageIntacct/transport/errors';
+import { checkCredentials } from '../nodes/shared/intacct/client/credentialDiagnosis';
+import { CredentialSessionHandoff, isHandoffSignIn } from '../nodes/shared/intacct/client/credentialSession';
+import { IntacctError } from '../nodes/shared/intacct/core/errors';
 import {
 	DEFAULT_ENDPOINT_URL,
 	credentialsFromData,
 	httpPostFromN8nRequest,
-} from '../nodes/SageIntacct/transport/n8nHttpPost';
-import { writeSignInRequest } from '../nodes/SageIntacct/transport/requestWriter';
+} from '../nodes/shared/intacct/n8n/n8nHttpPost';
+import { writeSignInRequest } from '../nodes/shared/intacct/xml/requestWriter';
 
 /** Body of the credential test request; `authenticate` replaces it with a real sign-in envelope. */
 export const CREDENTIAL_TEST_BODY = 'sage-intacct-credential-test';
@@ -195,7 +195,7 @@ export class SageIntacctApi implements ICredentialType {
 	 * So this sets the XML content type, and turns the credential test's placeholder body into a
 	 * sign-in envelope. When the client's request is its own sign-in and this credential already
 	 * holds a session (preAuthentication just opened or stored one), the sign-in is not sent: the
-	 * session is handed to the client instead (transport/credentialSession.ts).
+	 * session is handed to the client instead (client/credentialSession.ts).
 	 */
 	authenticate: IAuthenticate = async (credentials, requestOptions) => {
 		if (isHandoffSignIn(requestOptions.body) && sessionMatches(credentials)) {

@@ -5,7 +5,7 @@
  * enrichment must read the entry and its batch through the credential. Requires `npm run build`.
  */
 import { buildDocumentTemplate, type GlEntryEvent } from '../../nodes/SageIntacctTrigger/documentTemplate';
-import { sandboxCredentialValues } from '../harness';
+import { sandboxCredentialValues } from '../support/harness';
 import { createJournalEntry, deleteJournalEntry, lineRecordNos, retitleJournalEntry, startGlSandbox, type GlSandbox } from './sandboxGl';
 import { startHostedTrigger, type HostedTrigger } from './webhookHost';
 import { ACCESS_KEY } from './webhookStub';

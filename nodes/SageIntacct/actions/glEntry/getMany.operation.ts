@@ -7,10 +7,10 @@ import {
 	returnAllProperty,
 	simplifyProperty,
 } from '../common.descriptions';
-import { commaList, getManyForItem, quote, runPerItem } from '../../helpers/reads';
-import { intacctDate } from '../../helpers/transactions';
-import { equalsAny, timestampFilter } from '../../helpers/filters';
-import { udfFieldName } from '../../helpers/lines';
+import { commaList, getManyForItem, quote, runPerItem } from '../../../shared/intacct/n8n/reads';
+import { intacctDate } from '../../../shared/intacct/n8n/transactions';
+import { equalsAny, timestampFilter } from '../../../shared/intacct/n8n/filters';
+import { udfFieldName } from '../../../shared/intacct/n8n/lines';
 import { FILTER_COLUMNS, sourceProperty } from './shared';
 
 function filterOptions(): INodeProperties[] {
