@@ -11,7 +11,7 @@ import { toNodeApiError } from '../../shared/intacct/n8n/n8nErrors';
 import { asRecords, fieldText } from '../../shared/intacct/xml/responseReader';
 import { getClient } from '../../shared/intacct/n8n/client';
 import { quote } from '../../shared/intacct/n8n/reads';
-import { TOP_LEVEL_ENTITY } from '../actions/common.descriptions';
+import { TOP_LEVEL_ENTITY } from '../../shared/intacct/records/dimensions';
 
 interface ListDef {
 	object: string;

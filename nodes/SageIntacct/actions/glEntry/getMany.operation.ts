@@ -1,12 +1,12 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import {
-	DIMENSIONS,
 	entityIdProperty,
 	limitProperty,
 	nameValueCollection,
 	returnAllProperty,
 	simplifyProperty,
 } from '../common.descriptions';
+import { DIMENSIONS } from '../../../shared/intacct/records/dimensions';
 import { commaList, getManyForItem, quote, runPerItem } from '../../../shared/intacct/n8n/reads';
 import { intacctDate } from '../../../shared/intacct/n8n/transactions';
 import { equalsAny, timestampFilter } from '../../../shared/intacct/n8n/filters';

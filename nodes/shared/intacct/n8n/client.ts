@@ -5,7 +5,7 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 import type { IntacctApi, RequestOptions } from '../core/types';
 import { createClientFromContext } from './n8nHttpPost';
-import { TOP_LEVEL_ENTITY } from '../../../SageIntacct/actions/common.descriptions';
+import { TOP_LEVEL_ENTITY } from '../records/dimensions';
 import { itemParameter } from './parameters';
 
 const clients = new WeakMap<object, IntacctApi>();

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { IDataObject } from 'n8n-workflow';
-import { DIMENSIONS } from '../../../SageIntacct/actions/common.descriptions';
+import { DIMENSIONS } from '../records/dimensions';
 import { AmountInputError, parseAmount } from '../records/amounts';
 import { ItemValidationError } from './errors';
 import { textValue } from './parameters';

@@ -5,7 +5,7 @@
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { XmlObject } from '../core/types';
-import { DIMENSIONS } from '../../../SageIntacct/actions/common.descriptions';
+import { DIMENSIONS } from '../records/dimensions';
 import { toCents, toDecimal } from '../records/amounts';
 import { DateInputError, toIntacctDate } from '../records/dates';
 import { ItemValidationError } from './errors';

@@ -8,14 +8,10 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { scanXmlDocument } from './xmlScanner';
+import type { XmlNode } from './xmlNode';
 
-/** One parsed element, order preserved. `text` is the element's own text ('' when none). */
-export interface XmlNode {
-	name: string;
-	attributes: Record<string, string>;
-	children: XmlNode[];
-	text: string;
-}
+export type { XmlNode } from './xmlNode';
+
 
 /** fast-xml-parser's options for the gateway's answers (the benchmark measures the library alone with them). */
 export const GATEWAY_XML_PARSER_OPTIONS = {

@@ -11,7 +11,7 @@
  * undefined and the caller falls back to fast-xml-parser, which then decides, with its own messages,
  * whether the body is XML at all. So malformed bodies are still rejected, the same way.
  */
-import type { XmlNode } from './xmlParser';
+import type { XmlNode } from './xmlNode';
 
 const GT = 62; // >
 const SLASH = 47; // /
