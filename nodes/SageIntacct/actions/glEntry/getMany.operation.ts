@@ -6,11 +6,10 @@ import {
 	returnAllProperty,
 	simplifyProperty,
 } from '../common.descriptions';
-import { DIMENSIONS } from '../../../shared/intacct/records/dimensions';
+import { DIMENSIONS, userDimensionField } from '../../../shared/intacct/records/dimensions';
 import { commaList, getManyForItem, quote, runPerItem } from '../../../shared/intacct/n8n/reads';
 import { intacctDate } from '../../../shared/intacct/n8n/transactions';
 import { equalsAny, timestampFilter } from '../../../shared/intacct/n8n/filters';
-import { udfFieldName } from '../../../shared/intacct/n8n/lines';
 import { FILTER_COLUMNS, sourceProperty } from './shared';
 
 function filterOptions(): INodeProperties[] {
@@ -100,7 +99,7 @@ export function buildConditions(source: string, filters: IDataObject, what: stri
 	const udd = ((filters.userDefinedDimensions as IDataObject | undefined)?.field as IDataObject[] | undefined) ?? [];
 	for (const pair of udd) {
 		if (String(pair.name ?? '').trim() === '') continue;
-		conditions.push(`${udfFieldName(String(pair.name))} = ${quote(String(pair.value ?? ''))}`);
+		conditions.push(`${userDimensionField(String(pair.name)) ?? String(pair.name)} = ${quote(String(pair.value ?? ''))}`);
 	}
 	if (filters.entity) conditions.push(`${columns.entity} = ${quote(String(filters.entity))}`);
 	if (filters.modifiedSince) conditions.push(timestampFilter(what, 'WHENMODIFIED', filters.modifiedSince));

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { IDataObject } from 'n8n-workflow';
-import { DIMENSIONS } from '../records/dimensions';
+import { DIMENSIONS, userDimensionField } from '../records/dimensions';
 import { AmountInputError, parseAmount } from '../records/amounts';
 import { ItemValidationError } from './errors';
 import { textValue } from './parameters';
@@ -60,12 +60,6 @@ function amountOf(what: string, line: number, field: string, value: unknown): st
 		reason = error instanceof AmountInputError ? error.message : String(error);
 	}
 	throw fieldError(what, line, field, reason);
-}
-
-/** GLDIMFUNDINGSOURCE or FUNDINGSOURCE -> GLDIMFUNDINGSOURCE (§5.1: the lookup field's integration name). */
-export function udfFieldName(name: string): string {
-	const upper = name.trim().toUpperCase();
-	return upper.startsWith('GLDIM') ? upper : `GLDIM${upper}`;
 }
 
 const FIELD_NAME = /^[A-Z][A-Z0-9_]*$/;
@@ -166,7 +160,7 @@ function fromJsonLine(what: string, line: number, data: JsonLine, udd: Record<st
 		memo: data.memo,
 		dimensions,
 		userDefinedDimensions: {
-			...Object.fromEntries(Object.entries(data.userDefinedDimensions ?? {}).map(([k, v]) => [udfFieldName(k), v])),
+			...Object.fromEntries(Object.entries(data.userDefinedDimensions ?? {}).map(([k, v]) => [userDimensionField(k) ?? k, v])),
 			...udd,
 		},
 		customFields: checkNames(what, line, 'customFields', data.customFields ?? {}),
@@ -227,7 +221,7 @@ export function parseUiLines(what: string, lines: UiLine[], signed: boolean): Li
 					.filter(([name]) => name !== '')
 					.map(([name, value]) => [name, locatorText(what, line, name, value)]),
 			);
-		const udd = Object.fromEntries(Object.entries(pairs(ui.userDefinedDimensions)).map(([k, v]) => [udfFieldName(k), v]));
+		const udd = Object.fromEntries(Object.entries(pairs(ui.userDefinedDimensions)).map(([k, v]) => [userDimensionField(k) ?? k, v]));
 		return {
 			accountNo,
 			side,

@@ -113,10 +113,14 @@ export function toIntacctTimestamp(value: unknown): string {
 	return `${date} ${pad(hours)}:${pad(minutes)}:${pad(seconds)}`;
 }
 
-/** Intacct output `mm/dd/yyyy` or `mm/dd/yyyy HH:MM:SS` -> ISO; anything else is returned unchanged. */
+/**
+ * Intacct output `mm/dd/yyyy` or `mm/dd/yyyy HH:MM:SS` -> ISO (template merge fields may come un-padded,
+ * `m/d/yyyy H:MM`); no time zone is invented. Anything else is returned unchanged.
+ */
 export function intacctToIso(value: string): string {
-	const match = /^(\d{2})\/(\d{2})\/(\d{4})(?: (\d{2}):(\d{2}):(\d{2}))?$/.exec(value);
+	const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(value.trim());
 	if (!match) return value;
-	const date = `${match[3]}-${match[1]}-${match[2]}`;
-	return match[4] === undefined ? date : `${date}T${match[4]}:${match[5]}:${match[6]}`;
+	const p2 = (n: string | undefined): string => (n ?? '0').padStart(2, '0');
+	const date = `${match[3]}-${p2(match[1])}-${p2(match[2])}`;
+	return match[4] === undefined ? date : `${date}T${p2(match[4])}:${match[5]}:${p2(match[6])}`;
 }

@@ -28,3 +28,15 @@ export const DIMENSIONS: DimensionDef[] = [
 	{ key: 'employeeId', displayName: 'Employee ID', glEntry: 'EMPLOYEEID', billLine: 'EMPLOYEEID', search: 'searchEmployees' },
 	{ key: 'itemId', displayName: 'Item ID', glEntry: 'ITEMID', billLine: 'ITEMID', search: 'searchItems' },
 ];
+
+/** The one namer of user-defined dimensions (§5.1): FUNDINGSOURCE or GLDIMFUNDINGSOURCE -> GLDIMFUNDINGSOURCE, the
+ * field on GLENTRY and on bill and journal lines, and the key of that field in every output item. */
+export function userDimensionField(name: string): string | undefined {
+	const cleaned = name.trim().toUpperCase().replace(/^GLDIM/, '');
+	return cleaned === '' ? undefined : `GLDIM${cleaned}`;
+}
+
+
+export function isUserDimensionField(field: string): boolean {
+	return field.startsWith('GLDIM') && field.length > 5;
+}

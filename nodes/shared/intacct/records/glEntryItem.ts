@@ -1,31 +1,24 @@
 /**
- * A GL entry (template fields or an API read) as a clean output item: numbers as numbers, ISO
- * dates, debit/credit spelled out, dimension IDs grouped and named.
+ * A GL entry as an output item, the same from every node: the webhook trigger's template fields (or an
+ * API read flattened to text) go through the one converter of GLENTRY records (simplify.ts), which
+ * Get/Get Many and the poll trigger use too.
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import type { IntacctRecord } from '../core/types';
 import { templateFields } from './glEntryFields';
-import { convertValue } from './intacctValues';
+import { simplifyRecord } from './simplify';
 
 /** GLENTRY fields as text (template merge values, or a read's record flattened to text). */
 export type GlEntryText = Record<string, string>;
 
 export function glEntryItem(record: GlEntryText, userDimension: string): IDataObject {
-	const item: IDataObject = {};
-	const dimensions: IDataObject = {};
+	const fields: IntacctRecord = {};
 	for (const f of templateFields(userDimension)) {
 		const text = record[f.field];
-		if (text === undefined) continue;
-		const value = convertValue(f.kind, text);
-		if (f.dimension) dimensions[f.output] = value === '' ? null : value;
-		else item[f.output] = value;
+		if (text !== undefined) fields[f.field] = text;
 	}
-	if (typeof item.trType === 'number') {
-		item.debitCredit = item.trType < 0 ? 'credit' : 'debit';
-		if (typeof item.amount === 'number') item.signedAmount = item.trType < 0 ? -item.amount : item.amount;
-	}
-	item.dimensions = dimensions;
-	return item;
+	return simplifyRecord('GLENTRY', fields);
 }
 
 /** Flattens an API record to GLENTRY field -> text (nested values are skipped). */

@@ -9,6 +9,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { IntacctFieldValue, IntacctRecord } from '../core/types';
 import { fieldInfo, type FieldKind } from './fields';
 import { intacctToIso } from './dates';
+import { isUserDimensionField } from './dimensions';
 
 /** Field name -> camelCase name; field names are few, records many. */
 const camelCaseNames = new Map<string, string>();
@@ -34,7 +35,7 @@ function convert(kind: FieldKind | undefined, text: string): IDataObject[string]
 	if (text === '') return kind === 'text' || kind === undefined ? '' : null;
 	switch (kind) {
 		case 'number': {
-			const n = Number(text);
+			const n = Number(text.replace(/,/g, ''));
 			return Number.isFinite(n) ? n : text;
 		}
 		case 'boolean':
@@ -69,10 +70,20 @@ const NESTED_OBJECT: Record<string, string> = { ENTRIES: 'GLENTRY', APBILLITEMS:
 export function simplifyRecord(object: string, record: IntacctRecord): IDataObject {
 	const out: IDataObject = {};
 	for (const [key, value] of Object.entries(record)) {
-		const name = fieldInfo(object, key)?.name ?? camelCaseFieldName(key);
+		// A user-defined dimension keeps its field name (GLDIMFUNDINGSOURCE), as lines take it.
+		const name = fieldInfo(object, key)?.name ?? (isUserDimensionField(key) ? key : camelCaseFieldName(key));
 		out[name] = simplifyValue(object, key, value);
 	}
+	if (object === 'GLENTRY') addDebitCredit(out);
 	return out;
+}
+
+/** A GL entry line's side spelled out, and its amount signed (debit +, credit -). */
+function addDebitCredit(entry: IDataObject): void {
+	if (typeof entry.trType !== 'number') return;
+	const credit = entry.trType < 0;
+	entry.debitCredit = credit ? 'credit' : 'debit';
+	if (typeof entry.amount === 'number') entry.signedAmount = credit ? -entry.amount : entry.amount;
 }
 
 /** Raw output: Intacct's field names and texts, nested records kept. */
