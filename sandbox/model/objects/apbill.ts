@@ -18,8 +18,10 @@ export const APBILL_STATE = enumValues([
 ]);
 
 /**
- * AP bill header (§5.4, §6.4). WHENCREATED is the bill *date* here (a DATE); the audit timestamps are
- * AUDITWHENCREATED and WHENMODIFIED.
+ * AP bill header (accounts-payable-bills.md, Create Bill and Update Bill; §5.4, §6.4). WHENCREATED is
+ * the bill *date* here (a DATE); the audit timestamps are AUDITWHENCREATED and WHENMODIFIED.
+ * VENDORID, WHENCREATED and WHENDUE are "Required if Action is not set to Draft" (writes/apbill.ts);
+ * ACTION (Submit | Draft) is an input of create, not a stored field.
  */
 export const APBILL: ObjectDef = {
 	name: 'APBILL',
@@ -40,6 +42,9 @@ export const APBILL: ObjectDef = {
 		field('WHENCREATED', 'Bill date', 'DATE', { required: true }),
 		field('WHENPOSTED', 'GL posting date', 'DATE'),
 		field('WHENDUE', 'Due date', 'DATE', { required: true }),
+		field('BILLTOPAYTOCONTACTNAME', 'Pay to contact', 'TEXT'),
+		field('SHIPTORETURNTOCONTACTNAME', 'Return to contact', 'TEXT'),
+		field('PRBATCH', 'Summary', 'TEXT'),
 		field('WHENPAID', 'Date fully paid', 'DATE', { readonly: true }),
 		field('RECPAYMENTDATE', 'Recommended payment date', 'DATE'),
 		field('STATE', 'State', 'ENUM', { readonly: true, validValues: APBILL_STATE }),
@@ -50,8 +55,13 @@ export const APBILL: ObjectDef = {
 		field('TRX_TOTALDUE', 'Transaction total due', 'DECIMAL', { readonly: true }),
 		field('CURRENCY', 'Transaction currency', 'TEXT'),
 		field('BASECURR', 'Base currency', 'TEXT'),
+		field('EXCH_RATE_DATE', 'Exchange rate date', 'DATE'),
+		field('EXCH_RATE_TYPE_ID', 'Exchange rate type', 'TEXT'),
+		field('EXCHANGE_RATE', 'Exchange rate', 'DECIMAL'),
+		field('INCLUSIVETAX', 'Inclusive taxes', 'BOOLEAN'),
+		field('TAXSOLUTIONID', 'Tax solution', 'TEXT'),
 		field('MODULEKEY', 'Module', 'TEXT', { readonly: true }),
-		field('SUPDOCID', 'Attachment', 'TEXT'),
+		field('SUPDOCID', 'Attachments ID', 'TEXT'),
 		field('ONHOLD', 'On hold', 'BOOLEAN'),
 		field('PAYMENTPRIORITY', 'Payment priority', 'ENUM', {
 			validValues: enumValues([
