@@ -232,14 +232,17 @@ async function ensureFolder(client: IntacctApi, options: RequestOptions, folder:
 	let pending = cache.get(key);
 	if (!pending) {
 		pending = (async () => {
+			let failure: unknown;
 			try {
 				await client.execute(
 					legacyFunction('create_supdocfolder', { supdocfoldername: folder, supdocfolderdescription: 'Supporting documents attached by n8n' }),
 					options.entityId === undefined ? {} : { entityId: options.entityId },
 				);
 			} catch (error) {
-				if (!isIntacctErrorLike(error) || error.kind !== 'result') throw error;
+				failure = error;
 			}
+			// A refusal of the function itself is let pass; a sign-in, network or gateway failure is not.
+			if (failure !== undefined && !(isIntacctErrorLike(failure) && failure.kind === 'result')) throw failure;
 		})();
 		cache.set(key, pending);
 	}
