@@ -4,6 +4,7 @@ import { auditFields, enumValues, field, recordNoField, type ObjectDef } from '.
  * AP bill states: labels for create/query, codes for readByQuery. D/PA/S/U/A are documented
  * (developer.intacct.com AP bills, "Query and List Bills (Legacy)"); the codes of the payment states
  * (Selected, Partially Paid, Paid) and Reversed are the sandbox's choice (UNCERTAIN).
+ * Sources and inventions: docs/fidelity-ap.md.
  */
 export const APBILL_STATE = enumValues([
 	['Draft', 'D'],
@@ -18,7 +19,7 @@ export const APBILL_STATE = enumValues([
 ]);
 
 /**
- * AP bill header (accounts-payable-bills.md, Create Bill and Update Bill; §5.4, §6.4). WHENCREATED is
+ * AP bill header (Sage's Bills page, Create Bill and Update Bill; §5.4, §6.4). WHENCREATED is
  * the bill *date* here (a DATE); the audit timestamps are AUDITWHENCREATED and WHENMODIFIED.
  * VENDORID, WHENCREATED and WHENDUE are "Required if Action is not set to Draft" (writes/apbill.ts);
  * ACTION (Submit | Draft) is an input of create, not a stored field.

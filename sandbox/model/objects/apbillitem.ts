@@ -1,9 +1,10 @@
 import { auditFields, field, recordNoField, type ObjectDef } from '../schema';
 
 /**
- * AP bill line (accounts-payable-bills.md, APBILL.APBILLITEMS.APBILLITEM; §5.4). Dimensions carry the ID
+ * AP bill line (Sage's Bills page, APBILL.APBILLITEMS.APBILLITEM; §5.4). Dimensions carry the ID
  * suffix here (DEPARTMENTID, LOCATIONID), unlike GLENTRY. ACCOUNTNO is required unless ACCOUNTLABEL is
  * used; the sandbox has no account labels, so it asks for ACCOUNTNO.
+ * Sources and inventions: docs/fidelity-ap.md.
  */
 export const APBILLITEM: ObjectDef = {
 	name: 'APBILLITEM',

@@ -1,6 +1,6 @@
 import { ACTIVE_STATUS, auditFields, enumValues, field, recordNoField, type EnumValue, type ObjectDef } from '../schema';
 
-/** create_apterm due.duefrom / discount.discfrom values. */
+/** create_apterm due.duefrom / discount.discfrom values (sources and inventions: docs/fidelity-ap.md). */
 const DUE_FROM: EnumValue[] = enumValues(
 	[
 		'from invoice/bill date',
@@ -15,7 +15,7 @@ const DUE_FROM: EnumValue[] = enumValues(
 );
 
 /**
- * AP payment term (accounts-payable-ap-terms.md). Written only through create_apterm / update_apterm /
+ * AP payment term (Sage's AP Terms page). Written only through create_apterm / update_apterm /
  * delete_apterm in the reference (no generic create); the sandbox seeds its terms. DUEDATE is the
  * due day and DUEFROM what it counts from (the query example selects both); the sandbox's due-date
  * arithmetic (bill date + DUEDATE days, used by legacy create_bill with termname) ignores DUEFROM.

@@ -2,9 +2,10 @@ import { field, type FieldDef } from '../schema';
 
 /**
  * Contact fields under a prefix: DISPLAYCONTACT.* on VENDOR/CUSTOMER, PERSONALINFO.* on EMPLOYEE, plain
- * on CONTACT. The list is DISPLAYCONTACT's table in accounts-payable-vendors.md (Create Vendor), which
+ * on CONTACT. The list is DISPLAYCONTACT's table in Sage's Vendors page (Create Vendor), which
  * is also what Sage's SDK VendorCreate writes. PRINTAS is required there; VENDOR enforces it on create
  * (writes/vendor.ts) rather than through this shared table.
+ * Sources and inventions: docs/fidelity-ap.md.
  */
 export function contactFields(prefix: string): FieldDef[] {
 	const p = prefix ? `${prefix}.` : '';

@@ -1,7 +1,7 @@
 import { auditFields, field, recordNoField, type ObjectDef } from '../schema';
 
 /**
- * Supporting documents ("Attachments", company-console-attachments.md). Written only through the legacy
+ * Supporting documents ("Attachments", Sage's Attachments page). Written only through the legacy
  * create_supdoc / delete_supdoc (writes/supdoc.ts; the SDK's AttachmentsCreate); the generic create is
  * refused. APBILL.SUPDOCID and GLBATCH.SUPDOCID reference its SUPDOCID. The reference documents reads
  * only as legacy get/get_list; the sandbox also serves it to read/readByQuery with these fields, a

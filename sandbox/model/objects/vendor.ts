@@ -2,7 +2,7 @@ import { ACTIVE_STATUS, auditFields, enumValues, field, recordNoField, type Obje
 import { contactFields } from './contact-fields';
 
 /**
- * Vendor (accounts-payable-vendors.md, Create Vendor; SDK VendorCreate). DISPLAYCONTACT.* renders
+ * Vendor (Sage's Vendors page, Create Vendor; SDK VendorCreate). DISPLAYCONTACT.* renders
  * nested in read/readByQuery, dotted in query. NAME and DISPLAYCONTACT.PRINTAS are required
  * (writes/vendor.ts). VENDORID is optional in the reference when the company numbers vendors by
  * document sequence; the sandbox's company has no sequence, so it needs one (docs/fidelity-ap.md).

@@ -3,6 +3,7 @@
  * posts a GLBATCH in journal APJ (MODULE 3.AP): each line debits its account, the vendor's AP
  * account (default 2000) is credited per entity; GLDETAIL shows those lines with the bill's fields.
  * Line updates are full-set replacements; a line carrying LINE_NO starts from that existing line.
+ * Sources and inventions: docs/fidelity-ap.md.
  */
 import type { XmlElement } from '../contract';
 import { addDays } from '../dates';
@@ -90,7 +91,7 @@ function buildBill(ws: WriteSession, fields: FieldInput, lines: FieldInput[], ex
 	const billDate = dateInput(fields, 'WHENCREATED') ?? (existing?.WHENCREATED || undefined);
 	const termName = pick('TERMNAME') ?? (vendor?.TERMNAME || undefined);
 	const term = termName ? requireReference(ws.db, ws.ctx, 'APTERM', 'TERMNAME', termName) : undefined;
-	// Generic create: WHENDUE is "Required if Action is not set to Draft" (accounts-payable-bills.md,
+	// Generic create: WHENDUE is "Required if Action is not set to Draft" (Sage's Bills page,
 	// Create Bill), a term does not stand in for it. Legacy create_bill: "datedue ... Required if not
 	// using termname" (Create Bill (Legacy)); the due date from the term is the sandbox's arithmetic.
 	const termDue = options.dueFromTerm && term && billDate ? addDays(billDate, Number(term.DUEDATE || '0')) : undefined;

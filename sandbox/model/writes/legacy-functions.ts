@@ -3,6 +3,7 @@
  * update_bill, delete_bill, create_supdoc, delete_supdoc, create_supdocfolder. Lower-case elements in strict XSD
  * order; they map onto the same business rules as the generic GLBATCH/APBILL writes and answer
  * with <key> (creates, update_bill) or nothing (deletes).
+ * Sources and inventions: docs/fidelity-ap.md.
  */
 import { RuleViolation, RULES, schemaError, writeFailure, type WriteVerb } from '../errors';
 import type { FunctionOutcome, XmlElement } from '../contract';
@@ -304,7 +305,7 @@ function checkAttachments(fn: XmlElement): void {
 }
 
 /**
- * create_supdoc (company-console-attachments.md, Create Attachment (Legacy)): supdocid is required by
+ * create_supdoc (Sage's Attachments page, Create Attachment (Legacy)): supdocid is required by
  * the XSD; supdocname and supdocfoldername are required by the reference (the XSD leaves them optional,
  * the stricter source wins), checked as business rules.
  */

@@ -1,6 +1,6 @@
 /**
  * Supporting documents (attachments) exist only through the legacy functions Sage documents
- * (company-console-attachments.md, "Create Attachment (Legacy)"; api.xsd create_supdoc, the SDK's
+ * (Sage's Attachments page, "Create Attachment (Legacy)"; api.xsd create_supdoc, the SDK's
  * AttachmentsCreate): supdocname and supdocfoldername are required, the folder must exist
  * (create_supdocfolder), and each attachment is a name and a type without a period plus base64 data.
  * No generic <create><SUPDOC> route is documented: the sandbox refuses it (docs/fidelity-ap.md).

@@ -1,9 +1,10 @@
 /**
- * VENDOR specifics on top of master-data.ts (accounts-payable-vendors.md, Create Vendor):
+ * VENDOR specifics on top of master-data.ts (Sage's Vendors page, Create Vendor):
  * DISPLAYCONTACT is required and so is its PRINTAS; nothing is filled in for a vendor that lacks it
  * (Sage's SDK VendorCreate always writes PRINTAS, defaulting it to the vendor name). The display
  * contact is kept as a CONTACT record; its CONTACTNAME, when not given, is "[NAME](V[VENDORID])" as
  * the reference says. A vendor with bills cannot be deleted.
+ * Sources and inventions: docs/fidelity-ap.md.
  */
 import { RULES, violation } from '../errors';
 import { objectDef } from '../objects';

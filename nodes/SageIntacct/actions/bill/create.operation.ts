@@ -72,8 +72,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const transactionDate = intacctDate(what, 'transactionDate', this.getNodeParameter('transactionDate', i));
 		const dueDate = optionalDate(what, 'dueDate', this.getNodeParameter('dueDate', i, ''));
 		const additional = this.getNodeParameter('additionalFields', i, {}) as BillFields & { draft?: boolean };
-		// WHENDUE is "Required if Action is not set to Draft" (accounts-payable-bills.md, Create Bill):
-		// a payment term does not stand in for it in the generic create.
+		// WHENDUE is "Required if Action is not set to Draft" (Sage's Bills page, Create Bill):
+		// a payment term does not stand in for it in the generic create (docs/fidelity-ap.md).
 		if (!dueDate && !additional.draft) {
 			throw new ItemValidationError(`${what}, field "dueDate": Intacct requires a due date (WHENDUE) unless the bill is saved as a draft`);
 		}

@@ -1,5 +1,6 @@
 /**
  * Bill (APBILL) parameters and helpers shared by create, update and the duplicate lookup.
+ * Sources and inventions: docs/fidelity-ap.md.
  */
 import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
@@ -150,7 +151,7 @@ const EXTENSION_OF_MIME: Record<string, string> = {
 
 /**
  * Intacct's attachment name and type: "File name, no period or extension" and "File extension, no
- * period" (company-console-attachments.md, create_supdoc; Sage's SDK AttachmentFile splits a path the
+ * period" (Sage's Attachments page, create_supdoc; Sage's SDK AttachmentFile splits a path the
  * same way). 'inv.2026.10.pdf' -> name 'inv_2026_10', type 'pdf'; without an extension the type comes
  * from the MIME type.
  */
@@ -167,7 +168,7 @@ export function attachmentNameAndType(fileName: string, mimeType: string | undef
 
 /**
  * The item's binary files as a supporting document: the legacy create_supdoc, the only documented
- * route (company-console-attachments.md; api.xsd create_supdoc; the SDK's AttachmentsCreate). The
+ * route (Sage's Attachments page; api.xsd create_supdoc; the SDK's AttachmentsCreate). The
  * SUPDOCID is derived from the files' content and the bill's idempotency scope, so a re-run reuses it.
  */
 export async function attachmentFunction(

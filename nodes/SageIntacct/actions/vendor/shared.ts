@@ -53,9 +53,10 @@ export interface VendorFieldValues extends IDataObject {
 }
 
 /**
- * The VENDOR element. On create DISPLAYCONTACT/PRINTAS is always written: accounts-payable-vendors.md
+ * The VENDOR element. On create DISPLAYCONTACT/PRINTAS is always written: Sage's Vendors page
  * (Create Vendor) marks DISPLAYCONTACT and its PRINTAS required, and Sage's SDK VendorCreate writes
  * PRINTAS as the vendor name when none is given; the node does the same.
+ * Sources and inventions: docs/fidelity-ap.md.
  */
 export function vendorElements(what: string, values: VendorFieldValues, mode: 'create' | 'update'): XmlObject {
 	const printAs = optionalField(what, 'printAs', values.printAs);
