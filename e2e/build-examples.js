@@ -185,6 +185,7 @@ const apNodes = [
 				invoiceNumber: 'NFB-2026-1187',
 				invoiceDate: '2026-11-18',
 				paymentTerm: 'Net 30',
+				dueDate: '2026-12-18',
 				description: 'Emergency food boxes, November delivery',
 				lines: [
 					{ accountNo: '6050', amount: 1840, memo: 'Emergency food boxes (200)', departmentId: 'FOOD', locationId: '220', projectId: 'GR-2026-002', userDefinedDimensions: { FUNDINGSOURCE: '10005' } },
@@ -239,6 +240,8 @@ const apNodes = [
 		vendor: { __rl: true, mode: 'id', value: '={{ $json.vendorId }}' },
 		billNumber: '={{ $json.invoiceNumber }}',
 		transactionDate: '={{ $json.invoiceDate }}',
+		// Intacct wants the due date on every bill that is not a draft; the term does not fill it in.
+		dueDate: '={{ $json.dueDate }}',
 		lineInput: 'json',
 		linesJson: '={{ $json.lines }}',
 		additionalFields: {

@@ -219,6 +219,7 @@ export function billCases(m: CorpusMasterData, ref: (id: string) => string): Wri
 		c('bill-no-lines', 'empty line list', { ...bill('bill-no-lines'), lines: [] }, { stage: 'local', field: 'lines' }),
 		c('bill-date-invalid', 'bill date 2026-13-01', { ...bill('bill-date-invalid'), date: '2026-13-01' }, { stage: 'local', field: 'transactionDate' }),
 		c('bill-due-feb-30', 'due date 2026-02-30', { ...bill('bill-due-feb-30'), dueDate: '2026-02-30' }, { stage: 'local', field: 'dueDate' }),
+		c('bill-no-due-date', 'no due date on a bill that is not a draft (Intacct requires WHENDUE)', { ...bill('bill-no-due-date'), dueDate: undefined }, { stage: 'local', field: 'dueDate' }),
 		c('bill-amount-5-decimals', 'line amount 19.99999', billLine(m, ref('bill-amount-5-decimals'), 1, { amount: 19.99999 }), { stage: 'local', field: 'line 2, field "amount"' }),
 		c('bill-amount-boolean', 'line amount true', billLine(m, ref('bill-amount-boolean'), 0, { amount: true }), { stage: 'local', field: 'amount' }),
 		c('bill-amount-empty', 'line amount ""', billLine(m, ref('bill-amount-empty'), 0, { amount: '' }), { stage: 'local', field: 'amount' }),

@@ -5,7 +5,8 @@
  */
 import type { Sandbox } from '../../sandbox/api';
 import { createCredentialsHelper, sandboxCredentialValues } from '../support/harness';
-import { NODE_NAME, functionsSent, readAll, runNode, startTestSandbox } from './support';
+import { readByName } from '../../nodes/shared/intacct/xml/functions';
+import { NODE_NAME, directClient, functionsSent, readAll, runNode, startTestSandbox } from './support';
 
 let sandbox: Sandbox;
 
@@ -44,6 +45,37 @@ describe('bill.create', () => {
 		expect(bill).toMatchObject({ vendorId: 'V-107', billNumber: 'INV-CREATE-1', recordNo: expect.any(Number) });
 		const [stored] = await readAll(sandbox, 'APBILL', "RECORDID = 'INV-CREATE-1'");
 		expect(stored).toMatchObject({ VENDORID: 'V-107', WHENCREATED: '10/01/2026', WHENDUE: '10/31/2026', DOCNUMBER: 'PO-9', TOTALENTERED: '100.00' });
+	});
+
+	it('Attach Files: create_supdoc into a folder created when missing, names without a period, and the bill carries it', async () => {
+		const created = { folder: functionsSent(sandbox, 'create_supdocfolder'), supdoc: functionsSent(sandbox, 'create_supdoc') };
+		const pdf = Buffer.from('%PDF-1.4 invoice INV-ATT-3');
+		const run = await runNode(sandbox, billParameters({ billNumber: 'INV-ATT-3', attachFiles: true, binaryPropertyNames: 'invoice, scan', attachmentFolder: 'AP Bills 2026' }), {
+			items: [
+				{
+					json: {},
+					binary: {
+						invoice: { data: pdf.toString('base64'), mimeType: 'application/pdf', fileName: 'inv.att.3.pdf' },
+						scan: { data: pdf.toString('base64'), mimeType: 'image/jpeg', fileName: 'scan' },
+					},
+				},
+			],
+		});
+		expect(run.status).toBe('success');
+		const [bill] = run.json(NODE_NAME);
+		const [stored] = await readAll(sandbox, 'APBILL', "RECORDID = 'INV-ATT-3'");
+		expect(stored.SUPDOCID).toBe(bill.attachmentsId);
+		const [supdoc] = (await directClient(sandbox).execute(readByName('SUPDOC', String(bill.attachmentsId)))).records;
+		expect(supdoc).toMatchObject({ FOLDERNAME: 'AP Bills 2026', ATTACHMENTCOUNT: '2' });
+		const files = (supdoc.ATTACHMENTS as { attachment: Array<Record<string, string>> }).attachment;
+		expect(files.map((f) => [f.ATTACHMENTNAME, f.ATTACHMENTTYPE])).toEqual([
+			['inv_att_3', 'pdf'],
+			['scan', 'jpg'],
+		]);
+		expect(functionsSent(sandbox, 'create_supdocfolder') - created.folder).toBe(1);
+		expect(functionsSent(sandbox, 'create_supdoc') - created.supdoc).toBe(1);
+		const [folder] = await readAll(sandbox, 'SUPDOCFOLDER', "NAME = 'AP Bills 2026'");
+		expect(folder).toMatchObject({ NAME: 'AP Bills 2026' });
 	});
 
 	it('attaches the item\'s binary files as a supporting document', async () => {
@@ -121,11 +153,16 @@ describe('bill.create', () => {
 		expect(stored.STATE).toBe('Draft');
 	});
 
-	it('needs a due date or a payment term', async () => {
+	it('needs a due date unless saved as a draft, also with a payment term: refused before sending, naming item and field', async () => {
+		const before = functionsSent(sandbox, 'create');
 		const run = await runNode(sandbox, billParameters({ billNumber: 'INV-NODUE', dueDate: '' }));
-		expect(run.error?.message).toMatch(/dueDate.*due date or a payment term/);
+		expect(run.error?.message).toMatch(/item 0.*field "dueDate".*requires a due date \(WHENDUE\) unless the bill is saved as a draft/);
 		const withTerm = await runNode(sandbox, billParameters({ billNumber: 'INV-TERM', dueDate: '', additionalFields: { paymentTerm: 'Net 30' } }));
-		expect(withTerm.status).toBe('success');
+		expect(withTerm.error?.message).toMatch(/item 0.*field "dueDate"/);
+		expect(functionsSent(sandbox, 'create')).toBe(before);
+		const both = await runNode(sandbox, billParameters({ billNumber: 'INV-TERM-2', additionalFields: { paymentTerm: 'Net 30' } }));
+		expect(both.status).toBe('success');
+		expect((await readAll(sandbox, 'APBILL', "RECORDID = 'INV-TERM-2'", 'TERMNAME,WHENDUE'))[0]).toEqual({ TERMNAME: 'Net 30', WHENDUE: '10/31/2026' });
 	});
 });
 

@@ -3,8 +3,9 @@
  *  - with continueOnFail, a full batch is sent while later items are still being prepared;
  *  - without it, every item is validated first: one bad item anywhere means nothing is sent, not
  *    even the attachments of the valid items.
- * Bills with attachments make the order visible: an item's files are uploaded (one create of a
- * SUPDOC per request) right before its batch of bills (two creates per request) is sent.
+ * Bills with attachments make the order visible: an item's files are uploaded (the attachment
+ * folder once per run, then one create_supdoc per request) right before its batch of bills (two
+ * creates per request) is sent.
  *  - batches group items by (entity, idempotent), keep item order inside a request, and the
  *    request count is the floor: one sign-in per entity (started while items are still being
  *    validated) plus ceil(items of the group / batchSize) requests per group.
@@ -69,12 +70,12 @@ describe('write dispatch', () => {
 		expect(run.error).toBeUndefined();
 		expect(run.json(NODE_NAME).map((json) => typeof json.recordNo)).toEqual(Array(6).fill('number'));
 		const lists = functionLists();
-		// Batches of two bills: [create,create]; an item's upload: [create].
+		// Batches of two bills: [create,create]; the folder once: [create_supdocfolder]; an item's upload: [create_supdoc].
 		expect(lists.filter((names) => names === 'create,create')).toHaveLength(3);
-		expect(lists.filter((names) => names === 'create')).toHaveLength(2);
+		expect(lists.filter((names) => names === 'create_supdoc')).toHaveLength(2);
 		// The first two batches go before items 4 and 5 (with files) are sent; their uploads come right
 		// before their own batch.
-		expect(lists).toEqual(['create,create', 'create,create', 'create', 'create', 'create,create']);
+		expect(lists).toEqual(['create,create', 'create,create', 'create_supdocfolder', 'create_supdoc', 'create_supdoc', 'create,create']);
 	});
 
 	it('without continueOnFail, a bad last item means nothing is sent at all (no bill, no attachment)', async () => {

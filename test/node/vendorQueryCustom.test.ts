@@ -46,6 +46,31 @@ describe('vendor', () => {
 		expect(many.json(NODE_NAME).map((v) => v.vendorId)).toEqual(['V-900']);
 	});
 
+	it('writes DISPLAYCONTACT/PRINTAS on create, the vendor name unless Print As is given (Sage\'s SDK does the same)', async () => {
+		const plain = await runNode(sandbox, { resource: 'vendor', operation: 'create', vendorId: 'V-PA-1', name: 'Harbor Sign Works' });
+		expect(plain.status).toBe('success');
+		const given = await runNode(sandbox, {
+			resource: 'vendor',
+			operation: 'create',
+			vendorId: 'V-PA-2',
+			name: 'Harbor Sign Works West',
+			additionalFields: { printAs: 'Harbor Sign Works, LLC' },
+		});
+		expect(given.status).toBe('success');
+		const stored = await readAll(sandbox, 'VENDOR', "VENDORID IN ('V-PA-1', 'V-PA-2')", 'VENDORID,DISPLAYCONTACT.PRINTAS');
+		const printAs = Object.fromEntries(stored.map((v) => [String(v.VENDORID), (v.DISPLAYCONTACT as Record<string, unknown>).PRINTAS]));
+		expect(printAs).toEqual({ 'V-PA-1': 'Harbor Sign Works', 'V-PA-2': 'Harbor Sign Works, LLC' });
+		const renamed = await runNode(sandbox, {
+			resource: 'vendor',
+			operation: 'update',
+			vendor: { __rl: true, mode: 'id', value: 'V-PA-1' },
+			updateFields: { printAs: 'Harbor Signs' },
+		});
+		expect(renamed.status).toBe('success');
+		const [after] = await readAll(sandbox, 'VENDOR', "VENDORID = 'V-PA-1'", 'DISPLAYCONTACT.PRINTAS');
+		expect((after.DISPLAYCONTACT as Record<string, unknown>).PRINTAS).toBe('Harbor Signs');
+	});
+
 	it('updates are not idempotent by default: a re-run re-applies the change after someone else changed the record', async () => {
 		const parameters = { resource: 'vendor', operation: 'update', vendor: { __rl: true, mode: 'id', value: 'V-113' }, updateFields: { vendorType: 'Managed IT' } };
 		expect((await runNode(sandbox, parameters, { workflowId: 'wfNightly' })).status).toBe('success');
@@ -138,7 +163,7 @@ describe('list search (resource locators)', () => {
 	});
 
 	it('pages past one page with the pagination token (Intacct readMore)', async () => {
-		const fns = Array.from({ length: 130 }, (_, n) => create('VENDOR', { VENDORID: `VP-${1000 + n}`, NAME: `Paging Vendor ${n}` }));
+		const fns = Array.from({ length: 130 }, (_, n) => create('VENDOR', { VENDORID: `VP-${1000 + n}`, NAME: `Paging Vendor ${n}`, DISPLAYCONTACT: { PRINTAS: `Paging Vendor ${n}` } }));
 		const outcomes = await directClient(sandbox).executeMany(fns, { batchSize: 50 });
 		expect(outcomes.every((o) => o.ok)).toBe(true);
 		const credentials = sandboxCredentialValues({ ...sandbox.credentials });

@@ -4,6 +4,7 @@ import { auditFields, enumValues, field, recordNoField, type ObjectDef } from '.
  * AP bill states: labels for create/query, codes for readByQuery. D/PA/S/U/A are documented
  * (developer.intacct.com AP bills, "Query and List Bills (Legacy)"); the codes of the payment states
  * (Selected, Partially Paid, Paid) and Reversed are the sandbox's choice (UNCERTAIN).
+ * Sources and inventions: docs/fidelity-ap.md.
  */
 export const APBILL_STATE = enumValues([
 	['Draft', 'D'],
@@ -18,8 +19,10 @@ export const APBILL_STATE = enumValues([
 ]);
 
 /**
- * AP bill header (§5.4, §6.4). WHENCREATED is the bill *date* here (a DATE); the audit timestamps are
- * AUDITWHENCREATED and WHENMODIFIED.
+ * AP bill header (Sage's Bills page, Create Bill and Update Bill; §5.4, §6.4). WHENCREATED is
+ * the bill *date* here (a DATE); the audit timestamps are AUDITWHENCREATED and WHENMODIFIED.
+ * VENDORID, WHENCREATED and WHENDUE are "Required if Action is not set to Draft" (writes/apbill.ts);
+ * ACTION (Submit | Draft) is an input of create, not a stored field.
  */
 export const APBILL: ObjectDef = {
 	name: 'APBILL',
@@ -40,6 +43,9 @@ export const APBILL: ObjectDef = {
 		field('WHENCREATED', 'Bill date', 'DATE', { required: true }),
 		field('WHENPOSTED', 'GL posting date', 'DATE'),
 		field('WHENDUE', 'Due date', 'DATE', { required: true }),
+		field('BILLTOPAYTOCONTACTNAME', 'Pay to contact', 'TEXT'),
+		field('SHIPTORETURNTOCONTACTNAME', 'Return to contact', 'TEXT'),
+		field('PRBATCH', 'Summary', 'TEXT'),
 		field('WHENPAID', 'Date fully paid', 'DATE', { readonly: true }),
 		field('RECPAYMENTDATE', 'Recommended payment date', 'DATE'),
 		field('STATE', 'State', 'ENUM', { readonly: true, validValues: APBILL_STATE }),
@@ -50,8 +56,13 @@ export const APBILL: ObjectDef = {
 		field('TRX_TOTALDUE', 'Transaction total due', 'DECIMAL', { readonly: true }),
 		field('CURRENCY', 'Transaction currency', 'TEXT'),
 		field('BASECURR', 'Base currency', 'TEXT'),
+		field('EXCH_RATE_DATE', 'Exchange rate date', 'DATE'),
+		field('EXCH_RATE_TYPE_ID', 'Exchange rate type', 'TEXT'),
+		field('EXCHANGE_RATE', 'Exchange rate', 'DECIMAL'),
+		field('INCLUSIVETAX', 'Inclusive taxes', 'BOOLEAN'),
+		field('TAXSOLUTIONID', 'Tax solution', 'TEXT'),
 		field('MODULEKEY', 'Module', 'TEXT', { readonly: true }),
-		field('SUPDOCID', 'Attachment', 'TEXT'),
+		field('SUPDOCID', 'Attachments ID', 'TEXT'),
 		field('ONHOLD', 'On hold', 'BOOLEAN'),
 		field('PAYMENTPRIORITY', 'Payment priority', 'ENUM', {
 			validValues: enumValues([

@@ -1,6 +1,11 @@
 import { auditFields, field, recordNoField, type ObjectDef } from '../schema';
 
-/** AP bill line (§5.4). Dimensions carry the ID suffix here (DEPARTMENTID, LOCATIONID), unlike GLENTRY. */
+/**
+ * AP bill line (Sage's Bills page, APBILL.APBILLITEMS.APBILLITEM; §5.4). Dimensions carry the ID
+ * suffix here (DEPARTMENTID, LOCATIONID), unlike GLENTRY. ACCOUNTNO is required unless ACCOUNTLABEL is
+ * used; the sandbox has no account labels, so it asks for ACCOUNTNO.
+ * Sources and inventions: docs/fidelity-ap.md.
+ */
 export const APBILLITEM: ObjectDef = {
 	name: 'APBILLITEM',
 	label: 'Bill Detail',
@@ -14,22 +19,33 @@ export const APBILLITEM: ObjectDef = {
 		field('LINE_NO', 'Line number', 'INTEGER'),
 		field('ACCOUNTNO', 'Account', 'TEXT', { required: true }),
 		field('ACCOUNTTITLE', 'Account title', 'TEXT', { readonly: true }),
+		field('ACCOUNTLABEL', 'AP account label', 'TEXT'),
 		field('OFFSETGLACCOUNTNO', 'Offset account', 'TEXT'),
 		field('TRX_AMOUNT', 'Transaction amount', 'DECIMAL', { required: true }),
 		field('AMOUNT', 'Base amount', 'DECIMAL', { readonly: true }),
+		field('TOTALTRXAMOUNT', 'Transaction amount including taxes', 'DECIMAL'),
 		field('ENTRYDESCRIPTION', 'Memo', 'TEXT'),
+		field('FORM1099', 'Form 1099', 'BOOLEAN'),
+		field('FORM1099TYPE', 'Form 1099 type', 'TEXT'),
+		field('FORM1099BOX', 'Form 1099 box', 'TEXT'),
+		field('ALLOCATION', 'Allocation ID', 'TEXT'),
+		field('PARTIALEXEMPT', 'Partial exemption', 'BOOLEAN'),
 		field('LOCATIONID', 'Location', 'TEXT'),
 		field('LOCATIONNAME', 'Location name', 'TEXT', { readonly: true }),
 		field('DEPARTMENTID', 'Department', 'TEXT'),
 		field('DEPARTMENTNAME', 'Department name', 'TEXT', { readonly: true }),
 		field('PROJECTID', 'Project', 'TEXT'),
 		field('PROJECTNAME', 'Project name', 'TEXT', { readonly: true }),
+		field('TASKID', 'Task', 'TEXT'),
+		field('COSTTYPEID', 'Cost type', 'TEXT'),
 		field('CLASSID', 'Class', 'TEXT'),
 		field('CLASSNAME', 'Class name', 'TEXT', { readonly: true }),
 		field('CUSTOMERID', 'Customer', 'TEXT'),
 		field('VENDORID', 'Vendor', 'TEXT'),
 		field('EMPLOYEEID', 'Employee', 'TEXT'),
 		field('ITEMID', 'Item', 'TEXT'),
+		field('CONTRACTID', 'Contract', 'TEXT'),
+		field('WAREHOUSEID', 'Warehouse', 'TEXT'),
 		field('GLDIMFUNDINGSOURCE', 'Funding source', 'TEXT'),
 		field('BILLABLE', 'Billable', 'BOOLEAN'),
 		...auditFields(),

@@ -1,9 +1,12 @@
 import { auditFields, field, recordNoField, type ObjectDef } from '../schema';
 
 /**
- * Supporting documents ("Attachments", SDK AttachmentsCreate = legacy create_supdoc). A SUPDOC holds
- * base64 attachments; APBILL.SUPDOCID and GLBATCH.SUPDOCID reference its SUPDOCID. The attachment
- * list is kept on the row (ATTACHMENTS, JSON) and rendered as ATTACHMENTS/attachment records.
+ * Supporting documents ("Attachments", Sage's Attachments page). Written only through the legacy
+ * create_supdoc / delete_supdoc (writes/supdoc.ts; the SDK's AttachmentsCreate); the generic create is
+ * refused. APBILL.SUPDOCID and GLBATCH.SUPDOCID reference its SUPDOCID. The reference documents reads
+ * only as legacy get/get_list; the sandbox also serves it to read/readByQuery with these fields, a
+ * read shape of its own (docs/fidelity-ap.md). The files are kept on the row (ATTACHMENTSJSON) and
+ * rendered as ATTACHMENTS/attachment records.
  */
 export const SUPDOC: ObjectDef = {
 	name: 'SUPDOC',
@@ -21,6 +24,7 @@ export const SUPDOC: ObjectDef = {
 	],
 };
 
+/** Attachment folders: create_supdocfolder (supdocfoldername required, description and parent optional). */
 export const SUPDOCFOLDER: ObjectDef = {
 	name: 'SUPDOCFOLDER',
 	label: 'Attachment Folder',

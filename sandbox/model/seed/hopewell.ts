@@ -58,7 +58,7 @@ function loadMasterData(db: Database): void {
 	for (const [symbol, title] of JOURNALS) create(ws, 'GLJOURNAL', { SYMBOL: symbol, TITLE: title, BOOKID: 'ACCRUAL', ADJ: String(symbol === 'ADJ') });
 	for (const [id, title] of DEPARTMENTS) create(ws, 'DEPARTMENT', { DEPARTMENTID: id, TITLE: title });
 	for (const [id, name] of CLASSES) create(ws, 'CLASS', { CLASSID: id, NAME: name });
-	for (const [name, description, days] of TERMS) create(ws, 'APTERM', { NAME: name, DESCRIPTION: description, DUEDATE: String(days) });
+	for (const [name, description, days] of TERMS) create(ws, 'APTERM', { NAME: name, DESCRIPTION: description, DUEDATE: String(days), DUEFROM: 'from invoice/bill date' });
 	for (const [id, name, type] of CUSTOMERS) create(ws, 'CUSTOMER', { CUSTOMERID: id, NAME: name, CUSTTYPE: type, TERMNAME: '', 'DISPLAYCONTACT.CONTACTNAME': `${name} (${id})`, 'DISPLAYCONTACT.COMPANYNAME': name });
 	for (const [id, name, customer, dept, location, begin, end, budget] of PROJECTS) {
 		create(ws, 'PROJECT', {
@@ -91,7 +91,7 @@ function loadMasterData(db: Database): void {
 	for (const [id, name] of ITEMS) create(ws, 'ITEM', { ITEMID: id, NAME: name, ITEMTYPE: 'Non-Inventory' });
 	for (const [name, description] of SUPDOC_FOLDERS) create(ws, 'SUPDOCFOLDER', { NAME: name, DESCRIPTION: description });
 	for (const [id, name, term, type, , email, entity] of VENDORS) {
-		createVendor(session(db, entity, SEEDED_AT), fields({ VENDORID: id, NAME: name, TERMNAME: term, VENDTYPE: type, 'DISPLAYCONTACT.EMAIL1': email, 'DISPLAYCONTACT.MAILADDRESS.COUNTRY': 'United States' }));
+		createVendor(session(db, entity, SEEDED_AT), fields({ VENDORID: id, NAME: name, TERMNAME: term, VENDTYPE: type, 'DISPLAYCONTACT.PRINTAS': name, 'DISPLAYCONTACT.COMPANYNAME': name, 'DISPLAYCONTACT.EMAIL1': email, 'DISPLAYCONTACT.MAILADDRESS.COUNTRY': 'United States' }));
 	}
 }
 
@@ -134,6 +134,8 @@ function loadBills(db: Database, seed: number): void {
 				...(draft ? [el('ACTION', 'Draft')] : []),
 				el('APBILLITEMS', items),
 			]),
+			// Seeded as if entered in Intacct's UI, where the vendor's term fills in the due date.
+			{ dueFromTerm: true },
 		);
 		// Bills older than 60 days before the history end are paid (no payment records are modelled).
 		if (!draft && billDate < addDays('2026-10-31', -60)) {

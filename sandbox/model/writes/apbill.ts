@@ -3,6 +3,7 @@
  * posts a GLBATCH in journal APJ (MODULE 3.AP): each line debits its account, the vendor's AP
  * account (default 2000) is credited per entity; GLDETAIL shows those lines with the bill's fields.
  * Line updates are full-set replacements; a line carrying LINE_NO starts from that existing line.
+ * Sources and inventions: docs/fidelity-ap.md.
  */
 import type { XmlElement } from '../contract';
 import { addDays } from '../dates';
@@ -75,7 +76,12 @@ function buildItem(ws: WriteSession, line: FieldInput, index: number): BuiltItem
 	}
 }
 
-function buildBill(ws: WriteSession, fields: FieldInput, lines: FieldInput[], existing: Row | undefined): BuiltBill {
+/** How a bill arrived: legacy create_bill may give termname instead of datedue (Intacct derives the due date). */
+export interface BillWriteOptions {
+	dueFromTerm?: boolean;
+}
+
+function buildBill(ws: WriteSession, fields: FieldInput, lines: FieldInput[], existing: Row | undefined, options: BillWriteOptions = {}): BuiltBill {
 	const action = (value(fields, 'ACTION') ?? (existing?.STATE === 'Draft' ? 'Draft' : 'Submit')).toLowerCase();
 	if (action !== 'draft' && action !== 'submit') throw RULES.invalidValue('ACTION', value(fields, 'ACTION') ?? '', 'Submit, Draft');
 	const draft = action === 'draft';
@@ -85,7 +91,11 @@ function buildBill(ws: WriteSession, fields: FieldInput, lines: FieldInput[], ex
 	const billDate = dateInput(fields, 'WHENCREATED') ?? (existing?.WHENCREATED || undefined);
 	const termName = pick('TERMNAME') ?? (vendor?.TERMNAME || undefined);
 	const term = termName ? requireReference(ws.db, ws.ctx, 'APTERM', 'TERMNAME', termName) : undefined;
-	const dueDate = dateInput(fields, 'WHENDUE') ?? (existing?.WHENDUE || undefined) ?? (term && billDate ? addDays(billDate, Number(term.DUEDATE)) : undefined);
+	// Generic create: WHENDUE is "Required if Action is not set to Draft" (Sage's Bills page,
+	// Create Bill), a term does not stand in for it. Legacy create_bill: "datedue ... Required if not
+	// using termname" (Create Bill (Legacy)); the due date from the term is the sandbox's arithmetic.
+	const termDue = options.dueFromTerm && term && billDate ? addDays(billDate, Number(term.DUEDATE || '0')) : undefined;
+	const dueDate = dateInput(fields, 'WHENDUE') ?? (existing?.WHENDUE || undefined) ?? termDue;
 	// VENDORID, WHENCREATED and WHENDUE are required unless ACTION=Draft (§5.4).
 	if (!draft) {
 		const missing = [!vendor && 'VENDORID', !billDate && 'WHENCREATED', !dueDate && 'WHENDUE'].filter((m): m is string => Boolean(m));
@@ -195,9 +205,9 @@ function removeItems(ws: WriteSession, bill: Row): void {
 	for (const item of table.children(Number(bill.RECORDNO))) table.remove(Number(item.RECORDNO));
 }
 
-export function createApBill(ws: WriteSession, el: XmlElement): Row {
+export function createApBill(ws: WriteSession, el: XmlElement, options: BillWriteOptions = {}): Row {
 	const input = readRecordInput(el, COLLECTIONS);
-	const built = buildBill(ws, input.fields, input.lines.get('APBILLITEMS') ?? [], undefined);
+	const built = buildBill(ws, input.fields, input.lines.get('APBILLITEMS') ?? [], undefined, options);
 	const table = ws.db.table('APBILL');
 	const recordNo = table.allocateRecordNo();
 	const stamp = ws.createdStamp('APBILL', recordNo);

@@ -1,10 +1,11 @@
 /**
  * Legacy functions (§5.3, §5.5): create_gltransaction, delete_gltransaction, create_bill,
- * update_bill, delete_bill, create_supdoc, create_supdocfolder. Lower-case elements in strict XSD
+ * update_bill, delete_bill, create_supdoc, delete_supdoc, create_supdocfolder. Lower-case elements in strict XSD
  * order; they map onto the same business rules as the generic GLBATCH/APBILL writes and answer
  * with <key> (creates, update_bill) or nothing (deletes).
+ * Sources and inventions: docs/fidelity-ap.md.
  */
-import { RuleViolation, RULES, writeFailure, type WriteVerb } from '../errors';
+import { RuleViolation, RULES, schemaError, writeFailure, type WriteVerb } from '../errors';
 import type { FunctionOutcome, XmlElement } from '../contract';
 import { formatUsDate, fromDateParts } from '../dates';
 import { objectDef } from '../objects';
@@ -14,7 +15,7 @@ import { createGlBatch, deleteGlBatch } from './glbatch';
 import { checkSequence, legacyDateParts, type SequenceItem } from './legacy-order';
 import { createMasterRecord } from './master-data';
 import type { FieldInput } from './record-input';
-import { readAttachments, writeSupdoc } from './supdoc';
+import { readAttachments, removeSupdoc, writeSupdoc } from './supdoc';
 import type { WriteSession } from './write-session';
 
 type LegacyHandler = (ws: WriteSession, fn: XmlElement) => FunctionOutcome;
@@ -59,6 +60,7 @@ const BILL_SEQUENCE: SequenceItem[] = [
 	{ name: 'vendorid', required: true },
 	{ name: 'datecreated', required: true },
 	{ name: 'dateposted' },
+	// api.xsd create_bill: a choice of (datedue, termname?) or termname (checked in createBill).
 	{ name: 'datedue' },
 	{ name: 'termname' },
 	{ name: 'action' },
@@ -243,9 +245,12 @@ const createBill: LegacyHandler = (ws, fn) => {
 		if (line.name !== 'lineitem') checkSequence(items, [{ name: 'lineitem' }]);
 		checkSequence(line, BILL_LINE_SEQUENCE);
 	}
+	if (!childElement(fn, 'datedue') && !childElement(fn, 'termname')) {
+		throw schemaError("XML Parse schema error: Element 'create_bill': Missing child element(s). Expected is one of ( datedue, termname ).");
+	}
 	return guarded('create', 'Bill', () => {
 		const generic = element('APBILL', [...billHeader(fn), element('APBILLITEMS', items.children.map((l) => billLine(l)))]);
-		return { kind: 'key', key: createApBill(ws, generic).RECORDNO };
+		return { kind: 'key', key: createApBill(ws, generic, { dueFromTerm: true }).RECORDNO };
 	});
 };
 
@@ -284,8 +289,29 @@ const deleteBill: LegacyHandler = (ws, fn) =>
 		return { kind: 'none' };
 	});
 
+/** api.xsd: <attachments> holds one or more <attachment>(attachmentname, attachmenttype, attachmentdata). */
+function checkAttachments(fn: XmlElement): void {
+	const attachments = childElement(fn, 'attachments');
+	if (!attachments) return;
+	if (attachments.children.length === 0) checkSequence(attachments, [{ name: 'attachment', required: true }]);
+	for (const a of attachments.children) {
+		if (a.name !== 'attachment') checkSequence(attachments, [{ name: 'attachment' }]);
+		checkSequence(a, [
+			{ name: 'attachmentname', required: true },
+			{ name: 'attachmenttype', required: true },
+			{ name: 'attachmentdata', required: true },
+		]);
+	}
+}
+
+/**
+ * create_supdoc (Sage's Attachments page, Create Attachment (Legacy)): supdocid is required by
+ * the XSD; supdocname and supdocfoldername are required by the reference (the XSD leaves them optional,
+ * the stricter source wins), checked as business rules.
+ */
 const createSupdoc: LegacyHandler = (ws, fn) => {
-	checkSequence(fn, [{ name: 'supdocid', required: true }, { name: 'supdocname', required: true }, { name: 'supdocfoldername' }, { name: 'supdocdescription' }, { name: 'attachments' }]);
+	checkSequence(fn, [{ name: 'supdocid', required: true }, { name: 'supdocname' }, { name: 'supdocfoldername' }, { name: 'supdocdescription' }, { name: 'attachments' }]);
+	checkAttachments(fn);
 	return guarded('create', 'Attachment', () => {
 		const row = writeSupdoc(ws, {
 			id: childText(fn, 'supdocid'),
@@ -297,6 +323,13 @@ const createSupdoc: LegacyHandler = (ws, fn) => {
 		return { kind: 'key', key: row.SUPDOCID };
 	});
 };
+
+/** delete_supdoc key="…" (Delete Attachment (Legacy)). */
+const deleteSupdocLegacy: LegacyHandler = (ws, fn) =>
+	guarded('delete', 'Attachment', () => {
+		removeSupdoc(ws, keyAttribute(fn));
+		return { kind: 'none' };
+	});
 
 const createSupdocFolder: LegacyHandler = (ws, fn) => {
 	checkSequence(fn, [{ name: 'supdocfoldername', required: true }, { name: 'supdocfolderdescription' }, { name: 'supdocparentfoldername' }]);
@@ -316,5 +349,6 @@ export const LEGACY_FUNCTIONS: Record<string, LegacyHandler> = {
 	update_bill: updateBill,
 	delete_bill: deleteBill,
 	create_supdoc: createSupdoc,
+	delete_supdoc: deleteSupdocLegacy,
 	create_supdocfolder: createSupdocFolder,
 };

@@ -1,12 +1,14 @@
 /**
- * Supporting documents (attachments): generic create of SUPDOC and legacy create_supdoc (the SDK's
- * AttachmentsCreate). Each attachment has a name, a type (file extension) and base64 data; the
- * folder must exist (create_supdocfolder / SUPDOCFOLDER create).
+ * Supporting documents (attachments) exist only through the legacy functions Sage documents
+ * (Sage's Attachments page, "Create Attachment (Legacy)"; api.xsd create_supdoc, the SDK's
+ * AttachmentsCreate): supdocname and supdocfoldername are required, the folder must exist
+ * (create_supdocfolder), and each attachment is a name and a type without a period plus base64 data.
+ * No generic <create><SUPDOC> route is documented: the sandbox refuses it (docs/fidelity-ap.md).
  */
 import type { XmlElement } from '../contract';
-import { RULES, duplicate } from '../errors';
+import { RULES, duplicate, violation } from '../errors';
 import type { Row } from '../store';
-import { childElement, childElements, childText } from '../xml-element';
+import { childElements, childText } from '../xml-element';
 import { requireReference } from './dimensions';
 import { deleteMasterRecord } from './master-data';
 import { objectDef } from '../objects';
@@ -27,18 +29,30 @@ export function readAttachments(container: XmlElement | undefined): XmlElement[]
 	return container ? childElements(container, 'attachment') : [];
 }
 
+/** attachmentname / attachmenttype: "File name, no period or extension" / "File extension, no period". */
+function withoutPeriod(fieldId: string, text: string | undefined, index: number): string {
+	if (!text) throw RULES.required(`${fieldId} (attachment ${index + 1})`);
+	if (text.includes('.')) throw RULES.invalidValue(fieldId, text, `a ${fieldId === 'attachmentname' ? 'file name' : 'file extension'} without a period`);
+	return text;
+}
+
 export function writeSupdoc(ws: WriteSession, input: SupdocInput): Row {
-	if (!input.id) throw RULES.required('SUPDOCID');
-	if (!input.name) throw RULES.required('SUPDOCNAME');
+	// supdocid: the XSD requires the element; the sandbox has no attachment autonumbering, so a value too.
+	if (!input.id) throw RULES.required('supdocid');
+	if (!input.name) throw RULES.required('supdocname');
+	if (!input.folder) throw RULES.required('supdocfoldername');
 	const table = ws.db.table('SUPDOC');
 	if (table.getById(input.id)) throw duplicate('Attachment', input.id);
-	if (input.folder) requireReference(ws.db, ws.ctx, 'SUPDOCFOLDER', 'SUPDOCFOLDERNAME', input.folder);
+	requireReference(ws.db, ws.ctx, 'SUPDOCFOLDER', 'supdocfoldername', input.folder);
+	const names = new Set<string>();
 	const files: StoredAttachment[] = input.attachments.map((a, index) => {
-		const name = childText(a, 'attachmentname');
-		const type = childText(a, 'attachmenttype') ?? '';
+		const name = withoutPeriod('attachmentname', childText(a, 'attachmentname'), index);
+		const type = withoutPeriod('attachmenttype', childText(a, 'attachmenttype'), index);
 		const data = (childText(a, 'attachmentdata') ?? '').replace(/\s+/g, '');
-		if (!name) throw RULES.required(`ATTACHMENTNAME (attachment ${index + 1})`);
-		if (!data || !BASE64.test(data)) throw RULES.invalidValue('ATTACHMENTDATA', `${data.slice(0, 20)}…`, 'base64-encoded file content');
+		if (!data || !BASE64.test(data)) throw RULES.invalidValue('attachmentdata', `${data.slice(0, 20)}…`, 'base64-encoded file content');
+		// The SDK's AttachmentFile: the name "needs to be unique from other files in attachment record".
+		if (names.has(`${name}.${type}`.toLowerCase())) throw violation('BL03000020', `Attachment file ${name}.${type} is given twice.`, 'Give each file its own name.');
+		names.add(`${name}.${type}`.toLowerCase());
 		return { ATTACHMENTNAME: name, ATTACHMENTTYPE: type, ATTACHMENTDATA: data };
 	});
 	const recordNo = table.allocateRecordNo();
@@ -46,7 +60,7 @@ export function writeSupdoc(ws: WriteSession, input: SupdocInput): Row {
 		...ws.createdStamp('SUPDOC', recordNo),
 		SUPDOCID: input.id,
 		SUPDOCNAME: input.name,
-		FOLDERNAME: input.folder ?? '',
+		FOLDERNAME: input.folder,
 		DESCRIPTION: input.description ?? '',
 		ATTACHMENTCOUNT: String(files.length),
 		ATTACHMENTSJSON: JSON.stringify(files),
@@ -56,17 +70,21 @@ export function writeSupdoc(ws: WriteSession, input: SupdocInput): Row {
 	return row;
 }
 
-/** Generic <create><SUPDOC>…<ATTACHMENTS><ATTACHMENT>… (field names case-insensitive). */
-export function createSupdoc(ws: WriteSession, el: XmlElement): Row {
-	return writeSupdoc(ws, {
-		id: childText(el, 'SUPDOCID'),
-		name: childText(el, 'SUPDOCNAME'),
-		folder: childText(el, 'SUPDOCFOLDERNAME') ?? childText(el, 'FOLDERNAME'),
-		description: childText(el, 'SUPDOCDESCRIPTION') ?? childText(el, 'DESCRIPTION'),
-		attachments: readAttachments(childElement(el, 'ATTACHMENTS')),
-	});
+/** Generic <create><SUPDOC>: not a documented route (attachments are legacy-only), refused. */
+export function createSupdoc(): Row {
+	throw violation(
+		'BL01001973',
+		'SUPDOC cannot be created with the generic create function.',
+		'Use create_supdoc (Create Attachment (Legacy)) with supdocfoldername.',
+	);
 }
 
-export function deleteSupdoc(ws: WriteSession, key: string): void {
+/** Generic delete of SUPDOC: likewise undocumented (delete_supdoc is the documented route), refused. */
+export function deleteSupdoc(): void {
+	throw violation('BL01001973', 'SUPDOC cannot be deleted with the generic delete function.', 'Use delete_supdoc (Delete Attachment (Legacy)).');
+}
+
+/** delete_supdoc key="…" */
+export function removeSupdoc(ws: WriteSession, key: string): void {
 	deleteMasterRecord(ws, objectDef('SUPDOC')!, key);
 }

@@ -1,8 +1,12 @@
 /**
- * VENDOR specifics on top of master-data.ts: the display contact defaults to the vendor name and
- * is kept as a CONTACT record (DISPLAYCONTACT, §6.4); a vendor with bills cannot be deleted.
+ * VENDOR specifics on top of master-data.ts (Sage's Vendors page, Create Vendor):
+ * DISPLAYCONTACT is required and so is its PRINTAS; nothing is filled in for a vendor that lacks it
+ * (Sage's SDK VendorCreate always writes PRINTAS, defaulting it to the vendor name). The display
+ * contact is kept as a CONTACT record; its CONTACTNAME, when not given, is "[NAME](V[VENDORID])" as
+ * the reference says. A vendor with bills cannot be deleted.
+ * Sources and inventions: docs/fidelity-ap.md.
  */
-import { violation } from '../errors';
+import { RULES, violation } from '../errors';
 import { objectDef } from '../objects';
 import type { Row } from '../store';
 import { createMasterRecord, deleteMasterRecord, updateMasterRecord } from './master-data';
@@ -21,11 +25,12 @@ function ensureContact(ws: WriteSession, vendor: Row): void {
 }
 
 export function createVendor(ws: WriteSession, input: FieldInput): Row {
+	if (!value(input, 'NAME')) throw RULES.required('NAME');
+	if (!value(input, 'DISPLAYCONTACT.PRINTAS')) throw RULES.required('DISPLAYCONTACT.PRINTAS');
 	const withContact = new Map(input);
-	const name = value(input, 'NAME') ?? '';
-	if (!value(input, 'DISPLAYCONTACT.CONTACTNAME') && name) withContact.set('DISPLAYCONTACT.CONTACTNAME', `${name} (${value(input, 'VENDORID') ?? ''})`);
-	if (!value(input, 'DISPLAYCONTACT.PRINTAS') && name) withContact.set('DISPLAYCONTACT.PRINTAS', name);
-	if (!value(input, 'DISPLAYCONTACT.COMPANYNAME') && name) withContact.set('DISPLAYCONTACT.COMPANYNAME', name);
+	if (!value(input, 'DISPLAYCONTACT.CONTACTNAME')) {
+		withContact.set('DISPLAYCONTACT.CONTACTNAME', `${value(input, 'NAME') ?? ''}(V${value(input, 'VENDORID') ?? ''})`);
+	}
 	const vendor = createMasterRecord(ws, VENDOR_DEF, withContact);
 	ensureContact(ws, vendor);
 	return vendor;

@@ -6,6 +6,9 @@
  * answers getAPISession with the host name the SDK used.
  */
 import dns from 'node:dns';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 // Before the SDK: it calls util functions Node 23+ removed (n8n 2.x runs on Node 24).
 import '../../support/intacctSdkNodeCompat';
 import * as IA from '@intacct/intacct-sdk';
@@ -198,6 +201,46 @@ it('BillCreate (legacy create_bill) returns a <key>', async () => {
 	expect(result.status).toBe('success');
 	expect(result.functionName).toBe('create_bill');
 	expect(result.key).toMatch(/^\d+$/);
+});
+
+it('VendorCreate writes DISPLAYCONTACT/PRINTAS (the vendor name when printAs is empty), which the sandbox requires', async () => {
+	const client = await sessionClient();
+	const vendor = new IA.Functions.AccountsPayable.VendorCreate();
+	vendor.vendorId = 'SDK-V-1';
+	vendor.vendorName = 'SDK Conformance Supplies';
+	vendor.printAs = '';
+	const result = (await client.execute(vendor)).getResult();
+	expect(result.status).toBe('success');
+	const read = new IA.Functions.Common.ReadByName();
+	read.objectName = 'VENDOR';
+	read.names = ['SDK-V-1'];
+	const [stored] = (await client.execute(read)).getResult().data as SdkRecord[];
+	expect(field(stored.DISPLAYCONTACT, 'PRINTAS')).toBe('SDK Conformance Supplies');
+});
+
+it('AttachmentsFolderCreate then AttachmentsCreate (legacy create_supdocfolder, create_supdoc) return their keys', async () => {
+	const client = await sessionClient();
+	const folder = new IA.Functions.Company.AttachmentsFolderCreate();
+	folder.folderName = 'SDK Folder';
+	expect((await client.execute(folder)).getResult().status).toBe('success');
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdk-supdoc-'));
+	try {
+		const filePath = path.join(dir, 'invoice-1.txt');
+		fs.writeFileSync(filePath, 'hello attachment');
+		const file = new IA.Functions.Company.AttachmentFile();
+		file.filePath = filePath;
+		const attachments = new IA.Functions.Company.AttachmentsCreate();
+		attachments.attachmentsId = 'SDK-DOC-1';
+		attachments.attachmentsName = 'SDK conformance attachment';
+		attachments.attachmentFolderName = 'SDK Folder';
+		attachments.files = [file];
+		const result = (await client.execute(attachments)).getResult();
+		expect(result.status).toBe('success');
+		expect(result.functionName).toBe('create_supdoc');
+		expect(result.key).toBe('SDK-DOC-1');
+	} finally {
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
 });
 
 /** The SDK has no class for a generic APBILL create (§5.4); its AbstractFunction is how callers add one. */

@@ -137,9 +137,9 @@ describe('legacy create_gltransaction / delete_gltransaction (§5.3)', () => {
 
 describe('APBILL (§5.4, §12.22)', () => {
 	const bill = (extra = '', lines = '<APBILLITEM><ACCOUNTNO>6300</ACCOUNTNO><TRX_AMOUNT>100.126</TRX_AMOUNT><LOCATIONID>110</LOCATIONID><DEPARTMENTID>ADMIN</DEPARTMENTID></APBILLITEM>') =>
-		xml(`<create><APBILL><VENDORID>V-105</VENDORID><WHENCREATED>10/01/2026</WHENCREATED>${extra}<APBILLITEMS>${lines}</APBILLITEMS></APBILL></create>`);
+		xml(`<create><APBILL><VENDORID>V-105</VENDORID><WHENCREATED>10/01/2026</WHENCREATED><WHENDUE>11/15/2026</WHENDUE>${extra}<APBILLITEMS>${lines}</APBILLITEMS></APBILL></create>`);
 
-	it('creates a posted bill: WHENDUE from the vendor term, 2-decimal rounding, totals and an APJ GL entry', () => {
+	it('creates a posted bill: the vendor term, 2-decimal rounding, totals and an APJ GL entry', () => {
 		const { company, events } = newCompany();
 		const no = dataOf(company.execute(top, bill('<RECORDID>INV-1</RECORDID>'))).records[0].fields.RECORDNO;
 		const [b] = records(company.execute(top, xml(`<read><object>APBILL</object><keys>${no}</keys><fields>*</fields></read>`)));
@@ -157,6 +157,17 @@ describe('APBILL (§5.4, §12.22)', () => {
 		expect(errors[0].description2).toContain('VENDORID, WHENCREATED, WHENDUE');
 		expect(errors[1].description2).toBe('Could not create Bill record!');
 		const draft = xml('<create><APBILL><ACTION>Draft</ACTION><APBILLITEMS><APBILLITEM><ACCOUNTNO>6300</ACCOUNTNO><TRX_AMOUNT>1</TRX_AMOUNT><LOCATIONID>110</LOCATIONID></APBILLITEM></APBILLITEMS></APBILL></create>');
+		expect(dataOf(company.execute(top, draft)).records).toHaveLength(1);
+	});
+
+	it('generic create: WHENDUE is required unless Draft, a payment term does not stand in for it (accounts-payable-bills.md, Create Bill)', () => {
+		const { company } = newCompany();
+		const line = '<APBILLITEMS><APBILLITEM><ACCOUNTNO>6300</ACCOUNTNO><TRX_AMOUNT>1</TRX_AMOUNT><LOCATIONID>110</LOCATIONID></APBILLITEM></APBILLITEMS>';
+		const withTerm = xml(`<create><APBILL><VENDORID>V-105</VENDORID><WHENCREATED>10/01/2026</WHENCREATED><TERMNAME>Net 30</TERMNAME>${line}</APBILL></create>`);
+		const errors = errorsOf(() => company.execute(top, withTerm));
+		expect(errors.map((e) => e.errorno)).toEqual(['BL03000018', 'BL01001973']);
+		expect(errors[0].description2).toBe('Required field WHENDUE is missing.');
+		const draft = xml(`<create><APBILL><VENDORID>V-105</VENDORID><WHENCREATED>10/01/2026</WHENCREATED><ACTION>Draft</ACTION>${line}</APBILL></create>`);
 		expect(dataOf(company.execute(top, draft)).records).toHaveLength(1);
 	});
 
@@ -194,26 +205,40 @@ describe('APBILL (§5.4, §12.22)', () => {
 
 	it('legacy create_bill returns a key; wrong order is a schema error', () => {
 		const { company } = newCompany();
-		const ok = company.execute(top, xml('<create_bill><vendorid>V-101</vendorid><datecreated><year>2026</year><month>10</month><day>02</day></datecreated><billno>L-1</billno><billitems><lineitem><glaccountno>6150</glaccountno><amount>12.5</amount><locationid>210</locationid></lineitem></billitems></create_bill>'));
+		const ok = company.execute(top, xml('<create_bill><vendorid>V-101</vendorid><datecreated><year>2026</year><month>10</month><day>02</day></datecreated><termname>Net 30</termname><billno>L-1</billno><billitems><lineitem><glaccountno>6150</glaccountno><amount>12.5</amount><locationid>210</locationid></lineitem></billitems></create_bill>'));
 		expect(ok.kind).toBe('key');
 		const errors = errorsOf(() => company.execute(top, xml('<create_bill><datecreated><year>2026</year><month>10</month><day>02</day></datecreated><vendorid>V-101</vendorid><billitems/></create_bill>')));
 		expect(errors[0].errorno).toBe('XL03000003');
 		const key = ok.kind === 'key' ? ok.key : '';
+		// The term stands in for the due date in create_bill (Create Bill (Legacy): datedue "Required if not using termname").
+		expect(records(company.execute(top, xml(`<read><object>APBILL</object><keys>${key}</keys><fields>WHENDUE</fields></read>`)))[0].WHENDUE).toBe('11/01/2026');
 		company.execute(top, xml(`<update_bill key="${key}"><description>changed</description><updatebillitems><updatelineitem line_num="1"><glaccountno>6150</glaccountno><amount>13</amount><locationid>210</locationid></updatelineitem></updatebillitems></update_bill>`));
 		const [b] = records(company.execute(top, xml(`<read><object>APBILL</object><keys>${key}</keys><fields>TOTALENTERED,DESCRIPTION</fields></read>`)));
 		expect(b).toEqual({ TOTALENTERED: '13.00', DESCRIPTION: 'changed' });
 		expect(company.execute(top, xml(`<delete_bill key="${key}"/>`))).toEqual({ kind: 'none' });
+	});
+
+	it('legacy create_bill without datedue or termname is a schema error (api.xsd create_bill choice)', () => {
+		const { company } = newCompany();
+		const errors = errorsOf(() =>
+			company.execute(top, xml('<create_bill><vendorid>V-101</vendorid><datecreated><year>2026</year><month>10</month><day>02</day></datecreated><billitems><lineitem><glaccountno>6150</glaccountno><amount>12.5</amount><locationid>210</locationid></lineitem></billitems></create_bill>')),
+		);
+		expect(errors[0].errorno).toBe('XL03000003');
+		expect(errors[0].description2).toContain('datedue, termname');
 	});
 });
 
 describe('VENDOR and master data', () => {
 	it('creates a vendor (DISPLAYCONTACT nested, CONTACT record) and rejects duplicates with BL34000061', () => {
 		const { company, events } = newCompany();
-		const out = dataOf(company.execute(top, xml('<create><VENDOR><VENDORID>V-900</VENDORID><NAME>New Vendor</NAME><DISPLAYCONTACT><EMAIL1>a@b.example</EMAIL1></DISPLAYCONTACT></VENDOR></create>')));
+		const out = dataOf(company.execute(top, xml('<create><VENDOR><VENDORID>V-900</VENDORID><NAME>New Vendor</NAME><DISPLAYCONTACT><PRINTAS>New Vendor Inc</PRINTAS><EMAIL1>a@b.example</EMAIL1></DISPLAYCONTACT></VENDOR></create>')));
 		expect(out.records[0]).toMatchObject({ element: 'vendor', fields: { VENDORID: 'V-900' } });
 		expect(events.find((e) => e.object === 'VENDOR')?.kind).toBe('create');
-		expect(records(company.execute(top, xml("<readByQuery><object>CONTACT</object><fields>CONTACTNAME</fields><query>CONTACTNAME = 'New Vendor (V-900)'</query></readByQuery>")))).toHaveLength(1);
-		const errors = errorsOf(() => company.execute(top, xml('<create><VENDOR><VENDORID>V-900</VENDORID><NAME>Again</NAME></VENDOR></create>')));
+		// CONTACTNAME left blank: "[NAME](V[VENDORID])" (accounts-payable-vendors.md, DISPLAYCONTACT).
+		expect(records(company.execute(top, xml("<readByQuery><object>CONTACT</object><fields>CONTACTNAME,PRINTAS</fields><query>CONTACTNAME = 'New Vendor(VV-900)'</query></readByQuery>")))).toEqual([
+			{ CONTACTNAME: 'New Vendor(VV-900)', PRINTAS: 'New Vendor Inc' },
+		]);
+		const errors = errorsOf(() => company.execute(top, xml('<create><VENDOR><VENDORID>V-900</VENDORID><NAME>Again</NAME><DISPLAYCONTACT><PRINTAS>Again</PRINTAS></DISPLAYCONTACT></VENDOR></create>')));
 		expect(errors).toEqual([
 			expect.objectContaining({ errorno: 'BL34000061', description2: 'Another Vendor with the given value(s) V-900  already exists' }),
 			expect.objectContaining({ errorno: 'BL01001973', description2: 'Could not create Vendor record!' }),
@@ -222,12 +247,48 @@ describe('VENDOR and master data', () => {
 		expect(records(company.execute(top, xml('<readByName><object>VENDOR</object><keys>V-900</keys><fields>NAME</fields></readByName>')))[0].NAME).toBe('Renamed');
 	});
 
+	it('refuses a vendor without DISPLAYCONTACT/PRINTAS instead of filling it in (accounts-payable-vendors.md, Create Vendor)', () => {
+		const { company } = newCompany();
+		for (const contact of ['', '<DISPLAYCONTACT><EMAIL1>a@b.example</EMAIL1></DISPLAYCONTACT>']) {
+			const errors = errorsOf(() => company.execute(top, xml(`<create><VENDOR><VENDORID>V-901</VENDORID><NAME>No Print As</NAME>${contact}</VENDOR></create>`)));
+			expect(errors.map((e) => e.errorno)).toEqual(['BL03000018', 'BL01001973']);
+			expect(errors[0].description2).toBe('Required field DISPLAYCONTACT.PRINTAS is missing.');
+		}
+		expect(records(company.execute(top, xml("<readByQuery><object>VENDOR</object><fields>VENDORID</fields><query>VENDORID = 'V-901'</query></readByQuery>")))).toHaveLength(0);
+	});
+
 	it('creates a UDD record numbered from 10001 onwards and a department', () => {
 		const { company } = newCompany();
 		const udd = dataOf(company.execute(top, xml('<create><FUNDINGSOURCE><NAME>Bequest</NAME></FUNDINGSOURCE></create>')));
 		expect(Number(udd.records[0].fields.RECORDNO)).toBeGreaterThan(10006);
 		const dept = dataOf(company.execute(top, xml('<create><DEPARTMENT><DEPARTMENTID>OPS</DEPARTMENTID><TITLE>Operations</TITLE></DEPARTMENT></create>')));
 		expect(dept.records[0].fields.DEPARTMENTID).toBe('OPS');
+	});
+
+	it('attachments only through create_supdoc: the generic create of SUPDOC is refused', () => {
+		const { company } = newCompany();
+		const generic = xml('<create><SUPDOC><SUPDOCID>DOC-G</SUPDOCID><SUPDOCNAME>x</SUPDOCNAME><SUPDOCFOLDERNAME>Bills</SUPDOCFOLDERNAME><ATTACHMENTS><ATTACHMENT><ATTACHMENTNAME>inv</ATTACHMENTNAME><ATTACHMENTTYPE>pdf</ATTACHMENTTYPE><ATTACHMENTDATA>SGVsbG8=</ATTACHMENTDATA></ATTACHMENT></ATTACHMENTS></SUPDOC></create>');
+		const errors = errorsOf(() => company.execute(top, generic));
+		expect(errors[0]).toMatchObject({ description2: expect.stringContaining('generic create'), correction: expect.stringContaining('create_supdoc') });
+		expect(records(company.execute(top, xml("<readByQuery><object>SUPDOC</object><fields>SUPDOCID</fields><query>SUPDOCID = 'DOC-G'</query></readByQuery>")))).toHaveLength(0);
+	});
+
+	it('create_supdoc: supdocname and supdocfoldername required, the folder must exist, names and types without a period', () => {
+		const { company } = newCompany();
+		const file = (name: string, type = 'pdf') => `<attachment><attachmentname>${name}</attachmentname><attachmenttype>${type}</attachmenttype><attachmentdata>SGVsbG8=</attachmentdata></attachment>`;
+		const supdoc = (id: string, body: string) => xml(`<create_supdoc><supdocid>${id}</supdocid>${body}</create_supdoc>`);
+		const firstError = (el: ReturnType<typeof xml>) => errorsOf(() => company.execute(top, el))[0];
+		expect(firstError(supdoc('D-1', `<supdocname>n</supdocname><attachments>${file('inv')}</attachments>`)).description2).toBe('Required field supdocfoldername is missing.');
+		expect(firstError(supdoc('D-2', `<supdocfoldername>Bills</supdocfoldername><attachments>${file('inv')}</attachments>`)).description2).toBe('Required field supdocname is missing.');
+		expect(firstError(supdoc('D-3', `<supdocname>n</supdocname><supdocfoldername>No Such Folder</supdocfoldername>`))).toMatchObject({ errorno: 'BL03000015' });
+		expect(firstError(supdoc('D-4', `<supdocname>n</supdocname><supdocfoldername>Bills</supdocfoldername><attachments>${file('inv.pdf')}</attachments>`)).description2).toContain('attachmentname');
+		expect(firstError(supdoc('D-5', `<supdocname>n</supdocname><supdocfoldername>Bills</supdocfoldername><attachments>${file('inv', '.pdf')}</attachments>`)).description2).toContain('attachmenttype');
+		expect(firstError(supdoc('D-6', `<supdocname>n</supdocname><supdocfoldername>Bills</supdocfoldername><attachments><attachment><attachmentname>inv</attachmentname><attachmentdata>SGVsbG8=</attachmentdata></attachment></attachments>`))).toMatchObject({ errorno: 'XL03000003' });
+		// create_supdocfolder makes the folder; then the same create_supdoc goes through, and delete_supdoc removes it.
+		expect(company.execute(top, xml('<create_supdocfolder><supdocfoldername>No Such Folder</supdocfoldername></create_supdocfolder>'))).toEqual({ kind: 'key', key: 'No Such Folder' });
+		expect(company.execute(top, supdoc('D-3', `<supdocname>n</supdocname><supdocfoldername>No Such Folder</supdocfoldername><attachments>${file('inv_2026')}</attachments>`))).toEqual({ kind: 'key', key: 'D-3' });
+		expect(company.execute(top, xml('<delete_supdoc key="D-3"/>'))).toEqual({ kind: 'none' });
+		expect(records(company.execute(top, xml("<readByQuery><object>SUPDOC</object><fields>SUPDOCID</fields><query>SUPDOCID = 'D-3'</query></readByQuery>")))).toHaveLength(0);
 	});
 
 	it('supporting documents: create with base64 attachments, referenced by a journal entry', () => {

@@ -93,7 +93,7 @@ describe('with the real model', () => {
 		const batchNo = textAt(je, 'operation/result/data/glbatch/RECORDNO');
 		await ok(fn('t2', `<update><GLBATCH><RECORDNO>${batchNo}</RECORDNO>${draft('6.00')}</GLBATCH></update>`));
 		await ok(fn('t3', `<delete><object>GLBATCH</object><keys>${batchNo}</keys></delete>`));
-		const vendor = await ok(fn('t4', '<create><VENDOR><VENDORID>TRIG-V1</VENDORID><NAME>Trigger vendor</NAME></VENDOR></create>'));
+		const vendor = await ok(fn('t4', '<create><VENDOR><VENDORID>TRIG-V1</VENDORID><NAME>Trigger vendor</NAME><DISPLAYCONTACT><PRINTAS>Trigger vendor</PRINTAS></DISPLAYCONTACT></VENDOR></create>'));
 		const vendorNo = textAt(vendor, 'operation/result/data/vendor/RECORDNO');
 		await ok(fn('t5', '<update><VENDOR><VENDORID>TRIG-V1</VENDORID><NAME>Trigger vendor 2</NAME></VENDOR></update>'));
 		const bill = await ok(
@@ -145,7 +145,7 @@ describe('the sandbox clock with the real model', () => {
 			const login = await call(sandbox.url, fn('s', '<getAPISession/>'));
 			expect(textAt(login, 'operation/authentication/sessiontimestamp')).toMatch(/^2031-03-04T05:06:/);
 
-			const created = await call(sandbox.url, fn('c', '<create><VENDOR><VENDORID>CLOCK-1</VENDORID><NAME>Clock test</NAME></VENDOR></create>'));
+			const created = await call(sandbox.url, fn('c', '<create><VENDOR><VENDORID>CLOCK-1</VENDORID><NAME>Clock test</NAME><DISPLAYCONTACT><PRINTAS>Clock test</PRINTAS></DISPLAYCONTACT></VENDOR></create>'));
 			expect(textAt(created, 'operation/result/status')).toBe('success');
 			let vendor = await readVendor('CLOCK-1');
 			expect(textAt(vendor!, 'WHENCREATED')).toMatch(/^03\/04\/2031 05:0[67]:/);

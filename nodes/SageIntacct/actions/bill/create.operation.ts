@@ -10,18 +10,33 @@ import {
 	writeOptionsProperty,
 } from '../common.descriptions';
 import { billItemElements, intacctDate, optionalDate, readLines } from '../../../shared/intacct/n8n/transactions';
-import { isIntacctErrorLike, ItemValidationError } from '../../../shared/intacct/n8n/errors';
+import { ItemValidationError } from '../../../shared/intacct/n8n/errors';
 import { runWrites } from '../../../shared/intacct/n8n/writes';
 import { outputRecord } from '../../../shared/intacct/records/simplify';
 import { intacctToIso } from '../../../shared/intacct/records/dates';
 import { toCents, toDecimal } from '../../../shared/intacct/records/amounts';
-import { attachmentFunction, attachmentProperties, billHeaderElements, billHeaderFields, findBill, type BillFields } from './shared';
+import {
+	attachmentFunction,
+	attachmentProperties,
+	billHeaderElements,
+	billHeaderFields,
+	findBill,
+	uploadAttachment,
+	type BillFields,
+	type FolderCache,
+} from './shared';
 
 const properties: INodeProperties[] = [
 	resourceLocator('vendor', 'Vendor', 'searchVendors', { required: true, placeholder: 'e.g. V-100', description: 'VENDORID of the vendor' }),
 	{ displayName: 'Bill Number', name: 'billNumber', type: 'string', default: '', description: "RECORDID: the vendor's invoice number; also used to find the bill again after a duplicate" },
 	{ displayName: 'Bill Date', name: 'transactionDate', type: 'dateTime', required: true, default: '', description: 'WHENCREATED: the bill (transaction) date' },
-	{ displayName: 'Due Date', name: 'dueDate', type: 'dateTime', default: '', description: 'WHENDUE. Empty: computed from the payment term.' },
+	{
+		displayName: 'Due Date',
+		name: 'dueDate',
+		type: 'dateTime',
+		default: '',
+		description: 'WHENDUE. Intacct requires it unless the bill is saved as a draft; a payment term does not fill it in.',
+	},
 	...linesProperties('bill', true),
 	{
 		displayName: 'Additional Fields',
@@ -49,6 +64,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['bill'], operation: ['create'] } }, properties);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const folders: FolderCache = new Map();
 	return await runWrites.call(this, 'bill-create', true, async (i) => {
 		const what = `Bill (item ${i})`;
 		const vendorId = requiredText(this, 'vendor', i, what, { locator: true });
@@ -56,8 +72,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const transactionDate = intacctDate(what, 'transactionDate', this.getNodeParameter('transactionDate', i));
 		const dueDate = optionalDate(what, 'dueDate', this.getNodeParameter('dueDate', i, ''));
 		const additional = this.getNodeParameter('additionalFields', i, {}) as BillFields & { draft?: boolean };
-		if (!dueDate && !additional.paymentTerm && !additional.draft) {
-			throw new ItemValidationError(`${what}, field "dueDate": give a due date or a payment term`);
+		// WHENDUE is "Required if Action is not set to Draft" (Sage's Bills page, Create Bill):
+		// a payment term does not stand in for it in the generic create (docs/fidelity-ap.md).
+		if (!dueDate && !additional.draft) {
+			throw new ItemValidationError(`${what}, field "dueDate": Intacct requires a due date (WHENDUE) unless the bill is saved as a draft`);
 		}
 		const lines = readLines(this, i, what, true);
 		if (lines.length === 0) throw new ItemValidationError(`${what} has no lines`);
@@ -76,24 +94,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (attachment) fields.SUPDOCID = attachment.supdocId;
 		return {
 			// The files are uploaded right before the bill is sent (not while other items are validated).
-			before: attachment
-				? async (client, options) => {
-						let failure: unknown;
-						try {
-							await client.execute(
-								{ ...attachment.fn, controlId: `n8n-supdoc-${attachment.supdocId}` },
-								{ ...(options.entityId === undefined ? {} : { entityId: options.entityId }), idempotent: true },
-							);
-						} catch (error) {
-							failure = error;
-						}
-						// The same files were uploaded by an earlier run (same content-derived SUPDOCID): reuse them.
-						const alreadyThere =
-							isIntacctErrorLike(failure) &&
-							(failure.kind === 'duplicate' || failure.errors.some((e) => /already exists/i.test(`${e.description} ${e.description2}`)));
-						if (failure !== undefined && !alreadyThere) throw failure;
-					}
-				: undefined,
+			before: attachment ? async (client, options) => await uploadAttachment(client, options, attachment, folders) : undefined,
 			fn: create('APBILL', fields),
 			onSuccess: (result) => ({
 				...outputRecord('APBILL', result.records[0] ?? {}, simplify),

@@ -25,7 +25,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const additional = this.getNodeParameter('additionalFields', i, {}) as VendorFieldValues;
 		const simplify = itemParameter(this, 'simplify', i, true);
 		return {
-			fn: create('VENDOR', { VENDORID: vendorId, ...vendorElements(what, { ...additional, name }) }),
+			fn: create('VENDOR', { VENDORID: vendorId, ...vendorElements(what, { ...additional, name }, 'create') }),
 			onSuccess: (result) => ({ ...outputRecord('VENDOR', result.records[0] ?? {}, simplify), ...(simplify ? { vendorId, name } : {}) }),
 			findExisting: async (client, options) => {
 				const found = await client.execute(readByName('VENDOR', vendorId), { entityId: options.entityId });

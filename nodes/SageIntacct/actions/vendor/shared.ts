@@ -15,6 +15,13 @@ export function vendorFields(): INodeProperties[] {
 		{ displayName: 'Payment Term', name: 'paymentTerm', type: 'string', default: '', placeholder: 'e.g. Net 30' },
 		{ displayName: 'Phone', name: 'phone', type: 'string', default: '', description: 'DISPLAYCONTACT.PHONE1' },
 		{
+			displayName: 'Print As',
+			name: 'printAs',
+			type: 'string',
+			default: '',
+			description: 'DISPLAYCONTACT.PRINTAS: the name printed on checks and documents. Empty on create: the vendor name.',
+		},
+		{
 			displayName: 'Status',
 			name: 'status',
 			type: 'options',
@@ -39,13 +46,22 @@ export interface VendorFieldValues extends IDataObject {
 	parentId?: string;
 	paymentTerm?: string;
 	phone?: string;
+	printAs?: string;
 	status?: string;
 	taxId?: string;
 	vendorType?: string;
 }
 
-export function vendorElements(what: string, values: VendorFieldValues): XmlObject {
+/**
+ * The VENDOR element. On create DISPLAYCONTACT/PRINTAS is always written: Sage's Vendors page
+ * (Create Vendor) marks DISPLAYCONTACT and its PRINTAS required, and Sage's SDK VendorCreate writes
+ * PRINTAS as the vendor name when none is given; the node does the same.
+ * Sources and inventions: docs/fidelity-ap.md.
+ */
+export function vendorElements(what: string, values: VendorFieldValues, mode: 'create' | 'update'): XmlObject {
+	const printAs = optionalField(what, 'printAs', values.printAs);
 	const contact: XmlObject = {
+		PRINTAS: mode === 'create' ? (printAs ?? optionalField(what, 'name', values.name)) : printAs,
 		CONTACTNAME: optionalField(what, 'contactName', values.contactName),
 		EMAIL1: optionalField(what, 'email', values.email),
 		PHONE1: optionalField(what, 'phone', values.phone),

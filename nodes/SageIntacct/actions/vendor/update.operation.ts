@@ -29,7 +29,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const what = `Vendor update (item ${i})`;
 		const vendorId = requiredText(this, 'vendor', i, what, { locator: true });
 		const values = this.getNodeParameter('updateFields', i, {}) as VendorFieldValues;
-		const elements = vendorElements(what, values);
+		const elements = vendorElements(what, values, 'update');
 		if (Object.values(elements).every((v) => v === undefined)) throw new ItemValidationError(`${what}: nothing to update (add a field)`);
 		const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 		return {

@@ -7,10 +7,10 @@ describe('executeMany', () => {
 	it('chunks into batches, matches results by controlid, one failure does not fail the others', async () => {
 		const client = fx.client();
 		const fns = [
-			create('VENDOR', { VENDORID: 'B-1', NAME: 'One' }),
-			create('VENDOR', { VENDORID: 'B-2', NAME: 'Two' }),
+			create('VENDOR', { VENDORID: 'B-1', NAME: 'One', DISPLAYCONTACT: { PRINTAS: 'One' } }),
+			create('VENDOR', { VENDORID: 'B-2', NAME: 'Two', DISPLAYCONTACT: { PRINTAS: 'Two' } }),
 			readByQuery({ object: 'NOSUCHOBJECT' }),
-			create('VENDOR', { VENDORID: 'B-4', NAME: 'Four' }),
+			create('VENDOR', { VENDORID: 'B-4', NAME: 'Four', DISPLAYCONTACT: { PRINTAS: 'Four' } }),
 			readByName('VENDOR', 'B-1'),
 		];
 		const outcomes = await client.executeMany(fns, { batchSize: 2 });

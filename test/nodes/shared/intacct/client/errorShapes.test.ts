@@ -38,7 +38,7 @@ describe('error shapes (§3)', () => {
 
 	it('transaction aborted: every function of the request fails with the rollback errors', async () => {
 		const client = fx.client();
-		const good = create('VENDOR', { VENDORID: 'TX-OK-1', NAME: 'Rolled back' });
+		const good = create('VENDOR', { VENDORID: 'TX-OK-1', NAME: 'Rolled back', DISPLAYCONTACT: { PRINTAS: 'Rolled back' } });
 		const bad = create('APBILL', { VENDORID: 'NO-SUCH-VENDOR', WHENCREATED: '06/15/2024', WHENDUE: '07/15/2024', APBILLITEMS: { APBILLITEM: { ACCOUNTNO: '6220', TRX_AMOUNT: '1' } } });
 		const outcomes = await client.executeMany([good, bad], { transaction: true });
 		expect(outcomes.map((o) => o.ok)).toEqual([false, false]);
@@ -107,9 +107,9 @@ describe('error shapes (§3)', () => {
 
 	it('a business error carries the whole chain (errorno, description, description2, correction), the function and its controlid, and is not retried', async () => {
 		const client = fx.client({ maxRetries: 3 });
-		await client.execute(create('VENDOR', { VENDORID: 'CHAIN-1', NAME: 'Chain' }));
+		await client.execute(create('VENDOR', { VENDORID: 'CHAIN-1', NAME: 'Chain', DISPLAYCONTACT: { PRINTAS: 'Chain' } }));
 		fx.sandbox.stats.reset();
-		const error = await failWith(client.execute(create('VENDOR', { VENDORID: 'CHAIN-1', NAME: 'Chain again' }, { controlId: 'dup-vendor-ctl' })));
+		const error = await failWith(client.execute(create('VENDOR', { VENDORID: 'CHAIN-1', NAME: 'Chain again', DISPLAYCONTACT: { PRINTAS: 'Chain again' } }, { controlId: 'dup-vendor-ctl' })));
 		expect(error).toMatchObject({ kind: 'result', functionName: 'create', controlId: 'dup-vendor-ctl', transient: false });
 		expect(error.errors.map((e) => e.errorNo)).toEqual(['BL34000061', 'BL01001973']);
 		for (const detail of error.errors) {

@@ -55,7 +55,7 @@ describe('retries', () => {
 		await client.execute(departments());
 		fx.sandbox.stats.reset();
 		fx.sandbox.faults.add({ match: { functionName: 'create' }, action: { type: 'resetAfterCommit' } });
-		const error = await collectErrors(client.execute(create('VENDOR', { VENDORID: 'RST-1', NAME: 'Reset once' })));
+		const error = await collectErrors(client.execute(create('VENDOR', { VENDORID: 'RST-1', NAME: 'Reset once', DISPLAYCONTACT: { PRINTAS: 'Reset once' } })));
 		expect(error).toBeInstanceOf(IntacctError);
 		expect(error).toMatchObject({ kind: 'network', code: 'ECONNRESET' });
 		expect(fx.sandbox.stats.requests).toBe(1);
@@ -65,7 +65,7 @@ describe('retries', () => {
 	it('retries a non-idempotent write when the gateway refused it at the door (429)', async () => {
 		const client = fx.client();
 		fx.sandbox.faults.add({ match: { functionName: 'create' }, action: { type: 'rateLimit' } });
-		const result = await client.execute(create('VENDOR', { VENDORID: 'RL-1', NAME: 'Rate limited once' }));
+		const result = await client.execute(create('VENDOR', { VENDORID: 'RL-1', NAME: 'Rate limited once', DISPLAYCONTACT: { PRINTAS: 'Rate limited once' } }));
 		expect(result.status).toBe('success');
 		expect(await vendorCount('RL-1')).toBe(1);
 	});
@@ -73,7 +73,7 @@ describe('retries', () => {
 	it('reset after commit on an idempotent create: exactly one record, reported as duplicate', async () => {
 		const client = fx.client();
 		fx.sandbox.faults.add({ match: { functionName: 'create' }, action: { type: 'resetAfterCommit' } });
-		const fn = create('VENDOR', { VENDORID: 'IDEM-1', NAME: 'Once only' }, { controlId: 'vendor-IDEM-1' });
+		const fn = create('VENDOR', { VENDORID: 'IDEM-1', NAME: 'Once only', DISPLAYCONTACT: { PRINTAS: 'Once only' } }, { controlId: 'vendor-IDEM-1' });
 		const error = await collectErrors(client.execute(fn, { idempotent: true }));
 		expect(error).toBeInstanceOf(IntacctError);
 		expect(error).toMatchObject({ kind: 'duplicate', controlId: 'vendor-IDEM-1', functionName: 'create' });
@@ -87,7 +87,7 @@ describe('retries', () => {
 		const quirky = fx.client({
 			post: async (request) => await fx.post({ ...request, headers: { ...request.headers, 'x-sandbox-duplicate-without-status': 'true' } }),
 		});
-		const fn = create('VENDOR', { VENDORID: 'IDEM-2', NAME: 'Quirk' }, { controlId: 'vendor-IDEM-2' });
+		const fn = create('VENDOR', { VENDORID: 'IDEM-2', NAME: 'Quirk', DISPLAYCONTACT: { PRINTAS: 'Quirk' } }, { controlId: 'vendor-IDEM-2' });
 		expect((await quirky.execute(fn, { idempotent: true })).status).toBe('success');
 		const [again] = await quirky.executeBatch([fn], { idempotent: true });
 		expect(again).toMatchObject({ status: 'failure', duplicate: true });
@@ -97,7 +97,7 @@ describe('retries', () => {
 	it('a write whose control ID the client generated is not retried even with idempotent', async () => {
 		const client = fx.client();
 		fx.sandbox.faults.add({ match: { functionName: 'create' }, action: { type: 'status', status: 503, body: 'html' } });
-		const error = await collectErrors(client.execute(create('VENDOR', { VENDORID: 'GEN-1', NAME: 'x' }), { idempotent: true }));
+		const error = await collectErrors(client.execute(create('VENDOR', { VENDORID: 'GEN-1', NAME: 'x', DISPLAYCONTACT: { PRINTAS: 'x' } }), { idempotent: true }));
 		expect(error).toMatchObject({ kind: 'http', httpStatus: 503 });
 		expect(fx.sandbox.stats.functions.create).toBe(1);
 	});

@@ -61,7 +61,7 @@ describe('secrets never leak', () => {
 			record(await collectErrors(client.execute(departments())));
 			fx.sandbox.faults.clear();
 		}
-		const fn = create('VENDOR', { VENDORID: 'SEC-1', NAME: 'Secret test' }, { controlId: 'sec-1' });
+		const fn = create('VENDOR', { VENDORID: 'SEC-1', NAME: 'Secret test', DISPLAYCONTACT: { PRINTAS: 'Secret test' } }, { controlId: 'sec-1' });
 		await client.execute(fn, { idempotent: true });
 		record(await collectErrors(client.execute(fn, { idempotent: true })));
 		for (const wrong of [{ senderPassword: WRONG_SENDER_PASSWORD }, { userPassword: WRONG_USER_PASSWORD }, { entityId: '999' }]) {

@@ -15,7 +15,7 @@ describe('escaping round trip through the gateway', () => {
 	])('%s survives create and read', async (label, name) => {
 		const client = fx.client();
 		const id = `ESC-${label.replace(/\W/g, '')}`.toUpperCase();
-		const created = await client.execute(create('VENDOR', { VENDORID: id, NAME: name }));
+		const created = await client.execute(create('VENDOR', { VENDORID: id, NAME: name, DISPLAYCONTACT: { PRINTAS: name } }));
 		expect(created.status).toBe('success');
 		const read = await client.execute(readByName('VENDOR', id, ['VENDORID', 'NAME']));
 		// Control characters cannot travel in XML: stripped by design.
@@ -47,7 +47,7 @@ describe('escaping in the envelope, sign-in and query fields', () => {
 		const client = fx.client();
 		const name = `Q&A <Ltd> "Zoë's" 東京`;
 		const controlId = `ctl-${SPECIAL}`;
-		const created = await client.execute(create('VENDOR', { VENDORID: 'ESC-Q1', NAME: name }, { controlId }));
+		const created = await client.execute(create('VENDOR', { VENDORID: 'ESC-Q1', NAME: name, DISPLAYCONTACT: { PRINTAS: name } }, { controlId }));
 		expect(created.controlId).toBe(controlId);
 
 		const byQuery = await client.execute(readByQuery({ object: 'VENDOR', fields: ['VENDORID', 'NAME'], query: `NAME = '${name.replace(/'/g, "\\'")}'` }));
