@@ -4,7 +4,7 @@ import type { IntacctResult } from '../../transport/types';
 import { entityIdProperty } from '../common.descriptions';
 import { entityOption, getClient } from '../../helpers/client';
 import { errorJson, toNodeError } from '../../helpers/errors';
-import { parseCustomFunctions } from '../../helpers/customXml';
+import { maskSessionIds, parseCustomFunctions } from '../../helpers/customXml';
 import { outputRecord } from '../../helpers/simplify';
 import { resultError } from '../../transport/client';
 
@@ -50,7 +50,7 @@ function resultJson(result: IntacctResult, simplify: boolean): IDataObject {
 		...(result.numRemaining !== undefined ? { numRemaining: result.numRemaining } : {}),
 		...(result.resultId ? { resultId: result.resultId } : {}),
 		...(result.key !== undefined ? { key: result.key } : {}),
-		data: result.records.map((record) => outputRecord(object, record, simplify)),
+		data: result.records.map((record) => outputRecord(object, maskSessionIds(record), simplify)),
 		...(result.errors.length > 0 ? { errors: result.errors.map((e) => ({ ...e })) } : {}),
 	};
 }
