@@ -13,7 +13,7 @@ const path = require('path');
 const DIST = path.join(__dirname, 'dist');
 // Modules n8n provides to community nodes at run time (see n8n-nodes.md §0.3).
 const ALLOWED_RUNTIME_MODULES = new Set(['n8n-workflow', 'zod', 'crypto', 'node:crypto', 'lodash', 'luxon', 'moment', 'p-limit']);
-const XML_PARSER_MODULE = path.join(DIST, 'nodes', 'SageIntacct', 'transport', 'xmlParser.js');
+const XML_PARSER_MODULE = path.join(DIST, 'nodes', 'shared', 'intacct', 'xml', 'xmlParser.js');
 
 function clean(done) {
 	fs.rmSync(DIST, { recursive: true, force: true });

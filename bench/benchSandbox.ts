@@ -11,7 +11,7 @@
 import { startSandbox } from '../sandbox';
 import type { SandboxCredentials } from '../sandbox/api';
 import { SANDBOX_LOGIN, type RenderRecord } from '../sandbox/model/contract';
-import type { MasterData } from './sandboxModel';
+import type { MasterData } from '../test/support/sandboxModel';
 import { startSandboxProcess } from './sandboxProcess';
 
 export type SandboxMode = 'process' | 'in-process';

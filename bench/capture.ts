@@ -1,5 +1,5 @@
 /** Wraps an HttpPost so a scenario can keep the raw answers it received (for the parse benchmark). */
-import type { HttpPost } from '../nodes/SageIntacct/transport/types';
+import type { HttpPost } from '../nodes/shared/intacct/core/types';
 
 export interface CapturingPost {
 	post: HttpPost;

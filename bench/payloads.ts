@@ -4,7 +4,7 @@
  * exactly these documents; only the way they reach the gateway differs.
  */
 
-import type { MasterData } from './sandboxModel';
+import type { MasterData } from '../test/support/sandboxModel';
 
 export interface BenchBillLine {
 	accountNo: string;

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { PACKAGE_ROOT } from '../test/harness';
+import { PACKAGE_ROOT } from '../test/support/harness';
 import { machineInfo } from './machine';
 import { parseOptions } from './options';
 import { renderReport } from './report';

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { PACKAGE_ROOT } from '../test/harness';
+import { PACKAGE_ROOT } from '../test/support/harness';
 import type { BenchOptions } from './options';
 import type { BenchReport } from './results';
 import { median } from './stats';

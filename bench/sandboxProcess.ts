@@ -16,7 +16,7 @@ import * as path from 'node:path';
 
 import { buildSync } from 'esbuild';
 
-import { PACKAGE_ROOT } from '../test/harness';
+import { PACKAGE_ROOT } from '../test/support/harness';
 
 let bundled: string | undefined;
 

@@ -11,15 +11,15 @@ import type {
 } from 'n8n-workflow';
 
 import { fingerprint, fingerprintMatches, goesToOwnEndpoint } from '../nodes/shared/intacct/client/credentialScope';
-import { checkCredentials } from '../nodes/SageIntacct/transport/credentialDiagnosis';
-import { CredentialSessionHandoff, isHandoffSignIn } from '../nodes/SageIntacct/transport/credentialSession';
-import { IntacctError } from '../nodes/SageIntacct/transport/errors';
+import { checkCredentials } from '../nodes/shared/intacct/client/credentialDiagnosis';
+import { CredentialSessionHandoff, isHandoffSignIn } from '../nodes/shared/intacct/client/credentialSession';
+import { IntacctError } from '../nodes/shared/intacct/core/errors';
 import {
 	DEFAULT_ENDPOINT_URL,
 	credentialsFromData,
 	httpPostFromN8nRequest,
-} from '../nodes/SageIntacct/transport/n8nHttpPost';
-import { writeSignInRequest } from '../nodes/SageIntacct/transport/requestWriter';
+} from '../nodes/shared/intacct/n8n/n8nHttpPost';
+import { writeSignInRequest } from '../nodes/shared/intacct/xml/requestWriter';
 
 /** Body of the credential test request; `authenticate` replaces it with a real sign-in envelope. */
 export const CREDENTIAL_TEST_BODY = 'sage-intacct-credential-test';
@@ -211,7 +211,7 @@ export class SageIntacctApi implements ICredentialType {
 	 * So this sets the XML content type, and turns the credential test's placeholder body into a
 	 * sign-in envelope. When the client's request is its own sign-in and this credential already
 	 * holds a session (preAuthentication just opened or stored one), the sign-in is not sent: the
-	 * session is handed to the client instead (transport/credentialSession.ts).
+	 * session is handed to the client instead (client/credentialSession.ts).
 	 *
 	 * Both add secrets (the passwords, the session ID), so both happen only for a request to the
 	 * credential's own endpoint: this credential can be picked in any node (an HTTP Request node with

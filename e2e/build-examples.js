@@ -328,7 +328,7 @@ const grantNodes = [
 				{ id: 'g1', leftValue: '={{ $json.state }}', rightValue: 'Posted', operator: { type: 'string', operation: 'equals' } },
 				{ id: 'g2', leftValue: '={{ Number($json.accountNo) }}', rightValue: 5000, operator: { type: 'number', operation: 'gte' } },
 				{ id: 'g3', leftValue: '={{ Number($json.accountNo) }}', rightValue: 8000, operator: { type: 'number', operation: 'lt' } },
-				{ id: 'g4', leftValue: "={{ $json.dimensions.projectId || '' }}", rightValue: 'GR-', operator: { type: 'string', operation: 'startsWith' } },
+				{ id: 'g4', leftValue: "={{ $json.projectId || '' }}", rightValue: 'GR-', operator: { type: 'string', operation: 'startsWith' } },
 			],
 			combinator: 'and',
 		},
@@ -348,10 +348,10 @@ const grantNodes = [
 		const line = $json;
 		return {
 			json: {
-				grantId: line.dimensions.projectId,
+				grantId: line.projectId,
 				category: CATEGORY_BY_ACCOUNT[line.accountNo] || 'Other',
-				fundingSource: line.dimensions.GLDIMFUNDINGSOURCE || null,
-				line: { recordNo: line.recordNo, accountNo: line.accountNo, accountTitle: line.accountTitle, signedAmount: line.signedAmount, entryDate: line.entryDate, memo: line.description },
+				fundingSource: line.GLDIMFUNDINGSOURCE || null,
+				line: { recordNo: line.recordNo, accountNo: line.accountNo, accountTitle: line.accountTitle, signedAmount: line.signedAmount, entryDate: line.entryDate, memo: line.memo },
 				categoryByAccount: CATEGORY_BY_ACCOUNT,
 			},
 		};

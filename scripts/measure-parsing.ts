@@ -6,13 +6,13 @@
  */
 import '../test/support/intacctSdkNodeCompat';
 import { startSandbox } from '../sandbox';
-import { IntacctClient } from '../nodes/SageIntacct/transport/client';
-import { readByQuery } from '../nodes/SageIntacct/transport/functions';
-import { readResponse } from '../nodes/SageIntacct/transport/responseReader';
-import { parseWithFastXmlParser } from '../nodes/SageIntacct/transport/xmlParser';
-import { scanXmlDocument } from '../nodes/SageIntacct/transport/xmlScanner';
+import { IntacctClient } from '../nodes/shared/intacct/client/client';
+import { readByQuery } from '../nodes/shared/intacct/xml/functions';
+import { readResponse } from '../nodes/shared/intacct/xml/responseReader';
+import { parseWithFastXmlParser } from '../nodes/shared/intacct/xml/xmlParser';
+import { scanXmlDocument } from '../nodes/shared/intacct/xml/xmlScanner';
 import { createNodeHttpPost } from '../test/support/nodeHttpPost';
-import type { HttpPost } from '../nodes/SageIntacct/transport/types';
+import type { HttpPost } from '../nodes/shared/intacct/core/types';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Xml } = require('@intacct/intacct-sdk') as { Xml: { OnlineResponse: new (body: string) => { results: Array<{ data?: unknown[] }> } } };

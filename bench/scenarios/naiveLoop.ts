@@ -3,7 +3,7 @@
  * loop does). Uses Node's fetch (keep-alive connection reuse, like n8n's HTTP client).
  */
 import type { BenchBill, BenchJournalEntry } from '../payloads';
-import { billRequest, journalEntryRequest, sessionRequest, type NaiveLogin } from './naiveXml';
+import { billRequest, journalEntryRequest, sessionRequest, type NaiveLogin } from '../../test/support/naiveXml';
 
 export interface NaiveResult {
 	posted: number;

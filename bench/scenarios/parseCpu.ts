@@ -1,6 +1,6 @@
 /**
  * Client CPU spent parsing the gateway's answers: the same captured response bodies are parsed by
- * our client's response reader (transport/responseReader.ts) and by the official SDK's
+ * our client's response reader (xml/responseReader.ts) and by the official SDK's
  * OnlineResponse (xml2js, explicitArray:false). process.cpuUsage() brackets the parsing only.
  */
 // Restores util functions Node 23+ removed, which the SDK calls (see the module).
@@ -8,8 +8,8 @@ import '../../test/support/intacctSdkNodeCompat';
 import { Xml } from '@intacct/intacct-sdk';
 import { XMLParser } from 'fast-xml-parser';
 
-import { readResponse } from '../../nodes/SageIntacct/transport/responseReader';
-import { GATEWAY_XML_PARSER_OPTIONS } from '../../nodes/SageIntacct/transport/xmlParser';
+import { readResponse } from '../../nodes/shared/intacct/xml/responseReader';
+import { GATEWAY_XML_PARSER_OPTIONS } from '../../nodes/shared/intacct/xml/xmlParser';
 import { scanRecords } from './scanReader';
 import type { ParseMeasurement } from '../results';
 

@@ -5,17 +5,17 @@
  * process (bench/sandboxProcess.ts) so the memory and CPU measured here are the client's alone; the
  * client's session cache is cleared before each run so each one signs in, as the floor assumes.
  */
-import { IntacctClient } from '../../nodes/SageIntacct/transport/client';
-import { readByQuery, MAX_READ_BY_QUERY_PAGE_SIZE } from '../../nodes/SageIntacct/transport/functions';
-import { clearSessionCache } from '../../nodes/SageIntacct/transport/sessionCache';
-import type { IntacctRecord } from '../../nodes/SageIntacct/transport/types';
+import { IntacctClient } from '../../nodes/shared/intacct/client/client';
+import { readByQuery, MAX_READ_BY_QUERY_PAGE_SIZE } from '../../nodes/shared/intacct/xml/functions';
+import { clearSessionCache } from '../../nodes/shared/intacct/client/sessionCache';
+import type { IntacctRecord } from '../../nodes/shared/intacct/core/types';
 import { createNodeHttpPost } from '../../test/support/nodeHttpPost';
-import { packageNode, runWorkflow, sandboxCredentialValues } from '../../test/harness';
+import { packageNode, runWorkflow, sandboxCredentialValues } from '../../test/support/harness';
 import { startBenchSandbox, type BenchSandbox } from '../benchSandbox';
 import { capturingPost } from '../capture';
 import { readFloor } from '../floor';
 import { startMemoryProbe } from '../memory';
-import { NODE_NAME } from '../nodeWorkflows';
+import { NODE_NAME } from '../../test/support/nodeWorkflows';
 import type { BenchOptions } from '../options';
 import type { ReadMeasurement } from '../results';
 import { timedWithCpu } from '../stats';

@@ -14,7 +14,7 @@ import '../../test/support/intacctSdkNodeCompat';
 import { ClientConfig, Functions, OnlineClient, RequestConfig } from '@intacct/intacct-sdk';
 
 import type { BenchBill, BenchJournalEntry } from '../payloads';
-import type { NaiveLogin } from './naiveXml';
+import type { NaiveLogin } from '../../test/support/naiveXml';
 
 export interface SdkResult {
 	posted: number;

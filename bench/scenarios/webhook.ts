@@ -5,7 +5,7 @@
  */
 import type { WebhookMeasurement } from '../results';
 import { timed } from '../stats';
-import { triggerParameters, webhookRunner, type WebhookCall } from './webhookContext';
+import { triggerParameters, webhookRunner, type WebhookCall } from '../../test/support/webhookContext';
 
 const ACCESS_KEY = 'bench-access-key-0f9e8d7c6b5a4321';
 

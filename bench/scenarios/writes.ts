@@ -11,14 +11,14 @@ import * as path from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { PACKAGE_ROOT, packageNode, runWorkflow, sandboxCredentialValues } from '../../test/harness';
+import { PACKAGE_ROOT, packageNode, runWorkflow, sandboxCredentialValues } from '../../test/support/harness';
 import { discoverMasterDataOver, startBenchSandbox, type BenchSandbox } from '../benchSandbox';
 import { writeFloor } from '../floor';
-import { billCreateParameters, journalEntryCreateParameters, NODE_NAME } from '../nodeWorkflows';
+import { billCreateParameters, journalEntryCreateParameters, NODE_NAME } from '../../test/support/nodeWorkflows';
 import type { BenchOptions } from '../options';
 import { makeBills, makeJournalEntries, type BenchBill, type BenchJournalEntry } from '../payloads';
 import type { WriteMeasurement } from '../results';
-import type { MasterData } from '../sandboxModel';
+import type { MasterData } from '../../test/support/sandboxModel';
 import { timedWithCpu } from '../stats';
 import { naivePostBills, naivePostJournalEntries, type NaiveResult } from './naiveLoop';
 import { sdkBill, sdkExecuteBatches, sdkExecuteEach, sdkJournalEntry, sdkSessionClient } from './sdkClient';
@@ -79,7 +79,7 @@ async function measureOnce(sandbox: BenchSandbox, master: MasterData, contender:
  * run signs in (each run has a fresh sandbox on a new port anyway). */
 export function clearBuiltSessionCache(): void {
 	const load = createRequire(path.join(PACKAGE_ROOT, 'package.json'));
-	(load('./dist/nodes/SageIntacct/transport/sessionCache.js') as { clearSessionCache(): void }).clearSessionCache();
+	(load('./dist/nodes/shared/intacct/client/sessionCache.js') as { clearSessionCache(): void }).clearSessionCache();
 }
 
 /** n8n items as an upstream node hands them over: each carries its own document (lines included)

@@ -8,9 +8,9 @@ import {
 	type NodeConnectionType,
 } from 'n8n-workflow';
 
-import { outputRecord } from '../SageIntacct/helpers/simplify';
-import { createClientFromContext } from '../SageIntacct/transport/n8nHttpPost';
-import { toNodeApiError } from '../SageIntacct/transport/n8nErrors';
+import { outputRecord } from '../shared/intacct/records/simplify';
+import { createClientFromContext } from '../shared/intacct/n8n/n8nHttpPost';
+import { toNodeApiError } from '../shared/intacct/n8n/n8nErrors';
 import { latestRecord, pollChanges, changeKind } from './pollChanges';
 import { readPollSettings } from './pollSettings';
 

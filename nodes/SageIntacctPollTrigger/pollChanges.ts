@@ -9,8 +9,8 @@
  */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { query, type QueryFilter } from '../SageIntacct/transport/functions';
-import type { IntacctApi, IntacctRecord } from '../SageIntacct/transport/types';
+import { query, type QueryFilter } from '../shared/intacct/xml/functions';
+import type { IntacctApi, IntacctRecord } from '../shared/intacct/core/types';
 import { advance, readState, seenKey, windowStart, writeState, type PollState } from './pollCursor';
 
 export type ChangeKind = 'created' | 'updated';

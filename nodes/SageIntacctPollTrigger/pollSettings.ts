@@ -1,9 +1,9 @@
 /** The poll trigger's parameters as PollSettings, with the defaults and limits in one place. */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { toIntacctTimestamp } from '../SageIntacct/helpers/dates';
-import { MAX_QUERY_PAGE_SIZE } from '../SageIntacct/transport/functions';
-import { GL_ENTRY_FIELDS } from '../SageIntacctTrigger/glEntryFields';
+import { toIntacctTimestamp } from '../shared/intacct/records/dates';
+import { MAX_QUERY_PAGE_SIZE } from '../shared/intacct/xml/functions';
+import { GL_ENTRY_FIELDS } from '../shared/intacct/records/glEntryFields';
 import type { PollSettings } from './pollChanges';
 
 /** Always selected: the cursor and the created/updated decision need them. */

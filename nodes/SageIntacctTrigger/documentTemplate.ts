@@ -4,7 +4,7 @@
  * value (intacct-xml-api.md §9.1). Every value is quoted, so an empty field still gives valid JSON;
  * the trigger turns numbers and dates back into their types.
  */
-import { templateFields } from './glEntryFields';
+import { templateFields } from '../shared/intacct/records/glEntryFields';
 
 export type GlEntryEvent = 'created' | 'updated' | 'deleted';
 

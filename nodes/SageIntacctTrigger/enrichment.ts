@@ -5,10 +5,10 @@
  */
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { simplifyRecord } from '../SageIntacct/helpers/simplify';
-import { read } from '../SageIntacct/transport/functions';
-import { createClientFromContext } from '../SageIntacct/transport/n8nHttpPost';
-import type { IntacctFunction, IntacctRecord, IntacctResult } from '../SageIntacct/transport/types';
+import { simplifyRecord } from '../shared/intacct/records/simplify';
+import { read } from '../shared/intacct/xml/functions';
+import { createClientFromContext } from '../shared/intacct/n8n/n8nHttpPost';
+import type { IntacctFunction, IntacctRecord, IntacctResult } from '../shared/intacct/core/types';
 
 export interface Enrichment {
 	/** The GL entry as `read` returns it; undefined when it no longer exists. */

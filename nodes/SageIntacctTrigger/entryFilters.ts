@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { userDimensionField } from './glEntryFields';
+import { userDimensionField } from '../shared/intacct/records/dimensions';
 
 /** Filter parameter name -> GLENTRY field. */
 export const FILTER_FIELDS: Record<string, string> = {

@@ -8,7 +8,7 @@
  */
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { toNodeApiError } from '../SageIntacct/transport/n8nErrors';
+import { toNodeApiError } from '../shared/intacct/n8n/n8nErrors';
 
 import { accessKeyMatches, presentedAccessKey, webhookDeliveryProblem, type AccessKeyLocation } from './authenticity';
 import { bodyObject, parseDelivery, type Delivery } from './delivery';
@@ -17,7 +17,7 @@ import { recentDeliveriesFor } from './recentDeliveries';
 import type { GlEntryEvent } from './documentTemplate';
 import { fetchEntryAndBatch, type Enrichment } from './enrichment';
 import { failedFilter } from './entryFilters';
-import { glEntryItem, recordText } from './glEntryItem';
+import { glEntryItem, recordText } from '../shared/intacct/records/glEntryItem';
 
 export interface TriggerSettings {
 	accessKey: string;

@@ -201,7 +201,7 @@ export function journalEntryCases(m: CorpusMasterData, ref: (id: string) => stri
 		c('je-date-number', 'date is the number 20260331', { ...je('je-date-number'), date: 20260331 }, { stage: 'local', field: 'postingDate' }),
 		c('je-date-missing', 'no posting date', { ...je('je-date-missing'), date: undefined }, { stage: 'local', field: 'postingDate' }),
 		c('je-journal-missing', 'no journal', { ...je('je-journal-missing'), journal: '' }, { stage: 'local', field: 'journal' }),
-		// XML 1.0 cannot carry these; the client strips them (transport/requestWriter.ts) so one item cannot break its batch.
+		// XML 1.0 cannot carry these; the client strips them (xml/requestWriter.ts) so one item cannot break its batch.
 		c('je-control-chars', 'title with NUL and BEL control characters', { ...je('je-control-chars'), title: 'Accrual\u0000\u0007' }, { stage: 'accepted', stored: { BATCH_TITLE: 'Accrual' } }),
 		c('je-huge-title', '6 MB title', { ...je('je-huge-title'), title: HUGE }, { stage: 'accepted', stored: { BATCH_TITLE: HUGE } }),
 		c('je-unknown-account', 'account 99999 does not exist', jeLine(m, ref('je-unknown-account'), 0, { accountNo: '99999' }), { stage: 'intacct', code: 'BL03000015' }),

@@ -3,8 +3,8 @@
  * node's parameters per target, and lookups of what the sandbox holds for a document.
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import { billCreateParameters, journalEntryCreateParameters, vendorCreateParameters } from '../../bench/nodeWorkflows';
-import { discoverMasterData, modelQuery } from '../../bench/sandboxModel';
+import { billCreateParameters, journalEntryCreateParameters, vendorCreateParameters } from '../support/nodeWorkflows';
+import { discoverMasterData, modelQuery } from '../support/sandboxModel';
 import type { Sandbox } from '../../sandbox/api';
 import type { RenderRecord } from '../../sandbox/model/contract';
 import { startCanarySandbox, type CanarySandbox } from './canarySandbox';

@@ -4,7 +4,7 @@
  * the access key never appears in an answer or an output.
  */
 import { collector } from './capturedOutput';
-import { triggerParameters, webhookRunner, type WebhookAnswer } from '../../bench/scenarios/webhookContext';
+import { triggerParameters, webhookRunner, type WebhookAnswer } from '../support/webhookContext';
 import { TRIGGER_ACCESS_KEY, triggerCases } from './corpus';
 
 afterAll(() => collector.releaseConsole());

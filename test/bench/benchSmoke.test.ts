@@ -9,7 +9,7 @@ import { discoverMasterDataOver, startBenchSandbox } from '../../bench/benchSand
 import { parseOptions } from '../../bench/options';
 import { FAST_XML_PARSER_ONLY, measureParsing, OUR_PARSER, SCAN_READER, SDK_PARSER } from '../../bench/scenarios/parseCpu';
 import { scanRecords } from '../../bench/scenarios/scanReader';
-import { readResponse } from '../../nodes/SageIntacct/transport/responseReader';
+import { readResponse } from '../../nodes/shared/intacct/xml/responseReader';
 import { runReadBenchmarks } from '../../bench/scenarios/reads';
 import { deliveryPlan, runWebhookBenchmark } from '../../bench/scenarios/webhook';
 import { runWriteBenchmarks } from '../../bench/scenarios/writes';

@@ -4,7 +4,7 @@
  * validation before sending.
  */
 import type { Sandbox } from '../../sandbox/api';
-import { createCredentialsHelper, sandboxCredentialValues } from '../harness';
+import { createCredentialsHelper, sandboxCredentialValues } from '../support/harness';
 import { NODE_NAME, functionsSent, readAll, runNode, startTestSandbox } from './support';
 
 let sandbox: Sandbox;

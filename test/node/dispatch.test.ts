@@ -13,7 +13,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { startSandbox, type Sandbox } from '../../sandbox';
-import { PACKAGE_ROOT } from '../harness';
+import { PACKAGE_ROOT } from '../support/harness';
 import { NODE_NAME, readAll, runNode } from './support';
 
 let sandbox: Sandbox;
@@ -30,7 +30,7 @@ afterAll(async () => {
 /** The node runs from dist/, whose client keeps its own module-level session cache. */
 function clearBuiltSessionCache(): void {
 	const load = createRequire(path.join(PACKAGE_ROOT, 'package.json'));
-	(load('./dist/nodes/SageIntacct/transport/sessionCache.js') as { clearSessionCache(): void }).clearSessionCache();
+	(load('./dist/nodes/shared/intacct/client/sessionCache.js') as { clearSessionCache(): void }).clearSessionCache();
 }
 
 /** The function names of each request the gateway answered, in order (sign-ins left out). */

@@ -4,7 +4,7 @@
  * harness's fixture start node feeding our node.
  */
 import type { Sandbox } from '../../sandbox/api';
-import { chain, createCredentialsHelper, FIXTURE_ITEMS_TYPE, packageNode, runWorkflow, sandboxCredentialValues } from '../harness';
+import { chain, createCredentialsHelper, FIXTURE_ITEMS_TYPE, packageNode, runWorkflow, sandboxCredentialValues } from '../support/harness';
 import { NODE_NAME, functionsSent, readAll, runNode, startTestSandbox } from './support';
 
 let sandbox: Sandbox;

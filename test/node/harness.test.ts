@@ -3,7 +3,7 @@
  * helper behaving like n8n's (preAuthentication once, then the cached session).
  */
 import type { Sandbox } from '../../sandbox/api';
-import { createCredentialsHelper, loadPackage, sandboxCredentialValues } from '../harness';
+import { createCredentialsHelper, loadPackage, sandboxCredentialValues } from '../support/harness';
 import { NODE_NAME, runNode, startTestSandbox } from './support';
 
 let sandbox: Sandbox;

@@ -4,7 +4,7 @@
  * re-runs, the entity override, get/getMany/update/delete/reverse.
  */
 import type { Sandbox } from '../../sandbox/api';
-import { createCredentialsHelper, sandboxCredentialValues } from '../harness';
+import { createCredentialsHelper, sandboxCredentialValues } from '../support/harness';
 import { NODE_NAME, functionsSent, readAll, runNode, startTestSandbox } from './support';
 
 let sandbox: Sandbox;

@@ -9,8 +9,8 @@
  */
 import type { INodeProperties, INodeType, INodeParameters } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox/api';
-import { update } from '../../nodes/SageIntacct/transport/functions';
-import { createCredentialsHelper, loadPackage, packageNode, sandboxCredentialValues, type HarnessCredentialsHelper } from '../harness';
+import { update } from '../../nodes/shared/intacct/xml/functions';
+import { createCredentialsHelper, loadPackage, packageNode, sandboxCredentialValues, type HarnessCredentialsHelper } from '../support/harness';
 import { NODE_NAME, directClient, readAll, runNode, startTestSandbox } from './support';
 
 let sandbox: Sandbox;

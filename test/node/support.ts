@@ -4,9 +4,9 @@
  */
 import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 import { startSandbox, type Sandbox } from '../../sandbox';
-import { IntacctClient } from '../../nodes/SageIntacct/transport/client';
-import { readByQuery } from '../../nodes/SageIntacct/transport/functions';
-import type { IntacctRecord } from '../../nodes/SageIntacct/transport/types';
+import { IntacctClient } from '../../nodes/shared/intacct/client/client';
+import { readByQuery } from '../../nodes/shared/intacct/xml/functions';
+import type { IntacctRecord } from '../../nodes/shared/intacct/core/types';
 import { nodeHttpPost } from '../support/nodeHttpPost';
 import {
 	createCredentialsHelper,
@@ -15,7 +15,7 @@ import {
 	sandboxCredentialValues,
 	type HarnessCredentialsHelper,
 	type WorkflowRun,
-} from '../harness';
+} from '../support/harness';
 
 export const NODE_NAME = 'Sage Intacct';
 

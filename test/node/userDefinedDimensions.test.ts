@@ -6,8 +6,8 @@
  */
 import type { INode, INodeListSearchResult, INodeParameters } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox/api';
-import { listSearch, packageNode, sandboxCredentialValues } from '../harness';
-import { create } from '../../nodes/SageIntacct/transport/functions';
+import { listSearch, packageNode, sandboxCredentialValues } from '../support/harness';
+import { create } from '../../nodes/shared/intacct/xml/functions';
 import { NODE_NAME, directClient, readAll, runNode, startTestSandbox } from './support';
 
 let sandbox: Sandbox;

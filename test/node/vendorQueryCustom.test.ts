@@ -2,8 +2,8 @@
  * Vendors, Query, Custom XML and the resource-locator list searches, through the real engine.
  */
 import type { Sandbox } from '../../sandbox/api';
-import { listSearch, packageNode, sandboxCredentialValues } from '../harness';
-import { create, update } from '../../nodes/SageIntacct/transport/functions';
+import { listSearch, packageNode, sandboxCredentialValues } from '../support/harness';
+import { create, update } from '../../nodes/shared/intacct/xml/functions';
 import { NODE_NAME, directClient, functionsSent, readAll, runNode, startTestSandbox } from './support';
 
 let sandbox: Sandbox;

@@ -65,7 +65,7 @@ describe('published package', () => {
 			}
 		}
 		expect(offending).toEqual([]);
-		const parser = readFileSync(path.join(root, 'dist/nodes/SageIntacct/transport/xmlParser.js'), 'utf8');
+		const parser = readFileSync(path.join(root, 'dist/nodes/shared/intacct/xml/xmlParser.js'), 'utf8');
 		expect(parser).toContain('XMLParser');
 	});
 

@@ -3,8 +3,8 @@
  * with a fault injected on the 2nd readMore (mid-paging). Either every GL entry arrives exactly
  * once, or the read fails with Intacct's code / a plain message.
  */
-import { readByQuery } from '../../nodes/SageIntacct/transport/functions';
-import type { HttpPost, IntacctApi, IntacctRecord } from '../../nodes/SageIntacct/transport/types';
+import { readByQuery } from '../../nodes/shared/intacct/xml/functions';
+import type { HttpPost, IntacctApi, IntacctRecord } from '../../nodes/shared/intacct/core/types';
 import { createNodeHttpPost } from '../support/nodeHttpPost';
 import { FAULTS, type FaultCase } from './faultMatrix';
 import {

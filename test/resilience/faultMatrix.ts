@@ -4,7 +4,7 @@
  * transient fault must be absorbed (the operation completes, nothing lost, nothing twice).
  */
 import type { FaultAction } from '../../sandbox/api';
-import type { IntacctErrorKind } from '../../nodes/SageIntacct/transport/types';
+import type { IntacctErrorKind } from '../../nodes/shared/intacct/core/types';
 
 export type Operation = 'read' | 'singleWrite' | 'batchWrite';
 

@@ -6,7 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import type { FaultAction } from '../../sandbox/api';
-import { journalEntryCreateParameters } from '../../bench/nodeWorkflows';
+import { journalEntryCreateParameters } from '../support/nodeWorkflows';
 import { glEntryTotal, resetFixture, startFixture, storedPerReference, expectPlainMessage, type Fixture } from './support';
 import { NODE_NAME, runNode } from './nodeRun';
 

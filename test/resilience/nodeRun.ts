@@ -1,11 +1,11 @@
 /**
- * Runs the Sage Intacct node in the real n8n engine (test/harness, built package) for the fault
+ * Runs the Sage Intacct node in the real n8n engine (test/support/harness, built package) for the fault
  * matrix and the bad-input corpus: one node fed items, optionally continuing on fail.
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox/api';
-import { packageNode, runWorkflow, sandboxCredentialValues, type WorkflowRun } from '../harness';
-import { NODE_NAME } from '../../bench/nodeWorkflows';
+import { packageNode, runWorkflow, sandboxCredentialValues, type WorkflowRun } from '../support/harness';
+import { NODE_NAME } from '../support/nodeWorkflows';
 
 export interface NodeRunOptions {
 	continueOnFail?: boolean;

@@ -5,11 +5,11 @@
  */
 import { startSandbox } from '../../sandbox';
 import type { Sandbox } from '../../sandbox/api';
-import { IntacctClient } from '../../nodes/SageIntacct/transport/client';
-import { create } from '../../nodes/SageIntacct/transport/functions';
-import { clearSessionCache } from '../../nodes/SageIntacct/transport/sessionCache';
-import type { IntacctClientOptions, IntacctErrorLike, IntacctFunction } from '../../nodes/SageIntacct/transport/types';
-import { discoverMasterData, modelCount, modelQuery, text, type MasterData } from '../../bench/sandboxModel';
+import { IntacctClient } from '../../nodes/shared/intacct/client/client';
+import { create } from '../../nodes/shared/intacct/xml/functions';
+import { clearSessionCache } from '../../nodes/shared/intacct/client/sessionCache';
+import type { IntacctClientOptions, IntacctErrorLike, IntacctFunction } from '../../nodes/shared/intacct/core/types';
+import { discoverMasterData, modelCount, modelQuery, text, type MasterData } from '../support/sandboxModel';
 import { createNodeHttpPost } from '../support/nodeHttpPost';
 import type { FaultCase } from './faultMatrix';
 

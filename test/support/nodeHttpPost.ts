@@ -1,12 +1,12 @@
 /**
  * HttpPost on node:http/https for tests, benchmarks and e2e tooling (published code uses
- * n8n's helpers instead: nodes/SageIntacct/transport/n8nHttpPost.ts). Resolves for every HTTP
+ * n8n's helpers instead: nodes/shared/intacct/n8n/n8nHttpPost.ts). Resolves for every HTTP
  * status; rejects only when no answer arrived, with the socket error's `code` (ECONNRESET,
  * ECONNREFUSED, ...) or ETIMEDOUT when `timeoutMs` passed.
  */
 import * as http from 'node:http';
 import * as https from 'node:https';
-import type { HttpPost, HttpPostResponse } from '../../nodes/SageIntacct/transport/types';
+import type { HttpPost, HttpPostResponse } from '../../nodes/shared/intacct/core/types';
 
 export interface NodeHttpPostOptions {
 	/** Reuse connections (benchmarks); default false, so a reset fault never poisons a pooled socket. */

@@ -3,7 +3,7 @@
  * moves) between them, a backlog larger than one page drained over several polls, the poll budget,
  * a change that becomes visible late inside the look-back window - nothing lost, nothing repeated.
  */
-import { sandboxCredentialValues } from '../harness';
+import { sandboxCredentialValues } from '../support/harness';
 import { createPoller, type Poller } from './pollHost';
 import { createJournalEntry, lineRecordNos, retitleJournalEntry, startGlSandbox, type GlSandbox } from './sandboxGl';
 

@@ -15,7 +15,7 @@ import {
 	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
-import { createCredentialsHelper, loadPackage, PACKAGE_NAME, runWorkflow, type CredentialValues } from '../harness';
+import { createCredentialsHelper, loadPackage, PACKAGE_NAME, runWorkflow, type CredentialValues } from '../support/harness';
 
 export const POLL_TRIGGER_NAME = 'Sage Intacct Poll Trigger';
 

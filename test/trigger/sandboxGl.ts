@@ -5,9 +5,9 @@
  */
 import { startSandbox } from '../../sandbox';
 import type { Sandbox, SandboxOptions } from '../../sandbox/api';
-import { IntacctClient } from '../../nodes/SageIntacct/transport/client';
-import { create, deleteRecords, readByQuery, update } from '../../nodes/SageIntacct/transport/functions';
-import type { IntacctCredentials, XmlObject } from '../../nodes/SageIntacct/transport/types';
+import { IntacctClient } from '../../nodes/shared/intacct/client/client';
+import { create, deleteRecords, readByQuery, update } from '../../nodes/shared/intacct/xml/functions';
+import type { IntacctCredentials, XmlObject } from '../../nodes/shared/intacct/core/types';
 import { createNodeHttpPost } from '../support/nodeHttpPost';
 
 export interface GlSandbox {

@@ -5,7 +5,7 @@
  * enrichment must read the entry and its batch through the credential. Requires `npm run build`.
  */
 import { buildDocumentTemplate, type GlEntryEvent } from '../../nodes/SageIntacctTrigger/documentTemplate';
-import { sandboxCredentialValues } from '../harness';
+import { sandboxCredentialValues } from '../support/harness';
 import { createJournalEntry, deleteJournalEntry, lineRecordNos, retitleJournalEntry, startGlSandbox, type GlSandbox } from './sandboxGl';
 import { startHostedTrigger, type HostedTrigger } from './webhookHost';
 import { ACCESS_KEY } from './webhookStub';
@@ -79,8 +79,10 @@ it('delivers every create, update and delete exactly once, through a 500 before 
 		amount: 125.4,
 		debitCredit: 'debit',
 		journal: 'GJ',
-		batchKey: Number(batch),
-		dimensions: expect.objectContaining({ departmentId: 'PROG', locationId: '100', GLDIMFUNDINGSOURCE: '10001' }),
+		journalEntryRecordNo: Number(batch),
+		departmentId: 'PROG',
+		locationId: '100',
+		GLDIMFUNDINGSOURCE: '10001',
 	});
 	expect(typeof created?.deliveryId).toBe('string');
 	expect(JSON.stringify(host.executions)).not.toContain(ACCESS_KEY);
@@ -135,7 +137,7 @@ it('enriches with the full entry and batch, and infers events from one trigger f
 	expect(items.every((i) => i.eventInferred === true && i.accountNo === '6000')).toBe(true);
 	expect(items[0].batch).toMatchObject({ recordNo: Number(batch), journal: 'GJ' });
 	expect(items[1].batch).toMatchObject({ description: 'Enriched entry v2' });
-	expect(items[1].batchTitle).toBe('Enriched entry v2');
+	expect(items[1].journalEntryDescription).toBe('Enriched entry v2');
 	expect(items[2].batch).toBeUndefined();
 	expect(items[0].rawEntry).toMatchObject({ ACCOUNTNO: '6000', BATCHNO: batch });
 	expect(items[0].rawBatch).toMatchObject({ RECORDNO: batch, BATCH_TITLE: 'Enriched entry' });

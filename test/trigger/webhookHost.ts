@@ -26,7 +26,7 @@ import {
 	type INodeType,
 } from 'n8n-workflow';
 
-import { createCredentialsHelper, loadPackage, PACKAGE_NAME, runWorkflow, type CredentialValues } from '../harness';
+import { createCredentialsHelper, loadPackage, PACKAGE_NAME, runWorkflow, type CredentialValues } from '../support/harness';
 
 export const WEBHOOK_ID = '3f9c2a1e-trigger-test';
 export const TRIGGER_NAME = 'Sage Intacct Trigger';

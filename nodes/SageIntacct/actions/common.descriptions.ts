@@ -3,9 +3,8 @@
  * list with updateDisplayOptions (n8n-nodes.md §2.1).
  */
 import type { INodeProperties } from 'n8n-workflow';
+import { DIMENSIONS, TOP_LEVEL_ENTITY } from '../../shared/intacct/records/dimensions';
 
-/** The entity override's value meaning "top level" (an empty value means "the credential's entity"). */
-export const TOP_LEVEL_ENTITY = 'TOP_LEVEL';
 
 export function resourceLocator(
 	name: string,
@@ -126,29 +125,6 @@ export function writeOptionsProperty(idempotentByDefault: boolean): INodePropert
 		],
 	};
 }
-
-/** The dimension fields a line can carry, as the user names them, and their Intacct element per line object. */
-export interface DimensionDef {
-	key: string;
-	displayName: string;
-	/** GLENTRY element (journal entry lines) */
-	glEntry: string;
-	/** APBILLITEM element (bill lines) */
-	billLine: string;
-	/** list search method */
-	search: string;
-}
-
-export const DIMENSIONS: DimensionDef[] = [
-	{ key: 'departmentId', displayName: 'Department ID', glEntry: 'DEPARTMENT', billLine: 'DEPARTMENTID', search: 'searchDepartments' },
-	{ key: 'locationId', displayName: 'Location ID', glEntry: 'LOCATION', billLine: 'LOCATIONID', search: 'searchLocations' },
-	{ key: 'projectId', displayName: 'Project ID', glEntry: 'PROJECTID', billLine: 'PROJECTID', search: 'searchProjects' },
-	{ key: 'classId', displayName: 'Class ID', glEntry: 'CLASSID', billLine: 'CLASSID', search: 'searchClasses' },
-	{ key: 'customerId', displayName: 'Customer ID', glEntry: 'CUSTOMERID', billLine: 'CUSTOMERID', search: 'searchCustomers' },
-	{ key: 'vendorId', displayName: 'Vendor ID', glEntry: 'VENDORID', billLine: 'VENDORID', search: 'searchVendors' },
-	{ key: 'employeeId', displayName: 'Employee ID', glEntry: 'EMPLOYEEID', billLine: 'EMPLOYEEID', search: 'searchEmployees' },
-	{ key: 'itemId', displayName: 'Item ID', glEntry: 'ITEMID', billLine: 'ITEMID', search: 'searchItems' },
-];
 
 /** A line's user-defined dimensions (GLDIM<name> = UDD record id) and custom fields, as name/value pairs. */
 export function nameValueCollection(name: string, displayName: string, description: string, namePlaceholder: string): INodeProperties {

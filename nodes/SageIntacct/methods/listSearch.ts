@@ -4,14 +4,14 @@
  * resultId, so the list pages past 1,000 rows as far as the user scrolls.
  */
 import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
-import type { IntacctRecord } from '../transport/types';
-import { legacyFunction, readByQuery, readMore } from '../transport/functions';
-import { isIntacctError } from '../transport/errors';
-import { toNodeApiError } from '../transport/n8nErrors';
-import { asRecords, fieldText } from '../transport/responseReader';
-import { getClient } from '../helpers/client';
-import { quote } from '../helpers/reads';
-import { TOP_LEVEL_ENTITY } from '../actions/common.descriptions';
+import type { IntacctRecord } from '../../shared/intacct/core/types';
+import { legacyFunction, readByQuery, readMore } from '../../shared/intacct/xml/functions';
+import { isIntacctError } from '../../shared/intacct/core/errors';
+import { toNodeApiError } from '../../shared/intacct/n8n/n8nErrors';
+import { asRecords, fieldText } from '../../shared/intacct/xml/responseReader';
+import { getClient } from '../../shared/intacct/n8n/client';
+import { quote } from '../../shared/intacct/n8n/reads';
+import { TOP_LEVEL_ENTITY } from '../../shared/intacct/records/dimensions';
 
 interface ListDef {
 	object: string;

@@ -5,9 +5,9 @@
  */
 import { parseXml, parseXmlFully } from '../../../sandbox/protocol/xml/parseXml';
 import { parseSimpleXml } from '../../../sandbox/protocol/xml/simpleXml';
-import { create, readByQuery } from '../../../nodes/SageIntacct/transport/functions';
-import { writeRequest, writeSignInRequest } from '../../../nodes/SageIntacct/transport/requestWriter';
-import { billRequest, journalEntryRequest, sessionRequest } from '../../../bench/scenarios/naiveXml';
+import { create, readByQuery } from '../../../nodes/shared/intacct/xml/functions';
+import { writeRequest, writeSignInRequest } from '../../../nodes/shared/intacct/xml/requestWriter';
+import { billRequest, journalEntryRequest, sessionRequest } from '../../support/naiveXml';
 
 const login = { senderId: 'n8n_sandbox', senderPassword: 'secret', userId: 'ws_n8n', companyId: 'HOPEWELL', userPassword: 'pw' };
 

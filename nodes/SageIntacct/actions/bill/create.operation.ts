@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { itemParameter, optionalText, requiredText } from '../../helpers/parameters';
-import { create } from '../../transport/functions';
-import type { XmlObject } from '../../transport/types';
+import { itemParameter, optionalText, requiredText } from '../../../shared/intacct/n8n/parameters';
+import { create } from '../../../shared/intacct/xml/functions';
+import type { XmlObject } from '../../../shared/intacct/core/types';
 import {
 	entityIdProperty,
 	linesProperties,
@@ -9,12 +9,12 @@ import {
 	simplifyProperty,
 	writeOptionsProperty,
 } from '../common.descriptions';
-import { billItemElements, intacctDate, optionalDate, readLines } from '../../helpers/transactions';
-import { isIntacctErrorLike, ItemValidationError } from '../../helpers/errors';
-import { runWrites } from '../../helpers/writes';
-import { outputRecord } from '../../helpers/simplify';
-import { intacctToIso } from '../../helpers/dates';
-import { toCents, toDecimal } from '../../helpers/amounts';
+import { billItemElements, intacctDate, optionalDate, readLines } from '../../../shared/intacct/n8n/transactions';
+import { isIntacctErrorLike, ItemValidationError } from '../../../shared/intacct/n8n/errors';
+import { runWrites } from '../../../shared/intacct/n8n/writes';
+import { outputRecord } from '../../../shared/intacct/records/simplify';
+import { intacctToIso } from '../../../shared/intacct/records/dates';
+import { toCents, toDecimal } from '../../../shared/intacct/records/amounts';
 import { attachmentFunction, attachmentProperties, billHeaderElements, billHeaderFields, findBill, type BillFields } from './shared';
 
 const properties: INodeProperties[] = [

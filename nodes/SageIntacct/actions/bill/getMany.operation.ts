@@ -1,8 +1,8 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { entityIdProperty, limitProperty, returnAllProperty, simplifyProperty } from '../common.descriptions';
-import { commaList, getManyForItem, quote, runPerItem } from '../../helpers/reads';
-import { intacctDate } from '../../helpers/transactions';
-import { equalsAny, timestampFilter } from '../../helpers/filters';
+import { commaList, getManyForItem, quote, runPerItem } from '../../../shared/intacct/n8n/reads';
+import { intacctDate } from '../../../shared/intacct/n8n/transactions';
+import { equalsAny, timestampFilter } from '../../../shared/intacct/n8n/filters';
 
 const properties: INodeProperties[] = [
 	returnAllProperty,

@@ -3,14 +3,14 @@
  */
 import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import type { IntacctApi, IntacctFunction, RequestOptions, XmlObject } from '../../transport/types';
-import { create, readByQuery } from '../../transport/functions';
+import type { IntacctApi, IntacctFunction, RequestOptions, XmlObject } from '../../../shared/intacct/core/types';
+import { create, readByQuery } from '../../../shared/intacct/xml/functions';
 import { nameValueCollection } from '../common.descriptions';
-import { outputRecord } from '../../helpers/simplify';
-import { quote } from '../../helpers/reads';
-import { customHeaderFields, optionalDate } from '../../helpers/transactions';
-import { ItemValidationError } from '../../helpers/errors';
-import { itemParameter, optionalField, optionalText } from '../../helpers/parameters';
+import { outputRecord } from '../../../shared/intacct/records/simplify';
+import { quote } from '../../../shared/intacct/n8n/reads';
+import { customHeaderFields, optionalDate } from '../../../shared/intacct/n8n/transactions';
+import { ItemValidationError } from '../../../shared/intacct/n8n/errors';
+import { itemParameter, optionalField, optionalText } from '../../../shared/intacct/n8n/parameters';
 
 export function billHeaderFields(includeDates: boolean): INodeProperties[] {
 	const fields: INodeProperties[] = [

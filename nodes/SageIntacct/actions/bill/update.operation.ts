@@ -1,11 +1,11 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { optionalField, recordNoParameter } from '../../helpers/parameters';
-import { update } from '../../transport/functions';
+import { optionalField, recordNoParameter } from '../../../shared/intacct/n8n/parameters';
+import { update } from '../../../shared/intacct/xml/functions';
 import { entityIdProperty, linesProperties, recordNoProperty, simplifyProperty, writeOptionsProperty } from '../common.descriptions';
-import { billItemElements, optionalDate, readLines } from '../../helpers/transactions';
-import { ItemValidationError } from '../../helpers/errors';
-import { runWrites } from '../../helpers/writes';
-import { outputRecord } from '../../helpers/simplify';
+import { billItemElements, optionalDate, readLines } from '../../../shared/intacct/n8n/transactions';
+import { ItemValidationError } from '../../../shared/intacct/n8n/errors';
+import { runWrites } from '../../../shared/intacct/n8n/writes';
+import { outputRecord } from '../../../shared/intacct/records/simplify';
 import { billHeaderElements, billHeaderFields, type BillFields } from './shared';
 
 const [lineInput, ...lineParameters] = linesProperties('bill', false);

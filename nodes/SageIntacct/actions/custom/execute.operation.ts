@@ -1,12 +1,12 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { optionalText } from '../../helpers/parameters';
-import type { IntacctResult } from '../../transport/types';
+import { optionalText } from '../../../shared/intacct/n8n/parameters';
+import type { IntacctResult } from '../../../shared/intacct/core/types';
 import { entityIdProperty } from '../common.descriptions';
-import { entityOption, getClient } from '../../helpers/client';
-import { errorJson, toNodeError } from '../../helpers/errors';
-import { maskSessionIds, parseCustomFunctions } from '../../helpers/customXml';
-import { outputRecord } from '../../helpers/simplify';
-import { resultError } from '../../transport/client';
+import { entityOption, getClient } from '../../../shared/intacct/n8n/client';
+import { errorJson, toNodeError } from '../../../shared/intacct/n8n/errors';
+import { maskSessionIds, parseCustomFunctions } from '../../../shared/intacct/n8n/customXml';
+import { outputRecord } from '../../../shared/intacct/records/simplify';
+import { resultError } from '../../../shared/intacct/client/client';
 
 const properties: INodeProperties[] = [
 	{

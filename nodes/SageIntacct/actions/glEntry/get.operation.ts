@@ -1,8 +1,8 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { recordNoParameter } from '../../helpers/parameters';
-import { read } from '../../transport/functions';
+import { recordNoParameter } from '../../../shared/intacct/n8n/parameters';
+import { read } from '../../../shared/intacct/xml/functions';
 import { entityIdProperty, recordNoProperty, simplifyProperty } from '../common.descriptions';
-import { getOneForItem, runPerItem } from '../../helpers/reads';
+import { getOneForItem, runPerItem } from '../../../shared/intacct/n8n/reads';
 import { sourceProperty } from './shared';
 
 const properties: INodeProperties[] = [

@@ -1,16 +1,15 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import {
-	DIMENSIONS,
 	entityIdProperty,
 	limitProperty,
 	nameValueCollection,
 	returnAllProperty,
 	simplifyProperty,
 } from '../common.descriptions';
-import { commaList, getManyForItem, quote, runPerItem } from '../../helpers/reads';
-import { intacctDate } from '../../helpers/transactions';
-import { equalsAny, timestampFilter } from '../../helpers/filters';
-import { udfFieldName } from '../../helpers/lines';
+import { DIMENSIONS, userDimensionField } from '../../../shared/intacct/records/dimensions';
+import { commaList, getManyForItem, quote, runPerItem } from '../../../shared/intacct/n8n/reads';
+import { intacctDate } from '../../../shared/intacct/n8n/transactions';
+import { equalsAny, timestampFilter } from '../../../shared/intacct/n8n/filters';
 import { FILTER_COLUMNS, sourceProperty } from './shared';
 
 function filterOptions(): INodeProperties[] {
@@ -100,7 +99,7 @@ export function buildConditions(source: string, filters: IDataObject, what: stri
 	const udd = ((filters.userDefinedDimensions as IDataObject | undefined)?.field as IDataObject[] | undefined) ?? [];
 	for (const pair of udd) {
 		if (String(pair.name ?? '').trim() === '') continue;
-		conditions.push(`${udfFieldName(String(pair.name))} = ${quote(String(pair.value ?? ''))}`);
+		conditions.push(`${userDimensionField(String(pair.name)) ?? String(pair.name)} = ${quote(String(pair.value ?? ''))}`);
 	}
 	if (filters.entity) conditions.push(`${columns.entity} = ${quote(String(filters.entity))}`);
 	if (filters.modifiedSince) conditions.push(timestampFilter(what, 'WHENMODIFIED', filters.modifiedSince));

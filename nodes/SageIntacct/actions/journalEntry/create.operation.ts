@@ -1,11 +1,11 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { itemParameter, requiredText } from '../../helpers/parameters';
-import { create } from '../../transport/functions';
+import { itemParameter, requiredText } from '../../../shared/intacct/n8n/parameters';
+import { create } from '../../../shared/intacct/xml/functions';
 import { entityIdProperty, linesProperties, simplifyProperty, writeOptionsProperty } from '../common.descriptions';
-import { checkJournalLines, glEntryElements, intacctDate, readLines } from '../../helpers/transactions';
-import { runWrites } from '../../helpers/writes';
-import { outputRecord } from '../../helpers/simplify';
-import { intacctToIso } from '../../helpers/dates';
+import { checkJournalLines, glEntryElements, intacctDate, readLines } from '../../../shared/intacct/n8n/transactions';
+import { runWrites } from '../../../shared/intacct/n8n/writes';
+import { outputRecord } from '../../../shared/intacct/records/simplify';
+import { intacctToIso } from '../../../shared/intacct/records/dates';
 import {
 	findJournalEntry,
 	headerElements,

@@ -1,8 +1,8 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { recordNoParameter } from '../../helpers/parameters';
-import { deleteRecords } from '../../transport/functions';
+import { recordNoParameter } from '../../../shared/intacct/n8n/parameters';
+import { deleteRecords } from '../../../shared/intacct/xml/functions';
 import { entityIdProperty, recordNoProperty, writeOptionsProperty } from '../common.descriptions';
-import { runWrites } from '../../helpers/writes';
+import { runWrites } from '../../../shared/intacct/n8n/writes';
 
 const properties: INodeProperties[] = [
 	recordNoProperty('RECORDNO of the journal entry (GLBATCH) to delete'),

@@ -1,8 +1,8 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { entityIdProperty, limitProperty, returnAllProperty, simplifyProperty } from '../common.descriptions';
-import { getManyForItem, quote, runPerItem } from '../../helpers/reads';
-import { intacctDate } from '../../helpers/transactions';
-import { timestampFilter } from '../../helpers/filters';
+import { getManyForItem, quote, runPerItem } from '../../../shared/intacct/n8n/reads';
+import { intacctDate } from '../../../shared/intacct/n8n/transactions';
+import { timestampFilter } from '../../../shared/intacct/n8n/filters';
 
 const properties: INodeProperties[] = [
 	returnAllProperty,

@@ -1,11 +1,11 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { recordNoParameter } from '../../helpers/parameters';
-import { read, update } from '../../transport/functions';
+import { recordNoParameter } from '../../../shared/intacct/n8n/parameters';
+import { read, update } from '../../../shared/intacct/xml/functions';
 import { entityIdProperty, recordNoProperty, simplifyProperty, writeOptionsProperty } from '../common.descriptions';
-import { intacctDate } from '../../helpers/transactions';
-import { runWrites } from '../../helpers/writes';
-import { outputRecord } from '../../helpers/simplify';
-import type { IntacctApi, RequestOptions } from '../../transport/types';
+import { intacctDate } from '../../../shared/intacct/n8n/transactions';
+import { runWrites } from '../../../shared/intacct/n8n/writes';
+import { outputRecord } from '../../../shared/intacct/records/simplify';
+import type { IntacctApi, RequestOptions } from '../../../shared/intacct/core/types';
 
 const properties: INodeProperties[] = [
 	recordNoProperty('RECORDNO of the posted journal entry (GLBATCH) to reverse'),

@@ -2,13 +2,13 @@
  * Journal entry header parameters and GLBATCH building shared by create and update.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import type { IntacctApi, IntacctRecord, RequestOptions, XmlObject } from '../../transport/types';
-import { readByQuery } from '../../transport/functions';
+import type { IntacctApi, IntacctRecord, RequestOptions, XmlObject } from '../../../shared/intacct/core/types';
+import { readByQuery } from '../../../shared/intacct/xml/functions';
 import { nameValueCollection, resourceLocator } from '../common.descriptions';
-import { outputRecord } from '../../helpers/simplify';
-import { quote } from '../../helpers/reads';
-import { customHeaderFields, optionalDate } from '../../helpers/transactions';
-import { itemParameter, optionalField } from '../../helpers/parameters';
+import { outputRecord } from '../../../shared/intacct/records/simplify';
+import { quote } from '../../../shared/intacct/n8n/reads';
+import { customHeaderFields, optionalDate } from '../../../shared/intacct/n8n/transactions';
+import { itemParameter, optionalField } from '../../../shared/intacct/n8n/parameters';
 
 export const journalProperty: INodeProperties = resourceLocator('journal', 'Journal', 'searchJournals', {
 	required: true,

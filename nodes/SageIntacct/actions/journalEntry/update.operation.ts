@@ -1,12 +1,12 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { optionalField, recordNoParameter } from '../../helpers/parameters';
-import { read, update } from '../../transport/functions';
+import { optionalField, recordNoParameter } from '../../../shared/intacct/n8n/parameters';
+import { read, update } from '../../../shared/intacct/xml/functions';
 import { entityIdProperty, linesProperties, recordNoProperty, simplifyProperty, writeOptionsProperty } from '../common.descriptions';
-import { entityOption, getClient } from '../../helpers/client';
-import { checkJournalLines, glEntryElements, intacctDate, readLines } from '../../helpers/transactions';
-import { ItemValidationError } from '../../helpers/errors';
-import { runWrites } from '../../helpers/writes';
-import { outputRecord } from '../../helpers/simplify';
+import { entityOption, getClient } from '../../../shared/intacct/n8n/client';
+import { checkJournalLines, glEntryElements, intacctDate, readLines } from '../../../shared/intacct/n8n/transactions';
+import { ItemValidationError } from '../../../shared/intacct/n8n/errors';
+import { runWrites } from '../../../shared/intacct/n8n/writes';
+import { outputRecord } from '../../../shared/intacct/records/simplify';
 import { existingLineElements, headerElements, journalAdditionalFields, type JournalAdditionalFields } from './shared';
 
 const [lineInput, ...lineParameters] = linesProperties('journalEntry', false);

@@ -1,11 +1,11 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { limitParameter, optionalText, requiredText } from '../../helpers/parameters';
-import { query, readByQuery, type QueryFilter } from '../../transport/functions';
+import { limitParameter, optionalText, requiredText } from '../../../shared/intacct/n8n/parameters';
+import { query, readByQuery, type QueryFilter } from '../../../shared/intacct/xml/functions';
 import { entityIdProperty, limitProperty, returnAllProperty, simplifyProperty } from '../common.descriptions';
-import { entityOption, getClient } from '../../helpers/client';
-import { collectPages, commaList, runPerItem } from '../../helpers/reads';
-import { outputRecord } from '../../helpers/simplify';
-import { ItemValidationError } from '../../helpers/errors';
+import { entityOption, getClient } from '../../../shared/intacct/n8n/client';
+import { collectPages, commaList, runPerItem } from '../../../shared/intacct/n8n/reads';
+import { outputRecord } from '../../../shared/intacct/records/simplify';
+import { ItemValidationError } from '../../../shared/intacct/n8n/errors';
 
 const OPERATORS = [
 	{ name: 'Equal To', value: 'equalto' },

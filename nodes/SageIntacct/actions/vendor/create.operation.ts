@@ -1,9 +1,9 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { create, readByName } from '../../transport/functions';
+import { create, readByName } from '../../../shared/intacct/xml/functions';
 import { entityIdProperty, simplifyProperty, writeOptionsProperty } from '../common.descriptions';
-import { itemParameter, requiredText } from '../../helpers/parameters';
-import { runWrites } from '../../helpers/writes';
-import { outputRecord } from '../../helpers/simplify';
+import { itemParameter, requiredText } from '../../../shared/intacct/n8n/parameters';
+import { runWrites } from '../../../shared/intacct/n8n/writes';
+import { outputRecord } from '../../../shared/intacct/records/simplify';
 import { vendorElements, vendorFields, type VendorFieldValues } from './shared';
 
 const properties: INodeProperties[] = [

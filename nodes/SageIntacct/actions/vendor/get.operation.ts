@@ -1,8 +1,8 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { requiredText } from '../../helpers/parameters';
-import { readByName } from '../../transport/functions';
+import { requiredText } from '../../../shared/intacct/n8n/parameters';
+import { readByName } from '../../../shared/intacct/xml/functions';
 import { entityIdProperty, resourceLocator, simplifyProperty } from '../common.descriptions';
-import { getOneForItem, runPerItem } from '../../helpers/reads';
+import { getOneForItem, runPerItem } from '../../../shared/intacct/n8n/reads';
 
 const properties: INodeProperties[] = [
 	resourceLocator('vendor', 'Vendor', 'searchVendors', { required: true, placeholder: 'e.g. V-100' }),

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { entityIdProperty, limitProperty, returnAllProperty, simplifyProperty } from '../common.descriptions';
-import { getManyForItem, quote, runPerItem } from '../../helpers/reads';
-import { timestampFilter } from '../../helpers/filters';
+import { getManyForItem, quote, runPerItem } from '../../../shared/intacct/n8n/reads';
+import { timestampFilter } from '../../../shared/intacct/n8n/filters';
 
 const properties: INodeProperties[] = [
 	returnAllProperty,

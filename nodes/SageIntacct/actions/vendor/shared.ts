@@ -1,8 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import type { XmlObject } from '../../transport/types';
+import type { XmlObject } from '../../../shared/intacct/core/types';
 import { nameValueCollection } from '../common.descriptions';
-import { customHeaderFields } from '../../helpers/transactions';
-import { optionalField } from '../../helpers/parameters';
+import { customHeaderFields } from '../../../shared/intacct/n8n/transactions';
+import { optionalField } from '../../../shared/intacct/n8n/parameters';
 
 export function vendorFields(): INodeProperties[] {
 	return [

@@ -1,10 +1,10 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { requiredText } from '../../helpers/parameters';
-import { update } from '../../transport/functions';
+import { requiredText } from '../../../shared/intacct/n8n/parameters';
+import { update } from '../../../shared/intacct/xml/functions';
 import { entityIdProperty, resourceLocator, simplifyProperty, writeOptionsProperty } from '../common.descriptions';
-import { ItemValidationError } from '../../helpers/errors';
-import { runWrites } from '../../helpers/writes';
-import { outputRecord } from '../../helpers/simplify';
+import { ItemValidationError } from '../../../shared/intacct/n8n/errors';
+import { runWrites } from '../../../shared/intacct/n8n/writes';
+import { outputRecord } from '../../../shared/intacct/records/simplify';
 import { vendorElements, vendorFields, type VendorFieldValues } from './shared';
 
 const properties: INodeProperties[] = [

@@ -1,0 +1,239 @@
+/**
+ * Builders of IntacctFunction data for the generic 3.0 functions (intacct-xml-api.md §4, §5).
+ * They know the element names and orders of the protocol, nothing about objects' fields: field
+ * maps live in the node's code. Every builder takes an optional stable controlId (§7).
+ */
+import type { IntacctFunction, XmlObject } from '../core/types';
+import { IntacctError } from '../core/errors';
+
+export interface FunctionOptions {
+	/** Stable function controlid for idempotent writes; default: a random UUID at send time. */
+	controlId?: string;
+}
+
+/** §4.1: SDKs cap keys per read/readByName at 100. */
+export const MAX_KEYS_PER_READ = 100;
+/** §4.2 / §4.4 page size limits. */
+export const MAX_READ_BY_QUERY_PAGE_SIZE = 1000;
+export const MAX_QUERY_PAGE_SIZE = 2000;
+
+function invalid(summary: string): IntacctError {
+	return new IntacctError({ kind: 'validation', summary });
+}
+
+function fn(name: string, body: XmlObject, options: FunctionOptions = {}, isWrite = false): IntacctFunction {
+	const built: IntacctFunction = { name, body };
+	if (options.controlId !== undefined) built.controlId = options.controlId;
+	if (isWrite) built.isWrite = true;
+	return built;
+}
+
+function list(values: string | string[]): string {
+	return Array.isArray(values) ? values.map((v) => v.trim()).join(',') : values.trim();
+}
+
+function keysList(keys: string | string[], what: string): string {
+	const all = (Array.isArray(keys) ? keys : keys.split(',')).map((k) => String(k).trim()).filter((k) => k !== '');
+	if (all.length === 0) throw invalid(`${what} needs at least one key`);
+	if (all.length > MAX_KEYS_PER_READ) throw invalid(`${what} takes at most ${MAX_KEYS_PER_READ} keys per call (got ${all.length})`);
+	return all.join(',');
+}
+
+function pageSize(value: number | undefined, max: number, what: string): number | undefined {
+	if (value === undefined) return undefined;
+	if (!Number.isInteger(value) || value < 1 || value > max) throw invalid(`${what} page size must be 1 to ${max} (got ${value})`);
+	return value;
+}
+
+export interface ReadByQueryParams {
+	object: string;
+	/** Field names, or '*' (default; fragile and slow, §4.2). */
+	fields?: string | string[];
+	/** SQL-like condition; '' = all rows (§4.2). Values in single quotes, apostrophes as \'. */
+	query?: string;
+	/** 1-1000; the client's pages() defaults to 1000. */
+	pageSize?: number;
+}
+
+export function readByQuery(params: ReadByQueryParams, options?: FunctionOptions): IntacctFunction {
+	return fn(
+		'readByQuery',
+		{
+			object: params.object,
+			fields: list(params.fields ?? '*'),
+			query: params.query ?? '',
+			pagesize: pageSize(params.pageSize, MAX_READ_BY_QUERY_PAGE_SIZE, 'readByQuery'),
+		},
+		options,
+	);
+}
+
+/** Next page of a readByQuery by its resultId (§4.3). */
+export function readMore(resultId: string, options?: FunctionOptions): IntacctFunction {
+	return fn('readMore', { resultId }, options);
+}
+
+type ComparisonOperator =
+	| 'equalto'
+	| 'notequalto'
+	| 'lessthan'
+	| 'lessthanorequalto'
+	| 'greaterthan'
+	| 'greaterthanorequalto'
+	| 'like'
+	| 'notlike';
+
+/** The `query` filter tree (§4.4). */
+export type QueryFilter =
+	| { operator: 'and' | 'or'; filters: QueryFilter[] }
+	| { operator: ComparisonOperator; field: string; value: string }
+	| { operator: 'isnull' | 'isnotnull'; field: string }
+	| { operator: 'between'; field: string; values: [string, string] }
+	| { operator: 'in' | 'notin'; field: string; values: string[] };
+
+export interface QueryOrder {
+	field: string;
+	descending?: boolean;
+}
+
+export interface QuerySelect {
+	fields?: string[];
+	count?: string[];
+	avg?: string[];
+	min?: string[];
+	max?: string[];
+	sum?: string[];
+}
+
+export interface QueryParams {
+	object: string;
+	/** Field names, or fields plus aggregates. "All fields" does not exist in query (§4.4). */
+	select: string[] | QuerySelect;
+	filter?: QueryFilter;
+	orderBy?: QueryOrder[];
+	caseInsensitive?: boolean;
+	/** Top-level sessions see private entity records only with this (§8). */
+	showPrivate?: boolean;
+	/** 1-2000; the client's pages() defaults to 2000. */
+	pageSize?: number;
+	offset?: number;
+}
+
+function filterXml(filter: QueryFilter): XmlObject {
+	switch (filter.operator) {
+		case 'and':
+		case 'or': {
+			if (filter.filters.length === 0) throw invalid(`a query "${filter.operator}" needs at least one condition`);
+			// The schema wants two or more children; one condition needs no wrapper.
+			if (filter.filters.length === 1) return filterXml(filter.filters[0]);
+			const group: Record<string, XmlObject[]> = {};
+			for (const member of filter.filters) {
+				for (const [op, body] of Object.entries(filterXml(member))) {
+					(group[op] ??= []).push(body as XmlObject);
+				}
+			}
+			return { [filter.operator]: group };
+		}
+		case 'isnull':
+		case 'isnotnull':
+			return { [filter.operator]: { field: filter.field } };
+		case 'between':
+			if (filter.values.length !== 2) throw invalid('a query "between" needs exactly two values');
+			return { between: { field: filter.field, value: filter.values } };
+		case 'in':
+		case 'notin':
+			if (filter.values.length < 1 || filter.values.length > 1000) {
+				throw invalid(`a query "${filter.operator}" takes 1 to 1000 values (got ${filter.values.length})`);
+			}
+			return { [filter.operator]: { field: filter.field, value: filter.values } };
+		default:
+			return { [filter.operator]: { field: filter.field, value: filter.value } };
+	}
+}
+
+export function query(params: QueryParams, options?: FunctionOptions): IntacctFunction {
+	const select: QuerySelect = Array.isArray(params.select) ? { fields: params.select } : params.select;
+	const selectXml: XmlObject = {
+		field: select.fields,
+		count: select.count,
+		avg: select.avg,
+		min: select.min,
+		max: select.max,
+		sum: select.sum,
+	};
+	if (Object.values(selectXml).every((v) => v === undefined || (Array.isArray(v) && v.length === 0))) {
+		throw invalid('a query needs at least one field or aggregate in select');
+	}
+	if (params.offset !== undefined && (!Number.isInteger(params.offset) || params.offset < 0)) {
+		throw invalid(`a query offset must be 0 or more (got ${params.offset})`);
+	}
+	const body: XmlObject = { object: params.object, select: selectXml };
+	if (params.filter) body.filter = filterXml(params.filter);
+	if (params.orderBy && params.orderBy.length > 0) {
+		body.orderby = {
+			order: params.orderBy.map((o) => (o.descending ? { field: o.field, descending: '' } : { field: o.field, ascending: '' })),
+		};
+	}
+	if (params.caseInsensitive !== undefined || params.showPrivate !== undefined) {
+		body.options = { caseinsensitive: params.caseInsensitive, showprivate: params.showPrivate };
+	}
+	body.pagesize = pageSize(params.pageSize, MAX_QUERY_PAGE_SIZE, 'query');
+	body.offset = params.offset;
+	return fn('query', body, options);
+}
+
+/** `read` by RECORDNO keys (max 100), §4.1. */
+export function read(object: string, keys: string | string[], fields: string | string[] = '*', options?: FunctionOptions): IntacctFunction {
+	return fn('read', { object, keys: keysList(keys, 'read'), fields: list(fields) }, options);
+}
+
+/** `readByName` by business IDs (VENDORID, ACCOUNTNO, ...; max 100), §4.1. */
+export function readByName(object: string, keys: string | string[], fields: string | string[] = '*', options?: FunctionOptions): IntacctFunction {
+	return fn('readByName', { object, keys: keysList(keys, 'readByName'), fields: list(fields) }, options);
+}
+
+/** Object definition: Type/Fields/Field and Relationships (§4.5). */
+export function lookup(object: string, options?: FunctionOptions): IntacctFunction {
+	return fn('lookup', { object }, options);
+}
+
+/** `inspect`; detail 1 lists field properties, '*' lists every object (§4.5). */
+export function inspect(object: string, detail = false, options?: FunctionOptions): IntacctFunction {
+	const built = fn('inspect', { object }, options);
+	if (detail) built.attributes = { detail: '1' };
+	return built;
+}
+
+/** Generic create of one object (§5.1): `<create><OBJECT>fields</OBJECT></create>`. */
+export function create(object: string, fields: XmlObject, options?: FunctionOptions): IntacctFunction {
+	return fn('create', { [object]: fields }, options, true);
+}
+
+/** Generic update; fields must include the key (RECORDNO, or the ID for some master data), §5.1. */
+export function update(object: string, fields: XmlObject, options?: FunctionOptions): IntacctFunction {
+	return fn('update', { [object]: fields }, options, true);
+}
+
+/** Generic delete by RECORDNO keys (§5.1). */
+export function deleteRecords(object: string, keys: string | string[], options?: FunctionOptions): IntacctFunction {
+	return fn('delete', { object, keys: keysList(keys, 'delete') }, options, true);
+}
+
+/** getAPISession (§2.1); `entityId` switches an existing session's entity ('' = top level). */
+export function getAPISession(entityId?: string, options?: FunctionOptions): IntacctFunction {
+	return fn('getAPISession', entityId === undefined ? {} : { locationid: entityId }, options);
+}
+
+/**
+ * A legacy object-specific function (create_bill, create_gltransaction, update_bill, ...; §5.3,
+ * §5.5): lower-case elements in the strict schema order, which the caller's body must follow.
+ */
+export function legacyFunction(
+	name: string,
+	body: XmlObject,
+	options: FunctionOptions & { isWrite?: boolean; attributes?: Record<string, string> } = {},
+): IntacctFunction {
+	const built = fn(name, body, options, options.isWrite ?? /^(create|update|delete|reverse)_/.test(name));
+	if (options.attributes) built.attributes = options.attributes;
+	return built;
+}
