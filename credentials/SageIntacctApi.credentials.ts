@@ -10,8 +10,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { createHash } from 'crypto';
-
+import { fingerprint, fingerprintMatches, goesToOwnEndpoint } from '../nodes/shared/intacct/client/credentialScope';
 import { checkCredentials } from '../nodes/shared/intacct/client/credentialDiagnosis';
 import { CredentialSessionHandoff, isHandoffSignIn } from '../nodes/shared/intacct/client/credentialSession';
 import { IntacctError } from '../nodes/shared/intacct/core/errors';
@@ -37,15 +36,25 @@ export function credentialTestEnvelope(data: ICredentialDataDecryptedObject): st
 /** How long after a sign-in the credential test may rely on it instead of signing in again. */
 const FRESH_SIGN_IN_MS = 120_000;
 
-/**
- * A hash of every value a sign-in depends on. Stored (encrypted, like all credential data) next to
- * the session preAuthentication opened, so a session is only ever used, or trusted by the
- * credential test, with exactly the values it was signed in with.
- */
-export function signInFingerprint(data: ICredentialDataDecryptedObject): string {
+/** Every value a sign-in depends on. */
+function signInValues(data: ICredentialDataDecryptedObject): string[] {
 	const c = credentialsFromData(data);
-	const values = [c.endpointUrl, c.companyId, c.entityId ?? '', c.senderId, c.senderPassword, c.userId, c.userPassword];
-	return createHash('sha256').update(JSON.stringify(values)).digest('hex');
+	return [c.endpointUrl, c.companyId, c.entityId ?? '', c.senderId, c.senderPassword, c.userId, c.userPassword];
+}
+
+/**
+ * A salted, slow fingerprint (scrypt) of every value a sign-in depends on. Stored (encrypted, and
+ * blanked for users who can't see the credential, like the passwords) next to the session
+ * preAuthentication opened, so a session is only ever used, or trusted by the credential test,
+ * with exactly the values it was signed in with.
+ */
+export async function signInFingerprint(data: ICredentialDataDecryptedObject): Promise<string> {
+	return await fingerprint(signInValues(data));
+}
+
+/** Whether a fingerprint was made from the credential's current values. */
+export async function signedInWith(data: ICredentialDataDecryptedObject, stored: string): Promise<boolean> {
+	return await fingerprintMatches(stored, signInValues(data));
 }
 
 function text(value: unknown): string {
@@ -53,8 +62,13 @@ function text(value: unknown): string {
 }
 
 /** Whether the stored session was signed in with the credential's current values. */
-function sessionMatches(credentials: ICredentialDataDecryptedObject): boolean {
-	return text(credentials.sessionId) !== '' && text(credentials.sessionFingerprint) === signInFingerprint(credentials);
+async function sessionMatches(credentials: ICredentialDataDecryptedObject): Promise<boolean> {
+	return text(credentials.sessionToken) !== '' && (await signedInWith(credentials, text(credentials.sessionSecretFingerprint)));
+}
+
+/** The credential's own endpoints: the configured gateway and the one Intacct returned with the session. */
+function ownEndpoints(credentials: ICredentialDataDecryptedObject): string[] {
+	return [credentialsFromData(credentials).endpointUrl, text(credentials.sessionEndpoint)];
 }
 
 /**
@@ -144,9 +158,10 @@ export class SageIntacctApi implements ICredentialType {
 		},
 		{
 			displayName: 'Session ID',
-			name: 'sessionId',
+			name: 'sessionToken',
 			type: 'hidden',
-			typeOptions: { expirable: true },
+			// password: n8n blanks it for users who may use the credential but not see it
+			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
 		{
@@ -157,8 +172,9 @@ export class SageIntacctApi implements ICredentialType {
 		},
 		{
 			displayName: 'Session Fingerprint',
-			name: 'sessionFingerprint',
+			name: 'sessionSecretFingerprint',
 			type: 'hidden',
+			typeOptions: { password: true },
 			default: '',
 		},
 		{
@@ -182,9 +198,9 @@ export class SageIntacctApi implements ICredentialType {
 			throw new IntacctError({ kind: check.problem === 'endpoint' ? 'network' : 'authentication', summary: check.message });
 		}
 		return {
-			sessionId: check.sessionId,
+			sessionToken: check.sessionId,
 			sessionEndpoint: check.endpoint,
-			sessionFingerprint: signInFingerprint(credentials),
+			sessionSecretFingerprint: await signInFingerprint(credentials),
 			sessionSignedInAt: String(Date.now()),
 		};
 	}
@@ -196,16 +212,21 @@ export class SageIntacctApi implements ICredentialType {
 	 * sign-in envelope. When the client's request is its own sign-in and this credential already
 	 * holds a session (preAuthentication just opened or stored one), the sign-in is not sent: the
 	 * session is handed to the client instead (client/credentialSession.ts).
+	 *
+	 * Both add secrets (the passwords, the session ID), so both happen only for a request to the
+	 * credential's own endpoint: this credential can be picked in any node (an HTTP Request node with
+	 * "predefined credential type", say) by users who may use it without seeing it, with any URL.
 	 */
 	authenticate: IAuthenticate = async (credentials, requestOptions) => {
-		if (isHandoffSignIn(requestOptions.body) && sessionMatches(credentials)) {
-			throw new CredentialSessionHandoff(text(credentials.sessionId), text(credentials.sessionEndpoint));
+		const toOwnEndpoint = goesToOwnEndpoint(requestOptions, ownEndpoints(credentials));
+		if (toOwnEndpoint && isHandoffSignIn(requestOptions.body) && (await sessionMatches(credentials))) {
+			throw new CredentialSessionHandoff(text(credentials.sessionToken), text(credentials.sessionEndpoint));
 		}
-		const isCredentialTest = requestOptions.body === CREDENTIAL_TEST_BODY;
+		const isCredentialTest = toOwnEndpoint && requestOptions.body === CREDENTIAL_TEST_BODY;
 		if (isCredentialTest) {
 			const signedInAt = Number(text(credentials.sessionSignedInAt));
 			const fresh = Number.isFinite(signedInAt) && Date.now() - signedInAt < FRESH_SIGN_IN_MS;
-			if (!sessionMatches(credentials) || !fresh) throw new SignInRequired();
+			if (!fresh || !(await sessionMatches(credentials))) throw new SignInRequired();
 		}
 		const headers = { ...(requestOptions.headers ?? {}), 'Content-Type': 'application/xml; charset=utf-8' };
 		const body = isCredentialTest ? credentialTestEnvelope(credentials) : requestOptions.body;

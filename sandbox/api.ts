@@ -15,6 +15,10 @@ export interface SandboxOptions {
 	port?: number;
 	/** Always loopback by default. */
 	host?: string;
+	/** Other host names clients reach the gateway by, e.g. `host.docker.internal:8787` (that port
+	 * only) or `sandbox.intacct.com` (any port); getAPISession names the endpoint by them. Loopback
+	 * names always count; any other Host header gets the sandbox's own address. */
+	publicHosts?: string[];
 	/** Model seed (deterministic history). */
 	seed?: number;
 	/** Approximate GLENTRY rows to generate (benchmarks: 100000+). */

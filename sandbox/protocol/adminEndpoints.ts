@@ -38,6 +38,17 @@ export function isLoopbackAddress(address: string | undefined): boolean {
 	return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4) || address === '::1';
 }
 
+/**
+ * Whether a Host header names this machine by a loopback name (localhost, 127.x.x.x, [::1]), with
+ * or without a port. A loopback caller is not enough: a web page whose DNS name was rebound to
+ * 127.0.0.1 reaches us from loopback too, but its requests carry its own name in Host.
+ */
+export function isLoopbackHostHeader(host: string | undefined): boolean {
+	if (host === undefined || host === '') return false;
+	const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
+	return name.toLowerCase() === 'localhost' || name === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
+}
+
 export function isAdminPath(path: string): boolean {
 	return path.startsWith(ADMIN_PREFIX);
 }
@@ -85,7 +96,7 @@ function readByQuery(deps: AdminDeps, params: URLSearchParams, defaultFields: st
 
 /** Answers one request under ADMIN_PREFIX. */
 export function handleAdminRequest(deps: AdminDeps, req: IncomingMessage, res: ServerResponse): void {
-	if (!isLoopbackAddress(req.socket.remoteAddress)) {
+	if (!isLoopbackAddress(req.socket.remoteAddress) || !isLoopbackHostHeader(req.headers.host)) {
 		json(res, 403, { error: 'admin endpoints answer loopback callers only' });
 		return;
 	}

@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import type { FaultAction } from '../api';
 import { gatewayXmlErrorBody, htmlErrorPage } from '../faults/faultBodies';
 import type { FaultRules } from '../faults/faultController';
-import { type AdminDeps, handleAdminRequest, isAdminPath } from './adminEndpoints';
+import { type AdminDeps, handleAdminRequest, isAdminPath, isLoopbackHostHeader } from './adminEndpoints';
 import type { Gateway } from './gateway';
 import { INVALID_REQUEST, RATE_LIMITED } from './gatewayErrors';
 import { functionNamesOf } from './requestEnvelope';
@@ -31,6 +31,9 @@ export interface HttpServerDeps {
 	expireSessions: () => void;
 	expireResultIds: () => void;
 	log: (line: string) => void;
+	/** Host names (with port) a client may reach the gateway by besides loopback names, e.g. a
+	 * container's host.docker.internal:8787; getAPISession names the endpoint by them. */
+	publicHosts?: readonly string[];
 	/** Serves the loopback-only admin endpoints under /__sandbox/ (adminEndpoints.ts); without it
 	 * those paths are plain 404s like any other. */
 	admin?: AdminDeps;
@@ -39,11 +42,15 @@ export interface HttpServerDeps {
 /** Injected delays never keep the process alive on their own (a closed sandbox must let jest/CLI exit). */
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
-/** §1.1: docs say application/xml; an old client's x-intacct-xml-request worked, so anything XML-ish (or none) passes. */
+/**
+ * §1.1: docs say application/xml; an old client's x-intacct-xml-request worked, so anything XML-ish
+ * passes. text/plain, form encodings and a missing type are refused: those are what a web page can
+ * post cross-site without asking, and the sandbox holds demo passwords anyone can read (a
+ * sandbox-only protection, in docs/fidelity.md).
+ */
 function acceptableContentType(contentType: string | undefined): boolean {
-	if (contentType === undefined || contentType === '') return true;
-	const type = contentType.toLowerCase();
-	return type.includes('xml') || type.startsWith('text/plain');
+	if (contentType === undefined || contentType === '') return false;
+	return contentType.toLowerCase().includes('xml');
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -75,6 +82,21 @@ function send(req: IncomingMessage, res: ServerResponse, status: number, content
 	headers['Content-Length'] = String(payload.length);
 	res.writeHead(status, headers);
 	res.end(payload);
+}
+
+/**
+ * The endpoint getAPISession names: the host the client reached us by, when that is a loopback name
+ * or one of the configured public hosts; otherwise (a rebound DNS name, a forged Host) the
+ * sandbox's own address, so a session is never pointed at somebody else's server.
+ */
+function endpointFor(host: string | undefined, publicHosts: readonly string[] = []): string | undefined {
+	if (host === undefined || host === '') return undefined;
+	const name = host.toLowerCase();
+	const hostname = name.startsWith('[') ? name.slice(0, name.indexOf(']') + 1) : name.split(':')[0];
+	// an entry with a port matches that host and port; one without, the name on any port
+	const allowed = publicHosts.some((entry) => entry.toLowerCase() === (entry.includes(':') ? name : hostname));
+	if (!isLoopbackHostHeader(host) && !allowed) return undefined;
+	return `http://${host}${GATEWAY_PATH}`;
 }
 
 const TERMINAL: ReadonlySet<FaultAction['type']> = new Set(['status', 'rateLimit', 'resetBeforeProcess', 'hang', 'tooManyOperations', 'resetAfterCommit']);
@@ -143,7 +165,7 @@ export function createGatewayServer(deps: HttpServerDeps): Server {
 			whileHoldingSlot: latency > 0 ? () => sleep(latency) : undefined,
 			tooManyOperations: terminal?.type === 'tooManyOperations',
 			duplicateWithoutStatus: String(req.headers[DUPLICATE_QUIRK_HEADER] ?? '') === 'true',
-			endpointUrl: req.headers.host !== undefined && req.headers.host !== '' ? `http://${req.headers.host}${GATEWAY_PATH}` : undefined,
+			endpointUrl: endpointFor(req.headers.host, deps.publicHosts),
 		});
 		if (terminal?.type === 'resetAfterCommit') {
 			// Executed and committed; the client never learns it (§12.3: proves idempotent retries).

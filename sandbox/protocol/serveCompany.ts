@@ -65,6 +65,7 @@ export async function serveCompany(
 		faults,
 		stats,
 		latencyMs: options.latencyMs ?? 0,
+		publicHosts: options.publicHosts,
 		expireSessions: () => sessions.expireAll(),
 		expireResultIds: () => company.expireResultIds(0, now()),
 		log,

@@ -53,7 +53,8 @@ export class DebouncedStateWriter {
 			this.timer = undefined;
 		}
 		const temporary = `${this.path}.tmp-${process.pid}`;
-		writeFileSync(temporary, JSON.stringify(this.snapshot()));
+		// 0600: the state holds the company's data and sits beside the demo's passwords
+		writeFileSync(temporary, JSON.stringify(this.snapshot()), { mode: 0o600 });
 		renameSync(temporary, this.path);
 		this.log(`state saved to ${this.path}`);
 	}

@@ -45,7 +45,7 @@ describe('one sign-in per execution', () => {
 		expect(sandbox.stats.functions.getAPISession).toBe(1);
 		expect(sandbox.stats.requests).toBe(2);
 		expect(credentials.events.preAuthentications).toBe(1);
-		expect(credentials.store.sageIntacctApi).toMatchObject({ sessionId: expect.any(String), sessionEndpoint: expect.stringMatching(/^https?:\/\//) });
+		expect(credentials.store.sageIntacctApi).toMatchObject({ sessionToken: expect.any(String), sessionEndpoint: expect.stringMatching(/^https?:\/\//) });
 	});
 
 	it('with a stored session but an empty cache (another worker, a restart): no sign-in at all', async () => {
@@ -60,7 +60,7 @@ describe('one sign-in per execution', () => {
 
 	it('a stored session Intacct no longer accepts: one refused request, one sign-in, then the read', async () => {
 		const credentials = await createCredentialsHelper(
-			sandboxCredentialValues({ ...sandbox.credentials }, { sessionId: 'expired-session-0123456789', sessionEndpoint: sandbox.url }),
+			sandboxCredentialValues({ ...sandbox.credentials }, { sessionToken: 'expired-session-0123456789', sessionEndpoint: sandbox.url }),
 		);
 		await getVendor(credentials);
 		expect(sandbox.stats.functions.getAPISession).toBe(1);

@@ -38,7 +38,7 @@ let endpointUrl: string;
 
 beforeAll(async () => {
 	routeIntacctHostsToLoopback();
-	sandbox = await startSandbox({ port: 0 });
+	sandbox = await startSandbox({ port: 0, publicHosts: ['sandbox.intacct.com'] });
 	endpointUrl = `http://sandbox.intacct.com:${sandbox.port}/ia/xml/xmlgw.phtml`;
 });
 afterAll(async () => {

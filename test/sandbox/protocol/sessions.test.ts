@@ -30,9 +30,22 @@ describe('getAPISession', () => {
 		expect(textAt(root, 'operation/result/data/api/locationid')).toBe('');
 	});
 
-	it('reports the endpoint by the host name the client used (e.g. a container reaching the host)', async () => {
-		const root = await call(sandbox.url, fn('s', '<getAPISession/>'), {}, { headers: { Host: 'sandbox.intacct.com:8787' } });
-		expect(textAt(root, 'operation/result/data/api/endpoint')).toBe('http://sandbox.intacct.com:8787/ia/xml/xmlgw.phtml');
+	it('reports the endpoint by the host name the client used when it is a loopback name or a configured public host', async () => {
+		const port = new URL(sandbox.url).port;
+		const local = await call(sandbox.url, fn('s', '<getAPISession/>'), {}, { headers: { Host: `localhost:${port}` } });
+		expect(textAt(local, 'operation/result/data/api/endpoint')).toBe(`http://localhost:${port}/ia/xml/xmlgw.phtml`);
+		const container = await serveCompany(scriptedCompany(), createSandboxClock(), { publicHosts: ['host.docker.internal:8787'] });
+		try {
+			const root = await call(container.url, fn('s', '<getAPISession/>'), {}, { headers: { Host: 'host.docker.internal:8787' } });
+			expect(textAt(root, 'operation/result/data/api/endpoint')).toBe('http://host.docker.internal:8787/ia/xml/xmlgw.phtml');
+		} finally {
+			await container.close();
+		}
+	});
+
+	it('never reflects another Host header into the endpoint (issue 12 item 11: a session is not pointed at a forged host)', async () => {
+		const root = await call(sandbox.url, fn('s', '<getAPISession/>'), {}, { headers: { Host: 'attacker.example:8787' } });
+		expect(textAt(root, 'operation/result/data/api/endpoint')).toBe(sandbox.url);
 	});
 
 	it('binds the session to the login entity (locationid element or COMPANY|ENTITY pipe)', async () => {

@@ -51,11 +51,13 @@ import {
 } from 'n8n-workflow';
 
 import { FixtureItems, FIXTURE_ITEMS_TYPE } from './fixtures/FixtureItems.node';
+import { FixtureHttpRequest, FIXTURE_HTTP_REQUEST_TYPE } from './fixtures/FixtureHttpRequest.node';
 import { HarnessCredentialsHelper, type CredentialValues } from './credentials';
 
 export { HarnessCredentialsHelper } from './credentials';
 export type { CredentialValues, CredentialEvents } from './credentials';
 export { FIXTURE_ITEMS_TYPE } from './fixtures/FixtureItems.node';
+export { FIXTURE_HTTP_REQUEST_TYPE } from './fixtures/FixtureHttpRequest.node';
 
 export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const PACKAGE_NAME = 'n8n-nodes-sage-intacct';
@@ -111,7 +113,7 @@ async function doLoadPackage(): Promise<LoadedPackage> {
 		}
 		if (missing.length === 0 || loader.known.nodes === undefined || Object.keys(loader.known.nodes).length === 0) throw error;
 	}
-	const fixtures: Record<string, INodeType> = { [FIXTURE_ITEMS_TYPE]: new FixtureItems() };
+	const fixtures: Record<string, INodeType> = { [FIXTURE_ITEMS_TYPE]: new FixtureItems(), [FIXTURE_HTTP_REQUEST_TYPE]: new FixtureHttpRequest() };
 	const shortName = (type: string) => {
 		const prefix = `${PACKAGE_NAME}.`;
 		if (!type.startsWith(prefix)) throw new Error(`Unknown node type "${type}" (harness loads ${PACKAGE_NAME} only)`);

@@ -4,7 +4,7 @@ import type { IntacctResult } from '../../../shared/intacct/core/types';
 import { entityIdProperty } from '../common.descriptions';
 import { entityOption, getClient } from '../../../shared/intacct/n8n/client';
 import { errorJson, toNodeError } from '../../../shared/intacct/n8n/errors';
-import { parseCustomFunctions } from '../../../shared/intacct/n8n/customXml';
+import { maskSessionIds, parseCustomFunctions } from '../../../shared/intacct/n8n/customXml';
 import { outputRecord } from '../../../shared/intacct/records/simplify';
 import { resultError } from '../../../shared/intacct/client/client';
 
@@ -50,7 +50,7 @@ function resultJson(result: IntacctResult, simplify: boolean): IDataObject {
 		...(result.numRemaining !== undefined ? { numRemaining: result.numRemaining } : {}),
 		...(result.resultId ? { resultId: result.resultId } : {}),
 		...(result.key !== undefined ? { key: result.key } : {}),
-		data: result.records.map((record) => outputRecord(object, record, simplify)),
+		data: result.records.map((record) => outputRecord(object, maskSessionIds(record), simplify)),
 		...(result.errors.length > 0 ? { errors: result.errors.map((e) => ({ ...e })) } : {}),
 	};
 }

@@ -3,7 +3,8 @@
  * bodies such as <readByName>...</readByName> - parsed with the client's own XML parser into
  * IntacctFunction data, which the client then writes into its authenticated envelope.
  */
-import type { IntacctFunction, XmlObject, XmlValue } from '../core/types';
+import type { IntacctFieldValue, IntacctFunction, IntacctRecord, XmlObject, XmlValue } from '../core/types';
+import { MASK } from '../core/secretMasking';
 import { parseXmlDocument, type XmlNode } from '../xml/xmlParser';
 import { ItemValidationError } from './errors';
 
@@ -14,7 +15,8 @@ function toXmlValue(node: XmlNode): XmlValue {
 	if (hasAttributes) out.$attributes = { ...node.attributes };
 	for (const child of node.children) {
 		const value = toXmlValue(child);
-		const existing = out[child.name];
+		// own keys only: an element named constructor or toString must not meet Object.prototype
+		const existing = Object.prototype.hasOwnProperty.call(out, child.name) ? out[child.name] : undefined;
 		if (existing === undefined) out[child.name] = value;
 		else if (Array.isArray(existing)) existing.push(value);
 		else out[child.name] = [existing as XmlValue, value];
@@ -28,7 +30,26 @@ function bodyOf(node: XmlNode): XmlObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
 }
 
-const WRITE_NAME = /^(create|update|delete|reverse|void|apply|recall|approve|decline|post)/i;
+/**
+ * The functions known to only read (functions.md, queries.md and the object pages of Sage's
+ * reference). Everything else is treated as a write: retried only when it cannot run twice
+ * (record_deposit, install_app, a function this list does not know yet...). readMore moves the
+ * result set's cursor, so it is not on the list either.
+ */
+const READ_ONLY_FUNCTIONS = new Set(
+	[
+		'read', 'readByName', 'readByQuery', 'readView', 'readRelated', 'readReport', 'readUserFormatting',
+		'query', 'lookup', 'inspect', 'getAPISession', 'getUserPermissions', 'getDimensions',
+		'getDimensionRestrictedData', 'getDimensionRelationships', 'getDdsDdl', 'getAuditTrail',
+		'getApprovalHistory', 'getVendorApprovalHistory', 'getTransactionsToApprove', 'getFinancialSetup',
+		'getCompanyPrefs', 'get_list', 'get_trialbalance', 'get_accountbalances',
+		'get_accountbalancesbydimensions', 'get_araging', 'get_apaging',
+	].map((name) => name.toLowerCase()),
+);
+
+export function isKnownRead(functionName: string): boolean {
+	return READ_ONLY_FUNCTIONS.has(functionName.toLowerCase());
+}
 
 export function parseCustomFunctions(xml: string): IntacctFunction[] {
 	const text = xml.trim().replace(/^<\?xml[^>]*\?>/, '');
@@ -60,7 +81,25 @@ export function parseCustomFunctions(xml: string): IntacctFunction[] {
 		const fn: IntacctFunction = { name: inner.name, body: bodyOf(inner) };
 		if (Object.keys(inner.attributes).length > 0) fn.attributes = { ...inner.attributes };
 		if (controlId) fn.controlId = controlId;
-		if (WRITE_NAME.test(inner.name)) fn.isWrite = true;
+		if (!isKnownRead(inner.name)) fn.isWrite = true;
 		return fn;
 	});
+}
+
+function maskedValue(value: IntacctFieldValue): IntacctFieldValue {
+	if (typeof value === 'string') return value;
+	if (Array.isArray(value)) return value.map(maskSessionIds);
+	return maskSessionIds(value);
+}
+
+/**
+ * A record with every `sessionid` field blanked: a custom getAPISession answers with a live session
+ * ID, which is a password for as long as it lives and must not land in the workflow's data.
+ */
+export function maskSessionIds(record: IntacctRecord): IntacctRecord {
+	const out: IntacctRecord = {};
+	for (const [field, value] of Object.entries(record)) {
+		out[field] = field.toLowerCase() === 'sessionid' ? MASK : maskedValue(value);
+	}
+	return out;
 }

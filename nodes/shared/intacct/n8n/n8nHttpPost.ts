@@ -166,7 +166,7 @@ export function credentialsFromData(data: ICredentialDataDecryptedObject): Intac
 		endpointUrl: text('endpointUrl').trim() || DEFAULT_ENDPOINT_URL,
 	};
 	// The session the credential's preAuthentication stored (hidden properties), when there is one.
-	const sessionId = text('sessionId').trim();
+	const sessionId = text('sessionToken').trim();
 	if (sessionId) {
 		credentials.sessionId = sessionId;
 		const sessionEndpoint = text('sessionEndpoint').trim();

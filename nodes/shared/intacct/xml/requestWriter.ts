@@ -71,11 +71,16 @@ export function writeElement(name: string, value: XmlValue, path = name): string
 	return `<${name}>${escapeXml(textOf(value, path))}</${name}>`;
 }
 
-/** Writes an XmlObject's children in key order (`$attributes` belongs to the parent element). */
+/** Writes an XmlObject's children in key order (`$attributes` belongs to the parent element, and
+ * `#text` is the parent's own text, as for an element with attributes and a value). */
 export function writeChildren(object: XmlObject, path = ''): string {
 	let xml = '';
 	for (const [key, child] of Object.entries(object)) {
 		if (key === '$attributes') continue;
+		if (key === '#text') {
+			if (typeof child === 'string' || typeof child === 'number' || typeof child === 'boolean') xml += escapeXml(textOf(child, path));
+			continue;
+		}
 		xml += writeElement(key, child as XmlValue, path ? `${path}.${key}` : key);
 	}
 	return xml;

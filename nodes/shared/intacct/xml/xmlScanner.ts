@@ -13,6 +13,17 @@
  */
 import type { XmlNode } from './xmlNode';
 
+/**
+ * How deep an answer may nest. The gateway's answers nest about ten levels (response, operation,
+ * result, data, record, a field with children); anything near this limit is not Intacct, and a tree
+ * thousands of levels deep would overflow the stack of whoever walks it.
+ */
+export const MAX_XML_DEPTH = 256;
+
+export function tooDeepError(): Error {
+	return new Error(`it nests elements more than ${MAX_XML_DEPTH} levels deep, which no Intacct answer does`);
+}
+
 const GT = 62; // >
 const SLASH = 47; // /
 const BANG = 33; // !
@@ -173,7 +184,10 @@ export function scanXmlDocument(body: string): XmlNode | undefined {
 		const parent = stack[stack.length - 1];
 		if (parent !== undefined) parent.node.children.push(node);
 		else root = node;
-		if (!selfClosing) stack.push({ node, text: '' });
+		if (!selfClosing) {
+			if (stack.length >= MAX_XML_DEPTH) throw tooDeepError();
+			stack.push({ node, text: '' });
+		}
 		i = j;
 	}
 	if (stack.length > 0 || root === undefined) return undefined;

@@ -12,6 +12,7 @@ import { toNodeApiError } from '../../../../../nodes/shared/intacct/n8n/n8nError
 import type { HttpPost } from '../../../../../nodes/shared/intacct/core/types';
 import { type ClientFixture, collectErrors, departments, resetFixture, startClientFixture } from '../../../../support/sandboxClient';
 import { SecretAudit } from '../../../../support/secretAudit';
+import { MASK, maskSecrets } from '../../../../../nodes/shared/intacct/core/secretMasking';
 
 const node: INode = { id: '1', name: 'Sage Intacct', type: 'n8n-nodes-sage-intacct.sageIntacct', typeVersion: 1, position: [0, 0], parameters: {} };
 const WRONG_SENDER_PASSWORD = 'wrong-sender-Pa55&<x>';
@@ -127,5 +128,31 @@ describe('the suite-wide secret audit (every client test file, via useClientFixt
 		// The client masks only secrets it knows; this session ID was never its own, so the audit sees it.
 		expect(audit.leaks([])).toEqual(['sess-XYZ..']);
 		expect(audit.leaks(['log line with hunter2-secret'])).toEqual(['hunter2-secret', 'sess-XYZ..']);
+	});
+});
+
+// maskSecrets on its own (issue 12 items 8 and 12): short passwords masked where they stand alone, linear blanking.
+
+describe('maskSecrets', () => {
+	it('masks a one-character password where it stands alone, and leaves the words around it readable', () => {
+		const message = 'Invalid Web Services Authorization for user a (password a) at Intacct';
+		expect(maskSecrets(message, ['a'])).toBe(`Invalid Web Services Authorization for user ${MASK} (password ${MASK}) at Intacct`);
+		expect(maskSecrets('pw=x1;', ['x1'])).toBe(`pw=${MASK};`);
+		expect(maskSecrets('the value x1y stays', ['x1'])).toBe('the value x1y stays');
+	});
+
+	it('masks a longer secret wherever it appears, inside words too', () => {
+		expect(maskSecrets('prefixS3cretPWsuffix', ['S3cretPW'])).toBe(`prefix${MASK}suffix`);
+	});
+
+	it('blanks <password> and <sessionid> contents in any case, unclosed elements left alone', () => {
+		expect(maskSecrets('<PassWord>x</PASSWORD><sessionid>s</sessionid><password>open', [])).toBe(`<PassWord>${MASK}</PASSWORD><sessionid>${MASK}</sessionid><password>open`);
+	});
+
+	it('stays linear on hostile text: many opening tags and no closing one', () => {
+		// the earlier lazy pattern rescanned to the end from every tag: ~10^11 steps here, the test
+		// never finished; one indexOf scan per tag name finishes at once
+		const hostile = '<password>'.repeat(200_000);
+		expect(maskSecrets(hostile, ['a'])).toBe(hostile);
 	});
 });

@@ -79,11 +79,11 @@ describe('n8n HttpPost adapter', () => {
 
 	it('credentialsFromData passes the session the credential stored (hidden properties) through, when there is one', () => {
 		const base = { companyId: 'C', senderId: 's', senderPassword: 'p', userId: 'u', userPassword: 'q', endpointUrl: 'https://gw.example/xml' };
-		expect(credentialsFromData({ ...base, sessionId: ' sess ', sessionEndpoint: 'https://api.example/ia/xml/xmlgw.phtml' })).toMatchObject({
+		expect(credentialsFromData({ ...base, sessionToken: ' sess ', sessionEndpoint: 'https://api.example/ia/xml/xmlgw.phtml' })).toMatchObject({
 			sessionId: 'sess',
 			sessionEndpoint: 'https://api.example/ia/xml/xmlgw.phtml',
 		});
-		const none = credentialsFromData({ ...base, sessionId: '', sessionEndpoint: 'https://api.example/x' });
+		const none = credentialsFromData({ ...base, sessionToken: '', sessionEndpoint: 'https://api.example/x' });
 		expect(none).not.toHaveProperty('sessionId');
 		expect(none).not.toHaveProperty('sessionEndpoint');
 	});
