@@ -12,6 +12,7 @@ import { toNodeApiError } from '../../nodes/SageIntacct/transport/n8nErrors';
 import type { HttpPost } from '../../nodes/SageIntacct/transport/types';
 import { type ClientFixture, collectErrors, departments, resetFixture, startClientFixture } from './sandboxClient';
 import { SecretAudit } from './secretAudit';
+import { schemaChecked } from '../support/requestSchema/checkedPost';
 
 const node: INode = { id: '1', name: 'Sage Intacct', type: 'n8n-nodes-sage-intacct.sageIntacct', typeVersion: 1, position: [0, 0], parameters: {} };
 const WRONG_SENDER_PASSWORD = 'wrong-sender-Pa55&<x>';
@@ -116,11 +117,11 @@ describe('the suite-wide secret audit (every client test file, via useClientFixt
 		const audit = new SecretAudit();
 		audit.addSecrets('hunter2-secret');
 		audit.noteTraffic('<response><sessionid>sess-XYZ..</sessionid></response>');
-		const leaky: HttpPost = async () => ({
+		const leaky: HttpPost = schemaChecked(async () => ({
 			statusCode: 200,
 			headers: {},
 			body: '<response><control><status>failure</status></control><errormessage><error><errorno>X</errorno><description>sess-XYZ..</description></error></errormessage></response>',
-		});
+		}));
 		const client = audit.watch(new IntacctClient({ credentials: fx.credentials(), post: leaky, maxRetries: 0 }));
 		await collectErrors(client.execute(departments()));
 		expect(audit.recorded()).toBeGreaterThan(0);

@@ -94,7 +94,7 @@ export default class RequestSchemaEnvironment extends TestEnvironment {
 			const verdict = verdicts[index];
 			if (verdict.valid) return;
 			const what = describeRequest(request.body);
-			const entry = KNOWN_INVALID.find((k) => k.request.test(what) && verdict.messages.some((m) => k.message.test(m)));
+			const entry = KNOWN_INVALID.find((k) => k.request.test(what) && verdict.messages.every((m) => k.message.test(m)));
 			if (entry !== undefined) {
 				this.counts.knownInvalid += 1;
 				known.add(`${what} (${entry.fixedBy})`);

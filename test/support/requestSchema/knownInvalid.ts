@@ -1,8 +1,9 @@
 /**
  * Request shapes the client is KNOWN to send that Intacct's schema refuses, each waiting for the
  * issue item that removes it. A request matching an entry is reported as known instead of failing
- * its test; every other invalid request fails. Keep this list short, and delete an entry in the
- * change that fixes its shape (an entry that no request matches any more is reported as stale).
+ * its test (it still counts as known-invalid in the run's summary line); every other invalid
+ * request fails. An entry covers a request only when ALL of libxml2's messages for it match. Keep
+ * this list short, and delete an entry in the change that fixes its shape.
  */
 export interface KnownInvalidShape {
 	/** The issue item that will remove this shape. */
@@ -13,4 +14,15 @@ export interface KnownInvalidShape {
 	message: RegExp;
 }
 
-export const KNOWN_INVALID: readonly KnownInvalidShape[] = [];
+export const KNOWN_INVALID: readonly KnownInvalidShape[] = [
+	// Not a client defect: the vendored api.xsd (2019) predates the `query` function, which Sage
+	// documents (docs: queries.md) and Sage's own SDK 2.2.1 writes (its requests fail here the same
+	// way: test/sandbox/conformance/officialSdk.test.ts). Trust order: SDK behaviour > XSD. Removed
+	// when a newer api.xsd with `query` is vendored; until then `query` bodies are checked only up to
+	// the <function> element.
+	{
+		fixedBy: 'issue 11, "Official schema on every request": a newer api.xsd that has <query>',
+		request: /^query \w+$/,
+		message: /^line \d+: Schemas validity error : Element 'query': This element is not expected\./,
+	},
+];

@@ -81,14 +81,17 @@ export async function validateAgainstSchema(bodies: readonly string[]): Promise<
 /** "readByQuery GLENTRY", "create VENDOR", "update GLBATCH, getAPISession": what a request asks, for messages. */
 export function describeRequest(body: string): string {
 	const functions: string[] = [];
-	const pattern = /<function\b[^>]*>\s*<([A-Za-z_][\w.-]*)\b[^>]*?(\/?)>([\s\S]{0,400})/g;
-	for (let match = pattern.exec(body); match !== null; match = pattern.exec(body)) {
-		const [, name, selfClosing, after] = match;
+	for (const part of body.split(/<function\b[^>]*>/).slice(1)) {
+		const inner = part.split('</function>')[0];
+		const head = /^\s*<([A-Za-z_][\w.-]*)\b[^>]*?(\/?)>/.exec(inner);
+		if (head === null) continue;
+		const [whole, name, selfClosing] = head;
+		const rest = inner.slice(whole.length);
 		let target = '';
 		if (selfClosing === '') {
-			const object = /^\s*<object>\s*([\w.]+)\s*<\/object>/.exec(after) ?? /^[\s\S]*?<object>\s*([\w.]+)\s*<\/object>/.exec(after.split(`</${name}>`)[0]);
-			const child = /^\s*<([A-Za-z_][\w.-]*)\b/.exec(after);
-			if (['create', 'update', 'delete'].includes(name) && child !== null) target = child[1];
+			const child = /^\s*<([A-Za-z_][\w.-]*)\b/.exec(rest);
+			const object = /<object>\s*([\w.]+)\s*<\/object>/.exec(rest);
+			if (['create', 'update', 'delete'].includes(name) && child !== null && child[1] !== 'object') target = child[1];
 			else if (object !== null) target = object[1];
 		}
 		functions.push(target === '' ? name : `${name} ${target}`);
