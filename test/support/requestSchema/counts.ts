@@ -13,16 +13,20 @@ export interface SchemaCounts {
 	unvalidated: number;
 	/** Hand-written bodies of the sandbox's own protocol tests (not a client's; not validated). */
 	handWritten: number;
+	/** xmllint runs (one per test file that sent requests, more for very large batches). */
+	runs: number;
 	/** Milliseconds spent in xmllint. */
 	ms: number;
-	/** Distinct known-invalid shapes seen: "<request> | <fixedBy>". */
+	/** Distinct known-invalid shapes seen: "<request> (<fixedBy>)". */
 	knownShapes: string[];
+	/** Per known shape, the tests that sent it ("<file> › <test>"): printed with INTACCT_XSD_DETAILS=1. */
+	knownSenders: Record<string, string[]>;
 }
 
 export const COUNTS_DIR_VARIABLE = 'INTACCT_XSD_COUNTS_DIR';
 
 export function emptyCounts(): SchemaCounts {
-	return { validated: 0, knownInvalid: 0, invalid: 0, unvalidated: 0, handWritten: 0, ms: 0, knownShapes: [] };
+	return { validated: 0, knownInvalid: 0, invalid: 0, unvalidated: 0, handWritten: 0, runs: 0, ms: 0, knownShapes: [], knownSenders: {} };
 }
 
 export function resetCountsDir(dir: string): void {
@@ -51,8 +55,12 @@ export function sumCounts(dir: string): SchemaCounts & { files: number } {
 			total.invalid += counts.invalid;
 			total.unvalidated += counts.unvalidated;
 			total.handWritten += counts.handWritten;
+			total.runs += counts.runs;
 			total.ms += counts.ms;
 			for (const shape of counts.knownShapes) shapes.add(shape);
+			for (const [shape, senders] of Object.entries(counts.knownSenders)) {
+				total.knownSenders[shape] = [...new Set([...(total.knownSenders[shape] ?? []), ...senders])];
+			}
 		}
 	}
 	total.knownShapes = [...shapes].sort();

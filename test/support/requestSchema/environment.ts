@@ -5,6 +5,8 @@
  * (naming the request and libxml2's message) before jest builds the file's results. Bodies sent from
  * beforeAll/afterAll fail the file. Known-invalid shapes (knownInvalid.ts) are counted, not failed.
  */
+import { relative } from 'node:path';
+import type { EnvironmentContext, JestEnvironmentConfig } from '@jest/environment';
 import type { Circus } from '@jest/types';
 import { TestEnvironment } from 'jest-environment-node';
 import { appendCounts, emptyCounts, type SchemaCounts } from './counts';
@@ -34,6 +36,12 @@ export default class RequestSchemaEnvironment extends TestEnvironment {
 	private currentHook: string | undefined;
 	private finished = false;
 	private readonly counts: SchemaCounts = emptyCounts();
+	private readonly testPath: string;
+
+	constructor(config: JestEnvironmentConfig, context: EnvironmentContext) {
+		super(config, context);
+		this.testPath = context.testPath;
+	}
 
 	async setup(): Promise<void> {
 		await super.setup();
@@ -86,7 +94,10 @@ export default class RequestSchemaEnvironment extends TestEnvironment {
 		this.finished = true;
 		if (recorded.length === 0) return;
 		const started = Date.now();
-		const verdicts = await validateAgainstSchema(recorded.map((r) => r.body));
+		const verdicts = await validateAgainstSchema(
+			recorded.map((r) => r.body),
+			() => (this.counts.runs += 1),
+		);
 		this.counts.ms += Date.now() - started;
 		this.counts.validated += recorded.length;
 		const known = new Set(this.counts.knownShapes);
@@ -97,7 +108,11 @@ export default class RequestSchemaEnvironment extends TestEnvironment {
 			const entry = KNOWN_INVALID.find((k) => k.request.test(what) && verdict.messages.every((m) => k.message.test(m)));
 			if (entry !== undefined) {
 				this.counts.knownInvalid += 1;
-				known.add(`${what} (${entry.fixedBy})`);
+				const shape = `${what} (${entry.fixedBy})`;
+				known.add(shape);
+				const sender = `${relative(process.cwd(), this.testPath)} › ${request.during}`;
+				const senders = (this.counts.knownSenders[shape] ??= []);
+				if (!senders.includes(sender)) senders.push(sender);
 				return;
 			}
 			this.counts.invalid += 1;

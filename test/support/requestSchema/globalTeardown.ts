@@ -16,7 +16,12 @@ export default function globalTeardown(): void {
 	process.stdout.write(
 		`\nIntacct api.xsd: ${total.validated} request bodies validated (${total.validated - total.knownInvalid - total.invalid} valid, ` +
 			`${total.knownInvalid} known-invalid, ${total.invalid} invalid), ${total.unvalidated} unvalidated; ` +
-			`${total.handWritten} hand-written sandbox-probe bodies not validated; xmllint ${(total.ms / 1000).toFixed(1)} s${known}\n`,
+			`${total.handWritten} hand-written sandbox-probe bodies not validated; xmllint: ${total.runs} runs, ${(total.ms / 1000).toFixed(1)} s${known}\n`,
 	);
+	if (process.env.INTACCT_XSD_DETAILS === '1') {
+		for (const [shape, senders] of Object.entries(total.knownSenders).sort()) {
+			process.stdout.write(`  ${shape}:\n${senders.sort().map((s) => `    ${s}\n`).join('')}`);
+		}
+	}
 	if (total.unvalidated > 0) throw new Error(`${total.unvalidated} request bodies were sent after their test file finished and went unvalidated`);
 }

@@ -2,7 +2,7 @@
  * The schema check itself: libxml2 with Intacct's api.xsd accepts what the client writes and refuses
  * a deliberately invalid request with its own message, one verdict per document in a batch.
  */
-import { query, readByQuery } from '../../../nodes/SageIntacct/transport/functions';
+import { lookup, query, readByQuery } from '../../../nodes/SageIntacct/transport/functions';
 import { writeRequest, writeSignInRequest } from '../../../nodes/SageIntacct/transport/requestWriter';
 import { KNOWN_INVALID } from './knownInvalid';
 import { describeRequest, validateAgainstSchema, type Verdict } from './validateAgainstSchema';
@@ -27,13 +27,19 @@ const structuredQuery = writeRequest({
 	functions: [{ ...query({ object: 'VENDOR', select: ['VENDORID'] }), controlId: 'f1' }],
 });
 
+const lookupRequest = writeRequest({
+	senderId: 'sender', senderPassword: 'sp', controlId: 'r4', uniqueId: false, transaction: false,
+	authentication: { kind: 'session', sessionId: 'abc..' },
+	functions: [{ ...lookup('GLENTRY'), controlId: 'f1' }],
+});
+
 const messagesOf = (verdict: Verdict): string[] => (verdict.valid ? [] : verdict.messages);
 
 describe("Intacct's api.xsd through libxml2", () => {
 	let verdicts: Verdict[];
 	beforeAll(async () => {
 		// One xmllint run for every document, as the suite-wide check does.
-		verdicts = await validateAgainstSchema([signIn, glEntries, unknownElement, controlOutOfOrder, notWellFormed, structuredQuery]);
+		verdicts = await validateAgainstSchema([signIn, glEntries, unknownElement, controlOutOfOrder, notWellFormed, structuredQuery, lookupRequest]);
 	});
 
 	it('accepts the sign-in and a readByQuery as the client writes them', () => {
@@ -51,12 +57,14 @@ describe("Intacct's api.xsd through libxml2", () => {
 		expect(messagesOf(verdicts[4]).join('\n')).toMatch(/parser error/);
 	});
 
-	it('has no <query> function in this copy of the schema: the one known-invalid shape, matched exactly', () => {
-		const messages = messagesOf(verdicts[5]);
-		expect(messages.join('\n')).toMatch(/Element 'query': This element is not expected/);
-		const what = describeRequest(structuredQuery);
-		expect(what).toBe('query VENDOR');
-		expect(KNOWN_INVALID.filter((k) => k.request.test(what) && messages.every((m) => k.message.test(m)))).toHaveLength(1);
+	it('has no <query> nor <lookup> function in this copy of the schema: the known-invalid shapes, matched exactly', () => {
+		for (const [index, body, name] of [[5, structuredQuery, 'query VENDOR'], [6, lookupRequest, 'lookup GLENTRY']] as const) {
+			const messages = messagesOf(verdicts[index]);
+			expect(messages.join('\n')).toMatch(new RegExp(`Element '${name.split(' ')[0]}': This element is not expected`));
+			const what = describeRequest(body);
+			expect(what).toBe(name);
+			expect(KNOWN_INVALID.filter((k) => k.request.test(what) && messages.every((m) => k.message.test(m)))).toHaveLength(1);
+		}
 		// The allow-list does not cover any other invalid request.
 		for (const verdict of [verdicts[2], verdicts[3], verdicts[4]]) {
 			expect(KNOWN_INVALID.some((k) => k.request.test(describeRequest(glEntries)) && messagesOf(verdict).every((m) => k.message.test(m)))).toBe(false);

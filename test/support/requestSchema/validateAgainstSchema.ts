@@ -9,7 +9,7 @@ import { memoryPages, validateXML } from 'xmllint-wasm';
 
 export const SCHEMA_PATH = join(__dirname, '..', 'intacct-xsd', 'api.xsd');
 
-/** Per body, in order: undefined when it validates, else libxml2's messages (one per line). */
+/** A body's verdict: valid, or libxml2's messages for it (one per line). */
 export type Verdict = { valid: true } | { valid: false; messages: string[] };
 
 /** Bodies per xmllint run are capped by size so one run stays within WASM memory. */
@@ -61,12 +61,14 @@ async function validateBatch(bodies: readonly string[]): Promise<Verdict[]> {
 	}
 }
 
-export async function validateAgainstSchema(bodies: readonly string[]): Promise<Verdict[]> {
+/** Verdicts in the order of `bodies`; `onRun` is told of each xmllint run. */
+export async function validateAgainstSchema(bodies: readonly string[], onRun: () => void = () => undefined): Promise<Verdict[]> {
 	const verdicts: Verdict[] = [];
 	let batch: string[] = [];
 	let size = 0;
 	for (const body of bodies) {
 		if (batch.length > 0 && size + body.length > MAX_BATCH_CHARS) {
+			onRun();
 			verdicts.push(...(await validateBatch(batch)));
 			batch = [];
 			size = 0;
@@ -74,7 +76,10 @@ export async function validateAgainstSchema(bodies: readonly string[]): Promise<
 		batch.push(body);
 		size += body.length;
 	}
-	if (batch.length > 0) verdicts.push(...(await validateBatch(batch)));
+	if (batch.length > 0) {
+		onRun();
+		verdicts.push(...(await validateBatch(batch)));
+	}
 	return verdicts;
 }
 
