@@ -9,6 +9,9 @@
  * Implemented by startSandbox() in sandbox/index.ts.
  */
 import type { ChangeEvent, CompanyModel } from './model/contract';
+import type { RequestInspector } from './protocol/requestInspection';
+
+export type { InspectedRequest, RequestInspector } from './protocol/requestInspection';
 
 export interface SandboxOptions {
 	/** 0 (default in tests) = a free port. The CLI default is 8787. */
@@ -41,6 +44,9 @@ export interface SandboxOptions {
 	 * Sessions, result-set expiry, webhook attempt times and every write's WHENCREATED/WHENMODIFIED
 	 * follow this clock. The seeded history keeps its fixed dates (deterministic). Default: real time. */
 	startTime?: Date;
+	/** Sees every gateway request body as received (tests validate them against Intacct's schema).
+	 * Default: the process-wide inspector set by setDefaultRequestInspector(), normally none. */
+	inspectRequest?: RequestInspector;
 }
 
 /** Which requests a fault applies to. All given conditions must hold. */

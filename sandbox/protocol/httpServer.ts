@@ -10,6 +10,7 @@ import type { FaultRules } from '../faults/faultController';
 import { type AdminDeps, handleAdminRequest, isAdminPath, isLoopbackHostHeader } from './adminEndpoints';
 import type { Gateway } from './gateway';
 import { INVALID_REQUEST, RATE_LIMITED } from './gatewayErrors';
+import type { RequestInspector } from './requestInspection';
 import { functionNamesOf } from './requestEnvelope';
 import { renderBareControlFailure } from './responseRendering';
 import type { GatewayStats } from './sandboxStats';
@@ -37,6 +38,8 @@ export interface HttpServerDeps {
 	/** Serves the loopback-only admin endpoints under /__sandbox/ (adminEndpoints.ts); without it
 	 * those paths are plain 404s like any other. */
 	admin?: AdminDeps;
+	/** Sees every gateway request body before faults and parsing (requestInspection.ts); none by default. */
+	inspectRequest?: RequestInspector;
 }
 
 /** Injected delays never keep the process alive on their own (a closed sandbox must let jest/CLI exit). */
@@ -117,6 +120,7 @@ export function createGatewayServer(deps: HttpServerDeps): Server {
 			return;
 		}
 		const body = await readBody(req);
+		deps.inspectRequest?.({ body, headers: req.headers });
 		const parsed = parseXml(body);
 		const functionNames = parsed.ok ? functionNamesOf(parsed.root) : [];
 		deps.stats.recordRequest(functionNames);

@@ -12,6 +12,7 @@ import { ChangeGate } from './changeGate';
 import { CompanySlots } from './companySlots';
 import { Gateway } from './gateway';
 import { GATEWAY_PATH, createGatewayServer } from './httpServer';
+import { defaultRequestInspector } from './requestInspection';
 import { GatewayStats } from './sandboxStats';
 import { SessionStore } from './sessions';
 import { DebouncedStateWriter, stateFile } from './statePersistence';
@@ -70,6 +71,7 @@ export async function serveCompany(
 		expireResultIds: () => company.expireResultIds(0, now()),
 		log,
 		admin: { stats, company, now },
+		inspectRequest: options.inspectRequest ?? defaultRequestInspector(),
 	});
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);

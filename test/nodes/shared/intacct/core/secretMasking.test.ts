@@ -13,6 +13,7 @@ import type { HttpPost } from '../../../../../nodes/shared/intacct/core/types';
 import { type ClientFixture, collectErrors, departments, resetFixture, startClientFixture } from '../../../../support/sandboxClient';
 import { SecretAudit } from '../../../../support/secretAudit';
 import { MASK, maskSecrets } from '../../../../../nodes/shared/intacct/core/secretMasking';
+import { schemaChecked } from '../../../../support/requestSchema/checkedPost';
 
 const node: INode = { id: '1', name: 'Sage Intacct', type: 'n8n-nodes-sage-intacct.sageIntacct', typeVersion: 1, position: [0, 0], parameters: {} };
 const WRONG_SENDER_PASSWORD = 'wrong-sender-Pa55&<x>';
@@ -117,11 +118,11 @@ describe('the suite-wide secret audit (every client test file, via useClientFixt
 		const audit = new SecretAudit();
 		audit.addSecrets('hunter2-secret');
 		audit.noteTraffic('<response><sessionid>sess-XYZ..</sessionid></response>');
-		const leaky: HttpPost = async () => ({
+		const leaky: HttpPost = schemaChecked(async () => ({
 			statusCode: 200,
 			headers: {},
 			body: '<response><control><status>failure</status></control><errormessage><error><errorno>X</errorno><description>sess-XYZ..</description></error></errormessage></response>',
-		});
+		}));
 		const client = audit.watch(new IntacctClient({ credentials: fx.credentials(), post: leaky, maxRetries: 0 }));
 		await collectErrors(client.execute(departments()));
 		expect(audit.recorded()).toBeGreaterThan(0);
