@@ -15,21 +15,8 @@ export interface KnownInvalidShape {
 }
 
 export const KNOWN_INVALID: readonly KnownInvalidShape[] = [
-	// Not a client defect: the vendored api.xsd (2019) predates the `query` function, which Sage
-	// documents (docs: queries.md) and Sage's own SDK 2.2.1 writes (its requests fail here the same
-	// way: test/sandbox/conformance/officialSdk.test.ts). Trust order: SDK behaviour > XSD. Removed
-	// when a newer api.xsd with `query` is vendored; until then `query` bodies are checked only up to
-	// the <function> element.
-	{
-		fixedBy: 'issue 11, "Official schema on every request": a newer api.xsd that has <query>',
-		request: /^query \w+$/,
-		message: /^line \d+: Schemas validity error : Element 'query': This element is not expected\./,
-	},
-	// Same kind: `lookup` is documented on Sage's object pages (e.g. general-ledger-general-ledger-detail.md)
-	// and written by Sage's SDK (Functions/Common/Lookup), but this api.xsd has no <lookup> element.
-	{
-		fixedBy: 'issue 11, "Official schema on every request": a newer api.xsd that has <lookup>',
-		request: /^lookup \w+$/,
-		message: /^line \d+: Schemas validity error : Element 'lookup': This element is not expected\./,
-	},
+	// Empty. `query` and `lookup`, which the 2019 api.xsd predates, were here; they are now checked
+	// against the schema Sage publishes for `query` (../intacct-xsd/query.xsd) and our declaration of
+	// `lookup` (../intacct-xsd/lookup.xsd), added to api.xsd's <function> choice by
+	// validateAgainstSchema.ts.
 ];

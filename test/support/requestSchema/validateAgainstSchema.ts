@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { memoryPages, validateXML } from 'xmllint-wasm';
 
 export const SCHEMA_PATH = join(__dirname, '..', 'intacct-xsd', 'api.xsd');
+const QUERY_SCHEMA_PATH = join(__dirname, '..', 'intacct-xsd', 'query.xsd');
+const LOOKUP_SCHEMA_PATH = join(__dirname, '..', 'intacct-xsd', 'lookup.xsd');
 
 /** A body's verdict: valid, or libxml2's messages for it (one per line). */
 export type Verdict = { valid: true } | { valid: false; messages: string[] };
@@ -15,10 +17,36 @@ export type Verdict = { valid: true } | { valid: false; messages: string[] };
 /** Bodies per xmllint run are capped by size so one run stays within WASM memory. */
 const MAX_BATCH_CHARS = 8 * 1024 * 1024;
 
+/**
+ * api.xsd as vendored, with two functions it predates added to the <function> choice: `query`, by
+ * the schema Sage publishes on its Query reference page (query.xsd), and `lookup` (lookup.xsd, ours,
+ * from Sage's examples). The additions are included, not pasted in, so api.xsd stays Sage's file.
+ */
+function patchedApiSchema(): string {
+	const api = readFileSync(SCHEMA_PATH, 'utf8');
+	const functionChoice = '<xs:element name="function">\n    <xs:complexType>\n      <xs:choice>\n';
+	if (!api.includes(functionChoice)) throw new Error('api.xsd: the <function> choice is not where validateAgainstSchema.ts expects it');
+	const schemaOpen = /<xs:schema\b[^>]*>/.exec(api);
+	if (schemaOpen === null) throw new Error('api.xsd: no <xs:schema> element');
+	const includes = '\n  <xs:include schemaLocation="query.xsd"/>\n  <xs:include schemaLocation="lookup.xsd"/>';
+	return api
+		.replace(schemaOpen[0], schemaOpen[0] + includes)
+		.replace(functionChoice, `${functionChoice}        <xs:element ref="query"/>\n        <xs:element ref="lookup"/>\n`);
+}
+
 let schemaText: string | undefined;
 function schema(): string {
-	schemaText ??= readFileSync(SCHEMA_PATH, 'utf8');
+	schemaText ??= patchedApiSchema();
 	return schemaText;
+}
+
+let included: Array<{ fileName: string; contents: string }> | undefined;
+function includedSchemas(): Array<{ fileName: string; contents: string }> {
+	included ??= [
+		{ fileName: 'query.xsd', contents: readFileSync(QUERY_SCHEMA_PATH, 'utf8') },
+		{ fileName: 'lookup.xsd', contents: readFileSync(LOOKUP_SCHEMA_PATH, 'utf8') },
+	];
+	return included;
 }
 
 const fileName = (index: number): string => `request${index}.xml`;
@@ -48,6 +76,7 @@ async function validateBatch(bodies: readonly string[]): Promise<Verdict[]> {
 	const options = {
 		xml: bodies.map((contents, index) => ({ fileName: fileName(index), contents })),
 		schema: [{ fileName: 'api.xsd', contents: schema() }],
+		preload: includedSchemas(),
 		maxMemoryPages: memoryPages.GiB,
 	};
 	try {
