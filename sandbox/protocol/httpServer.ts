@@ -13,6 +13,7 @@ import { INVALID_REQUEST, RATE_LIMITED } from './gatewayErrors';
 import { functionNamesOf } from './requestEnvelope';
 import { renderBareControlFailure } from './responseRendering';
 import type { GatewayStats } from './sandboxStats';
+import { type RestServer, isRestPath } from '../rest/restServer';
 import { parseXml } from './xml/parseXml';
 
 export const GATEWAY_PATH = '/ia/xml/xmlgw.phtml';
@@ -34,6 +35,8 @@ export interface HttpServerDeps {
 	/** Serves the loopback-only admin endpoints under /__sandbox/ (adminEndpoints.ts); without it
 	 * those paths are plain 404s like any other. */
 	admin?: AdminDeps;
+	/** The REST API under /ia/api/v1/ (sandbox/rest); without it those paths are plain 404s. */
+	rest?: RestServer;
 }
 
 /** Injected delays never keep the process alive on their own (a closed sandbox must let jest/CLI exit). */
@@ -171,7 +174,9 @@ export function createGatewayServer(deps: HttpServerDeps): Server {
 		const finished = deps.stats.requestStarted();
 		res.once('finish', finished);
 		res.once('close', finished);
-		handle(req, res).catch((error: unknown) => {
+		const rest = deps.rest;
+		const work = rest !== undefined && isRestPath((req.url ?? '/').split('?')[0]) ? rest.handle(req, res) : handle(req, res);
+		work.catch((error: unknown) => {
 			deps.log(`internal error: ${error instanceof Error ? error.message : String(error)}`);
 			if (!res.headersSent) send(req, res, 500, 'text/plain; charset=utf-8', 'Internal Server Error\n');
 			else res.destroy();
