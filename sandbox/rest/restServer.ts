@@ -146,6 +146,11 @@ export class RestServer {
 			log(terminal.type, faultNote);
 			return;
 		}
+		if (terminal?.type === 'resetAfterCommit') {
+			// Runs and commits, but the client never hears back (the socket is destroyed below).
+			res.writeHead = (() => res) as typeof res.writeHead;
+			res.end = (() => res) as typeof res.end;
+		}
 		let status: number;
 		try {
 			status = await this.route(req, res, method, path, url.searchParams, raw);
