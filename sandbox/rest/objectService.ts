@@ -145,7 +145,7 @@ export class ObjectService {
 	}
 
 	private writeOne(def: RestObjectDef, input: JsonObject, verb: 'create' | 'update', key?: string): JsonObject {
-		let recordNo = key;
+		const recordNo = key;
 		if (verb === 'update') {
 			if (recordNo === undefined || !/^\d+$/.test(recordNo)) throw new RestError(400, 'invalidRequest', 'Each record to update needs its key');
 			if (this.calls.readKeys(def.xmlObject, [recordNo], def.name).length === 0) throw RestError.notFound(`${def.name} with key ${recordNo} was not found`);
