@@ -289,11 +289,20 @@ function collectInput(def: RestObjectDef, input: JsonObject, mode: 'create' | 'u
 			continue;
 		}
 		if (field.readOnly) continue;
+		if (!isRef(field) && mode === 'update' && field.immutable === true) {
+			problems.push({ field: label(field.path), message: `${label(field.path)} cannot be changed by an update` });
+			continue;
+		}
+		if (!isRef(field) && mode === 'create' && field.createValues !== undefined && typeof value === 'string' && !field.createValues.includes(value)) {
+			problems.push({ field: label(field.path), message: `${label(field.path)} of a new record must be one of ${field.createValues.join(', ')}` });
+			continue;
+		}
 		const text = isRef(field) ? refToXml(field, value, label(field.path), refs, problems) : scalarToXml(field, value, label(field.path), problems);
 		if (text !== undefined) putXml(root, field.xml, text);
 	}
 	if (def.lines) {
 		const lines = values.get(def.lines.path);
+		if (lines === undefined && mode === 'create' && def.lines.required === true) problems.push({ field: label(def.lines.path), message: `${label(def.lines.path)} is required` });
 		if (lines !== undefined) {
 			if (!Array.isArray(lines)) problems.push({ field: label(def.lines.path), message: `${label(def.lines.path)} must be an array` });
 			else {

@@ -18,6 +18,10 @@ export interface ScalarFieldDef {
 	required?: boolean;
 	/** [REST value, model label] pairs. */
 	enumValues?: ReadonlyArray<readonly [string, string]>;
+	/** The only values a create accepts (journal entry state: draft or posted). */
+	createValues?: readonly string[];
+	/** Settable on create only; a PATCH naming it is refused. */
+	immutable?: boolean;
 }
 
 /** A reference to another object ({ key, id, name, href }); written with its id or key. */
@@ -50,6 +54,8 @@ export interface OwnedLinesDef {
 	object: RestObjectDef;
 	/** REST property of a line pointing back at its owner (journalEntry, bill). */
 	ownerPath: string;
+	/** Whether a create must carry lines (journal entries: at least one debit and one credit). */
+	required?: boolean;
 }
 
 export interface RestObjectDef {

@@ -69,6 +69,22 @@ describe('REST objects over the one company model (sandbox/rest/objectService.ts
 		expect(fields).toEqual(expect.arrayContaining(['postingDate', 'colour', 'lines[0].txnType', 'lines[0].txnAmount']));
 	});
 
+	test('the OpenAPI required properties hold: a bill needs dueDate, currency.txnCurrency and a line location', async () => {
+		const res = await rest(sandbox, token, 'POST', '/objects/accounts-payable/bill', { vendor: { id: 'V-100' }, createdDate: '2026-11-03', lines: [{ glAccount: { id: '6300' }, txnAmount: '1' }] });
+		expect(res.status).toBe(400);
+		expect(res.body['ia::error'].details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['dueDate', 'currency.txnCurrency', 'lines[0].dimensions.location']));
+	});
+
+	test('journal entry state: a create takes draft or posted only, an update cannot change it', async () => {
+		const base = { glJournal: { id: 'GJ' }, postingDate: '2026-11-02', description: 'state rules', lines: [] };
+		const approved = await rest(sandbox, token, 'POST', '/objects/general-ledger/journal-entry', { ...base, state: 'approved' });
+		expect(approved.body['ia::error'].details.map((d: { field: string }) => d.field)).toContain('state');
+		const noLines = await rest(sandbox, token, 'POST', '/objects/general-ledger/journal-entry', { glJournal: { id: 'GJ' }, postingDate: '2026-11-02', description: 'x' });
+		expect(noLines.body['ia::error'].details.map((d: { field: string }) => d.field)).toContain('lines');
+		const patch = await rest(sandbox, token, 'PATCH', '/objects/general-ledger/journal-entry/1', { state: 'draft' });
+		expect(patch.status).toBe(400);
+	});
+
 	test('batch create pairs each result with its item (207 on partial failure); atomic mode rolls back', async () => {
 		const batch = await rest(sandbox, token, 'POST', '/objects/company-config/department', [
 			{ id: 'D-B1', name: 'Batch one' },
@@ -109,6 +125,7 @@ describe('REST objects over the one company model (sandbox/rest/objectService.ts
 			vendor: { id: 'V-100' },
 			createdDate: '2026-11-03',
 			dueDate: '2026-12-03',
+			currency: { txnCurrency: 'USD' },
 			attachment: { id: 'ATT-R1' },
 			lines: [{ glAccount: { id: '6300' }, txnAmount: '40.00', dimensions: { location: { id: '110' } } }],
 		});
