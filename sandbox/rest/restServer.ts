@@ -137,11 +137,11 @@ export class RestServer {
 
 		const actions = this.deps.faults.take(names, raw.toString('utf8'));
 		const latency = actions.reduce((sum, a) => sum + (a.type === 'latency' ? a.ms : 0), 0);
-		if (latency > 0) await sleep(latency);
 		if (actions.some((a) => a.type === 'expireSessions')) this.deps.oauth.expireAllAccessTokens();
 		const faultNote = actions.length > 0 ? ` fault=${actions.map((a) => a.type).join('+')}` : '';
 		const terminal = actions.find((a): a is Exclude<FaultAction, { type: 'latency' | 'expireSessions' | 'expireResultIds' }> => !['latency', 'expireSessions', 'expireResultIds'].includes(a.type));
 		if (terminal !== undefined && terminal.type !== 'resetAfterCommit') {
+			if (latency > 0) await sleep(latency);
 			this.answerFault(req, res, terminal);
 			log(terminal.type, faultNote);
 			return;
@@ -153,7 +153,7 @@ export class RestServer {
 		}
 		let status: number;
 		try {
-			status = await this.route(req, res, method, path, url.searchParams, raw);
+			status = await this.route(req, res, method, path, url.searchParams, raw, latency);
 		} catch (error: unknown) {
 			if (!(error instanceof RestError)) throw error;
 			sendError(res, error);
@@ -195,9 +195,11 @@ export class RestServer {
 		}
 	}
 
-	private async route(req: IncomingMessage, res: ServerResponse, method: string, path: string, query: URLSearchParams, raw: Buffer): Promise<number> {
+	/** `heldMs`: injected latency, spent while the request holds its concurrency slots. */
+	private async route(req: IncomingMessage, res: ServerResponse, method: string, path: string, query: URLSearchParams, raw: Buffer, heldMs: number): Promise<number> {
 		const { oauth } = this.deps;
 		if (path.startsWith('/oauth2/')) {
+			if (heldMs > 0) await sleep(heldMs);
 			if (path === '/oauth2/token') {
 				if (method !== 'POST') throw new RestError(405, 'methodNotAllowed', 'The token endpoint takes POST');
 				const contentType = String(req.headers['content-type'] ?? '');
@@ -226,6 +228,7 @@ export class RestServer {
 		if (slots.some((slot, i) => (this.running.get(slot) ?? 0) >= limits[i])) throw GATEWAY.rateLimited(2);
 		for (const slot of slots) this.running.set(slot, (this.running.get(slot) ?? 0) + 1);
 		try {
+			if (heldMs > 0) await sleep(heldMs);
 			return this.call(req, res, method, path, query, raw, { ...caller, entityId });
 		} finally {
 			for (const slot of slots) this.running.set(slot, (this.running.get(slot) ?? 1) - 1);
