@@ -85,6 +85,18 @@ describe('REST objects over the one company model (sandbox/rest/objectService.ts
 		expect(patch.status).toBe(400);
 	});
 
+	test('a token bound to an entity sees that entity\'s records and the top level\'s, not another entity\'s', async () => {
+		const west = await clientCredentialsToken(sandbox, 'ws_west@HOPEWELL|200');
+		const fields = { object: 'general-ledger/journal-entry', fields: ['key', 'entity.id'], size: 4000 };
+		const top = await rest(sandbox, token, 'POST', '/services/core/query', fields);
+		const scoped = await rest(sandbox, west, 'POST', '/services/core/query', fields);
+		const entities = (res: typeof top): Set<string | null> => new Set(res.body['ia::result'].map((r: Record<string, string | null>) => r['entity.id']));
+		expect([...entities(top)]).toEqual(expect.arrayContaining(['100', '200']));
+		expect([...entities(scoped)]).not.toContain('100');
+		const hidden = top.body['ia::result'].find((r: Record<string, string>) => r['entity.id'] === '100').key;
+		expect((await rest(sandbox, west, 'GET', `/objects/general-ledger/journal-entry/${hidden}`)).status).toBe(404);
+	});
+
 	test('batch create pairs each result with its item (207 on partial failure); atomic mode rolls back', async () => {
 		const batch = await rest(sandbox, token, 'POST', '/objects/company-config/department', [
 			{ id: 'D-B1', name: 'Batch one' },
