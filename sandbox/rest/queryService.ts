@@ -8,7 +8,7 @@
 import { ModelCalls } from './modelCalls';
 import { requireObject, readPaging } from './objectService';
 import type { RestObjectDef } from './objects/restObjectDef';
-import { isRef } from './objects/restObjectDef';
+import { isRef, type RestFieldDef } from './objects/restObjectDef';
 import { type Json, type JsonObject, getPath, hrefOf, modelValue, renderRestRecord } from './recordMapping';
 import { RefResolver } from './refResolver';
 import { RestError } from './restErrors';
@@ -270,12 +270,33 @@ function aggregate(rows: JsonObject[], groupFields: string[], aggregates: Aggreg
 	});
 }
 
+/** Rendered query rows kept between requests (paging through a large object re-reads nothing);
+ * emptied on every model change. */
+export class QueryRowCache {
+	private readonly rows = new Map<string, JsonObject[]>();
+	private static readonly MAX_ENTRIES = 16;
+
+	get(key: string): JsonObject[] | undefined {
+		return this.rows.get(key);
+	}
+
+	set(key: string, rows: JsonObject[]): void {
+		if (this.rows.size >= QueryRowCache.MAX_ENTRIES) this.rows.delete(this.rows.keys().next().value as string);
+		this.rows.set(key, rows);
+	}
+
+	clear(): void {
+		this.rows.clear();
+	}
+}
+
 export class QueryService {
 	private readonly refs: RefResolver;
 
 	constructor(
 		private readonly calls: ModelCalls,
 		private readonly now: () => Date,
+		private readonly cache: QueryRowCache = new QueryRowCache(),
 	) {
 		this.refs = new RefResolver(calls);
 	}
@@ -330,14 +351,16 @@ export class QueryService {
 		if (size > MAX_QUERY_SIZE) throw invalid(`size is at most ${MAX_QUERY_SIZE}`);
 
 		const needed = new Set([...plain, ...aggregates.map((a) => a.field), ...filters.map((f) => f.field), ...sorts.map((s) => s.field)]);
-		let rows = this.calls.readAll(def.xmlObject, '*', def.name).map((record) => {
-			const rendered = renderRestRecord(def, record, this.refs);
-			if (def.owned) {
-				const ownerKey = modelValue(record, def.xmlObject === 'GLENTRY' ? 'BATCHNO' : 'RECORDKEY');
-				rendered[ownerPath(def)] = { key: ownerKey, id: ownerKey, href: hrefOf(ownerObject(def), ownerKey) };
-			}
-			return flatRow(def, rendered, needed);
-		});
+		// Only the fields the query names are read from the model and rendered.
+		const only = new Set(def.fields.filter((field) => needed.has(field.path) || [...needed].some((n) => n.startsWith(`${field.path}.`))));
+		const ownerKeyXml = def.xmlObject === 'GLENTRY' ? 'BATCHNO' : 'RECORDKEY';
+		const modelFields = new Set(['RECORDNO', def.idXml, ...(def.owned ? [ownerKeyXml] : [])]);
+		for (const field of only) {
+			modelFields.add(field.xml);
+			if (isRef(field) && field.xmlName) modelFields.add(field.xmlName);
+		}
+		const cacheKey = `${def.name}|${this.calls.ctx.entityId}|${[...needed].sort().join(',')}`;
+		let rows = this.cache.get(cacheKey) ?? this.readRows(def, modelFields, only, needed, ownerKeyXml, cacheKey);
 		rows = rows.filter((row) => expression(filters.map((f) => matches(f, row, caseSensitive, asOf))));
 		if (aggregates.length > 0) rows = aggregate(rows, plain, aggregates);
 		if (sorts.length > 0) {
@@ -360,6 +383,20 @@ export class QueryService {
 		const previous = start > 1 ? Math.max(1, start - size) : null;
 		return { status: 200, body: { 'ia::result': page, 'ia::meta': { totalCount: total, start, pageSize: size, next, previous } } };
 	}
+
+	private readRows(def: RestObjectDef, modelFields: Set<string>, only: Set<RestFieldDef>, needed: Set<string>, ownerKeyXml: string, cacheKey: string): JsonObject[] {
+		const rows = this.calls.readAll(def.xmlObject, [...modelFields].join(','), def.name).map((record) => {
+			const rendered = renderRestRecord(def, record, this.refs, only);
+			if (def.owned) {
+				const ownerKey = modelValue(record, ownerKeyXml);
+				rendered[ownerPath(def)] = { key: ownerKey, id: ownerKey, href: hrefOf(ownerObject(def), ownerKey) };
+			}
+			return flatRow(def, rendered, needed);
+		});
+		this.cache.set(cacheKey, rows);
+		return rows;
+	}
+
 }
 
 function ownerPath(def: RestObjectDef): string {

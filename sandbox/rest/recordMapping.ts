@@ -6,7 +6,7 @@
  */
 import type { RenderRecord, RenderValue, XmlElement } from '../model/contract';
 import { RestError } from './restErrors';
-import { isRef, type RefFieldDef, type RestObjectDef, type ScalarFieldDef } from './objects/restObjectDef';
+import { isRef, type RefFieldDef, type RestFieldDef, type RestObjectDef, type ScalarFieldDef } from './objects/restObjectDef';
 import type { RefResolver } from './refResolver';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -16,10 +16,24 @@ export function hrefOf(objectName: string, key: string): string {
 	return `/objects/${objectName}/${key}`;
 }
 
+const SPLIT = new Map<string, string[]>();
+
+/** Dotted paths split once (rendering touches every field of every row). */
+function parts(dotted: string): string[] {
+	let split = SPLIT.get(dotted);
+	if (split === undefined) {
+		split = dotted.split('.');
+		SPLIT.set(dotted, split);
+	}
+	return split;
+}
+
 /** A model value at a dotted path of a rendered record ('' when absent). */
 export function modelValue(record: RenderRecord, dotted: string): string {
+	const direct = record[dotted];
+	if (typeof direct === 'string') return direct;
 	let node: RenderValue | undefined = record;
-	for (const part of dotted.split('.')) {
+	for (const part of parts(dotted)) {
 		if (node === undefined || typeof node === 'string' || Array.isArray(node)) return '';
 		node = node[part];
 	}
@@ -27,9 +41,10 @@ export function modelValue(record: RenderRecord, dotted: string): string {
 }
 
 function setPath(target: JsonObject, dotted: string, value: Json): void {
-	const parts = dotted.split('.');
+	const split = parts(dotted);
 	let node = target;
-	for (const part of parts.slice(0, -1)) {
+	for (let i = 0; i < split.length - 1; i++) {
+		const part = split[i];
 		const existing = node[part];
 		if (existing !== null && typeof existing === 'object' && !Array.isArray(existing)) node = existing;
 		else {
@@ -38,7 +53,7 @@ function setPath(target: JsonObject, dotted: string, value: Json): void {
 			node = created;
 		}
 	}
-	node[parts[parts.length - 1]] = value;
+	node[split[split.length - 1]] = value;
 }
 
 export function getPath(source: JsonObject, dotted: string): Json | undefined {
@@ -88,8 +103,9 @@ function refToRest(field: RefFieldDef, record: RenderRecord, refs: RefResolver):
 	return out;
 }
 
-function renderFields(def: RestObjectDef, record: RenderRecord, refs: RefResolver, out: JsonObject): void {
+function renderFields(def: RestObjectDef, record: RenderRecord, refs: RefResolver, out: JsonObject, only?: ReadonlySet<RestFieldDef>): void {
 	for (const field of def.fields) {
+		if (only !== undefined && !only.has(field)) continue;
 		setPath(out, field.path, isRef(field) ? refToRest(field, record, refs) : scalarToRest(field, modelValue(record, field.xml)));
 	}
 }
@@ -102,11 +118,12 @@ function linesOf(record: RenderRecord, collection: string, line: string): Render
 	return (Array.isArray(items) ? items : [items]).filter((i): i is RenderRecord => typeof i === 'object');
 }
 
-/** The full REST shape of one record (GET by key). */
-export function renderRestRecord(def: RestObjectDef, record: RenderRecord, refs: RefResolver): JsonObject {
+/** The full REST shape of one record (GET by key); `only` limits it to some fields (query service). */
+export function renderRestRecord(def: RestObjectDef, record: RenderRecord, refs: RefResolver, only?: ReadonlySet<RestFieldDef>): JsonObject {
 	const key = modelValue(record, 'RECORDNO');
-	const out: JsonObject = { key, id: modelValue(record, def.idXml) };
-	renderFields(def, record, refs, out);
+	const out: JsonObject = { key, id: modelValue(record, def.idXml), href: hrefOf(def.name, key) };
+	renderFields(def, record, refs, out, only);
+	if (only !== undefined) return out;
 	if (def.lines) {
 		const owner = { key, id: key, href: hrefOf(def.name, key) };
 		const lineDef = def.lines.object;

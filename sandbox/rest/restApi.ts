@@ -9,7 +9,7 @@ import { BulkJobs } from './bulkJobs';
 import { ModelCalls } from './modelCalls';
 import { modelService } from './modelService';
 import { ObjectService, failure, type RestReply } from './objectService';
-import { QueryService } from './queryService';
+import { QueryRowCache, QueryService } from './queryService';
 import { type Json, type JsonObject, getPath } from './recordMapping';
 import { RestError } from './restErrors';
 
@@ -37,7 +37,11 @@ const MIN_COMPOSITE = 2;
 const MAX_COMPOSITE = 10;
 
 export class RestApi {
-	constructor(private readonly deps: RestApiDeps) {}
+	private readonly queryRows = new QueryRowCache();
+
+	constructor(private readonly deps: RestApiDeps) {
+		deps.company.onChange(() => this.queryRows.clear());
+	}
 
 	dispatch(ctx: CallContext, owner: string, call: RestCall): RestReply {
 		const calls = new ModelCalls(this.deps.company, ctx);
@@ -58,7 +62,7 @@ export class RestApi {
 		switch (path) {
 			case '/services/core/query':
 				requireMethod(method, 'POST');
-				return new QueryService(calls, this.deps.now).query(call.body);
+				return new QueryService(calls, this.deps.now, this.queryRows).query(call.body);
 			case '/services/core/model':
 				requireMethod(method, 'GET');
 				return modelService(call.query);
