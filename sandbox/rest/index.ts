@@ -7,6 +7,7 @@ import type { FaultRules } from '../faults/faultController';
 import { type CompanyModel, SANDBOX_LOGIN } from '../model/contract';
 import type { ChangeGate } from '../protocol/changeGate';
 import type { GatewayStats } from '../protocol/sandboxStats';
+import { AsyncJobs } from './asyncJobs';
 import { BulkJobs } from './bulkJobs';
 import { ClientApplicationRegistry, DEMO_CLIENT_APPLICATION } from './clientApplications';
 import { OAuthServer } from './oauth';
@@ -29,18 +30,15 @@ export interface RestWiring {
 export function createRest(options: RestOptions, wiring: RestWiring): { server: RestServer; describe: (origin: string) => SandboxRest } {
 	const applications = new ClientApplicationRegistry(options.clientApplications ?? []);
 	const oauth = new OAuthServer(wiring.company, applications, wiring.now, options.accessTokenSeconds);
-	const api = new RestApi({
-		company: wiring.company,
-		changes: wiring.changes,
-		bulk: new BulkJobs(wiring.now),
-		now: wiring.now,
-		schedule: (work) => {
-			setImmediate(work).unref();
-		},
-	});
+	const schedule = (work: () => void): void => {
+		setImmediate(work).unref();
+	};
+	const asyncJobs = new AsyncJobs(wiring.now, schedule, wiring.log);
+	const api = new RestApi({ company: wiring.company, changes: wiring.changes, bulk: new BulkJobs(wiring.now), asyncJobs, now: wiring.now, schedule });
 	const [appConcurrency, companyConcurrency] = TIER_CONCURRENCY[options.tier ?? 1] ?? TIER_CONCURRENCY[1];
 	const server = new RestServer({
 		api,
+		asyncJobs,
 		oauth,
 		company: wiring.company,
 		faults: wiring.faults,

@@ -5,6 +5,7 @@
  */
 import type { CallContext, CompanyModel } from '../model/contract';
 import type { ChangeGate } from '../protocol/changeGate';
+import type { AsyncJobs } from './asyncJobs';
 import { BulkJobs } from './bulkJobs';
 import { ModelCalls } from './modelCalls';
 import { modelService } from './modelService';
@@ -28,6 +29,7 @@ export interface RestApiDeps {
 	company: CompanyModel;
 	changes: ChangeGate;
 	bulk: BulkJobs;
+	asyncJobs: AsyncJobs;
 	now: () => Date;
 	/** Runs bulk jobs after the answer (setImmediate in the server). */
 	schedule: (work: () => void) => void;
@@ -75,6 +77,10 @@ export class RestApi {
 				const file = parseJsonField(call.form?.get('file'), 'file');
 				return this.deps.bulk.create(owner, requestBody, file, (m, p, b) => this.dispatchSafely(ctx, owner, { method: m, path: p, query: new URLSearchParams(), body: b, atomic: false }), this.deps.schedule);
 			}
+			case '/services/core/async/job-status':
+				requireMethod(method, 'GET');
+				// Only the application that queued a job may read its status (owner = clientId|company|user).
+				return this.deps.asyncJobs.status(owner.split('|')[0], call.query);
 			case '/services/bulk/job/status':
 				requireMethod(method, 'GET');
 				return this.deps.bulk.status(owner, call.query);

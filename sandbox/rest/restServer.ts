@@ -10,6 +10,7 @@ import type { FaultRules } from '../faults/faultController';
 import { htmlErrorPage } from '../faults/faultBodies';
 import type { CompanyModel } from '../model/contract';
 import type { GatewayStats } from '../protocol/sandboxStats';
+import type { AsyncJobs } from './asyncJobs';
 import { IdempotencyStore } from './idempotency';
 import type { OAuthServer, TokenCaller } from './oauth';
 import type { RestReply } from './objectService';
@@ -33,6 +34,7 @@ export interface RestLimits {
 
 export interface RestServerDeps {
 	api: RestApi;
+	asyncJobs: AsyncJobs;
 	oauth: OAuthServer;
 	company: CompanyModel;
 	faults: FaultRules;
@@ -278,7 +280,17 @@ export class RestServer {
 		const ctx = { companyId: caller.companyId, userId: caller.userId, entityId: caller.entityId, now: this.deps.now() };
 		let reply: RestReply;
 		try {
-			reply = this.deps.api.dispatch(ctx, `${caller.clientId}|${scope}`, { method, path, query, body, atomic: atomicHeader.toLowerCase() === 'true', form });
+			const restCall = { method, path, query, body, atomic: atomicHeader.toLowerCase() === 'true', form };
+			const owner = `${caller.clientId}|${scope}`;
+			if (/respond-async/i.test(header(req, 'prefer') ?? '') && !path.startsWith('/services/core/async/')) {
+				reply = this.deps.asyncJobs.submit({
+					owner: caller.clientId,
+					run: () => this.deps.api.dispatch(ctx, owner, restCall),
+					webhookUrl: header(req, 'x-ia-webhook-endpointurl'),
+					signingSecret: this.deps.oauth.applications.find(caller.clientId)?.clientSecret ?? '',
+					idempotencyKey: usesKey ? idempotencyKey : undefined,
+				});
+			} else reply = this.deps.api.dispatch(ctx, owner, restCall);
 		} catch (error: unknown) {
 			if (!(error instanceof RestError)) {
 				if (usesKey) this.idempotency.abandon(scope, idempotencyKey);
