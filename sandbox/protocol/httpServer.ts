@@ -49,7 +49,8 @@ function acceptableContentType(contentType: string | undefined): boolean {
 	return type.includes('xml') || type.startsWith('text/plain');
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The whole request body (up to 64 MiB); shared with the REST API (sandbox/rest/restServer.ts). */
+export function readRequestBody(req: IncomingMessage): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
@@ -62,9 +63,13 @@ function readBody(req: IncomingMessage): Promise<string> {
 			}
 			chunks.push(chunk);
 		});
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('end', () => resolve(Buffer.concat(chunks)));
 		req.on('error', reject);
 	});
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+	return (await readRequestBody(req)).toString('utf8');
 }
 
 function send(req: IncomingMessage, res: ServerResponse, status: number, contentType: string | null, body: string): void {

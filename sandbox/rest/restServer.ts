@@ -9,6 +9,7 @@ import type { FaultAction } from '../api';
 import type { FaultRules } from '../faults/faultController';
 import { htmlErrorPage } from '../faults/faultBodies';
 import type { CompanyModel } from '../model/contract';
+import { readRequestBody } from '../protocol/httpServer';
 import type { GatewayStats } from '../protocol/sandboxStats';
 import type { AsyncJobs } from './asyncJobs';
 import { IdempotencyStore } from './idempotency';
@@ -20,7 +21,6 @@ import { GATEWAY, RestError } from './restErrors';
 
 export const REST_PREFIX = '/ia/api/v1';
 const JSON_TYPE = 'application/json';
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 /** REST concurrency per performance tier: [per application, per company] (txn-volume.md). */
 export const TIER_CONCURRENCY: Readonly<Record<number, readonly [number, number]>> = { 1: [6, 8], 2: [8, 10], 3: [12, 15], 4: [15, 20] };
@@ -51,24 +51,6 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 export function isRestPath(path: string): boolean {
 	return path === REST_PREFIX || path.startsWith(`${REST_PREFIX}/`);
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		let size = 0;
-		req.on('data', (chunk: Buffer) => {
-			size += chunk.length;
-			if (size > MAX_BODY_BYTES) {
-				reject(new Error('request body too large'));
-				req.destroy();
-				return;
-			}
-			chunks.push(chunk);
-		});
-		req.on('end', () => resolve(Buffer.concat(chunks)));
-		req.on('error', reject);
-	});
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -133,7 +115,7 @@ export class RestServer {
 		const method = (req.method ?? 'GET').toUpperCase();
 		const names = faultNames(method, path);
 		this.deps.stats.recordRequest([`rest:${names[2]}`]);
-		const raw = await readBody(req);
+		const raw = await readRequestBody(req);
 		const log = (status: number | string, note = ''): void => this.deps.log(`${method} ${REST_PREFIX}${path} ${status} ${Date.now() - started}ms${note}`);
 		if (this.deps.latencyMs > 0) await sleep(this.deps.latencyMs);
 
