@@ -14,6 +14,7 @@ import type { RequestInspector } from './requestInspection';
 import { functionNamesOf } from './requestEnvelope';
 import { renderBareControlFailure } from './responseRendering';
 import type { GatewayStats } from './sandboxStats';
+import { type RestServer, isRestPath } from '../rest/restServer';
 import { parseXml } from './xml/parseXml';
 
 export const GATEWAY_PATH = '/ia/xml/xmlgw.phtml';
@@ -40,6 +41,8 @@ export interface HttpServerDeps {
 	admin?: AdminDeps;
 	/** Sees every gateway request body before faults and parsing (requestInspection.ts); none by default. */
 	inspectRequest?: RequestInspector;
+	/** The REST API under /ia/api/v1/ (sandbox/rest); without it those paths are plain 404s. */
+	rest?: RestServer;
 }
 
 /** Injected delays never keep the process alive on their own (a closed sandbox must let jest/CLI exit). */
@@ -56,7 +59,8 @@ function acceptableContentType(contentType: string | undefined): boolean {
 	return contentType.toLowerCase().includes('xml');
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The whole request body (up to 64 MiB); shared with the REST API (sandbox/rest/restServer.ts). */
+export function readRequestBody(req: IncomingMessage): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
@@ -69,9 +73,13 @@ function readBody(req: IncomingMessage): Promise<string> {
 			}
 			chunks.push(chunk);
 		});
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('end', () => resolve(Buffer.concat(chunks)));
 		req.on('error', reject);
 	});
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+	return (await readRequestBody(req)).toString('utf8');
 }
 
 function send(req: IncomingMessage, res: ServerResponse, status: number, contentType: string | null, body: string): void {
@@ -197,7 +205,9 @@ export function createGatewayServer(deps: HttpServerDeps): Server {
 		const finished = deps.stats.requestStarted();
 		res.once('finish', finished);
 		res.once('close', finished);
-		handle(req, res).catch((error: unknown) => {
+		const rest = deps.rest;
+		const work = rest !== undefined && isRestPath((req.url ?? '/').split('?')[0]) ? rest.handle(req, res) : handle(req, res);
+		work.catch((error: unknown) => {
 			deps.log(`internal error: ${error instanceof Error ? error.message : String(error)}`);
 			if (!res.headersSent) send(req, res, 500, 'text/plain; charset=utf-8', 'Internal Server Error\n');
 			else res.destroy();

@@ -8,6 +8,7 @@ import type { Sandbox, SandboxClock, SandboxCredentials, SandboxOptions } from '
 import { FaultRules } from '../faults/faultController';
 import { type CompanyModel, SANDBOX_LOGIN } from '../model/contract';
 import { SandboxPlatformServices } from '../platform/platformServices';
+import { createRest } from '../rest';
 import { ChangeGate } from './changeGate';
 import { CompanySlots } from './companySlots';
 import { Gateway } from './gateway';
@@ -61,7 +62,9 @@ export async function serveCompany(
 	});
 	const faults = new FaultRules();
 	const stats = new GatewayStats();
+	const rest = createRest(options.rest ?? {}, { company, changes, faults, stats, latencyMs: options.latencyMs ?? 0, now, log });
 	const server = createGatewayServer({
+		rest: rest.server,
 		gateway,
 		faults,
 		stats,
@@ -110,5 +113,5 @@ export async function serveCompany(
 		return closing;
 	};
 
-	return { url, port, credentials, clock, faults, stats, platform, company, close };
+	return { url, port, credentials, clock, faults, stats, platform, company, rest: rest.describe(`http://${advertised}:${port}`), close };
 }
