@@ -3,6 +3,8 @@
  * One table, used by the template generator, the payload parser and the enrichment step.
  * Field names follow GLENTRY reads (intacct-xml-api.md §6.2); department and location are
  * DEPARTMENT and LOCATION on GLENTRY (no ID suffix, §5.2), the other dimensions end in ID.
+ * Only fields a real company's GLENTRY has (docs/fidelity.md "General ledger"): no JOURNAL and no
+ * MEGAENTITYID. The journal comes from the entry's GLBATCH (handleDelivery), the entity from the session.
  */
 
 export type FieldKind = 'integer' | 'decimal' | 'text' | 'date' | 'timestamp' | 'trType';
@@ -21,7 +23,6 @@ export const GL_ENTRY_FIELDS: readonly GlEntryField[] = [
 	{ field: 'BATCHNO', output: 'batchKey', kind: 'integer' },
 	{ field: 'BATCH_NUMBER', output: 'batchNumber', kind: 'integer' },
 	{ field: 'BATCHTITLE', output: 'batchTitle', kind: 'text' },
-	{ field: 'JOURNAL', output: 'journal', kind: 'text' },
 	{ field: 'LINE_NO', output: 'lineNo', kind: 'integer' },
 	{ field: 'ACCOUNTNO', output: 'accountNo', kind: 'text' },
 	{ field: 'ACCOUNTTITLE', output: 'accountTitle', kind: 'text' },
@@ -42,7 +43,6 @@ export const GL_ENTRY_FIELDS: readonly GlEntryField[] = [
 	{ field: 'VENDORID', output: 'vendorId', kind: 'text', dimension: true },
 	{ field: 'EMPLOYEEID', output: 'employeeId', kind: 'text', dimension: true },
 	{ field: 'ITEMID', output: 'itemId', kind: 'text', dimension: true },
-	{ field: 'MEGAENTITYID', output: 'entityId', kind: 'text' },
 	{ field: 'WHENCREATED', output: 'createdAt', kind: 'timestamp' },
 	{ field: 'WHENMODIFIED', output: 'modifiedAt', kind: 'timestamp' },
 ];
@@ -59,7 +59,7 @@ export function templateFields(userDimension: string): GlEntryField[] {
 	const fields = [...GL_ENTRY_FIELDS];
 	if (udd !== undefined) {
 		// Keep the dimension next to the standard ones, before the entity and timestamps.
-		const at = fields.findIndex((f) => f.field === 'MEGAENTITYID');
+		const at = fields.findIndex((f) => f.field === 'WHENCREATED');
 		fields.splice(at, 0, { field: udd, output: udd, kind: 'text', dimension: true });
 	}
 	return fields;
