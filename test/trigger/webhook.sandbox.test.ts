@@ -78,7 +78,6 @@ it('delivers every create, update and delete exactly once, through a 500 before 
 		accountNo: '6000',
 		amount: 125.4,
 		debitCredit: 'debit',
-		journal: 'GJ',
 		batchKey: Number(batch),
 		dimensions: expect.objectContaining({ departmentId: 'PROG', locationId: '100', GLDIMFUNDINGSOURCE: '10001' }),
 	});

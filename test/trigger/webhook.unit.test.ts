@@ -38,7 +38,6 @@ describe('access key', () => {
 			batchDate: '2026-03-31',
 			modifiedAt: '2026-03-31T14:02:11',
 			description: 'Accrue "Q1" grant spend',
-			entityId: '100',
 			dimensions: { departmentId: 'D100', locationId: '100', projectId: 'P-7', vendorId: 'V-2', classId: null, GLDIMFUNDINGSOURCE: 'FS-NSF' },
 		});
 	});
