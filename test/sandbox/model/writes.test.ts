@@ -333,3 +333,24 @@ describe('more write rules', () => {
 		expect(events.map((e) => `${e.object}:${e.kind}`)).toEqual(['GLBATCH:update', 'GLENTRY:update', 'GLENTRY:update']);
 	});
 });
+
+describe('GLBATCH create: only documented, writable fields (docs/fidelity.md)', () => {
+	it.each([
+		['an unknown header field', '<JOURNAL>GJ</JOURNAL><BATCH_DATE>06/30/2025</BATCH_DATE><BATCH_TITLE>t</BATCH_TITLE><COLOUR>red</COLOUR>', BALANCED_LINES, /Field COLOUR is not a field of GLBATCH/],
+		['a read-only header field', '<JOURNAL>GJ</JOURNAL><BATCH_DATE>06/30/2025</BATCH_DATE><BATCH_TITLE>t</BATCH_TITLE><MODULE>2.GL</MODULE>', BALANCED_LINES, /Field MODULE of GLBATCH is read-only/],
+		['GLENTRY.JOURNAL on a line', '<JOURNAL>GJ</JOURNAL><BATCH_DATE>06/30/2025</BATCH_DATE><BATCH_TITLE>t</BATCH_TITLE>', BALANCED_LINES.replace('<GLENTRY>', '<GLENTRY><JOURNAL>GJ</JOURNAL>'), /Field JOURNAL is not a field of GLENTRY \(entry line 1\)/],
+		['a read-only line field', '<JOURNAL>GJ</JOURNAL><BATCH_DATE>06/30/2025</BATCH_DATE><BATCH_TITLE>t</BATCH_TITLE>', BALANCED_LINES.replace('<GLENTRY>', '<GLENTRY><ACCOUNTTITLE>x</ACCOUNTTITLE>'), /Field ACCOUNTTITLE of GLENTRY is read-only/],
+	])('refuses %s', (_name, header, lines, text) => {
+		const { company } = newCompany();
+		const errors = errorsOf(() => company.execute(top, journalEntry(lines, header)));
+		expect(errors[0].description2).toMatch(text);
+		expect(errors.at(-1)?.description2).toBe('Could not create Journal Entry record!');
+	});
+
+	it('accepts the documented write-only line fields (EXCH_RATE_TYPE_ID, TASKID, BILLABLE)', () => {
+		const { company } = newCompany();
+		const lines = BALANCED_LINES.replace('<GLENTRY>', '<GLENTRY><EXCH_RATE_TYPE_ID>Intacct Daily Rate</EXCH_RATE_TYPE_ID><BILLABLE>false</BILLABLE>');
+		const out = company.execute(top, journalEntry(lines, '<JOURNAL>GJ</JOURNAL><BATCH_DATE>06/30/2025</BATCH_DATE><BATCH_TITLE>t</BATCH_TITLE>'));
+		expect(out.kind).toBe('data');
+	});
+});
