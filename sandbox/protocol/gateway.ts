@@ -8,11 +8,11 @@ import { SANDBOX_SENDERS } from '../model/contract';
 import { authenticate } from './authentication';
 import type { ChangeGate } from './changeGate';
 import type { CompanySlots } from './companySlots';
-import { BAD_SENDER, TOO_MANY_OPERATIONS, schemaError } from './gatewayErrors';
+import { BAD_SENDER, SIGN_IN_REJECTED_401, TOO_MANY_OPERATIONS, UNKNOWN_COMPANY_INVALID_REQUEST, schemaError } from './gatewayErrors';
 import { createGetApiSession } from './getApiSession';
 import { runOperation } from './operationRunner';
 import { type ControlEcho, type RequestEnvelope, readRequestEnvelope } from './requestEnvelope';
-import { type OperationBlock, renderControlFailure, renderResponse } from './responseRendering';
+import { type OperationBlock, renderBareControlFailure, renderControlFailure, renderResponse } from './responseRendering';
 import { isoWithOffset } from './sandboxClock';
 import type { SessionStore } from './sessions';
 import type { UniqueFunctionIds } from './uniqueFunctionIds';
@@ -79,6 +79,13 @@ export class Gateway {
 		const { control } = envelope;
 		const { company, sessions, uniqueIds, slots } = this.deps;
 		const auths = envelope.operations.map((operation) => authenticate(operation.authentication, control.senderId, company, sessions));
+		const refused = auths.find((auth) => !auth.ok && auth.gateway !== undefined);
+		if (refused !== undefined && !refused.ok) {
+			if (refused.gateway === 'invalidRequest') {
+				return this.controlFailure(renderControlFailure(control, [UNKNOWN_COMPANY_INVALID_REQUEST], control.includeWhitespace));
+			}
+			return { httpStatus: 401, body: renderBareControlFailure([SIGN_IN_REJECTED_401]) };
+		}
 		const controlIds = envelope.operations.flatMap((operation, index) => (auths[index].ok ? operation.functions.map((f) => f.controlId) : []));
 		const claimed = control.uniqueIdEnabled ? new Set(uniqueIds.claim(company.companyId, control.senderId, controlIds)) : new Set<string>();
 		const needsSlot = auths.some((auth) => auth.ok);

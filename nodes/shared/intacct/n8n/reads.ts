@@ -66,7 +66,7 @@ export function commaList(value: unknown): string[] {
 export async function getManyForItem(
 	context: IExecuteFunctions,
 	itemIndex: number,
-	request: { object: string; conditions: string[]; fields?: string[]; pageSize?: number },
+	request: { object: string; conditions: string[]; fields?: string[]; pageSize?: number; session?: RequestOptions },
 ): Promise<IDataObject[]> {
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? 0 : limitParameter(context, itemIndex, `Get Many (item ${itemIndex})`);
@@ -77,7 +77,7 @@ export async function getManyForItem(
 		query: request.conditions.join(' AND '),
 		pageSize: returnAll ? pageSize : Math.min(limit, pageSize),
 	});
-	const records = await collectPages(getClient(context), fn, entityOption(context, itemIndex), returnAll, limit);
+	const records = await collectPages(getClient(context), fn, request.session ?? entityOption(context, itemIndex), returnAll, limit);
 	if (!returnAll && records.length === limit && !limitHinted.has(context)) {
 		limitHinted.add(context);
 		context.addExecutionHints({

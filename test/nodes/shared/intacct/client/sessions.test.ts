@@ -76,15 +76,16 @@ describe('sessions', () => {
 	it('does not reuse a session opened with other passwords (a corrected credential signs in again)', async () => {
 		await fx.client().execute(departments());
 		const error = await collectErrors(fx.client({}, { userPassword: 'changed-and-wrong' }).execute(departments()));
-		expect(error).toMatchObject({ kind: 'authentication' });
+		// Today's gateway refuses a wrong password with HTTP 401 + XMLGW_JPP0002 (docs/fidelity.md, "Sign-in").
+		expect(error).toMatchObject({ kind: 'http', httpStatus: 401 });
 		expect(fx.sandbox.stats.functions.getAPISession).toBe(2);
 	});
 
 	it('reports a login failure as an authentication error with where to fix it', async () => {
 		const error = await collectErrors(fx.client({}, { userPassword: 'wrong-password' }).execute(departments()));
 		expect(error).toBeInstanceOf(IntacctError);
-		expect(error).toMatchObject({ kind: 'authentication', transient: false });
-		expect((error as IntacctError).message).toContain('XL03000006');
+		expect(error).toMatchObject({ kind: 'http', httpStatus: 401, transient: false });
+		expect((error as IntacctError).message).toContain('XMLGW_JPP0002');
 		expect((error as IntacctError).description).toContain('Web Services Users');
 	});
 });
