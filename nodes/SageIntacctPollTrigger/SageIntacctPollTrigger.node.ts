@@ -10,7 +10,7 @@ import {
 
 import { outputRecord } from '../shared/intacct/records/simplify';
 import { createClientFromContext } from '../shared/intacct/n8n/n8nHttpPost';
-import { toNodeApiError } from '../shared/intacct/n8n/n8nErrors';
+import { toN8nError } from '../shared/intacct/n8n/errors';
 import { latestRecord, pollChanges, changeKind } from './pollChanges';
 import { readPollSettings } from './pollSettings';
 
@@ -138,7 +138,7 @@ export class SageIntacctPollTrigger implements INodeType {
 			const items = changed.map(({ record, change }) => ({ changeType: change, ...outputRecord(settings.object, record, simplify) }));
 			return [this.helpers.returnJsonArray(items)];
 		} catch (error) {
-			throw toNodeApiError(this.getNode(), error);
+			throw toN8nError(this.getNode(), error);
 		}
 	}
 }

@@ -8,7 +8,7 @@
  */
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { toNodeApiError } from '../shared/intacct/n8n/n8nErrors';
+import { toN8nError } from '../shared/intacct/n8n/errors';
 
 import { accessKeyMatches, presentedAccessKey, webhookDeliveryProblem, type AccessKeyLocation } from './authenticity';
 import { bodyObject, parseDelivery, type Delivery } from './delivery';
@@ -112,7 +112,7 @@ export async function handleDelivery(ctx: IWebhookFunctions): Promise<IWebhookRe
 		return { workflowData: [ctx.helpers.returnJsonArray([json])] };
 	} catch (error) {
 		recent.abandon(key);
-		throw toNodeApiError(ctx.getNode(), error);
+		throw toN8nError(ctx.getNode(), error);
 	}
 }
 

@@ -85,7 +85,7 @@ describe('glEntry.getMany', () => {
 		const lines = run.json(NODE_NAME);
 		const expected = await readAll(sandbox, 'GLENTRY', "GLDIMFUNDINGSOURCE = '10004'", 'RECORDNO');
 		expect(lines).toHaveLength(expected.length);
-		expect(lines.every((l) => l.gldimfundingsource === '10004')).toBe(true);
+		expect(lines.every((l) => l.GLDIMFUNDINGSOURCE === '10004')).toBe(true);
 	});
 
 	it('filters by modified since (WHENMODIFIED), e.g. lines posted a moment ago', async () => {

@@ -7,7 +7,7 @@ import type { IntacctApi, IntacctFunction, IntacctRecord, RequestOptions } from 
 import { MAX_READ_BY_QUERY_PAGE_SIZE, readByQuery } from '../xml/functions';
 import { ItemValidationError } from './errors';
 import { entityOption, getClient } from './client';
-import { errorJson, toNodeError } from './errors';
+import { errorJson, toN8nError } from './errors';
 import { outputRecord } from '../records/simplify';
 import { itemParameter, limitParameter } from './parameters';
 
@@ -22,7 +22,7 @@ export async function runPerItem(
 			const records = await run(itemIndex);
 			for (const json of records) out.push({ json, pairedItem: { item: itemIndex } });
 		} catch (error) {
-			if (!this.continueOnFail()) throw toNodeError(this.getNode(), error, itemIndex);
+			if (!this.continueOnFail()) throw toN8nError(this.getNode(), error, itemIndex);
 			out.push({ json: errorJson(error), pairedItem: { item: itemIndex } });
 		}
 	}

@@ -8,7 +8,7 @@ import { create, readByQuery } from '../../../../../nodes/shared/intacct/xml/fun
 import { IntacctError } from '../../../../../nodes/shared/intacct/core/errors';
 import { IntacctClient } from '../../../../../nodes/shared/intacct/client/client';
 import { checkCredentials } from '../../../../../nodes/shared/intacct/client/credentialDiagnosis';
-import { toNodeApiError } from '../../../../../nodes/shared/intacct/n8n/n8nErrors';
+import { toN8nError } from '../../../../../nodes/shared/intacct/n8n/errors';
 import type { HttpPost } from '../../../../../nodes/shared/intacct/core/types';
 import { type ClientFixture, collectErrors, departments, resetFixture, startClientFixture } from '../../../../support/sandboxClient';
 import { SecretAudit } from '../../../../support/secretAudit';
@@ -26,7 +26,7 @@ function record(error: unknown): void {
 	if (!(error instanceof Error)) throw new Error(`expected an Error, got ${String(error)}`);
 	const e = error as IntacctError;
 	produced.push(e.message, String(e.description ?? ''), JSON.stringify(e.errors ?? []), String(e.stack ?? ''), String(e.cause ?? ''));
-	const apiError = toNodeApiError(node, error, 0);
+	const apiError = toN8nError(node, error, 0);
 	produced.push(apiError.message, String(apiError.description ?? ''), JSON.stringify(apiError.context), String(apiError.stack ?? ''), JSON.stringify(apiError.cause ?? ''));
 }
 
