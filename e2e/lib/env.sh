@@ -56,3 +56,22 @@ stop_group() {
   if kill -0 "$pid" 2>/dev/null; then kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true; fi
   wait "$pid" 2>/dev/null || true
 }
+
+# with_progress <label> <cmd...>: runs cmd, printing "... <label>: Ns" to stderr every 30 s (and the
+# size of $PROGRESS_DIR when set) so a long, quiet step (an npm install) shows it is alive.
+with_progress() {
+  local label="$1"; shift
+  local start=$SECONDS rc=0
+  "$@" &
+  local pid=$!
+  while kill -0 "$pid" 2> /dev/null; do
+    for _ in $(seq 1 150); do kill -0 "$pid" 2> /dev/null || break; sleep 0.2; done
+    if kill -0 "$pid" 2> /dev/null; then
+      local size=""
+      if [[ -n "${PROGRESS_DIR:-}" && -d "$PROGRESS_DIR" ]]; then size=", $(du -sm "$PROGRESS_DIR" 2> /dev/null | cut -f1) MB unpacked"; fi
+      printf '  ... %s: %ss%s\n' "$label" "$((SECONDS - start))" "$size" >&2
+    fi
+  done
+  wait "$pid" || rc=$?
+  return "$rc"
+}
