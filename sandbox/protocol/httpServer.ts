@@ -152,7 +152,7 @@ export function createGatewayServer(deps: HttpServerDeps): Server {
 			return;
 		}
 		send(req, res, reply.httpStatus, XML_CONTENT_TYPE, reply.body);
-		logLine(reply.httpStatus, faultNote);
+		logLine(reply.httpStatus, `${reply.outcome === '' ? '' : ` ${reply.outcome}`}${faultNote}`);
 	};
 
 	return createServer((req, res) => {
