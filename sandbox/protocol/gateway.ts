@@ -13,6 +13,7 @@ import { createGetApiSession } from './getApiSession';
 import { runOperation } from './operationRunner';
 import { type ControlEcho, type RequestEnvelope, readRequestEnvelope } from './requestEnvelope';
 import { type OperationBlock, renderControlFailure, renderResponse } from './responseRendering';
+import { absoluteRecordLinks } from './recordLinks';
 import { controlFailureOutcome, operationsOutcome } from './requestOutcome';
 import { isoWithOffset } from './sandboxClock';
 import type { SessionStore } from './sessions';
@@ -113,6 +114,7 @@ export class Gateway {
 						operation,
 						{ enabled: control.uniqueIdEnabled, senderId: control.senderId, claimed, duplicateWithoutStatus: hooks.duplicateWithoutStatus === true },
 					);
+					for (const result of results) absoluteRecordLinks(result.outcome, endpointUrl);
 					return {
 						authentication: {
 							ok: true,

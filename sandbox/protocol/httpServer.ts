@@ -10,6 +10,8 @@ import type { FaultRules } from '../faults/faultController';
 import { type AdminDeps, handleAdminRequest, isAdminPath } from './adminEndpoints';
 import type { Gateway } from './gateway';
 import { INVALID_REQUEST, RATE_LIMITED } from './gatewayErrors';
+import { RECORD_URL_PATH } from '../model/writes/write-session';
+import { recordLinkPage } from './recordLinks';
 import { functionNamesOf } from './requestEnvelope';
 import { renderBareControlFailure } from './responseRendering';
 import type { GatewayStats } from './sandboxStats';
@@ -82,7 +84,11 @@ const TERMINAL: ReadonlySet<FaultAction['type']> = new Set(['status', 'rateLimit
 export function createGatewayServer(deps: HttpServerDeps): Server {
 	const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
 		const started = Date.now();
-		const path = (req.url ?? '/').split('?')[0];
+		const [path, query = ''] = (req.url ?? '/').split('?');
+		if (path === RECORD_URL_PATH && req.method === 'GET') {
+			send(req, res, 200, 'text/html; charset=utf-8', recordLinkPage(query));
+			return;
+		}
 		if (path !== GATEWAY_PATH) {
 			deps.stats.recordRequest([]);
 			send(req, res, 404, 'text/plain; charset=utf-8', 'Not Found\n');
