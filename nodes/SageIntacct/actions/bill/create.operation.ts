@@ -20,8 +20,8 @@ import { attachmentFunction, attachmentProperties, billHeaderElements, billHeade
 const properties: INodeProperties[] = [
 	resourceLocator('vendor', 'Vendor', 'searchVendors', { required: true, placeholder: 'e.g. V-100', description: 'VENDORID of the vendor' }),
 	{ displayName: 'Bill Number', name: 'billNumber', type: 'string', default: '', description: "RECORDID: the vendor's invoice number; also used to find the bill again after a duplicate" },
-	{ displayName: 'Bill Date', name: 'transactionDate', type: 'dateTime', required: true, default: '', description: 'WHENCREATED: the bill (transaction) date' },
-	{ displayName: 'Due Date', name: 'dueDate', type: 'dateTime', default: '', description: 'WHENDUE. Empty: computed from the payment term.' },
+	{ displayName: 'Bill Date', name: 'transactionDate', type: 'string', required: true, default: '', placeholder: 'e.g. 2026-03-31', description: 'WHENCREATED: the bill (transaction) date' },
+	{ displayName: 'Due Date', name: 'dueDate', type: 'string', default: '', placeholder: 'e.g. 2026-03-31', description: 'WHENDUE. Empty: computed from the payment term.' },
 	...linesProperties('bill', true),
 	{
 		displayName: 'Additional Fields',

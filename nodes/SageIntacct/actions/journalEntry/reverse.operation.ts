@@ -12,9 +12,10 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Reverse Date',
 		name: 'reverseDate',
-		type: 'dateTime',
+		type: 'string',
 		required: true,
 		default: '',
+		placeholder: 'e.g. 2026-03-31',
 		description: 'Posting date of the reversing entry (on or after the original posting date)',
 	},
 	entityIdProperty,
