@@ -4,7 +4,8 @@
 #   bash e2e/ensure-runtime.sh [runtime|runtime-1x]
 # Skips the install when the stamp file (keyed by the hash of package.json + package-lock.json + the
 # Node version) matches. Needs Node 24 first on PATH (see scripts/ensure-node24.sh).
-# Env: N8N_RUNTIME_CACHE overrides the parent folder (default <repo>/.cache).
+# Env: N8N_RUNTIME_CACHE overrides the parent folder (default <repo>/.cache); N8N_NATIVE_CACHE the
+# folder of compiled native modules (default ~/.cache/n8n-nodes-sage-intacct/native).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 NAME="${1:-runtime}"
@@ -43,10 +44,12 @@ t0=$(date +%s)
 t1=$(date +%s)
 
 # Native modules: compiled from source here (their prebuilt downloads are not on the npm registry),
-# which is most of a cold install's CPU time. Each build is kept in <cache>/native, keyed by module
-# version, Node ABI and platform, so the 1.x and 2.x runtimes, a re-install after a lock change and a
-# second checkout reuse it; the two builds that are missing run side by side.
-NATIVE="${N8N_RUNTIME_CACHE:-$ROOT/.cache}/native"
+# which is most of a cold install's CPU time (sqlite3: minutes). Each build is kept, keyed by module
+# version, Node ABI and platform, in the user's cache (like npm's own ~/.npm), so the 1.x and 2.x
+# runtimes, a re-install after a lock change, the demo after `rm -rf .cache` and other checkouts on
+# the machine (CI's fresh clone) reuse it; the builds that are missing run side by side.
+# Env: N8N_NATIVE_CACHE overrides the folder.
+NATIVE="${N8N_NATIVE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-sage-intacct/native}"
 mkdir -p "$NATIVE"
 ABI="abi$(node -p process.versions.modules)-$(uname -s)-$(uname -m)"
 # native_module <module>: restores the module's compiled binary from the cache or compiles it (once:
@@ -63,7 +66,7 @@ native_module() {
   fi
   # Scripts on explicitly: under `npm run …` this repository's .npmrc (ignore-scripts=true) reaches us
   # as npm_config_ignore_scripts, and a rebuild without scripts "succeeds" having built nothing.
-  ( cd "$DEST" && npm_config_ignore_scripts=false with_progress "compiling $mod (once; cached in $NATIVE)" \
+  ( cd "$DEST" && npm_config_ignore_scripts=false with_progress "compiling $mod (once; kept in $NATIVE)" \
       npm rebuild "$mod" --ignore-scripts=false --loglevel=error >&2 ) || return 1
   ( cd "$dir" && find . -path ./node_modules -prune -o -name '*.node' -type f -print | tar -cf "$NATIVE/$key.tar.$$" -T - ) || return 1
   mv "$NATIVE/$key.tar.$$" "$NATIVE/$key.tar"
