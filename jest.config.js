@@ -7,8 +7,10 @@ module.exports = {
 	globalTeardown: '<rootDir>/test/support/requestSchema/globalTeardown.ts',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
+	// n8n's logger silent unless a suite asks for it (test/support/quietN8nLogger.ts).
+	setupFiles: ['<rootDir>/test/support/quietN8nLogger.ts'],
 	transform: {
-		'^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }],
+		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }],
 	},
 	testTimeout: 60000,
 	maxWorkers: 2,

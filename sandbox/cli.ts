@@ -5,7 +5,7 @@
  * are sandbox-only demo values, safe to print). Ctrl-C closes cleanly (saving --state).
  */
 import { startSandbox } from './index';
-import { type CliCommand, USAGE, parseCliArguments } from './protocol/cliArguments';
+import { type CliCommand, USAGE, parseCliArguments, startFailureMessage } from './protocol/cliArguments';
 
 async function main(): Promise<void> {
 	let command: CliCommand;
@@ -20,7 +20,13 @@ async function main(): Promise<void> {
 		return;
 	}
 	const log = command.quiet ? undefined : (line: string): void => console.log(`${new Date().toISOString()} ${line}`);
-	const sandbox = await startSandbox({ ...command.options, log });
+	let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+	try {
+		sandbox = await startSandbox({ ...command.options, log });
+	} catch (error: unknown) {
+		console.error(startFailureMessage(error, command.options));
+		process.exit(1);
+	}
 	const c = sandbox.credentials;
 	console.log(
 		[

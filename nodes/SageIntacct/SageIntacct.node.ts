@@ -30,7 +30,7 @@ export class SageIntacct implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read GL entries, post journal entries and AP bills, manage vendors in Sage Intacct',
+		description: 'Post journal entries and AP bills, read GL entries, and manage vendors in Sage Intacct',
 		defaults: { name: 'Sage Intacct' },
 		usableAsTool: true,
 		inputs: MAIN,

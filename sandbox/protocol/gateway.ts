@@ -3,7 +3,7 @@
  * it): envelope validation -> sender check -> authentication -> uniqueid claims -> company slot ->
  * functions -> rendering. Order of checks follows §3.1's three status levels.
  */
-import type { CompanyModel } from '../model/contract';
+import type { ApiError, CompanyModel } from '../model/contract';
 import { SANDBOX_SENDERS } from '../model/contract';
 import { authenticate } from './authentication';
 import type { ChangeGate } from './changeGate';
@@ -13,6 +13,8 @@ import { createGetApiSession } from './getApiSession';
 import { runOperation } from './operationRunner';
 import { type ControlEcho, type RequestEnvelope, readRequestEnvelope } from './requestEnvelope';
 import { type OperationBlock, renderBareControlFailure, renderControlFailure, renderResponse } from './responseRendering';
+import { absoluteRecordLinks } from './recordLinks';
+import { controlFailureOutcome, operationsOutcome } from './requestOutcome';
 import { isoWithOffset } from './sandboxClock';
 import type { SessionStore } from './sessions';
 import type { UniqueFunctionIds } from './uniqueFunctionIds';
@@ -43,6 +45,8 @@ export interface GatewayHooks {
 export interface GatewayReply {
 	httpStatus: number;
 	body: string;
+	/** One line for the request log: what happened (the HTTP status is 200 either way). */
+	outcome: string;
 }
 
 /** Best-effort echo when the XML does not parse (the doc's example still echoes senderid/controlid, §3.4). */
@@ -60,19 +64,19 @@ export class Gateway {
 	}
 
 	async handle(rawBody: string, parsed: ParsedXml, hooks: GatewayHooks = {}): Promise<GatewayReply> {
-		if (!parsed.ok) return this.controlFailure(renderControlFailure(echoFromText(rawBody), [schemaError(parsed.description2)], true));
+		if (!parsed.ok) return this.controlFailure(echoFromText(rawBody), 'malformed XML', [schemaError(parsed.description2)], true);
 		const read = readRequestEnvelope(parsed.root);
-		if (!read.ok) return this.controlFailure(renderControlFailure(read.echo, [schemaError(read.description2)], read.includeWhitespace));
+		if (!read.ok) return this.controlFailure(read.echo, 'request does not match the schema', [schemaError(read.description2)], read.includeWhitespace);
 		const envelope = read.envelope;
 		const { control } = envelope;
 		if (SANDBOX_SENDERS[control.senderId] !== control.password) {
-			return this.controlFailure(renderControlFailure(control, [BAD_SENDER], control.includeWhitespace));
+			return this.controlFailure(control, `sender ${control.senderId} not accepted`, [BAD_SENDER], control.includeWhitespace);
 		}
 		return this.runAuthenticated(envelope, hooks);
 	}
 
-	private controlFailure(body: string): GatewayReply {
-		return { httpStatus: 200, body };
+	private controlFailure(echo: ControlEcho, kind: string, errors: ApiError[], includeWhitespace: boolean): GatewayReply {
+		return { httpStatus: 200, body: renderControlFailure(echo, errors, includeWhitespace), outcome: controlFailureOutcome(kind, errors) };
 	}
 
 	private async runAuthenticated(envelope: RequestEnvelope, hooks: GatewayHooks): Promise<GatewayReply> {
@@ -93,7 +97,7 @@ export class Gateway {
 		try {
 			if (needsSlot && (hooks.tooManyOperations === true || !(await slots.acquire(company.companyId)))) {
 				// §4.7: the level of this failure is UNCERTAIN; a control failure says "nothing ran".
-				return this.controlFailure(renderControlFailure(control, [TOO_MANY_OPERATIONS], control.includeWhitespace));
+				return this.controlFailure(control, 'too many operations', [TOO_MANY_OPERATIONS], control.includeWhitespace);
 			}
 			try {
 				await hooks.whileHoldingSlot?.();
@@ -117,6 +121,7 @@ export class Gateway {
 						operation,
 						{ enabled: control.uniqueIdEnabled, senderId: control.senderId, claimed, duplicateWithoutStatus: hooks.duplicateWithoutStatus === true },
 					);
+					for (const result of results) absoluteRecordLinks(result.outcome, endpointUrl);
 					return {
 						authentication: {
 							ok: true,
@@ -129,7 +134,7 @@ export class Gateway {
 						results,
 					};
 				});
-				return { httpStatus: 200, body: renderResponse(control, operations, control.includeWhitespace) };
+				return { httpStatus: 200, body: renderResponse(control, operations, control.includeWhitespace), outcome: operationsOutcome(operations) };
 			} finally {
 				if (needsSlot) slots.release(company.companyId);
 			}

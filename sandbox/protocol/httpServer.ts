@@ -11,6 +11,8 @@ import { type AdminDeps, handleAdminRequest, isAdminPath, isLoopbackHostHeader }
 import type { Gateway } from './gateway';
 import { INVALID_REQUEST, RATE_LIMITED } from './gatewayErrors';
 import type { RequestInspector } from './requestInspection';
+import { RECORD_URL_PATH } from '../model/writes/write-session';
+import { recordLinkPage } from './recordLinks';
 import { functionNamesOf } from './requestEnvelope';
 import { renderBareControlFailure } from './responseRendering';
 import type { GatewayStats } from './sandboxStats';
@@ -115,7 +117,11 @@ const TERMINAL: ReadonlySet<FaultAction['type']> = new Set(['status', 'rateLimit
 export function createGatewayServer(deps: HttpServerDeps): Server {
 	const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
 		const started = Date.now();
-		const path = (req.url ?? '/').split('?')[0];
+		const [path, query = ''] = (req.url ?? '/').split('?');
+		if (path === RECORD_URL_PATH && req.method === 'GET') {
+			send(req, res, 200, 'text/html; charset=utf-8', recordLinkPage(query));
+			return;
+		}
 		if (path !== GATEWAY_PATH) {
 			deps.stats.recordRequest([]);
 			send(req, res, 404, 'text/plain; charset=utf-8', 'Not Found\n');
@@ -186,7 +192,7 @@ export function createGatewayServer(deps: HttpServerDeps): Server {
 			return;
 		}
 		send(req, res, reply.httpStatus, XML_CONTENT_TYPE, reply.body);
-		logLine(reply.httpStatus, faultNote);
+		logLine(reply.httpStatus, `${reply.outcome === '' ? '' : ` ${reply.outcome}`}${faultNote}`);
 	};
 
 	return createServer((req, res) => {

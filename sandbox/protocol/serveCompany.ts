@@ -76,13 +76,20 @@ export async function serveCompany(
 		admin: { stats, company, now },
 		inspectRequest: options.inspectRequest ?? defaultRequestInspector(),
 	});
-	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(options.port ?? 0, host, () => {
-			server.off('error', reject);
-			resolve();
+	try {
+		await new Promise<void>((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(options.port ?? 0, host, () => {
+				server.off('error', reject);
+				resolve();
+			});
 		});
-	});
+	} catch (error: unknown) {
+		// A busy port: leave nothing behind (the CLI names the port, sandbox/cli.ts).
+		unsubscribeModel();
+		platform.close();
+		throw error;
+	}
 	const port = (server.address() as AddressInfo).port;
 	// A wildcard listen address is not something a client can call; advertise loopback instead.
 	const advertised = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : host.includes(':') ? `[${host}]` : host;

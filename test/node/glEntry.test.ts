@@ -43,7 +43,15 @@ describe('glEntry.getMany', () => {
 		expect(run.output(NODE_NAME)).toHaveLength(7);
 		expect(functionsSent(sandbox, 'readByQuery')).toBe(1);
 		expect(functionsSent(sandbox, 'readMore')).toBe(0);
-		expect(run.taskData(NODE_NAME)?.hints).toEqual([expect.objectContaining({ message: expect.stringMatching(/first 7 records.*Return All/) })]);
+		// One item: n8n's editor shows its own "Limit of 7 items reached" hint; a second one from the node
+		// stacked two notices saying the same thing (issue 18).
+		expect(run.taskData(NODE_NAME)?.hints ?? []).toEqual([]);
+	});
+
+	it('hints once at the Limit when several input items each hit it (n8n\'s own hint only counts the whole output)', async () => {
+		const run = await runNode(sandbox, { resource: 'glEntry', operation: 'getMany', returnAll: false, limit: 3 }, { items: [{ json: {} }, { json: {} }] });
+		expect(run.output(NODE_NAME)).toHaveLength(6);
+		expect(run.taskData(NODE_NAME)?.hints).toEqual([expect.objectContaining({ message: expect.stringMatching(/first 3 records.*Return All/) })]);
 	});
 
 	it('defaults to a limit of 50', async () => {

@@ -85,9 +85,17 @@ describe('the template shown in the node panel', () => {
 
 	it.each(combos)('parameters %j render the generator output', (parameters, options) => {
 		const expression = documentTemplateExpression();
-		expect(expression).not.toMatch(/\}\}.*\}\}/s); // only the closing braces of the expression itself
+		// Three holes (event, access key, dimension); everything else is the template's own text.
+		expect(expression.match(/\{\{/g)).toHaveLength(3);
+		expect(expression.match(/\}\}/g)).toHaveLength(3);
 		const rendered = Expression.resolveWithoutWorkflow(expression.slice(1), { $parameter: parameters });
 		expect(rendered).toBe(buildDocumentTemplate(options));
+	});
+
+	it('reads as the template: outside its three holes the field shows the generator\'s text line for line', () => {
+		const shown = documentTemplateExpression().slice(1).replace(/\{\{[\s\S]*?\}\}/g, '');
+		const withoutOptionalLines = buildDocumentTemplate({ userDimension: '', accessKeyInBody: false });
+		expect(shown).toBe(withoutOptionalLines);
 	});
 
 	it('is the default of the Document Template parameter', () => {

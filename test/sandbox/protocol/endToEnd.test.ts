@@ -55,6 +55,16 @@ describe('with the real model', () => {
 		expect(sandbox.url).toBe(`http://127.0.0.1:${sandbox.port}/ia/xml/xmlgw.phtml`);
 	});
 
+	it('record links (RECORD_URL) point at the sandbox that answered, and open a page there', async () => {
+		const root = await call(sandbox.url, fn('c', batchXml('record-link')));
+		const created = at(root, 'operation/result/data/glbatch');
+		const link = textAt(created as XmlElement, 'RECORD_URL') ?? '';
+		expect(link).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${sandbox.port}/ia/acct/ur\\.phtml\\?\\.r=glbatch%3A\\d+$`));
+		const page = await postRaw(link, '', { method: 'GET' });
+		expect(page.status).toBe(200);
+		expect(page.body).toMatch(/Record glbatch:\d+/);
+	});
+
 	it('a committed GLBATCH create fires one GLENTRY trigger delivery per line with merged fields', async () => {
 		const id = sandbox.platform.subscribe({
 			object: 'GLENTRY',

@@ -18,8 +18,8 @@ import { FILTER_COLUMNS, sourceProperty } from './shared';
 
 function filterOptions(): INodeProperties[] {
 	const options: INodeProperties[] = [
-		{ displayName: 'Posted After', name: 'startDate', type: 'dateTime', default: '', description: 'Entry date on or after this date' },
-		{ displayName: 'Posted Before', name: 'endDate', type: 'dateTime', default: '', description: 'Entry date on or before this date' },
+		{ displayName: 'Posted After', name: 'startDate', type: 'string', default: '', placeholder: 'e.g. 2026-03-31', description: 'Entry date on or after this date' },
+		{ displayName: 'Posted Before', name: 'endDate', type: 'string', default: '', placeholder: 'e.g. 2026-03-31', description: 'Entry date on or before this date' },
 		{ displayName: 'Account Numbers', name: 'accountNos', type: 'string', default: '', placeholder: 'e.g. 6100,6200', description: 'One or more GL account numbers, comma-separated' },
 		{
 			displayName: 'Journal',

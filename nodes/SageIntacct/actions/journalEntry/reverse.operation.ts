@@ -23,9 +23,10 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Reverse Date',
 		name: 'reverseDate',
-		type: 'dateTime',
+		type: 'string',
 		required: true,
 		default: '',
+		placeholder: 'e.g. 2026-03-31',
 		description: 'Posting date of the mirror entry; must be after the original posting date',
 	},
 	entityIdProperty,

@@ -20,7 +20,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Posting Date', name: 'postingDate', type: 'dateTime', default: '' },
+			{ displayName: 'Posting Date', name: 'postingDate', type: 'string', default: '', placeholder: 'e.g. 2026-03-31' },
 			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 			{
 				displayName: 'State',

@@ -78,10 +78,12 @@ export async function getManyForItem(
 		pageSize: returnAll ? pageSize : Math.min(limit, pageSize),
 	});
 	const records = await collectPages(getClient(context), fn, request.session ?? entityOption(context, itemIndex), returnAll, limit);
-	if (!returnAll && records.length === limit && !limitHinted.has(context)) {
+	// n8n's editor adds its own "Limit of N items reached" hint when the node's whole output is
+	// Limit items (one input item); ours is for several items, where that check never matches.
+	if (!returnAll && records.length === limit && context.getInputData().length > 1 && !limitHinted.has(context)) {
 		limitHinted.add(context);
 		context.addExecutionHints({
-			message: `Returned the first ${limit} records (Limit). Turn on Return All to get every matching record.`,
+			message: `Some input items returned their first ${limit} records (Limit) and may have more. Turn on Return All to get every matching record.`,
 			location: 'outputPane',
 		});
 	}
