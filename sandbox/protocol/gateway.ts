@@ -86,9 +86,9 @@ export class Gateway {
 		const refused = auths.find((auth) => !auth.ok && auth.gateway !== undefined);
 		if (refused !== undefined && !refused.ok) {
 			if (refused.gateway === 'invalidRequest') {
-				return this.controlFailure(renderControlFailure(control, [UNKNOWN_COMPANY_INVALID_REQUEST], control.includeWhitespace));
+				return this.controlFailure(control, 'unknown company', [UNKNOWN_COMPANY_INVALID_REQUEST], control.includeWhitespace);
 			}
-			return { httpStatus: 401, body: renderBareControlFailure([SIGN_IN_REJECTED_401]) };
+			return { httpStatus: 401, body: renderBareControlFailure([SIGN_IN_REJECTED_401]), outcome: controlFailureOutcome('sign-in failed', [SIGN_IN_REJECTED_401]) };
 		}
 		const controlIds = envelope.operations.flatMap((operation, index) => (auths[index].ok ? operation.functions.map((f) => f.controlId) : []));
 		const claimed = control.uniqueIdEnabled ? new Set(uniqueIds.claim(company.companyId, control.senderId, controlIds)) : new Set<string>();
