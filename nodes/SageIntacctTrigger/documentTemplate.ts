@@ -63,7 +63,8 @@ export function documentTemplateExpression(): string {
 		[MARK_EVENT]: `($parameter.templateEvent || 'created')`,
 	};
 	const perEvent = `$parameter.intacctTriggers !== 'oneForAllEvents'`;
-	const inBody = `$parameter.accessKeyLocation === 'body'`;
+	// Signed webhook delivery needs no access key in the body.
+	const inBody = `$parameter.deliveryMode !== 'webhookDelivery' && $parameter.accessKeyLocation === 'body'`;
 	const variant = (withEvent: boolean, withKey: boolean): string => {
 		const text = buildDocumentTemplate({
 			event: withEvent ? 'created' : undefined,

@@ -34,6 +34,9 @@ export interface HttpServerDeps {
 	/** Serves the loopback-only admin endpoints under /__sandbox/ (adminEndpoints.ts); without it
 	 * those paths are plain 404s like any other. */
 	admin?: AdminDeps;
+	/** Paths served outside the XML gateway (Platform Services' REST endpoints): returns true when it
+	 * took the request. No gateway latency, faults, sessions or slots; not counted in the stats. */
+	restRoutes?: (req: IncomingMessage, res: ServerResponse, path: string) => boolean;
 }
 
 /** Injected delays never keep the process alive on their own (a closed sandbox must let jest/CLI exit). */
@@ -167,6 +170,7 @@ export function createGatewayServer(deps: HttpServerDeps): Server {
 			}
 			return;
 		}
+		if (deps.restRoutes?.(req, res, (req.url ?? '/').split('?')[0]) === true) return;
 		// Answered ('finish', before the client can see the end) or dropped ('close' without finish).
 		const finished = deps.stats.requestStarted();
 		res.once('finish', finished);

@@ -7,6 +7,9 @@ import type { AddressInfo } from 'node:net';
 import type { Sandbox, SandboxClock, SandboxCredentials, SandboxOptions } from '../api';
 import { FaultRules } from '../faults/faultController';
 import { type CompanyModel, SANDBOX_LOGIN } from '../model/contract';
+import { ClientApplications } from '../platform/clientApplication';
+import { InterimTokens } from '../platform/interimOAuth';
+import { platformRoutes } from '../platform/platformRoutes';
 import { SandboxPlatformServices } from '../platform/platformServices';
 import { ChangeGate } from './changeGate';
 import { CompanySlots } from './companySlots';
@@ -33,7 +36,29 @@ export async function serveCompany(
 	let url = '';
 	const sessions = new SessionStore(options.sessionDurationMs ?? TWO_HOURS_MS, now);
 	const changes = new ChangeGate();
-	const platform = new SandboxPlatformServices({ companyId: company.companyId, now, timeScale: options.webhookTimeScale ?? 1, log });
+	// Client applications: the REST sandbox's registry should be passed in here (see clientApplication.ts).
+	const applications = new ClientApplications(options.clientApplications);
+	const platform = new SandboxPlatformServices({
+		companyId: company.companyId,
+		now,
+		timeScale: options.webhookTimeScale ?? 1,
+		retryClock: options.webhookRetryClock,
+		applications,
+		log,
+	});
+	const tokens = new InterimTokens(applications, now);
+	// Retries parked on the sandbox clock are sent when a test moves it.
+	const movingClock: SandboxClock = {
+		now: () => clock.now(),
+		advance: (ms) => {
+			clock.advance(ms);
+			void platform.clockMoved();
+		},
+		set: (date) => {
+			clock.set(date);
+			void platform.clockMoved();
+		},
+	};
 	changes.onCommitted((event) => platform.handle(event));
 	const uniqueIds = new UniqueFunctionIds(completedFunctionIds);
 	const stateWriter =
@@ -69,6 +94,7 @@ export async function serveCompany(
 		expireResultIds: () => company.expireResultIds(0, now()),
 		log,
 		admin: { stats, company, now },
+		restRoutes: platformRoutes({ queues: platform.queues, verifyAccessToken: (token) => tokens.clientOf(token), tokens, log }),
 	});
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
@@ -107,5 +133,5 @@ export async function serveCompany(
 		return closing;
 	};
 
-	return { url, port, credentials, clock, faults, stats, platform, company, close };
+	return { url, port, credentials, clock: movingClock, faults, stats, platform, company, close };
 }
