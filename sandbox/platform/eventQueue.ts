@@ -13,6 +13,8 @@ export interface QueuedEvent {
 	payload: string;
 	/** The decoded x-clientcontext of the delivery. */
 	clientContext: Record<string, unknown>;
+	/** Order the events happened in (deliveries give up at different times; the queue keeps event order). */
+	sequence: number;
 }
 
 export class EventQueues {
@@ -22,7 +24,9 @@ export class EventQueues {
 	add(clientId: string, event: Omit<QueuedEvent, 'id'>): QueuedEvent {
 		const queued: QueuedEvent = { id: String(this.nextId++), ...event };
 		const list = this.byClient.get(clientId) ?? [];
-		list.push(queued);
+		const at = list.findIndex((e) => e.sequence > queued.sequence);
+		if (at === -1) list.push(queued);
+		else list.splice(at, 0, queued);
 		this.byClient.set(clientId, list);
 		return queued;
 	}

@@ -222,6 +222,7 @@ export class SandboxPlatformServices implements PlatformServices {
 				createdAt: eventAt,
 				payload: body,
 				clientContext: { ...this.clientContext(subscription, record.event) },
+				sequence: this.records.indexOf(record),
 			});
 			record.queuedAs = queued.id;
 			this.deps.log(`trigger ${record.subscriptionId} gave up: event queued as ${queued.id} for ${delivery.clientId}`);
