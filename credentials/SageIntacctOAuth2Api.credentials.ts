@@ -27,6 +27,24 @@ export function grantUsername(data: ICredentialDataDecryptedObject): string {
 	return `${text(data.userId)}@${text(data.companyId)}${entity !== '' ? `|${entity}` : ''}`;
 }
 
+/** Why the token request failed, in words, from the status and the OAuth error code only. */
+export function tokenErrorMessage(error: unknown): string {
+	const e = error as { response?: { status?: unknown; data?: unknown }; httpCode?: unknown; cause?: { response?: { status?: unknown; data?: unknown } } };
+	const response = e?.response ?? e?.cause?.response;
+	const status = Number(response?.status ?? e?.httpCode);
+	const data = response?.data as { error?: unknown } | undefined;
+	const code = typeof data?.error === 'string' ? data.error : '';
+	if (status === 401 || code === 'invalid_client') {
+		return 'Sage Intacct refused the client ID or client secret (invalid_client): copy both again from your REST client application';
+	}
+	if (status === 400) {
+		return `Sage Intacct refused the token request${code ? ` (${code})` : ''}: check the company ID, user ID and entity ID, and that the client application is authorized for that user (Company > Setup > Company > Security > Authorized Client Applications)`;
+	}
+	return Number.isFinite(status) && status > 0
+		? `Sage Intacct's token endpoint answered HTTP ${status}`
+		: 'Could not reach Sage Intacct\'s token endpoint: check the API Base URL';
+}
+
 export class SageIntacctOAuth2Api implements ICredentialType {
 	name = 'sageIntacctOAuth2Api';
 
@@ -113,13 +131,19 @@ export class SageIntacctOAuth2Api implements ICredentialType {
 			client_secret: typeof credentials.clientSecret === 'string' ? credentials.clientSecret : '',
 			username: grantUsername(credentials),
 		});
-		const answer = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: `${base.replace(/\/+$/, '')}/oauth2/token`,
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-			body: form.toString(),
-			json: true,
-		})) as { access_token?: unknown };
+		let answer: { access_token?: unknown };
+		try {
+			answer = (await this.helpers.httpRequest({
+				method: 'POST',
+				url: `${base.replace(/\/+$/, '')}/oauth2/token`,
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+				body: form.toString(),
+				json: true,
+			})) as { access_token?: unknown };
+		} catch (error) {
+			// A new error on purpose: the HTTP error carries the request body, i.e. the client secret.
+			throw new Error(tokenErrorMessage(error));
+		}
 		if (typeof answer?.access_token !== 'string' || answer.access_token === '') {
 			throw new Error('Sage Intacct did not return an access token: check the client ID, client secret, company ID and user ID');
 		}
