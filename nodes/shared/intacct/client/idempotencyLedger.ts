@@ -19,7 +19,7 @@ export const KEY_LENGTH = 12;
 export const DEFAULT_RETENTION_MS = 25 * 60 * 60 * 1000;
 export const DEFAULT_BUCKET_MS = 60 * 60 * 1000;
 export const DEFAULT_MAX_KEYS = 200_000;
-export const DEFAULT_PERSIST_MAX_KEYS = 50_000;
+export const DEFAULT_PERSIST_MAX_KEYS = 20_000;
 
 export interface LedgerOptions {
 	retentionMs?: number;
@@ -43,9 +43,25 @@ interface Bucket {
 	 * Set repeatedly is O(n) a step in V8: it walks the deleted entries). */
 	order: string[];
 	head: number;
+	/** order[joinedFrom .. joinedTo) concatenated, reused by toPersisted (most buckets never change). */
+	joined: string;
+	joinedFrom: number;
+	joinedTo: number;
 }
 
-const newBucket = (start: number): Bucket => ({ start, keys: new Set(), order: [], head: 0 });
+const newBucket = (start: number): Bucket => ({ start, keys: new Set(), order: [], head: 0, joined: '', joinedFrom: 0, joinedTo: 0 });
+
+/** order[from ..] of a bucket as one string, reusing what was joined before. */
+function joinedFrom(bucket: Bucket, from: number): string {
+	if (from < bucket.joinedFrom || from > bucket.joinedTo) {
+		bucket.joined = bucket.order.slice(from).join('');
+	} else {
+		bucket.joined = bucket.joined.slice((from - bucket.joinedFrom) * KEY_LENGTH) + bucket.order.slice(bucket.joinedTo).join('');
+	}
+	bucket.joinedFrom = from;
+	bucket.joinedTo = bucket.order.length;
+	return bucket.joined;
+}
 
 /** A fixed-length digest of an idempotency key (the raw key may be long or carry anything). */
 export function ledgerKey(raw: string): string {
@@ -139,10 +155,10 @@ export class IdempotencyLedger {
 		const out: Array<[number, string]> = [];
 		for (let i = this.buckets.length - 1; i >= 0 && budget > 0; i--) {
 			const bucket = this.buckets[i];
-			const keys = bucket.order.slice(bucket.head);
-			const kept = keys.length > budget ? keys.slice(keys.length - budget) : keys;
-			budget -= kept.length;
-			if (kept.length > 0) out.unshift([this.buckets[i].start, kept.join('')]);
+			const count = bucket.order.length - bucket.head;
+			const from = count > budget ? bucket.order.length - budget : bucket.head;
+			budget -= bucket.order.length - from;
+			if (bucket.order.length > from) out.unshift([bucket.start, joinedFrom(bucket, from)]);
 		}
 		this.revision = `${this.writer}.${++this.writes}`;
 		return { v: 1, rev: this.revision, buckets: out };
@@ -177,6 +193,9 @@ export class IdempotencyLedger {
 			if (first.head > 1024 && first.head * 2 > first.order.length) {
 				first.order = first.order.slice(first.head);
 				first.head = 0;
+				first.joined = '';
+				first.joinedFrom = 0;
+				first.joinedTo = 0;
 			}
 		}
 		if (first.keys.size === 0) this.buckets.shift();

@@ -80,3 +80,16 @@ it('ignores persisted data it does not recognise', () => {
 	ledger.load({ v: 9 }, T0);
 	expect(ledger.size).toBe(0);
 });
+
+it('the persisted copy stays exact while keys are added and evicted between saves', () => {
+	const ledger = new IdempotencyLedger({ maxKeys: 3000, persistMaxKeys: 2500, bucketMs: 60_000 });
+	const added: string[] = [];
+	for (let i = 0; i < 10_000; i++) {
+		const key = ledgerKey(`k${i}`);
+		ledger.add(key, at(i * 500));
+		added.push(key);
+		if (i % 97 === 0) ledger.toPersisted();
+	}
+	const persisted = ledger.toPersisted().buckets.map(([, joined]) => joined).join('');
+	expect(persisted).toBe(added.slice(-2500).join(''));
+});
