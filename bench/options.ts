@@ -18,6 +18,8 @@ export interface BenchOptions {
 	glEntries: number;
 	/** Webhook deliveries pushed through the trigger's webhook(). */
 	webhooks: number;
+	/** Unique keys of the idempotency flood (default 1,000,000). */
+	idempotencyKeys: number;
 	/** Functions per request for our node and for the SDK's executeBatch. */
 	batchSize: number;
 	/** Requests in flight per company (Intacct standard tier: 2). */
@@ -32,16 +34,16 @@ export interface BenchOptions {
 	quick: boolean;
 }
 
-export const SCENARIOS = ['writes', 'reads', 'parse', 'webhook'] as const;
+export const SCENARIOS = ['writes', 'reads', 'parse', 'webhook', 'idempotency'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
-const FULL = { items: 1000, runs: 3, latencyMs: 100, glEntries: 100_000, webhooks: 20_000 };
-const QUICK = { items: 50, runs: 1, latencyMs: 20, glEntries: 5_000, webhooks: 2_000 };
+const FULL = { items: 1000, runs: 3, latencyMs: 100, glEntries: 100_000, webhooks: 20_000, idempotencyKeys: 1_000_000 };
+const QUICK = { items: 50, runs: 1, latencyMs: 20, glEntries: 5_000, webhooks: 2_000, idempotencyKeys: 20_000 };
 
 export const USAGE = `usage: npm run bench -- [--quick] [--items N] [--baseline-items N] [--runs N] [--latency MS]
                        [--gl-entries N] [--webhooks N] [--batch-size N] [--concurrency N]
                        [--sandbox process|in-process]
-                       [--only writes,reads,parse,webhook] [--out docs/benchmarks.md]`;
+                       [--only writes,reads,parse,webhook,idempotency] [--idempotency-keys N] [--out docs/benchmarks.md]`;
 
 function positiveInt(flag: string, text: string | undefined): number {
 	const value = Number(text);
@@ -61,6 +63,7 @@ export function parseOptions(argv: string[]): BenchOptions {
 		latencyMs: base.latencyMs,
 		glEntries: base.glEntries,
 		webhooks: base.webhooks,
+		idempotencyKeys: base.idempotencyKeys,
 		batchSize: 50,
 		concurrency: 2,
 		sandbox: 'process',
@@ -91,6 +94,9 @@ export function parseOptions(argv: string[]): BenchOptions {
 				break;
 			case '--webhooks':
 				options.webhooks = positiveInt(flag, next());
+				break;
+			case '--idempotency-keys':
+				options.idempotencyKeys = positiveInt(flag, next());
 				break;
 			case '--batch-size':
 				options.batchSize = Math.max(1, positiveInt(flag, next()));

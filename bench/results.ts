@@ -77,6 +77,9 @@ export interface WebhookMeasurement {
 	rejected: number;
 }
 
+export type { IdempotencyMeasurement } from './scenarios/idempotencyFlood';
+import type { IdempotencyMeasurement } from './scenarios/idempotencyFlood';
+
 export interface BenchReport {
 	startedAt: Date;
 	command: string;
@@ -85,5 +88,7 @@ export interface BenchReport {
 	reads: ReadMeasurement[];
 	parse: ParseMeasurement[];
 	webhook: WebhookMeasurement[];
+	/** Unique-key flood against the duplicate check (absent in reports written before it existed). */
+	idempotency?: IdempotencyMeasurement[];
 	notes: string[];
 }

@@ -11,6 +11,7 @@ import type { BenchReport } from './results';
 import { median } from './stats';
 import { FAST_XML_PARSER_ONLY, measureParsing, OUR_PARSER, SCAN_READER, SDK_PARSER } from './scenarios/parseCpu';
 import { runReadBenchmarks } from './scenarios/reads';
+import { runIdempotencyBenchmark } from './scenarios/idempotencyFlood';
 import { runWebhookBenchmark } from './scenarios/webhook';
 import { runWriteBenchmarks } from './scenarios/writes';
 
@@ -109,6 +110,7 @@ export async function runBenchmarks(options: BenchOptions, command: string, prog
 		}
 	}
 	if (options.only.has('webhook')) report.webhook = [await runWebhookBenchmark(options.webhooks, options.runs)];
+	if (options.only.has('idempotency')) report.idempotency = runIdempotencyBenchmark(options.idempotencyKeys, progress);
 	report.notes.push(...explain(report));
 	if (options.quick) report.notes.push('Quick smoke run (--quick): sizes are far below the issue\'s; do not read these numbers as results.');
 	return report;

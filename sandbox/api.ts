@@ -39,6 +39,11 @@ export interface SandboxOptions {
 	latencyMs?: number;
 	/** Scale of the webhook retry schedule 10/30/90 s; default 1 (real), tests use e.g. 0.001. */
 	webhookTimeScale?: number;
+	/** 'sandbox': webhook retries wait for the sandbox clock (clock.advance) instead of timers. */
+	webhookRetryClock?: 'timers' | 'sandbox';
+	/** REST client applications whose secrets sign webhook deliveries; default: the demo pair
+	 * (sandbox/platform/clientApplication.ts). The REST sandbox's registry should feed this. */
+	clientApplications?: Array<{ clientId: string; clientSecret: string }>;
 	/** Log one line per request to this function (no secrets). */
 	log?: (line: string) => void;
 	/** Where the sandbox clock starts (it then ticks in real time; tests move it with clock.advance/set).
@@ -155,8 +160,19 @@ export interface TriggerSubscription {
 	/** Document template with {!GLENTRY.FIELD!} merge fields; values are JSON-escaped when `encoding` is json. */
 	template: string;
 	encoding?: 'json' | 'xml';
-	/** "Use webhook delivery": adds Authorization: Bearer <jwt-like token> and X-Trusted-Context. */
-	webhookDelivery?: { clientId: string };
+	/** "Use webhook delivery" with a client application's client ID (docs/fidelity-webhooks.md).
+	 * style 'signed' (default, GA): X-IA-Sage-Signature JWT signed with the application's client
+	 * secret, Authorization: Bearer, x-clientcontext, X-IdempotencyKey; the client ID must be a
+	 * registered client application. style 'earlyAdopter': Bearer + X-Trusted-Context (2025 R1 page).
+	 * idempotencyHeader picks the key header's spelling. forgeWithSecret / forgeIssuer: a forged
+	 * sender, for tests. Undelivered events go to the client ID's event queue. */
+	webhookDelivery?: {
+		clientId: string;
+		style?: 'signed' | 'earlyAdopter';
+		idempotencyHeader?: 'Idempotency-Key' | 'X-IdempotencyKey';
+		forgeWithSecret?: string;
+		forgeIssuer?: string;
+	};
 	/** Extra headers. */
 	headers?: Record<string, string>;
 }
@@ -167,6 +183,8 @@ export interface DeliveryRecord {
 	event: ChangeEvent;
 	attempts: Array<{ at: Date; status: number | 'error' }>;
 	delivered: boolean;
+	/** Event queue entry ID when webhook delivery gave up on the event. */
+	queuedAs?: string;
 }
 
 export interface PlatformServices {
@@ -174,8 +192,11 @@ export interface PlatformServices {
 	unsubscribe(id: string): void;
 	/** Every delivery so far (for assertions). */
 	deliveries(): DeliveryRecord[];
-	/** Resolves when no delivery is pending or being retried. */
+	/** Resolves when no delivery is pending or being retried (retries waiting on the sandbox clock
+	 * under webhookRetryClock 'sandbox' count as settled). */
 	idle(): Promise<void>;
+	/** Event queue of a client application (what /ia/api/v1/services/delivery/event/count says). */
+	queuedCount(clientId: string): number;
 }
 
 export interface SandboxCredentials {

@@ -11,6 +11,7 @@ import {
 import { outputRecord } from '../shared/intacct/records/simplify';
 import { createClientFromContext } from '../shared/intacct/n8n/n8nHttpPost';
 import { toN8nError } from '../shared/intacct/n8n/errors';
+import { DEFAULT_EVENTS_PER_POLL, drainEventQueue } from './eventQueueDrain';
 import { latestRecord, pollChanges, changeKind } from './pollChanges';
 import { readPollSettings } from './pollSettings';
 
@@ -33,18 +34,63 @@ export class SageIntacctPollTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: MAIN_OUTPUT,
-		credentials: [{ name: 'sageIntacctApi', required: true }],
+		credentials: [
+			{ name: 'sageIntacctApi', required: true, displayOptions: { show: { source: ['records'] } } },
+			{ name: 'sageIntacctOAuth2Api', required: true, displayOptions: { show: { source: ['eventQueue'] } } },
+		],
 		properties: [
+			{
+				displayName: 'Source',
+				name: 'source',
+				type: 'options',
+				options: [
+					{ name: 'Changed Records (Query)', value: 'records', description: 'Query an object for records created or updated since the last poll' },
+					{
+						name: 'Event Queue (Missed Webhook Deliveries)',
+						value: 'eventQueue',
+						description: 'Drain the trigger event queue: events webhook delivery could not hand over, once each, oldest first',
+					},
+				],
+				default: 'records',
+			},
+			{
+				displayName:
+					'Drains the Platform Services trigger event queue of your REST client application (Early Adopter, 2025 R2): events Intacct could not deliver to the Sage Intacct Trigger, for example while n8n was down. Each comes out once, oldest first, and is acknowledged on the next poll, after the workflow has it. Cost: 1 API transaction per poll plus 1 per acknowledgement. To see changes again that were already acknowledged, use Source: Changed Records with a Start Date.',
+				name: 'eventQueueNotice',
+				type: 'notice',
+				displayOptions: { show: { source: ['eventQueue'] } },
+				default: '',
+			},
+			{
+				displayName: 'Events per Poll',
+				name: 'eventsPerPoll',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 1000 },
+				displayOptions: { show: { source: ['eventQueue'] } },
+				default: DEFAULT_EVENTS_PER_POLL,
+				description: 'Oldest events taken per poll; a longer queue drains over several polls',
+			},
+			{
+				displayName: 'Replay Since',
+				name: 'replaySince',
+				type: 'dateTime',
+				displayOptions: { show: { source: ['eventQueue'] } },
+				default: '',
+				description:
+					'Recovery: emit again the events still in the queue that this node already emitted since this date (applied once per value). Acknowledged events are gone from Intacct; use Source: Changed Records with a Start Date for those.',
+			},
 			{
 				displayName:
 					'Every poll is at least one API transaction (plus one per extra page of 1,000 records), billed against your company\'s monthly volume (Performance Tier 1 includes 100,000 for all integrations together). Polling every minute costs about 43,200 transactions a month, every 5 minutes about 8,640, every 15 minutes about 2,880, hourly about 720. For instant GL entry events without polling, use the Sage Intacct Trigger (Intacct pushes each change).',
 				name: 'costNotice',
+				displayOptions: { show: { source: ['records'] } },
 				type: 'notice',
 				default: '',
 			},
 			{
 				displayName: 'Object',
 				name: 'object',
+				displayOptions: { show: { source: ['records'] } },
 				type: 'string',
 				default: 'GLENTRY',
 				placeholder: 'e.g. GLENTRY, GLBATCH, APBILL, VENDOR',
@@ -53,6 +99,7 @@ export class SageIntacctPollTrigger implements INodeType {
 			{
 				displayName: 'Fields',
 				name: 'fields',
+				displayOptions: { show: { source: ['records'] } },
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. RECORDNO, VENDORID, TOTALDUE',
@@ -62,6 +109,7 @@ export class SageIntacctPollTrigger implements INodeType {
 			{
 				displayName: 'Trigger On',
 				name: 'changes',
+				displayOptions: { show: { source: ['records'] } },
 				type: 'options',
 				options: [
 					{ name: 'New or Updated Records', value: 'createdOrUpdated', action: 'On new or updated records' },
@@ -73,6 +121,7 @@ export class SageIntacctPollTrigger implements INodeType {
 			{
 				displayName: 'Look-Back Window (Minutes)',
 				name: 'lookBackMinutes',
+				displayOptions: { show: { source: ['records'] } },
 				type: 'number',
 				typeOptions: { minValue: 0 },
 				default: 5,
@@ -82,6 +131,7 @@ export class SageIntacctPollTrigger implements INodeType {
 			{
 				displayName: 'Start Date',
 				name: 'startDate',
+				displayOptions: { show: { source: ['records'] } },
 				type: 'dateTime',
 				default: '',
 				description:
@@ -90,6 +140,7 @@ export class SageIntacctPollTrigger implements INodeType {
 			{
 				displayName: 'Options',
 				name: 'options',
+				displayOptions: { show: { source: ['records'] } },
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
@@ -123,6 +174,17 @@ export class SageIntacctPollTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		if (this.getNodeParameter('source', 'records') === 'eventQueue') {
+			try {
+				const items = await drainEventQueue(this, {
+					eventsPerPoll: Number(this.getNodeParameter('eventsPerPoll', DEFAULT_EVENTS_PER_POLL)),
+					replaySince: String(this.getNodeParameter('replaySince', '') || ''),
+				});
+				return items.length > 0 ? [this.helpers.returnJsonArray(items)] : null;
+			} catch (error) {
+				throw toN8nError(this.getNode(), error);
+			}
+		}
 		const simplify = (this.getNodeParameter('options', {}) as IDataObject).simplify !== false;
 		try {
 			const settings = readPollSettings(this);

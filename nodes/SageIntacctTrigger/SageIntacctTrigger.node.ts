@@ -1,6 +1,9 @@
 import {
 	NodeConnectionTypes,
+	type ICredentialsDecrypted,
+	type ICredentialTestFunctions,
 	type IHookFunctions,
+	type INodeCredentialTestResult,
 	type NodeConnectionType,
 	type INodeType,
 	type INodeTypeDescription,
@@ -10,6 +13,11 @@ import {
 
 import { documentTemplateExpression } from './documentTemplate';
 import { handleDelivery } from './handleDelivery';
+import { accessKeyStrength } from './triggerSecrets';
+import { COST_NOTICE, EARLY_ADOPTER_NOTICE, MOVE_ACCESS_KEY_NOTICE, TEMPLATE_STEPS, WEBHOOK_DELIVERY_STEPS } from './setupGuide';
+
+const V1 = { '@version': [1] };
+const V2_UP = { '@version': [2] };
 
 /** Path under the workflow's webhook ID: production URL <n8n>/webhook/<webhookId>/gl-entry. */
 export const WEBHOOK_PATH = 'gl-entry';
@@ -24,7 +32,9 @@ export class SageIntacctTrigger implements INodeType {
 		name: 'sageIntacctTrigger',
 		icon: { light: 'file:../SageIntacct/sageIntacct.svg', dark: 'file:../SageIntacct/sageIntacct.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 2: webhook delivery (signed) is the default setup, the access key lives in a credential.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{"GL Entry: " + ($parameter["events"] || []).join(", ")}}',
 		// n8n's nodes panel merges this trigger into the Sage Intacct app entry and shows this text for
 		// the merged entry (actions and triggers): it describes the app, the Events name the triggers.
@@ -35,6 +45,24 @@ export class SageIntacctTrigger implements INodeType {
 		inputs: [],
 		outputs: MAIN_OUTPUT,
 		credentials: [
+			{
+				name: 'sageIntacctOAuth2Api',
+				required: true,
+				displayOptions: { show: { deliveryMode: ['webhookDelivery'] } },
+			},
+			{
+				name: 'sageIntacctTriggerApi',
+				required: true,
+				testedBy: 'sageIntacctTriggerAccessKeyTest',
+				displayOptions: { show: { deliveryMode: ['template'], ...V2_UP } },
+			},
+			{
+				// Version 1 workflows may still hold the key in the old parameter.
+				name: 'sageIntacctTriggerApi',
+				required: false,
+				testedBy: 'sageIntacctTriggerAccessKeyTest',
+				displayOptions: { show: { deliveryMode: ['template'], ...V1 } },
+			},
 			{
 				name: 'sageIntacctApi',
 				required: true,
@@ -63,26 +91,80 @@ export class SageIntacctTrigger implements INodeType {
 		},
 		properties: [
 			{
-				displayName:
-					'In Sage Intacct go to Platform Services > Objects > GL Entry > Triggers > New Trigger. Trigger Type: HTTP Post. Trigger activation: After Create, After Update and/or After Delete (see "Intacct Triggers" below). Encoding: JSON. URL: this node\'s Production URL (with "?key=<access key>" appended when the key travels in the URL). Under Document Template add a template and paste the text of "Document Template" below: click into that field and copy the text under "Result" (the button at the field\'s lower right opens it full screen; it already follows the options you pick here). Save twice.',
-				name: 'setupNotice',
+				displayName: 'Delivery',
+				name: 'deliveryMode',
+				type: 'options',
+				displayOptions: { show: V1 },
+				options: [
+					{ name: 'Access Key (Template)', value: 'template', description: 'Platform Services HTTP Post with a shared access key' },
+					{ name: 'Webhook Delivery (Signed)', value: 'webhookDelivery', description: 'HTTP Post with "Use webhook delivery" and a Client ID' },
+				],
+				default: 'template',
+			},
+			{
+				displayName: 'Delivery',
+				name: 'deliveryMode',
+				type: 'options',
+				displayOptions: { show: V2_UP },
+				options: [
+					{
+						name: 'Webhook Delivery (Signed)',
+						value: 'webhookDelivery',
+						description: 'HTTP Post with "Use webhook delivery" and a Client ID: every call is signed with your client secret',
+					},
+					{ name: 'Access Key (Template)', value: 'template', description: 'HTTP Post without webhook delivery; a shared access key proves the sender' },
+				],
+				default: 'webhookDelivery',
+			},
+			{
+				displayName: WEBHOOK_DELIVERY_STEPS,
+				name: 'webhookDeliverySteps',
+				type: 'notice',
+				displayOptions: { show: { deliveryMode: ['webhookDelivery'] } },
+				default: '',
+			},
+			{
+				displayName: EARLY_ADOPTER_NOTICE,
+				name: 'earlyAdopterNotice',
+				type: 'notice',
+				displayOptions: { show: { deliveryMode: ['webhookDelivery'] } },
+				default: '',
+			},
+			{
+				displayName: TEMPLATE_STEPS,
+				name: 'templateSteps',
+				type: 'notice',
+				displayOptions: { show: { deliveryMode: ['template'] } },
+				default: '',
+			},
+			{
+				displayName: MOVE_ACCESS_KEY_NOTICE,
+				name: 'moveAccessKeyNotice',
+				type: 'notice',
+				displayOptions: { show: { deliveryMode: ['template'], ...V1 } },
+				default: '',
+			},
+			{
+				displayName: COST_NOTICE,
+				name: 'costNotice',
 				type: 'notice',
 				default: '',
 			},
 			{
-				displayName: 'Access Key',
+				displayName: 'Access Key (Deprecated)',
 				name: 'accessKey',
 				type: 'string',
 				typeOptions: { password: true },
-				required: true,
+				displayOptions: { show: { deliveryMode: ['template'], ...V1 } },
 				default: '',
 				description:
-					'A long random secret that only this node and your Intacct trigger know. Requests without it are refused with HTTP 401. Use 32 or more random characters.',
+					'Kept for workflows saved before the access key credential existed. Move the key into a "Sage Intacct Trigger Access Key" credential and clear this field.',
 			},
 			{
 				displayName: 'Access Key Location',
 				name: 'accessKeyLocation',
 				type: 'options',
+				displayOptions: { show: { deliveryMode: ['template'] } },
 				options: [
 					{
 						name: 'In the Document Template',
@@ -221,11 +303,20 @@ export class SageIntacctTrigger implements INodeType {
 						default: '',
 						placeholder: 'e.g. 1a2b3c4d5e6f.app.sage.com',
 						description:
-							'When the Intacct trigger uses "Use webhook delivery", its client ID: the node then also requires a Bearer token and an X-Trusted-Context header naming this client ID. The token signature is not verified.',
+							'Access key setup only, for Early Adopter triggers: also require a Bearer token and an X-Trusted-Context header naming this client ID (on top of the access key). For signed calls choose Delivery: Webhook Delivery.',
 					},
 				],
 			},
 		],
+	};
+
+	methods = {
+		credentialTest: {
+			// Nothing in Intacct can confirm a shared key: the test says whether it is strong enough.
+			async sageIntacctTriggerAccessKeyTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+				return accessKeyStrength(credential.data?.accessKeySecret);
+			},
+		},
 	};
 
 	// Intacct has no API to register HTTP Post triggers: the user pastes the URL (n8n-nodes.md §4.1).

@@ -1,15 +1,17 @@
 /**
  * Intacct retries a delivery until it gets HTTP 200 (up to 4 attempts, same idempotency key,
- * intacct-xml-api.md §9.2), so a delivery whose answer was lost arrives again. A small bounded ring
- * of recently seen delivery keys in the node's static data lets only the first start an execution.
+ * docs/fidelity-webhooks.md), so a delivery whose answer was lost arrives again. The delivery's key
+ * goes into the idempotency ledger (nodes/shared/intacct/client/idempotencyLedger.ts); the ring of
+ * up to 500 keys that earlier versions kept in static data is still read, so an upgrade forgets nothing.
  */
 import { createHash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { RequestHeaders } from './authenticity';
 
-/** Header names an idempotency key may arrive under (Sage does not document the name, §9.2). */
-export const IDEMPOTENCY_HEADERS = ['idempotency-key', 'x-idempotency-key', 'x-sage-idempotency-key'];
+/** Header names an idempotency key arrives under: the reference spells it Idempotency-Key in one
+ * section and X-IdempotencyKey in the list of headers (docs/fidelity-webhooks.md); older guesses last. */
+export const IDEMPOTENCY_HEADERS = ['x-idempotencykey', 'idempotency-key', 'x-idempotency-key', 'x-sage-idempotency-key'];
 
 /** How many delivery keys are remembered (a few hours of busy posting; retries come within ~2 min). */
 export const SEEN_DELIVERIES_LIMIT = 500;
@@ -38,10 +40,4 @@ function ring(staticData: IDataObject): string[] {
 
 export function alreadySeen(staticData: IDataObject, key: string): boolean {
 	return ring(staticData).includes(key);
-}
-
-export function remember(staticData: IDataObject, key: string): void {
-	const seen = ring(staticData).filter((k) => k !== key);
-	seen.push(key);
-	staticData[STATIC_KEY] = seen.slice(-SEEN_DELIVERIES_LIMIT);
 }

@@ -77,7 +77,8 @@ export function documentTemplateExpression(): string {
 		},
 		{
 			matches: (line) => line.includes(MARK_KEY),
-			when: `$parameter.accessKeyLocation === 'body'`,
+			// Signed webhook delivery needs no access key in the body.
+			when: `$parameter.deliveryMode !== 'webhookDelivery' && $parameter.accessKeyLocation === 'body'`,
 			refs: { [MARK_KEY]: `(($parameter.accessKey || ${jsLiteral(PASTE_HINT)}) + '').replace(/\\\\/g, '\\\\\\\\').replace(/"/g, '\\\\"')` },
 		},
 		{

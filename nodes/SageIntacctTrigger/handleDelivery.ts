@@ -1,8 +1,9 @@
 /**
  * What the trigger does with one POST from Intacct, in order:
- *   body is JSON (400) -> access key / webhook delivery (401) -> template filled in (400)
- *   -> duplicate delivery? (200, no run) -> optional enrichment -> event and filters (200, no run)
- *   -> remember the delivery -> one item, one execution.
+ *   signed webhook delivery: signature, claims and body hash over the raw bytes (401)
+ *   -> body is JSON (400) -> template mode: access key (401) -> template filled in (400)
+ *   -> duplicate delivery by idempotency key, kept 24 h+ in static data (200, no run)
+ *   -> optional enrichment -> event and filters (200, no run) -> remember the delivery -> one run.
  * Rejections are written to the response object with `noWebhookResponse`, so n8n sends nothing else
  * and no execution starts (n8n-nodes.md §4.1).
  */
@@ -12,7 +13,10 @@ import { toN8nError } from '../shared/intacct/n8n/errors';
 
 import { accessKeyMatches, presentedAccessKey, webhookDeliveryProblem, type AccessKeyLocation } from './authenticity';
 import { bodyObject, parseDelivery, type Delivery } from './delivery';
-import { alreadySeen, deliveryKey, idempotencyKey, remember } from './deliveryDedupe';
+import { ledgerFor, ledgerKey } from '../shared/intacct/client/idempotencyLedger';
+import { alreadySeen, deliveryKey, idempotencyKey } from './deliveryDedupe';
+import { signedDeliveryProblem } from './signedDelivery';
+import { readTriggerSecrets, type DeliveryMode } from './triggerSecrets';
 import { recentDeliveriesFor } from './recentDeliveries';
 import type { GlEntryEvent } from './documentTemplate';
 import { fetchEntryAndBatch, type Enrichment } from './enrichment';
@@ -20,6 +24,7 @@ import { failedFilter, needsJournal } from './entryFilters';
 import { glEntryItem, recordText } from '../shared/intacct/records/glEntryItem';
 
 export interface TriggerSettings {
+	deliveryMode: DeliveryMode;
 	accessKey: string;
 	accessKeyLocation: AccessKeyLocation;
 	perEventTriggers: boolean;
@@ -34,6 +39,7 @@ export interface TriggerSettings {
 export function readSettings(ctx: IWebhookFunctions): TriggerSettings {
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
 	return {
+		deliveryMode: ctx.getNodeParameter('deliveryMode', 'template') === 'webhookDelivery' ? 'webhookDelivery' : 'template',
 		accessKey: String(ctx.getNodeParameter('accessKey', '')),
 		accessKeyLocation: ctx.getNodeParameter('accessKeyLocation', 'body') as AccessKeyLocation,
 		perEventTriggers: ctx.getNodeParameter('intacctTriggers', 'onePerEvent') !== 'oneForAllEvents',
@@ -58,27 +64,41 @@ function inferEvent(record: Record<string, string>, enrichment: Enrichment | und
 	return created !== '' && created === record.WHENMODIFIED ? 'created' : 'updated';
 }
 
+/** Static data field of the idempotency ledger (nodes/shared/intacct/client/idempotencyLedger.ts). */
+export const LEDGER_STATIC_KEY = 'deliveryLedger';
+
 export async function handleDelivery(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const settings = readSettings(ctx);
 	const request = ctx.getRequestObject();
 	const headers = ctx.getHeaderData();
+	const now = new Date();
+	const secrets = await readTriggerSecrets(ctx, settings.deliveryMode, settings.accessKey);
+
+	// Signed delivery: verified over the exact bytes received, before the body is even parsed.
+	if (settings.deliveryMode === 'webhookDelivery') {
+		const problem = signedDeliveryProblem(headers, request.rawBody, secrets.clientSecret, now);
+		if (problem) return reject(ctx, 401, `Unauthorized: ${problem}`);
+	}
 
 	const parsedBody = bodyObject(ctx.getBodyData(), request.rawBody);
 	if (parsedBody.problem !== undefined) return reject(ctx, 400, parsedBody.problem);
 	const body = parsedBody.value;
 
-	// Authenticity before anything about the content is revealed.
-	const rawKey = body.accessKey;
-	const presented = presentedAccessKey(
-		settings.accessKeyLocation,
-		typeof rawKey === 'string' ? rawKey : undefined,
-		headers,
-		ctx.getQueryData() as Record<string, unknown>,
-	);
-	if (!accessKeyMatches(settings.accessKey, presented)) {
-		return reject(ctx, 401, 'Unauthorized: missing or wrong access key');
+	// Template mode: the access key, before anything about the content is revealed.
+	if (settings.deliveryMode === 'template') {
+		const rawKey = body.accessKey;
+		const presented = presentedAccessKey(
+			settings.accessKeyLocation,
+			typeof rawKey === 'string' ? rawKey : undefined,
+			headers,
+			ctx.getQueryData() as Record<string, unknown>,
+		);
+		if (!accessKeyMatches(secrets.accessKey, presented)) {
+			return reject(ctx, 401, 'Unauthorized: missing or wrong access key');
+		}
 	}
-	if (settings.webhookDeliveryClientId.trim() !== '') {
+	// Template mode with the old Early Adopter client ID option: an extra check on top of the key.
+	if (settings.deliveryMode === 'template' && settings.webhookDeliveryClientId.trim() !== '') {
 		const problem = webhookDeliveryProblem(headers, settings.webhookDeliveryClientId);
 		if (problem) return reject(ctx, 401, `Unauthorized: ${problem}`);
 	}
@@ -95,9 +115,16 @@ export async function handleDelivery(ctx: IWebhookFunctions): Promise<IWebhookRe
 		delivery.record.WHENMODIFIED ?? '',
 	]);
 	const staticData = ctx.getWorkflowStaticData('node');
+	const nodeKey = `${String(ctx.getWorkflow().id ?? '')}\u0000${ctx.getNode().id}`;
 	const recent = recentDeliveriesFor(String(ctx.getWorkflow().id ?? ''), ctx.getNode().id);
+	const ledger = ledgerFor(nodeKey);
+	ledger.load(staticData[LEDGER_STATIC_KEY], now);
+	const entry = ledgerKey(key);
 	const state = recent.state(key);
-	if (state === 'finished' || alreadySeen(staticData, key)) return { webhookResponse: { message: 'Duplicate delivery ignored' } };
+	// Same answer as the first time (200), no second run (the reference's idempotency handling).
+	if (state === 'finished' || ledger.has(entry, now) || alreadySeen(staticData, key)) {
+		return { webhookResponse: { message: 'Duplicate delivery ignored' } };
+	}
 	// The first copy is still being handled (enrichment call under way): answer with a status Intacct
 	// retries (§9.2) rather than 200, in case that first copy fails.
 	if (state === 'inFlight' || !recent.begin(key)) return reject(ctx, 503, 'The same delivery is being processed; retry later');
@@ -108,7 +135,8 @@ export async function handleDelivery(ctx: IWebhookFunctions): Promise<IWebhookRe
 			return {};
 		}
 		recent.finish(key);
-		remember(staticData, key);
+		ledger.add(entry, now);
+		staticData[LEDGER_STATIC_KEY] = ledger.toPersisted() as unknown as IDataObject;
 		return { workflowData: [ctx.helpers.returnJsonArray([json])] };
 	} catch (error) {
 		recent.abandon(key);

@@ -45,6 +45,9 @@ export interface HttpServerDeps {
 	inspectRequest?: RequestInspector;
 	/** The REST API under /ia/api/v1/ (sandbox/rest); without it those paths are plain 404s. */
 	rest?: RestServer;
+	/** Paths served outside the XML gateway (Platform Services' REST endpoints): returns true when it
+	 * took the request. No gateway latency, faults, sessions or slots; not counted in the stats. */
+	restRoutes?: (req: IncomingMessage, res: ServerResponse, path: string) => boolean;
 }
 
 /** Injected delays never keep the process alive on their own (a closed sandbox must let jest/CLI exit). */
@@ -207,6 +210,7 @@ export function createGatewayServer(deps: HttpServerDeps): Server {
 			}
 			return;
 		}
+		if (deps.restRoutes?.(req, res, (req.url ?? '/').split('?')[0]) === true) return;
 		// Answered ('finish', before the client can see the end) or dropped ('close' without finish).
 		const finished = deps.stats.requestStarted();
 		res.once('finish', finished);

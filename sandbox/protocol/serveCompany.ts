@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Sandbox, SandboxClock, SandboxCredentials, SandboxOptions } from '../api';
 import { FaultRules } from '../faults/faultController';
 import { type CompanyModel, SANDBOX_LOGIN } from '../model/contract';
+import { platformRoutes } from '../platform/platformRoutes';
 import { SandboxPlatformServices } from '../platform/platformServices';
 import { createRest } from '../rest';
 import { ChangeGate } from './changeGate';
@@ -35,7 +36,35 @@ export async function serveCompany(
 	let url = '';
 	const sessions = new SessionStore(options.sessionDurationMs ?? TWO_HOURS_MS, now);
 	const changes = new ChangeGate();
-	const platform = new SandboxPlatformServices({ companyId: company.companyId, now, timeScale: options.webhookTimeScale ?? 1, log });
+	const faults = new FaultRules();
+	const stats = new GatewayStats();
+	const rest = createRest(options.rest ?? {}, { company, changes, faults, stats, latencyMs: options.latencyMs ?? 0, now, log });
+	// One list of client applications: the REST API's OAuth registry; webhook deliveries are signed
+	// with their secrets. `clientApplications` adds applications authorised for this company.
+	for (const application of options.clientApplications ?? []) {
+		rest.applications.add({ ...application, name: application.clientId, authorisedCompanies: [company.companyId], redirectUris: [] });
+	}
+	const applications = rest.applications;
+	const platform = new SandboxPlatformServices({
+		companyId: company.companyId,
+		now,
+		timeScale: options.webhookTimeScale ?? 1,
+		retryClock: options.webhookRetryClock,
+		applications,
+		log,
+	});
+	// Retries parked on the sandbox clock are sent when a test moves it.
+	const movingClock: SandboxClock = {
+		now: () => clock.now(),
+		advance: (ms) => {
+			clock.advance(ms);
+			void platform.clockMoved();
+		},
+		set: (date) => {
+			clock.set(date);
+			void platform.clockMoved();
+		},
+	};
 	changes.onCommitted((event) => platform.handle(event));
 	const uniqueIds = new UniqueFunctionIds(completedFunctionIds);
 	const stateWriter =
@@ -60,9 +89,6 @@ export async function serveCompany(
 		endpointUrl: () => url,
 		log,
 	});
-	const faults = new FaultRules();
-	const stats = new GatewayStats();
-	const rest = createRest(options.rest ?? {}, { company, changes, faults, stats, latencyMs: options.latencyMs ?? 0, now, log });
 	const server = createGatewayServer({
 		rest: rest.server,
 		gateway,
@@ -75,6 +101,7 @@ export async function serveCompany(
 		log,
 		admin: { stats, company, now },
 		inspectRequest: options.inspectRequest ?? defaultRequestInspector(),
+		restRoutes: platformRoutes({ queues: platform.queues, verifyAccessToken: (token) => rest.clientOfAccessToken(token), log }),
 	});
 	try {
 		await new Promise<void>((resolve, reject) => {
@@ -120,5 +147,5 @@ export async function serveCompany(
 		return closing;
 	};
 
-	return { url, port, credentials, clock, faults, stats, platform, company, rest: rest.describe(`http://${advertised}:${port}`), close };
+	return { url, port, credentials, clock: movingClock, faults, stats, platform, company, rest: rest.describe(`http://${advertised}:${port}`), close };
 }

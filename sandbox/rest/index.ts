@@ -27,7 +27,16 @@ export interface RestWiring {
 	log: (line: string) => void;
 }
 
-export function createRest(options: RestOptions, wiring: RestWiring): { server: RestServer; describe: (origin: string) => SandboxRest } {
+export interface RestParts {
+	server: RestServer;
+	describe: (origin: string) => SandboxRest;
+	/** The OAuth client applications (Platform Services signs webhook deliveries with their secrets). */
+	applications: ClientApplicationRegistry;
+	/** The client ID a bearer access token was issued to, while it is valid (the event queue services check it). */
+	clientOfAccessToken: (token: string) => string | undefined;
+}
+
+export function createRest(options: RestOptions, wiring: RestWiring): RestParts {
 	const applications = new ClientApplicationRegistry(options.clientApplications ?? []);
 	const oauth = new OAuthServer(wiring.company, applications, wiring.now, options.accessTokenSeconds);
 	const schedule = (work: () => void): void => {
@@ -63,5 +72,12 @@ export function createRest(options: RestOptions, wiring: RestWiring): { server: 
 		clientApplications: applications,
 		expireAccessTokens: () => oauth.expireAllAccessTokens(),
 	});
-	return { server, describe };
+	const clientOfAccessToken = (token: string): string | undefined => {
+		try {
+			return oauth.verify(`Bearer ${token}`).clientId;
+		} catch {
+			return undefined;
+		}
+	};
+	return { server, describe, applications, clientOfAccessToken };
 }

@@ -39,7 +39,7 @@ export async function createPoller(parameters: INodeParameters, credentials: Cre
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: NodeHelpers.getNodeParameters(nodeType.description.properties, parameters, true, false, { typeVersion: 1 }, nodeType.description) ?? {},
-		credentials: { sageIntacctApi: { id: 'cred-1', name: 'Sandbox' } },
+		credentials: Object.fromEntries(Object.keys(credentials).map((name, i) => [name, { id: `cred-${i + 1}`, name: `Test ${name}` }])),
 	};
 	const credentialsHelper = await createCredentialsHelper(credentials);
 	const workflow = new Workflow({ id: 'wf-poll', nodes: [node], connections: {}, active: true, nodeTypes: pkg.nodeTypes, staticData: {} });

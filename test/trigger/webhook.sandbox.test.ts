@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 /** One Intacct trigger per event, each with the template the node shows for it. */
-function subscribePerEvent(url: string, extra: { webhookDelivery?: { clientId: string } } = {}): void {
+function subscribePerEvent(url: string, extra: { webhookDelivery?: { clientId: string; style?: 'signed' | 'earlyAdopter' } } = {}): void {
 	for (const event of ['created', 'updated', 'deleted'] as GlEntryEvent[]) {
 		gl.sandbox.platform.subscribe({
 			object: 'GLENTRY',
@@ -41,7 +41,7 @@ const second = 1000;
 
 it('delivers every create, update and delete exactly once, through a 500 before and after the run', async () => {
 	host = await startHostedTrigger({ accessKey: ACCESS_KEY, options: { webhookDeliveryClientId: 'n8n-test.app.sage.com' } });
-	subscribePerEvent(host.url, { webhookDelivery: { clientId: 'n8n-test.app.sage.com' } });
+	subscribePerEvent(host.url, { webhookDelivery: { clientId: 'n8n-test.app.sage.com', style: 'earlyAdopter' } });
 	// First delivery: n8n is down (500, nothing ran). Second: the run started but the answer was lost.
 	host.failNext('before', 'after');
 

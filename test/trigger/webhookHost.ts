@@ -77,23 +77,43 @@ function responseAdapter(res: http.ServerResponse) {
 	return adapter;
 }
 
-export async function startHostedTrigger(parameters: INodeParameters, credentials: CredentialValues = {}): Promise<HostedTrigger> {
+export interface HostOptions {
+	/** Node version (default 1, as workflows saved before version 2). */
+	typeVersion?: number;
+	/** Workflow ID (default 'wf-trigger'): a new ID with copied static data simulates an n8n restart
+	 * (nothing in this process's memory, only what n8n saved). */
+	workflowId?: string;
+	staticData?: IDataObject;
+}
+
+export async function startHostedTrigger(parameters: INodeParameters, credentials: CredentialValues = {}, options: HostOptions = {}): Promise<HostedTrigger> {
 	const pkg = await loadPackage();
 	const type = `${PACKAGE_NAME}.sageIntacctTrigger`;
-	const nodeType = pkg.nodeTypes.getByNameAndVersion(type, 1) as INodeType;
+	const typeVersion = options.typeVersion ?? 1;
+	const workflowId = options.workflowId ?? 'wf-trigger';
+	const nodeType = pkg.nodeTypes.getByNameAndVersion(type, typeVersion) as INodeType;
+	const credentialNames = Object.keys(credentials);
 	const node: INode = {
 		id: 'trigger',
 		name: TRIGGER_NAME,
 		type,
-		typeVersion: 1,
+		typeVersion,
 		position: [0, 0],
 		webhookId: WEBHOOK_ID,
 		// As the editor stores them: every parameter with its default filled in.
-		parameters: NodeHelpers.getNodeParameters(nodeType.description.properties, parameters, true, false, { typeVersion: 1 }, nodeType.description) ?? {},
-		credentials: credentials.sageIntacctApi ? { sageIntacctApi: { id: 'cred-1', name: 'Sandbox' } } : undefined,
+		parameters: NodeHelpers.getNodeParameters(nodeType.description.properties, parameters, true, false, { typeVersion }, nodeType.description) ?? {},
+		credentials:
+			credentialNames.length > 0 ? Object.fromEntries(credentialNames.map((name, i) => [name, { id: `cred-${i + 1}`, name: `Test ${name}` }])) : undefined,
 	};
 	const credentialsHelper = await createCredentialsHelper(credentials);
-	const workflow = new Workflow({ id: 'wf-trigger', nodes: [node], connections: {}, active: true, nodeTypes: pkg.nodeTypes, staticData: {} });
+	const workflow = new Workflow({
+		id: workflowId,
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes: pkg.nodeTypes,
+		staticData: options.staticData ? { [`node:${TRIGGER_NAME}`]: JSON.parse(JSON.stringify(options.staticData)) as IDataObject } : {},
+	});
 	const executions: IDataObject[][] = [];
 	const answers: number[] = [];
 	const forced: Array<'before' | 'after'> = [];
@@ -150,7 +170,7 @@ export async function startHostedTrigger(parameters: INodeParameters, credential
 			node: TRIGGER_NAME,
 			path: `${WEBHOOK_ID}/gl-entry`,
 			webhookDescription: nodeType.description.webhooks![0],
-			workflowId: 'wf-trigger',
+			workflowId,
 			workflowExecuteAdditionalData: additionalData,
 			webhookId: WEBHOOK_ID,
 		};
@@ -163,7 +183,7 @@ export async function startHostedTrigger(parameters: INodeParameters, credential
 		}
 		if (result.workflowData) {
 			const run = await runWorkflow(
-				{ id: 'wf-trigger', nodes: [node], connections: {} },
+				{ id: workflowId, nodes: [node], connections: {} },
 				{ credentials: credentialsHelper, inputItems: result.workflowData[0], mode: 'webhook' },
 			);
 			if (run.status !== 'success') throw new Error(`execution failed: ${run.error?.message}`);

@@ -50,8 +50,9 @@ describe('delivery', () => {
 		expect(record.attempts.map((a) => a.status)).toEqual([200]);
 	});
 
-	it('with webhook delivery adds a verifiable Bearer token and X-Trusted-Context (base64 JSON)', async () => {
-		sandbox.platform.subscribe(subscription({ webhookDelivery: { clientId: 'abc123.app.sage.com' } }));
+	// Early Adopter style (2025 R1 page); the GA signed style is tested in webhookDelivery.test.ts.
+	it('with Early Adopter webhook delivery adds a Bearer token and X-Trusted-Context (base64 JSON)', async () => {
+		sandbox.platform.subscribe(subscription({ webhookDelivery: { clientId: 'abc123.app.sage.com', style: 'earlyAdopter' } }));
 		await call(sandbox.url, fn('w', write('1')), { authentication: '<login><userid>ws_n8n</userid><companyid>HOPEWELL|100</companyid><password>sandbox-user-secret</password></login>' });
 		await sandbox.platform.idle();
 		const { headers } = receiver.received[0];
