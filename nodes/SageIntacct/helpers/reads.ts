@@ -5,9 +5,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { IntacctApi, IntacctFunction, IntacctRecord, RequestOptions } from '../transport/types';
 import { MAX_READ_BY_QUERY_PAGE_SIZE, readByQuery } from '../transport/functions';
-import { ItemValidationError } from './errors';
 import { entityOption, getClient } from './client';
-import { errorJson, toNodeError } from './errors';
+import { errorJson, ItemValidationError, toNodeError } from './errors';
 import { outputRecord } from './simplify';
 import { itemParameter, limitParameter } from './parameters';
 
