@@ -63,26 +63,33 @@ queue_spawn() {
   QUEUE_PROCS+=("$LAST_PID"); STARTED_PIDS+=("$LAST_PID")
 }
 
-# queue_start_worker <n>: worker n (n8n logs "started execution <id>" at level info: the checks read
-# which worker ran what from these logs); waits for its health endpoint.
-queue_start_worker() {
-  local i="$1" hport; hport="$(free_port)"
-  queue_spawn worker "worker$i" "$(free_port)" "$hport"
+# queue_spawn_worker <n>: worker n (n8n logs "started execution <id>" at level info: the checks read
+# which worker ran what from these logs); sets Q_HEALTH to its health port.
+queue_spawn_worker() {
+  local i="$1"; Q_HEALTH="$(free_port)"
+  queue_spawn worker "worker$i" "$(free_port)" "$Q_HEALTH"
   echo "$LAST_PID" > "$RUN_DIR/q-worker$i.pid"
-  wait_http_ok "http://127.0.0.1:$hport/healthz" 180 "$LAST_PID" || { log "worker $i did not become ready"; exit 1; }
 }
 
-# queue_start_n8n: main, two workers, two webhook processes; waits until all are ready.
+queue_start_worker() {
+  queue_spawn_worker "$1"
+  wait_http_ok "http://127.0.0.1:$Q_HEALTH/healthz" 300 "$LAST_PID" || { log "worker $1 did not become ready"; exit 1; }
+}
+
+# queue_start_n8n: main first (it runs the migrations), then both workers and both webhook
+# processes at once; waits until every one is ready.
 queue_start_n8n() {
   QUEUE_PROCS=()
   queue_spawn start main "$Q_MAIN_PORT"
-  wait_http_ok "http://127.0.0.1:$Q_MAIN_PORT/healthz/readiness" 180 "$LAST_PID" || { log "main did not become ready"; exit 1; }
-  local i
-  for i in 1 2; do queue_start_worker "$i"; done
+  wait_http_ok "http://127.0.0.1:$Q_MAIN_PORT/healthz/readiness" 300 "$LAST_PID" || { log "main did not become ready"; exit 1; }
+  local i urls=() pids=()
   for i in 1 2; do
+    queue_spawn_worker "$i"; urls+=("http://127.0.0.1:$Q_HEALTH/healthz"); pids+=("$LAST_PID")
     local wv="Q_WEBHOOK${i}_PORT"
-    queue_spawn webhook "webhook$i" "${!wv}"
-    wait_http_ok "http://127.0.0.1:${!wv}/healthz/readiness" 180 "$LAST_PID" || { log "webhook process $i did not become ready"; exit 1; }
+    queue_spawn webhook "webhook$i" "${!wv}"; urls+=("http://127.0.0.1:${!wv}/healthz/readiness"); pids+=("$LAST_PID")
+  done
+  for i in "${!urls[@]}"; do
+    wait_http_ok "${urls[$i]}" 300 "${pids[$i]}" || { log "not ready: ${urls[$i]}"; exit 1; }
   done
 }
 
@@ -110,12 +117,15 @@ queue_scenario() {
   export Q_DATA Q_REDIS_PORT Q_PG_PORT Q_PG_DB RUN_DIR   # read by queue_env in the spawned shells
   if [[ ! -f "$Q_DATA/pg/PG_VERSION" ]]; then queue_postgres_init "$Q_DATA"; log "Postgres cluster created in $Q_DATA/pg"; fi
   queue_start_services
-  "$(queue_pg_bindir)/dropdb" -h 127.0.0.1 -p "$Q_PG_PORT" -U n8n --if-exists "$Q_PG_DB"
+  PGOPTIONS='-c client_min_messages=warning' "$(queue_pg_bindir)/dropdb" -h 127.0.0.1 -p "$Q_PG_PORT" -U n8n --if-exists "$Q_PG_DB"
   queue_postgres_createdb "$Q_PG_PORT" "$Q_PG_DB"
   log "redis :$Q_REDIS_PORT, postgres :$Q_PG_PORT (database $Q_PG_DB)"
 
   step "queue mode: sandbox, balancer, package in 5 user folders, import"
-  start_sandbox sandboxq
+  # The company: concurrency limit 2 (standard tier), 50 ms added to every request (a WAN round trip).
+  start_bg sandboxq node scripts/run-ts.js e2e/lib/sandbox-host.ts --port 0 --state "$RUN_DIR/sandboxq-state.json" \
+    --ready-file "$RUN_DIR/sandboxq.json" --webhook-time-scale 0.5 --latency-ms 50
+  wait_for_file "$RUN_DIR/sandboxq.json" 60 "$LAST_PID" || { log "sandbox did not start"; exit 1; }
   Q_MAIN_PORT="$(free_port)"; Q_WEBHOOK1_PORT="$(free_port)"; Q_WEBHOOK2_PORT="$(free_port)"
   start_bg q-balancer node scripts/run-ts.js e2e/lib/queue-balancer.ts --backends "$Q_WEBHOOK1_PORT,$Q_WEBHOOK2_PORT" --ready-file "$RUN_DIR/q-balancer.json"
   wait_for_file "$RUN_DIR/q-balancer.json" 60 "$LAST_PID" || { log "balancer did not start"; exit 1; }
@@ -138,7 +148,10 @@ JSON
     n8n="$RUNTIME2/node_modules/.bin/n8n"
     "$n8n" import:credentials --input="$RUN_DIR/queue-import/credentials.json" > "$RUN_DIR/q-import.log" 2>&1
     "$n8n" import:workflow --separate --input="$RUN_DIR/queue-import/workflows" >> "$RUN_DIR/q-import.log" 2>&1
-    for id in qBillRun qBills qGlHook qPoll; do "$n8n" publish:workflow --id="$id" >> "$RUN_DIR/q-import.log" 2>&1; done
+    # One CLI start each (no --all in 2.x): in parallel.
+    pids=()
+    for id in qBillRun qBills qGlHook qPoll; do "$n8n" publish:workflow --id="$id" > "$RUN_DIR/q-publish-$id.log" 2>&1 & pids+=("$!"); done
+    for pid in "${pids[@]}"; do wait "$pid"; done
   ) || { cat "$RUN_DIR/q-import.log"; log "import into Postgres failed"; exit 1; }
 
   step "queue mode: start main, 2 workers, 2 webhook processes"
