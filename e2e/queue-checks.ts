@@ -94,9 +94,15 @@ function executionsByWorker(config: QueueConfig): Map<string, string> {
 	return owner;
 }
 
+/** The run and batch an execution of qBills posts: from its Code node, or (for an execution that died
+ * before running it) from the webhook request the webhook process stored with it. */
 function batchOf(e: PgExecution): { run: string; batch: number } | undefined {
 	const first = recordedNodeOutput(e, 'Bills of this batch')[0];
-	return first === undefined ? undefined : { run: String(first.run), batch: Number(first.batch) };
+	if (first !== undefined) return { run: String(first.run), batch: Number(first.batch) };
+	type Body = { body?: { run?: unknown; batch?: unknown } } | undefined;
+	const stack = (e.data as { executionData?: { nodeExecutionStack?: Array<{ data?: { main?: Array<Array<{ json: Body }> | null> } }> } } | undefined)?.executionData?.nodeExecutionStack;
+	const body = ((recordedNodeOutput(e, 'Batch')[0] as Body) ?? stack?.[0]?.data?.main?.[0]?.[0]?.json)?.body;
+	return body?.run === undefined ? undefined : { run: String(body.run), batch: Number(body.batch) };
 }
 
 async function runBills(balancer: BalancerInfo, run: string, count: number): Promise<number> {
