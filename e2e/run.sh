@@ -8,13 +8,25 @@
 #      forged key, retried duplicate); check the executions n8n recorded
 #   6. editor UI in headless Chromium: owner setup, sign-in, node panels, credential test, screenshots
 #   7. n8n 1.x: the headless and webhook parts again (compatibility matrix)
-# Env: E2E_SKIP_1X=1, E2E_SKIP_UI=1, E2E_KEEP=1 (keep the run folder), E2E_RUN_DIR=<folder>,
+#   8. n8n 2.x in queue mode with Redis and Postgres (e2e/queue.sh): main, 2 workers, 2 webhook processes
+# `--queue`: steps 1, 2 and 8 only. Env: E2E_SKIP_1X=1, E2E_SKIP_UI=1, E2E_SKIP_QUEUE=1,
+# E2E_KEEP=1 (keep the run folder), E2E_RUN_DIR=<folder>,
 # CHROMIUM_PATH (default /usr/bin/chromium; installed with apt-get when missing and running as root).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 # shellcheck source=e2e/lib/env.sh
 source "$ROOT/e2e/lib/env.sh"
+# shellcheck source=e2e/queue.sh
+source "$ROOT/e2e/queue.sh"
+
+QUEUE_ONLY=""
+for arg in "$@"; do
+  case "$arg" in
+    --queue) QUEUE_ONLY=1; export E2E_SKIP_1X=1 E2E_SKIP_UI=1 ;;
+    *) echo "e2e/run.sh: unknown argument $arg (known: --queue)" >&2; exit 2 ;;
+  esac
+done
 
 SUITE_START=$SECONDS
 ARTIFACTS="$ROOT/artifacts/e2e"
@@ -173,6 +185,7 @@ JSON
   log "$name: package, credential and $(ls "$RUN_DIR/$name-import/workflows" | wc -l) workflows imported (port $port)"
 }
 
+if [[ -z "$QUEUE_ONLY" ]]; then
 step "n8n 2.x: sandbox, package, credential and workflows"
 start_sandbox sandbox2
 setup_instance n8n2 "$RUNTIME2" 2 sandbox2
@@ -199,6 +212,7 @@ fi
 
 step "stop n8n 2.x"
 stop_group "$N8N2_PID" 20
+fi
 
 if [[ -z "${E2E_SKIP_1X:-}" ]]; then
   step "n8n 1.x: sandbox, package, credential and workflows"
@@ -221,6 +235,10 @@ if [[ -z "${E2E_SKIP_1X:-}" ]]; then
   check_step "n8n 1.x webhook: Platform Services deliveries to the production URL" webhook "$RUN_DIR/n8n1.json"
   step "stop n8n 1.x"
   stop_group "$N8N1_PID" 20
+fi
+
+if [[ -n "$QUEUE_ONLY" || -z "${E2E_SKIP_QUEUE:-}" ]]; then
+  queue_scenario
 fi
 
 end_step

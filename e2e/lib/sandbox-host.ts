@@ -4,7 +4,7 @@
  * from outside: subscribe a Platform Trigger to n8n's webhook URL and read the deliveries.
  *
  *   node scripts/run-ts.js e2e/lib/sandbox-host.ts --port 0 --state s.json --ready-file ready.json \
- *        [--control-port 0] [--webhook-time-scale 0.01] [--subscribe-file subs.json]
+ *        [--control-port 0] [--webhook-time-scale 0.01] [--subscribe-file subs.json] [--latency-ms 50]
  *
  * The ready file (written once both servers listen) holds { gatewayUrl, port, controlUrl, credentials, pid }.
  * Control API (JSON): GET /info, GET /deliveries, GET /stats, POST /subscribe (a TriggerSubscription)
@@ -24,11 +24,13 @@ interface HostArgs {
 	readyFile?: string;
 	webhookTimeScale: number;
 	subscribeFile?: string;
+	/** Added to every gateway request (a WAN round trip), default 0. */
+	latencyMs: number;
 	quiet: boolean;
 }
 
 function parseArgs(argv: string[]): HostArgs {
-	const args: HostArgs = { port: 0, controlPort: 0, webhookTimeScale: 1, quiet: false };
+	const args: HostArgs = { port: 0, controlPort: 0, webhookTimeScale: 1, latencyMs: 0, quiet: false };
 	for (let i = 0; i < argv.length; i++) {
 		const flag = argv[i];
 		const value = (): string => {
@@ -42,6 +44,7 @@ function parseArgs(argv: string[]): HostArgs {
 		else if (flag === '--ready-file') args.readyFile = value();
 		else if (flag === '--webhook-time-scale') args.webhookTimeScale = Number(value());
 		else if (flag === '--subscribe-file') args.subscribeFile = value();
+		else if (flag === '--latency-ms') args.latencyMs = Number(value());
 		else if (flag === '--quiet') args.quiet = true;
 		else throw new Error(`unknown flag ${flag}`);
 	}
@@ -81,7 +84,7 @@ async function main(): Promise<void> {
 	const log = (line: string): void => {
 		if (!args.quiet) process.stdout.write(`[sandbox] ${line}\n`);
 	};
-	const sandbox = await startSandbox({ port: args.port, statePath: args.state, webhookTimeScale: args.webhookTimeScale, log });
+	const sandbox = await startSandbox({ port: args.port, statePath: args.state, webhookTimeScale: args.webhookTimeScale, latencyMs: args.latencyMs, log });
 
 	const subscribe = (subscription: TriggerSubscription): string => {
 		const id = sandbox.platform.subscribe(subscription);

@@ -87,6 +87,9 @@ function errorCode(error: unknown): string | undefined {
 		const message = typeof candidate.message === 'string' ? candidate.message : '';
 		// axios reports its own timeout as ECONNABORTED "timeout of N ms exceeded".
 		if (/timeout of \d+ ?ms exceeded/i.test(message)) return 'ETIMEDOUT';
+		// n8n 2.x's HTTP agent, when the TCP connect itself times out (seen in queue mode on a loaded
+		// machine: docs/e2e.md): transient, nothing was sent.
+		if (/timeout exceeded when trying to connect/i.test(message)) return 'ETIMEDOUT';
 		if (typeof candidate.code === 'string' && /^E[A-Z_]+$/.test(candidate.code)) return candidate.code;
 		const match = NETWORK_CODE_IN_TEXT.exec(message);
 		if (match) return match[1];

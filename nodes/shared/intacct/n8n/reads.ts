@@ -5,9 +5,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { IntacctApi, IntacctFunction, IntacctRecord, RequestOptions } from '../core/types';
 import { MAX_READ_BY_QUERY_PAGE_SIZE, readByQuery } from '../xml/functions';
-import { ItemValidationError } from './errors';
 import { entityOption, getClient } from './client';
-import { errorJson, toN8nError } from './errors';
+import { errorJson, ItemValidationError, toN8nError } from './errors';
 import { outputRecord } from '../records/simplify';
 import { itemParameter, limitParameter } from './parameters';
 

@@ -55,6 +55,11 @@ describe('n8n HttpPost adapter', () => {
 			throw Object.assign(new Error('timeout of 5ms exceeded'), { code: 'ECONNABORTED' });
 		});
 		await expect(timeout({ url: 'https://x/', body: '', headers: {}, timeoutMs: 5 })).rejects.toMatchObject({ code: 'ETIMEDOUT' });
+		// What n8n 2.41's agent throws when the connect itself times out (queue-mode e2e, loaded machine).
+		const connectTimeout = httpPostFromN8nRequest(async () => {
+			throw new NodeApiError(node, new Error('timeout exceeded when trying to connect') as unknown as JsonObject);
+		});
+		await expect(connectTimeout({ url: 'https://x/', body: '', headers: {}, timeoutMs: 5 })).rejects.toMatchObject({ code: 'ETIMEDOUT' });
 	});
 
 	it('lets the credential diagnosis from preAuthentication through unchanged', async () => {

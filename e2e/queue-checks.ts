@@ -1,0 +1,445 @@
+/**
+ * The checking side of the queue-mode scenario (e2e/queue.sh runs the processes, this file asserts).
+ *
+ *   node scripts/run-ts.js e2e/queue-checks.ts <phase> <queue.json>
+ *
+ * Phases: prepare (credential + workflows to import), bills (1,000 bills over both workers, re-run
+ * posts none, peak in-flight vs the company's limit), kill-worker (a worker SIGKILLed mid-run),
+ * webhook (duplicated Platform Services deliveries through the balancer), post-gl <label> (a journal
+ * entry through the gateway), poll (the poll trigger emitted every GL entry since the start once).
+ * Counts come from n8n's Postgres database and the sandbox's admin endpoints.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildDocumentTemplate } from '../nodes/SageIntacctTrigger/documentTemplate';
+import { CheckFailure, Findings, info, ok, waitFor } from './lib/assert';
+import { EXAMPLE_CREDENTIAL, type SandboxInfo } from './lib/config';
+import { callFunction } from './lib/gateway';
+import { recordedNodeOutput } from './lib/executions';
+import { E2E_OWNER, httpJson, ownerSetup, sleep } from './lib/n8n';
+import { httpCall } from './lib/http';
+import { pgExecutions, type PgExecution, type PgSettings } from './lib/postgres';
+import { BILL_BATCH, queueWorkflows, WF, HOOK_WEBHOOK_ID } from './queue-workflows';
+
+interface QueueConfig {
+	runtimeDir: string;
+	runDir: string;
+	sandboxFile: string;
+	balancerFile: string;
+	accessKey: string;
+	mainPort: number;
+	/** The poll trigger's Start Date (ISO, UTC) and the same instant as Intacct writes timestamps. */
+	pollStart: string;
+	pollStartIntacct: string;
+	pg: PgSettings;
+	workers: Array<{ name: string; pidFile: string; log: string }>;
+	results: string;
+}
+
+interface BalancerInfo {
+	plainPort: number;
+	deliveryPort: number;
+	backends: number[];
+}
+
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
+
+function today(): string {
+	return new Date().toISOString().slice(0, 10);
+}
+
+/** Appends a measured number to the run's results file (docs/e2e.md quotes them). */
+function record(config: QueueConfig, line: string): void {
+	writeFileSync(config.results, `${line}\n`, { flag: 'a' });
+	info(line);
+}
+
+async function admin<T>(sandbox: SandboxInfo, path: string, method = 'GET'): Promise<T> {
+	const r = await httpJson(`${new URL(sandbox.gatewayUrl).origin}/__sandbox/${path}`, { method, timeoutMs: 60_000 });
+	if (r.status !== 200) throw new Error(`sandbox admin ${path}: HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+	return r.body as T;
+}
+
+interface SandboxStatsJson {
+	requests: number;
+	functions: Record<string, number>;
+	maxInFlight: number;
+	handlingMs: number;
+	firstRequestAt: number | null;
+	lastAnsweredAt: number | null;
+}
+
+async function billNumbers(sandbox: SandboxInfo, run: string): Promise<string[]> {
+	const q = encodeURIComponent(`RECORDID LIKE 'Q-${run}-%'`);
+	const r = await admin<{ total: number; records: Array<Record<string, string>> }>(sandbox, `records?object=APBILL&fields=RECORDNO,RECORDID&query=${q}&pagesize=1000`);
+	return r.records.map((x) => String(x.RECORDID));
+}
+
+function expectedNumbers(run: string, count: number): string[] {
+	return Array.from({ length: count }, (_, i) => `Q-${run}-${String(i + 1).padStart(4, '0')}`);
+}
+
+/** Which worker ran each execution, from the workers' logs (n8n logs "execution <id>" as it starts one). */
+function executionsByWorker(config: QueueConfig): Map<string, string> {
+	const owner = new Map<string, string>();
+	for (const w of config.workers) {
+		let text = '';
+		try {
+			text = readFileSync(w.log, 'utf8');
+		} catch {
+			continue;
+		}
+		for (const m of text.matchAll(/started execution (\d+)/gi)) if (!owner.has(m[1])) owner.set(m[1], w.name);
+	}
+	return owner;
+}
+
+/** The run and batch an execution of qBills posts: from its Code node, or (for an execution that died
+ * before running it) from the webhook request the webhook process stored with it. */
+function batchOf(e: PgExecution): { run: string; batch: number } | undefined {
+	const first = recordedNodeOutput(e, 'Bills of this batch')[0];
+	if (first !== undefined) return { run: String(first.run), batch: Number(first.batch) };
+	type Body = { body?: { run?: unknown; batch?: unknown } } | undefined;
+	const stack = (e.data as { executionData?: { nodeExecutionStack?: Array<{ data?: { main?: Array<Array<{ json: Body }> | null> } }> } } | undefined)?.executionData?.nodeExecutionStack;
+	const body = ((recordedNodeOutput(e, 'Batch')[0] as Body) ?? stack?.[0]?.data?.main?.[0]?.[0]?.json)?.body;
+	return body?.run === undefined ? undefined : { run: String(body.run), batch: Number(body.batch) };
+}
+
+async function runBills(balancer: BalancerInfo, run: string, count: number): Promise<number> {
+	const r = await httpJson(`http://127.0.0.1:${balancer.plainPort}/webhook/queue-bill-run`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ run, count, batchSize: BILL_BATCH, date: today() }),
+		timeoutMs: 60_000,
+	});
+	if (r.status !== 200) throw new CheckFailure(`starting bill run ${run}: HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+	return Date.now();
+}
+
+async function waitForRun(config: QueueConfig, run: string, batches: number, timeoutMs: number): Promise<PgExecution[]> {
+	return await waitFor(
+		`${batches} finished batch executions of run ${run}`,
+		timeoutMs,
+		async () => {
+			const list = (await pgExecutions(config.runtimeDir, config.pg, WF.bills)).filter((e) => batchOf(e)?.run === run);
+			const done = list.filter((e) => e.status === 'success' || e.status === 'error' || e.status === 'crashed');
+			const distinct = new Set(done.map((e) => batchOf(e)?.batch));
+			return distinct.size >= batches ? list : undefined;
+		},
+		2000,
+	);
+}
+
+async function bills(config: QueueConfig): Promise<void> {
+	const sandbox = readJson<SandboxInfo>(config.sandboxFile);
+	const balancer = readJson<BalancerInfo>(config.balancerFile);
+	const f = new Findings();
+	const count = 1000;
+	const batches = count / BILL_BATCH;
+
+	await admin(sandbox, 'stats/reset', 'POST');
+	const t0 = Date.now();
+	await runBills(balancer, 'A', count);
+	const list = await waitForRun(config, 'A', batches, 900_000);
+	const seconds = (Date.now() - t0) / 1000;
+	const stats = await admin<SandboxStatsJson>(sandbox, 'stats');
+	const posted = await billNumbers(sandbox, 'A');
+	const distinct = new Set(posted);
+	const want = expectedNumbers('A', count);
+	f.expect(posted.length === count, `bills of run A in the sandbox: ${posted.length}, expected ${count}`);
+	f.expect(distinct.size === posted.length, `no bill number twice: ${posted.length - distinct.size} repeated`);
+	f.expect(want.every((n) => distinct.has(n)), `every bill posted: missing ${want.filter((n) => !distinct.has(n)).slice(0, 5).join(', ')}`);
+	f.expect(list.length === batches && list.every((e) => e.status === 'success'), `batch executions: ${list.length} (${list.map((e) => e.status).join(',')}), expected ${batches} successes`);
+	const owner = executionsByWorker(config);
+	const perWorker: Record<string, number> = {};
+	for (const e of list) perWorker[owner.get(e.id) ?? 'unknown'] = (perWorker[owner.get(e.id) ?? 'unknown'] ?? 0) + 1;
+	const items = list.flatMap((e) => recordedNodeOutput(e, 'Create bill'));
+	const itemsPerWorker: Record<string, number> = {};
+	for (const e of list) itemsPerWorker[owner.get(e.id) ?? 'unknown'] = (itemsPerWorker[owner.get(e.id) ?? 'unknown'] ?? 0) + recordedNodeOutput(e, 'Create bill').length;
+	f.expect(config.workers.every((w) => (perWorker[w.name] ?? 0) > 0), `both workers posted: ${JSON.stringify(perWorker)}`);
+	f.expect(items.length === count && items.every((i) => i.duplicate !== true), `bill items output: ${items.length}, duplicates ${items.filter((i) => i.duplicate === true).length}`);
+	const creates = stats.functions.create ?? 0;
+	const signIns = stats.functions.getAPISession ?? 0;
+	record(config, `bills run A: ${count} bills in ${batches} executions, ${seconds.toFixed(1)} s; executions per worker ${JSON.stringify(perWorker)}, bills per worker ${JSON.stringify(itemsPerWorker)}`);
+	record(config, `bills run A: sandbox saw ${stats.requests} requests (${creates} create functions, ${signIns} sign-ins), peak in-flight ${stats.maxInFlight} vs the company's limit 2; time in the gateway summed ${(stats.handlingMs / 1000).toFixed(1)} s`);
+	if (stats.maxInFlight > 2) {
+		record(config, `bills run A: peak in-flight ${stats.maxInFlight} > 2: each worker caps itself at 2 per credential; the company's slots hold the excess (queued, not refused): no item failed`);
+	}
+
+	// Re-run: the same 1,000 bills post nothing.
+	await admin(sandbox, 'stats/reset', 'POST');
+	const t1 = Date.now();
+	await runBills(balancer, 'A', count);
+	await waitFor('the re-run batches', 900_000, async () => {
+		const l = (await pgExecutions(config.runtimeDir, config.pg, WF.bills)).filter((e) => batchOf(e)?.run === 'A');
+		return l.filter((e) => e.status === 'success' || e.status === 'error' || e.status === 'crashed').length >= 2 * batches ? l : undefined;
+	}, 2000);
+	const rerunSeconds = (Date.now() - t1) / 1000;
+	const after = await billNumbers(sandbox, 'A');
+	const rerun = (await pgExecutions(config.runtimeDir, config.pg, WF.bills)).filter((e) => batchOf(e)?.run === 'A').slice(batches);
+	const rerunItems = rerun.flatMap((e) => recordedNodeOutput(e, 'Create bill'));
+	const stats2 = await admin<SandboxStatsJson>(sandbox, 'stats');
+	f.expect(after.length === count, `after the re-run the sandbox holds ${after.length} bills of run A, expected ${count}`);
+	f.expect(rerun.every((e) => e.status === 'success'), `re-run executions succeeded: ${rerun.map((e) => e.status).join(',')}`);
+	f.expect(rerunItems.length === count && rerunItems.every((i) => i.duplicate === true), `re-run: ${rerunItems.filter((i) => i.duplicate === true).length} of ${rerunItems.length} items reported duplicate = true`);
+	record(config, `bills re-run: 0 new bills, ${rerunItems.filter((i) => i.duplicate === true).length} duplicates reported, ${rerunSeconds.toFixed(1)} s, ${stats2.requests} requests (${stats2.functions.create ?? 0} create), peak in-flight ${stats2.maxInFlight}`);
+	f.finish('bills');
+	ok(`1,000 bills posted once across both workers; the re-run posted none`);
+}
+
+/** Signs in to the main process's REST API as the owner (created on first use); returns the headers to send. */
+async function restSession(config: QueueConfig): Promise<Record<string, string>> {
+	const base = `http://127.0.0.1:${config.mainPort}`;
+	await ownerSetup(base, E2E_OWNER);
+	const browserId = 'queue-e2e-checks';
+	const r = await httpCall(`${base}/rest/login`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', 'browser-id': browserId },
+		body: JSON.stringify({ emailOrLdapLoginId: E2E_OWNER.email, password: E2E_OWNER.password }),
+		timeoutMs: 30_000,
+	});
+	const cookie = ([] as string[]).concat(r.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
+	if (r.status !== 200 || cookie === undefined) throw new CheckFailure(`sign-in to n8n's REST API: HTTP ${r.status} ${r.text.slice(0, 200)}`);
+	return { cookie, 'browser-id': browserId, 'Content-Type': 'application/json' };
+}
+
+const FINAL = new Set(['success', 'error', 'crashed', 'canceled']);
+
+async function killWorker(config: QueueConfig): Promise<void> {
+	const sandbox = readJson<SandboxInfo>(config.sandboxFile);
+	const balancer = readJson<BalancerInfo>(config.balancerFile);
+	const f = new Findings();
+	const count = 400;
+	const batches = count / BILL_BATCH;
+	const victim = config.workers[0];
+	await runBills(balancer, 'K', count);
+	// Kill the worker once it is in the middle of posting one of this run's batches.
+	const seenAtKill = await waitFor('run K to be partly posted by the victim', 300_000, async () => {
+		const owner = executionsByWorker(config);
+		const running = (await pgExecutions(config.runtimeDir, config.pg, WF.bills, false)).filter((e) => e.status === 'running' && owner.get(e.id) === victim.name);
+		const n = (await billNumbers(sandbox, 'K')).length;
+		return running.length > 0 && n > 0 && n < count ? { n, running: running.map((e) => e.id) } : undefined;
+	}, 200);
+	const pid = Number(readFileSync(victim.pidFile, 'utf8').trim());
+	process.kill(-pid, 'SIGKILL');
+	const killedAt = Date.now();
+	record(config, `kill: SIGKILL to ${victim.name} (process group ${pid}) with ${seenAtKill.n} of ${count} bills of run K posted and its executions ${seenAtKill.running.join(', ')} running`);
+
+	// n8n 2.41 does not hand a dead worker's job to another worker (Bull maxStalledCount 0): once its
+	// lock expires the execution fails ("failed to be processed too many times") and n8n keeps no run
+	// or trigger data for it, so it cannot be retried itself. The bill run that sent the batch fails
+	// with it (its HTTP Request got the error): retrying *that* execution resends every batch.
+	const parent = await waitFor('the bill run of K to end after the kill', 600_000, async () => {
+		const runs = await pgExecutions(config.runtimeDir, config.pg, WF.billRun, false);
+		const last = runs[runs.length - 1];
+		return last !== undefined && FINAL.has(last.status) ? last : undefined;
+	}, 2000);
+	const killedNow = (await pgExecutions(config.runtimeDir, config.pg, WF.bills, false)).filter((e) => seenAtKill.running.includes(e.id));
+	const crashedAfter = (Date.now() - killedAt) / 1000;
+	const lost = count - (await billNumbers(sandbox, 'K')).length;
+	record(config, `kill: ${crashedAfter.toFixed(0)} s after the kill the killed executions are ${killedNow.map((e) => `${e.id}:${e.status}`).join(' ')} and bill run ${parent.id} is ${parent.status}; ${lost} bills of run K not posted`);
+	f.expect(killedNow.every((e) => e.status !== 'success'), 'the killed executions do not end as successful');
+	f.expect(parent.status !== 'success', `the bill run that lost batches reports it (${parent.status})`);
+
+	// Retry as an operator does: Executions > the failed bill run > Retry (POST /rest/executions/:id/retry).
+	const before = await maxExecutionId(config, WF.bills);
+	const headers = await restSession(config);
+	const r = await httpJson(`http://127.0.0.1:${config.mainPort}/rest/executions/${parent.id}/retry`, { method: 'POST', headers, body: JSON.stringify({ loadWorkflow: false }), timeoutMs: 900_000 });
+	f.expect(r.status === 200, `retry of bill run ${parent.id}: HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+	const retried = await waitFor('the retried batches to finish', 600_000, async () => {
+		const list = (await pgExecutions(config.runtimeDir, config.pg, WF.bills, true)).filter((e) => Number(e.id) > before);
+		const done = list.filter((e) => FINAL.has(e.status));
+		return new Set(done.map((e) => batchOf(e)?.batch)).size >= batches && done.length === list.length ? list : undefined;
+	}, 2000);
+	const recoverySeconds = (Date.now() - killedAt) / 1000;
+	const posted = await billNumbers(sandbox, 'K');
+	const distinct = new Set(posted);
+	const want = expectedNumbers('K', count);
+	f.expect(posted.length === count, `bills of run K: ${posted.length}, expected ${count} (nothing lost, nothing twice)`);
+	f.expect(distinct.size === posted.length, `no bill number twice: ${posted.length - distinct.size} repeated`);
+	f.expect(want.every((n) => distinct.has(n)), `every bill posted: missing ${want.filter((n) => !distinct.has(n)).slice(0, 5).join(', ')}`);
+	f.expect(retried.every((e) => e.status === 'success'), `retried batch executions succeeded: ${retried.map((e) => `${e.id}:${e.status}`).join(' ')}`);
+	const retriedItems = retried.flatMap((e) => recordedNodeOutput(e, 'Create bill'));
+	const dup = retriedItems.filter((i) => i.duplicate === true).length;
+	f.expect(retriedItems.length === count && dup === count - lost, `the retry posted the ${lost} missing bills and reported the other ${count - lost} as duplicates (got ${retriedItems.length - dup} posted, ${dup} duplicates)`);
+	record(config, `kill: the retried bill run sent ${retried.length} batches (${retried.filter((e) => e.status === 'success').length} successful): ${retriedItems.length - dup} bills posted by the retry, ${dup} reported as already posted (duplicate = true); run K complete ${recoverySeconds.toFixed(0)} s after the kill`);
+	f.finish('kill-worker');
+	ok(`worker killed mid-run, bill run retried: ${count} bills, each exactly once`);
+}
+
+interface BalancerLog {
+	routing: string;
+	deliveries: Array<{ key: string; attempt: number; copies: Array<{ backend: number; status: number }>; answered: number }>;
+}
+
+async function postJournalEntry(sandbox: SandboxInfo, title: string, lines: number): Promise<string> {
+	const d = new Date();
+	const date = `${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String(d.getUTCDate()).padStart(2, '0')}/${d.getUTCFullYear()}`;
+	const debits = Array.from({ length: lines - 1 }, (_, i) => `<GLENTRY><ACCOUNTNO>6000</ACCOUNTNO><TR_TYPE>1</TR_TYPE><TRX_AMOUNT>${100 + i}.00</TRX_AMOUNT><DEPARTMENT>ADMIN</DEPARTMENT><LOCATION>110</LOCATION><DESCRIPTION>${title} line ${i + 1}</DESCRIPTION></GLENTRY>`);
+	const total = Array.from({ length: lines - 1 }, (_, i) => 100 + i).reduce((a, b) => a + b, 0);
+	const credit = `<GLENTRY><ACCOUNTNO>1000</ACCOUNTNO><TR_TYPE>-1</TR_TYPE><TRX_AMOUNT>${total}.00</TRX_AMOUNT><LOCATION>110</LOCATION><DESCRIPTION>${title} cash</DESCRIPTION></GLENTRY>`;
+	const result = await callFunction(
+		{ ...sandbox.credentials, entityId: '100' },
+		`<create><GLBATCH><JOURNAL>GJ</JOURNAL><BATCH_DATE>${date}</BATCH_DATE><BATCH_TITLE>${title}</BATCH_TITLE><ENTRIES>${debits.join('')}${credit}</ENTRIES></GLBATCH></create>`,
+	);
+	if (result.status !== 'success') throw new CheckFailure(`posting "${title}" failed: ${result.errors.join('; ')}`);
+	return String(result.records[0]?.RECORDNO ?? '');
+}
+
+async function control<T>(sandbox: SandboxInfo, path: string, body?: unknown): Promise<T> {
+	const r = await httpJson(`${sandbox.controlUrl}${path}`, { method: body === undefined ? 'GET' : 'POST', headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body), timeoutMs: 180_000 });
+	if (r.status !== 200) throw new Error(`sandbox control ${path}: HTTP ${r.status}`);
+	return r.body as T;
+}
+
+async function hookExecutionsByRecord(config: QueueConfig, since: number): Promise<Map<string, PgExecution[]>> {
+	const list = (await pgExecutions(config.runtimeDir, config.pg, WF.glHook)).filter((e) => Number(e.id) > since);
+	const by = new Map<string, PgExecution[]>();
+	for (const e of list) {
+		const recordNo = String((recordedNodeOutput(e, 'GL entry posted')[0] ?? {}).recordNo ?? '?');
+		by.set(recordNo, [...(by.get(recordNo) ?? []), e]);
+	}
+	return by;
+}
+
+async function maxExecutionId(config: QueueConfig, workflowId: string): Promise<number> {
+	const list = await pgExecutions(config.runtimeDir, config.pg, workflowId, false);
+	return list.reduce((m, e) => Math.max(m, Number(e.id)), 0);
+}
+
+/** One journal entry's GL entries delivered through the balancer in the given routing mode. */
+async function deliveryRound(config: QueueConfig, sandbox: SandboxInfo, balancer: BalancerInfo, routing: 'round-robin' | 'by-key', lines: number): Promise<{ events: number; executions: Map<string, PgExecution[]>; log: BalancerLog; deliveries: Array<{ delivered: boolean; attempts: Array<{ status: number | 'error' }>; event: { recordNo: string } }> }> {
+	await httpJson(`http://127.0.0.1:${balancer.plainPort}/__lb/reset`, { method: 'POST', timeoutMs: 10_000 });
+	await httpJson(`http://127.0.0.1:${balancer.plainPort}/__lb/mode`, { method: 'POST', body: JSON.stringify({ routing }), headers: { 'Content-Type': 'application/json' }, timeoutMs: 10_000 });
+	const template = buildDocumentTemplate({ event: 'created', userDimension: 'FUNDINGSOURCE', accessKeyInBody: true, accessKey: config.accessKey });
+	const url = `http://127.0.0.1:${balancer.deliveryPort}/webhook/${HOOK_WEBHOOK_ID}/gl-entry`;
+	const sub = await control<{ id: string }>(sandbox, '/subscribe', { object: 'GLENTRY', events: ['create'], url, template });
+	const since = await maxExecutionId(config, WF.glHook);
+	try {
+		await postJournalEntry(sandbox, `Queue e2e deliveries ${routing}`, lines);
+		await control(sandbox, '/idle', {});
+	} finally {
+		await control(sandbox, '/unsubscribe', { id: sub.id });
+	}
+	const deliveries = (await control<Array<{ subscriptionId: string; delivered: boolean; attempts: Array<{ status: number | 'error' }>; event: { recordNo: string } }>>(sandbox, '/deliveries')).filter((d) => d.subscriptionId === sub.id);
+	// Executions run on the workers: wait until every event has one, then a little longer for extras.
+	await waitFor(`executions for ${lines} GL entries`, 120_000, async () => {
+		const by = await hookExecutionsByRecord(config, since);
+		const all = [...by.values()].flat();
+		return by.size >= lines && all.every((e) => e.status !== 'running' && e.status !== 'new') ? by : undefined;
+	}, 1000);
+	await sleep(3000);
+	const executions = await hookExecutionsByRecord(config, since);
+	const log = (await httpJson(`http://127.0.0.1:${balancer.plainPort}/__lb/log`, { timeoutMs: 10_000 })).body as BalancerLog;
+	return { events: lines, executions, log, deliveries };
+}
+
+async function webhook(config: QueueConfig): Promise<void> {
+	const sandbox = readJson<SandboxInfo>(config.sandboxFile);
+	const balancer = readJson<BalancerInfo>(config.balancerFile);
+	const f = new Findings();
+	for (const routing of ['by-key', 'round-robin'] as const) {
+		const r = await deliveryRound(config, sandbox, balancer, routing, 6);
+		const counts = [...r.executions.entries()].map(([rec, list]) => `${rec}:${list.length}`).join(' ');
+		const total = [...r.executions.values()].reduce((a, l) => a + l.length, 0);
+		const retried = r.deliveries.filter((d) => d.attempts.length > 1).length;
+		const backendsHit = new Set(r.log.deliveries.flatMap((d) => d.copies.map((c) => c.backend)));
+		const copies = r.log.deliveries.reduce((a, d) => a + d.copies.length, 0);
+		f.expect(r.deliveries.length === r.events && r.deliveries.every((d) => d.delivered), `${routing}: every delivery acknowledged in the end: ${JSON.stringify(r.deliveries.map((d) => d.attempts.map((a) => a.status)))}`);
+		f.expect(retried > 0, `${routing}: some deliveries were retried after a 500 (${retried})`);
+		record(config, `webhook ${routing}: ${r.events} GL entry events, ${r.log.deliveries.length} delivery attempts (${retried} retried after a 500), ${copies} requests to ${backendsHit.size} webhook processes; executions per GL entry ${counts} (total ${total})`);
+		if (routing === 'by-key') {
+			f.expect(r.executions.size === r.events && total === r.events, `${routing}: exactly one execution per event, got ${total} for ${r.executions.size} events (${counts})`);
+		} else if (total !== r.events) {
+			// Known limit (README, queue mode): each webhook process keeps its own claim of a delivery key,
+			// and static data is loaded and saved per request, so concurrent copies on two processes
+			// both start an execution. Measured and reported, not asserted.
+			record(config, `webhook round-robin: ${total - r.events} extra execution(s) from copies that reached two processes at once (route deliveries by Idempotency-Key)`);
+		}
+		f.expect(routing !== 'by-key' || backendsHit.size === 2, `${routing}: deliveries reached both webhook processes (${[...backendsHit].join(', ')})`);
+	}
+	f.finish('webhook');
+	ok('duplicated and retried deliveries: one execution per GL entry event when deliveries are routed by idempotency key');
+}
+
+async function postGl(config: QueueConfig, label: string): Promise<void> {
+	const sandbox = readJson<SandboxInfo>(config.sandboxFile);
+	const recordNo = await postJournalEntry(sandbox, `Queue e2e poll ${label}`, 3);
+	ok(`journal entry ${recordNo} (${label}) posted through the gateway`);
+}
+
+/** The GL entries this scenario posted (every line's description starts "Queue e2e"), read through
+ * the admin endpoint: the only GL entries changed since the poll trigger's start date. */
+async function scenarioGlEntries(sandbox: SandboxInfo): Promise<string[]> {
+	const records = await admin<{ records: Array<Record<string, string>> }>(sandbox, `records?object=GLENTRY&fields=RECORDNO&pagesize=1000&query=${encodeURIComponent("DESCRIPTION LIKE 'Queue e2e%'")}`);
+	return records.records.map((r) => String(r.RECORDNO));
+}
+
+/** How many GL entries changed since the poll trigger's start date (the bills post GL entries too). */
+async function glEntriesChangedSince(sandbox: SandboxInfo, since: string): Promise<number> {
+	const r = await admin<{ count: number }>(sandbox, `count?object=GLENTRY&query=${encodeURIComponent(`WHENMODIFIED >= '${since}'`)}`);
+	return r.count;
+}
+
+async function poll(config: QueueConfig, stage: string): Promise<void> {
+	const sandbox = readJson<SandboxInfo>(config.sandboxFile);
+	const f = new Findings();
+	const journalLines = new Set(await scenarioGlEntries(sandbox));
+	const changed = await glEntriesChangedSince(sandbox, config.pollStartIntacct);
+	const t0 = Date.now();
+	const emitted = await waitFor(`the poll trigger to emit ${changed} GL entries`, 200_000, async () => {
+		const list = await pgExecutions(config.runtimeDir, config.pg, WF.poll);
+		const recs = list.flatMap((e) => recordedNodeOutput(e, 'GL entries changed').map((j) => String(j.recordNo ?? j.RECORDNO)));
+		const have = new Set(recs);
+		return have.size >= changed && [...journalLines].every((r) => have.has(r)) && list.every((e) => e.status !== 'running') ? { list, recs } : undefined;
+	}, 2000);
+	const waited = (Date.now() - t0) / 1000;
+	const distinct = new Set(emitted.recs);
+	const dupes = emitted.recs.length - distinct.size;
+	f.expect(dupes === 0, `${stage}: no GL entry emitted twice (${dupes} repeated)`);
+	f.expect(distinct.size === changed, `${stage}: ${distinct.size} GL entries emitted, the sandbox counts ${changed} changed since the start`);
+	f.expect(emitted.list.every((e) => e.status === 'success'), `${stage}: poll executions succeeded: ${emitted.list.map((e) => `${e.id}:${e.status}`).join(' ')}`);
+	record(config, `poll ${stage}: ${changed} GL entries changed since the start (bills' and ${journalLines.size} journal entry lines), emitted once each over ${emitted.list.length} poll executions (waited ${waited.toFixed(0)} s)`);
+	f.finish(`poll ${stage}`);
+	ok(`poll trigger (${stage}): every GL entry once`);
+}
+
+function prepare(config: QueueConfig): void {
+	const sandbox = readJson<SandboxInfo>(config.sandboxFile);
+	const balancer = readJson<BalancerInfo>(config.balancerFile);
+	const dir = join(config.runDir, 'queue-import');
+	mkdirSync(join(dir, 'workflows'), { recursive: true });
+	writeFileSync(join(dir, 'credentials.json'), JSON.stringify([{ ...EXAMPLE_CREDENTIAL, type: 'sageIntacctApi', data: { ...sandbox.credentials } }], null, 2));
+	for (const wf of queueWorkflows(balancer.plainPort, config.accessKey, config.pollStart)) writeFileSync(join(dir, 'workflows', `${wf.id}.json`), JSON.stringify(wf, null, 2));
+	ok(`prepared the credential and 4 queue-mode workflows`);
+}
+
+async function main(): Promise<void> {
+	const [phase, configPath, arg] = process.argv.slice(2);
+	if (!phase || !configPath) throw new Error('usage: queue-checks.ts <prepare|bills|kill-worker|webhook|post-gl|poll> <queue.json> [label]');
+	const config = readJson<QueueConfig>(configPath);
+	switch (phase) {
+		case 'prepare':
+			return prepare(config);
+		case 'bills':
+			return await bills(config);
+		case 'kill-worker':
+			return await killWorker(config);
+		case 'webhook':
+			return await webhook(config);
+		case 'post-gl':
+			return await postGl(config, arg ?? 'entry');
+		case 'poll':
+			return await poll(config, arg ?? 'check');
+		default:
+			throw new Error(`unknown phase ${phase}`);
+	}
+}
+
+main().then(
+	() => process.exit(0),
+	(error: unknown) => {
+		process.stdout.write(`  FAIL ${error instanceof CheckFailure ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.exit(1);
+	},
+);
