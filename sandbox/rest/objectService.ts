@@ -5,7 +5,7 @@
  * asks for a transaction, then a failure rolls everything back (docs: intacct-docs/rest/
  * bulk-requests.md). Each write runs through the model's generic create/update/delete.
  */
-import type { CompanyModel } from '../model/contract';
+import type { CompanyModel, XmlElement } from '../model/contract';
 import { ModelCalls, element } from './modelCalls';
 import { restObject } from './objects';
 import type { RestObjectDef } from './objects/restObjectDef';
@@ -144,13 +144,36 @@ export class ObjectService {
 		return { status: verb === 'create' ? 201 : 200, body: { 'ia::result': ref, 'ia::meta': { totalCount: 1, totalSuccess: 1, totalError: 0 } } };
 	}
 
+	/**
+	 * The XML API writes attachments only through the legacy create_supdoc (docs/fidelity-ap.md); the
+	 * REST object company-config/attachment reaches the same rules through it: the generic record
+	 * (SUPDOCID, SUPDOCNAME, FOLDERNAME, DESCRIPTION, ATTACHMENTS) becomes create_supdoc's elements.
+	 */
+	private createAttachment(def: RestObjectDef, record: XmlElement): JsonObject {
+		const text = (name: string): string => record.children.find((c) => c.name === name)?.text ?? '';
+		const files = record.children.find((c) => c.name === 'ATTACHMENTS')?.children ?? [];
+		const fn = element('create_supdoc', [
+			element('supdocid', text('SUPDOCID')),
+			element('supdocname', text('SUPDOCNAME')),
+			element('supdocfoldername', text('FOLDERNAME')),
+			element('supdocdescription', text('DESCRIPTION')),
+			element('attachments', files),
+		]);
+		const outcome = this.calls.execute(fn, 'create', def.name);
+		const id = outcome.kind === 'key' ? outcome.key : text('SUPDOCID');
+		const key = this.refs.keyOf(def.name, id) ?? id;
+		return reference(def, { key, id });
+	}
+
 	private writeOne(def: RestObjectDef, input: JsonObject, verb: 'create' | 'update', key?: string): JsonObject {
 		const recordNo = key;
 		if (verb === 'update') {
 			if (recordNo === undefined || !/^\d+$/.test(recordNo)) throw new RestError(400, 'invalidRequest', 'Each record to update needs its key');
 			if (this.calls.readKeys(def.xmlObject, [recordNo], def.name).length === 0) throw RestError.notFound(`${def.name} with key ${recordNo} was not found`);
 		}
-		const xml = restInputToXml(def, input, verb, this.refs, verb === 'update' ? recordNo : undefined);
+		const withDefaults = verb === 'create' && def.createDefaults !== undefined ? ({ ...input, ...def.createDefaults(input) } as JsonObject) : input;
+		const xml = restInputToXml(def, withDefaults, verb, this.refs, verb === 'update' ? recordNo : undefined);
+		if (def.xmlObject === 'SUPDOC' && verb === 'create') return this.createAttachment(def, xml);
 		const outcome = this.calls.execute(element(verb, [xml]), verb, def.name);
 		if (outcome.kind !== 'data' || outcome.records.length === 0) throw new RestError(500, 'internalError', `The ${verb} returned no record`);
 		const written = outcome.records[0].fields;

@@ -39,7 +39,7 @@ it('runs the credential\'s preAuthentication once and reuses the stored session 
 	expect((await runNode(sandbox, parameters, { credentials })).status).toBe('success');
 	expect((await runNode(sandbox, parameters, { credentials })).status).toBe('success');
 	expect(credentials.events.preAuthentications).toBe(1);
-	expect(credentials.store.sageIntacctApi.sessionId).toEqual(expect.any(String));
+	expect(credentials.store.sageIntacctApi.sessionToken).toEqual(expect.any(String));
 });
 
 it('wrong credentials fail with a readable error that carries no secret', async () => {

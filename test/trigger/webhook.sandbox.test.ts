@@ -78,7 +78,6 @@ it('delivers every create, update and delete exactly once, through a 500 before 
 		accountNo: '6000',
 		amount: 125.4,
 		debitCredit: 'debit',
-		journal: 'GJ',
 		journalEntryRecordNo: Number(batch),
 		departmentId: 'PROG',
 		locationId: '100',

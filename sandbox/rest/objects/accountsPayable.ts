@@ -7,6 +7,15 @@ export const VENDOR: RestObjectDef = {
 	idXml: 'VENDORID',
 	nameXml: 'NAME',
 	idWritable: true,
+	// Sage's REST examples create vendors without contacts (accounts-payable.md "Create a vendor"),
+	// while the XML API requires DISPLAYCONTACT.PRINTAS: the REST layer fills the print-as name in.
+	// Which value Intacct uses is not documented; the vendor name is the sandbox's choice (ledgered).
+	createDefaults: (input) => {
+		const contacts = (input.contacts ?? {}) as Record<string, Record<string, unknown> | undefined>;
+		const contact = contacts.default ?? {};
+		if (typeof contact.printAs === 'string' && contact.printAs !== '') return {};
+		return { contacts: { ...contacts, default: { ...contact, printAs: input.name } } };
+	},
 	fields: [
 		f.str('name', 'NAME', { required: true }),
 		f.enum('status', 'STATUS', STATUS),

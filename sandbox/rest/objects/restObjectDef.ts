@@ -77,6 +77,8 @@ export interface RestObjectDef {
 	owned?: boolean;
 	/** Files of an attachment (company-config/attachment). */
 	files?: boolean;
+	/** Values the REST API fills in on create when the caller leaves them out (the XML API requires them). */
+	createDefaults?: (input: Readonly<Record<string, unknown>>) => Record<string, unknown>;
 }
 
 export const STATUS: ReadonlyArray<readonly [string, string]> = [

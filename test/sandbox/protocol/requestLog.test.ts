@@ -26,7 +26,8 @@ async function logged(body: string): Promise<string> {
 describe('request log', () => {
 	it('shows a failed sign-in as a failure with the error number', async () => {
 		const line = await logged(envelope(fn('s', '<getAPISession/>'), { authentication: loginXml({ password: 'wrong' }) }));
-		expect(line).toMatch(/ 200 \[getAPISession\] \d+ms sign-in failed for user \S+ \(XL03000006 /);
+		// today's gateway refuses a wrong password with HTTP 401 and XMLGW_JPP0002 (docs/fidelity.md, Sign-in)
+		expect(line).toMatch(/ 401 \[getAPISession\] \d+ms refused: sign-in failed \(XMLGW_JPP0002 /);
 	});
 
 	it('shows malformed XML as refused, in words', async () => {

@@ -12,7 +12,7 @@ describe('REST objects over the one company model (sandbox/rest/objectService.ts
 	afterAll(() => sandbox.close());
 
 	test('a vendor created over XML is read over REST, and one created over REST is read over XML', async () => {
-		const created = await call(sandbox.url, fn('c1', '<create><VENDOR><VENDORID>V-XML</VENDORID><NAME>Made over XML</NAME></VENDOR></create>'));
+		const created = await call(sandbox.url, fn('c1', '<create><VENDOR><VENDORID>V-XML</VENDORID><NAME>Made over XML</NAME><DISPLAYCONTACT><PRINTAS>Made over XML</PRINTAS></DISPLAYCONTACT></VENDOR></create>'));
 		const key = textAt(created, 'operation/result/data/vendor/RECORDNO') ?? '';
 		const overRest = await rest(sandbox, token, 'GET', `/objects/accounts-payable/vendor/${key}`);
 		expect(overRest.status).toBe(200);
