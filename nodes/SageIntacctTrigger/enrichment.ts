@@ -9,10 +9,14 @@ import { simplifyRecord } from '../shared/intacct/records/simplify';
 import { read } from '../shared/intacct/xml/functions';
 import { createClientFromContext } from '../shared/intacct/n8n/n8nHttpPost';
 import type { IntacctFunction, IntacctRecord, IntacctResult } from '../shared/intacct/core/types';
+import { resultError } from '../shared/intacct/client/clientErrors';
 
 export interface Enrichment {
-	/** The GL entry as `read` returns it; undefined when it no longer exists. */
+	/** The GL entry as `read` returns it; undefined when it was not found. */
 	entry?: IntacctRecord;
+	/** True only when reads that could have seen the entry (its entity and the top level) both
+	 * succeeded and found nothing: the one case in which the entry may be called deleted. */
+	notFound?: boolean;
 	batch?: IntacctRecord;
 	/** The batch as a clean output object. */
 	batchItem?: IDataObject;
@@ -21,6 +25,14 @@ export interface Enrichment {
 function firstRecord(result: IntacctResult | undefined): IntacctRecord | undefined {
 	if (!result || result.status !== 'success') return undefined;
 	return result.records[0];
+}
+
+/** The entry's read must have succeeded: a failed read says nothing about whether the entry exists,
+ * so it is an error (the webhook answers 5xx and Intacct delivers again later), never "deleted". */
+function succeeded(result: IntacctResult | undefined, what: string): IntacctResult {
+	if (result === undefined) throw new Error(`Intacct gave no result for the ${what} read`);
+	if (result.status !== 'success') throw resultError(result);
+	return result;
 }
 
 function withoutLines(batch: IntacctRecord): IntacctRecord {
@@ -37,13 +49,21 @@ export async function fetchEntryAndBatch(
 	const fns: IntacctFunction[] = [read('GLENTRY', recordNo)];
 	if (batchKey) fns.push(read('GLBATCH', batchKey));
 	const [entryResult, batchResult] = await client.executeBatch(fns);
-	const entry = firstRecord(entryResult);
+	let entry = firstRecord(succeeded(entryResult, 'GL entry'));
+	let notFound = false;
+	if (!entry) {
+		// A session in one entity does not see another entity's entries: only a top-level read that
+		// finds nothing either makes the entry deleted (docs/fidelity.md, "General ledger").
+		const [topLevel] = await client.executeBatch([read('GLENTRY', recordNo)], { entityId: '' });
+		entry = firstRecord(succeeded(topLevel, 'GL entry (top level)'));
+		notFound = entry === undefined;
+	}
 	let batch = firstRecord(batchResult);
 	const entryBatchKey = typeof entry?.BATCHNO === 'string' ? entry.BATCHNO : undefined;
 	if (!batch && entryBatchKey && entryBatchKey !== batchKey) {
 		batch = firstRecord((await client.executeBatch([read('GLBATCH', entryBatchKey)]))[0]);
 	}
-	if (!batch) return { entry };
+	if (!batch) return { entry, notFound };
 	const header = withoutLines(batch);
-	return { entry, batch: header, batchItem: simplifyRecord('GLBATCH', header) };
+	return { entry, notFound, batch: header, batchItem: simplifyRecord('GLBATCH', header) };
 }

@@ -8,6 +8,7 @@
  * and no execution starts (n8n-nodes.md §4.1).
  */
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { toN8nError } from '../shared/intacct/n8n/errors';
 
@@ -57,9 +58,39 @@ function reject(ctx: IWebhookFunctions, status: number, message: string): IWebho
 	return { noWebhookResponse: true };
 }
 
-/** Without a literal event in the template: not found by the API = deleted; same create and modify time = created. */
+/** Refused deliveries per trigger node in the current minute (this process), to slow down guessing. */
+const refusals = new Map<string, { windowStart: number; count: number }>();
+/** Refusals per minute answered at once; after that each waits longer, up to 5 s. */
+const FREE_REFUSALS = 5;
+const MAX_REFUSAL_DELAY_MS = 5_000;
+
+/** How long to hold a 401: nothing for the first few in a minute (a misconfigured trigger is told at
+ * once), then 250 ms doubling to 5 s, so guessing an access key costs time. */
+export function refusalDelayMs(nodeKey: string, now: number): number {
+	const current = refusals.get(nodeKey);
+	const entry = current === undefined || now - current.windowStart > 60_000 ? { windowStart: now, count: 0 } : current;
+	entry.count++;
+	refusals.set(nodeKey, entry);
+	if (refusals.size > 1000) refusals.delete(refusals.keys().next().value as string);
+	if (entry.count <= FREE_REFUSALS) return 0;
+	return Math.min(MAX_REFUSAL_DELAY_MS, 250 * 2 ** (entry.count - FREE_REFUSALS - 1));
+}
+
+async function unauthorized(ctx: IWebhookFunctions, message: string): Promise<IWebhookResponseData> {
+	const nodeKey = `${String(ctx.getWorkflow().id ?? '')}\u0000${ctx.getNode().id}`;
+	const delay = refusalDelayMs(nodeKey, Date.now());
+	if (delay > 0) await sleep(delay);
+	return reject(ctx, 401, message);
+}
+
+/** Deliveries are refused outright while the configured access key is shorter than this (the
+ * credential test asks for 32 or more): a short key is a guessable one. */
+export const MIN_RUNTIME_ACCESS_KEY_LENGTH = 16;
+
+/** Without a literal event in the template: not found by a read that could see it = deleted; same
+ * create and modify time = created. A read that failed never gets here (it throws: HTTP 5xx, retried). */
 function inferEvent(record: Record<string, string>, enrichment: Enrichment | undefined): GlEntryEvent {
-	if (enrichment && !enrichment.entry) return 'deleted';
+	if (enrichment && enrichment.notFound === true) return 'deleted';
 	const created = record.WHENCREATED ?? '';
 	return created !== '' && created === record.WHENMODIFIED ? 'created' : 'updated';
 }
@@ -77,7 +108,7 @@ export async function handleDelivery(ctx: IWebhookFunctions): Promise<IWebhookRe
 	// Signed delivery: verified over the exact bytes received, before the body is even parsed.
 	if (settings.deliveryMode === 'webhookDelivery') {
 		const problem = signedDeliveryProblem(headers, request.rawBody, secrets.clientSecret, now);
-		if (problem) return reject(ctx, 401, `Unauthorized: ${problem}`);
+		if (problem) return await unauthorized(ctx, `Unauthorized: ${problem}`);
 	}
 
 	const parsedBody = bodyObject(ctx.getBodyData(), request.rawBody);
@@ -93,14 +124,17 @@ export async function handleDelivery(ctx: IWebhookFunctions): Promise<IWebhookRe
 			headers,
 			ctx.getQueryData() as Record<string, unknown>,
 		);
+		if (secrets.accessKey !== '' && secrets.accessKey.length < MIN_RUNTIME_ACCESS_KEY_LENGTH) {
+			return reject(ctx, 401, `Unauthorized: this trigger's access key is too short to be safe (${secrets.accessKey.length} characters); set one of 32 or more random characters in the trigger's credential and in Intacct`);
+		}
 		if (!accessKeyMatches(secrets.accessKey, presented)) {
-			return reject(ctx, 401, 'Unauthorized: missing or wrong access key');
+			return await unauthorized(ctx, 'Unauthorized: missing or wrong access key');
 		}
 	}
 	// Template mode with the old Early Adopter client ID option: an extra check on top of the key.
 	if (settings.deliveryMode === 'template' && settings.webhookDeliveryClientId.trim() !== '') {
 		const problem = webhookDeliveryProblem(headers, settings.webhookDeliveryClientId);
-		if (problem) return reject(ctx, 401, `Unauthorized: ${problem}`);
+		if (problem) return await unauthorized(ctx, `Unauthorized: ${problem}`);
 	}
 
 	const parsed = parseDelivery(body);
@@ -112,7 +146,9 @@ export async function handleDelivery(ctx: IWebhookFunctions): Promise<IWebhookRe
 		delivery.object,
 		delivery.record.RECORDNO,
 		delivery.event ?? '',
-		delivery.record.WHENMODIFIED ?? '',
+		// Without a modified time (a hand-written template) a second, different update of the same
+		// record must not look like a retry of the first: the whole record tells them apart.
+		delivery.record.WHENMODIFIED ?? `content:${JSON.stringify(Object.entries(delivery.record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))}`,
 	]);
 	const staticData = ctx.getWorkflowStaticData('node');
 	const nodeKey = `${String(ctx.getWorkflow().id ?? '')}\u0000${ctx.getNode().id}`;

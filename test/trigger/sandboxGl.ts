@@ -31,6 +31,8 @@ export interface LineInput {
 	project?: string;
 	fundingSource?: string;
 	memo?: string;
+	/** Default 100 (entity 100 East); 200 for entries posted in entity 200. */
+	location?: string;
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -45,7 +47,7 @@ function lineXml(line: LineInput): XmlObject {
 		TR_TYPE: String(line.trType),
 		TRX_AMOUNT: line.amount,
 		DEPARTMENT: line.department,
-		LOCATION: '100',
+		LOCATION: line.location ?? '100',
 		PROJECTID: line.project,
 		GLDIMFUNDINGSOURCE: line.fundingSource,
 		DESCRIPTION: line.memo,

@@ -143,3 +143,41 @@ it('enriches with the full entry and batch, and infers events from one trigger f
 	expect(items[0].rawBatch).not.toHaveProperty('ENTRIES');
 	expect(JSON.stringify(items)).not.toContain(ACCESS_KEY);
 });
+
+it('never calls a live entry deleted because the credential\'s entity cannot see it, or because the read failed (issue 12 item 6)', async () => {
+	// The credential works in entity 100; the entry is posted in entity 200.
+	host = await startHostedTrigger(
+		{ accessKey: ACCESS_KEY, accessKeyLocation: 'query', intacctTriggers: 'oneForAllEvents', enrich: true },
+		sandboxCredentialValues(gl.credentials, { entityId: '100' }),
+	);
+	gl.sandbox.platform.subscribe({
+		object: 'GLENTRY',
+		events: ['create'],
+		url: `${host.url}?key=${encodeURIComponent(ACCESS_KEY)}`,
+		template: buildDocumentTemplate({ userDimension: 'FUNDINGSOURCE', accessKeyInBody: false }),
+		encoding: 'json',
+	});
+	// The first enrichment request fails at the gateway (HTTP 400, not retried by the client): the
+	// webhook answers 5xx, nothing runs, Intacct delivers again and that delivery runs once.
+	gl.sandbox.faults.add({ match: { functionName: 'read' }, action: { type: 'status', status: 400, body: 'xml' }, times: 1 });
+	await createJournalEntry(
+		gl,
+		'Posted in entity 200',
+		[
+			{ account: '6000', trType: 1, amount: '80.00', location: '200', memo: 'Supplies' },
+			{ account: '1000', trType: -1, amount: '80.00', location: '200', memo: 'Cash' },
+		],
+		'200',
+	);
+	await gl.sandbox.platform.idle();
+	gl.sandbox.clock.advance(60 * second);
+	await gl.sandbox.platform.idle();
+
+	const items = host.executions.flat();
+	expect(items.length).toBeGreaterThan(0);
+	expect(items.map((i) => i.event)).not.toContain('deleted');
+	expect(items.every((i) => i.event === 'created')).toBe(true);
+	// one execution per line: the failed first attempt ran nothing
+	expect(new Set(items.map((i) => i.recordNo)).size).toBe(items.length);
+	expect(host.answers.some((status) => status >= 500)).toBe(true);
+});

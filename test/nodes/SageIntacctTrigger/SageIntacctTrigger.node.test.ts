@@ -192,6 +192,20 @@ describe('duplicate deliveries', () => {
 		expect(emitted((await callWebhook({ body: deleted, staticData })).result)).toHaveLength(1);
 	});
 
+	it('a hand-written template without WHENMODIFIED: a different update of the same record still runs, a resend does not (issue 12 item 10)', async () => {
+		const staticData: IDataObject = {};
+		const flat = (memo: string): IDataObject => {
+			const body = glEntryBody({ DESCRIPTION: memo }, { event: 'updated' });
+			const record = { ...(body.record as Record<string, string>) };
+			delete record.WHENMODIFIED;
+			delete record.WHENCREATED;
+			return { ...body, record };
+		};
+		expect(emitted((await callWebhook({ body: flat('first wording'), staticData })).result)).toHaveLength(1);
+		expect((await callWebhook({ body: flat('first wording'), staticData })).result.workflowData).toBeUndefined();
+		expect(emitted((await callWebhook({ body: flat('second wording'), staticData })).result)).toHaveLength(1);
+	});
+
 	it.each(['x-idempotency-key', 'x-sage-idempotency-key'])('also reads the key from %s', async (header) => {
 		const staticData: IDataObject = {};
 		await callWebhook({ body: glEntryBody(), headers: { [header]: 'evt-x' }, staticData });
