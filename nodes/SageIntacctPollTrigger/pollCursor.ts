@@ -1,11 +1,11 @@
 /**
  * The poll trigger's memory, kept in the node's static data (committed by n8n together with the
- * execution a poll starts, n8n-nodes.md §4.2):
+ * execution a poll starts, as n8n does for polling triggers):
  *   cursor  WHENMODIFIED of the last record emitted (Intacct text `mm/dd/yyyy HH:MM:SS`),
  *   seen    RECORDNO@WHENMODIFIED of records emitted inside the look-back window, so re-reading the
  *           window (for late-arriving changes) repeats nothing,
  *   scope   object + fields the cursor belongs to; changing them starts over.
- * Intacct timestamps carry no time zone (intacct-xml-api.md §5.6): they are only ever compared with
+ * Intacct timestamps carry no time zone (docs/protocol.md §5.6): they are only ever compared with
  * each other, never with n8n's clock, so skew between the two cannot lose records.
  */
 import type { IDataObject } from 'n8n-workflow';

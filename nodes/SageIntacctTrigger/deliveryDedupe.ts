@@ -1,6 +1,6 @@
 /**
  * Intacct retries a delivery until it gets HTTP 200 (up to 4 attempts, same idempotency key,
- * intacct-xml-api.md §9.2), so a delivery whose answer was lost arrives again. A small bounded ring
+ * docs/protocol.md §9.2), so a delivery whose answer was lost arrives again. A small bounded ring
  * of recently seen delivery keys in the node's static data lets only the first start an execution.
  */
 import { createHash } from 'node:crypto';

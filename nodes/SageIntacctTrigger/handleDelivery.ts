@@ -4,7 +4,7 @@
  *   -> duplicate delivery? (200, no run) -> optional enrichment -> event and filters (200, no run)
  *   -> remember the delivery -> one item, one execution.
  * Rejections are written to the response object with `noWebhookResponse`, so n8n sends nothing else
- * and no execution starts (n8n-nodes.md §4.1).
+ * and no execution starts (n8n's webhook response mode `noWebhookResponse`).
  */
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 

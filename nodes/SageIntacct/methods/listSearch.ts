@@ -1,5 +1,5 @@
 /**
- * Resource-locator lists (n8n-nodes.md §5). Each search runs readByQuery with the typed text matched
+ * Resource-locator lists (n8n's `methods.listSearch`). Each search runs readByQuery with the typed text matched
  * against the ID and the name, 100 rows per call; `paginationToken` carries Intacct's readMore
  * resultId, so the list pages past 1,000 rows as far as the user scrolls.
  */

@@ -1,6 +1,6 @@
 /**
  * IntacctClient: sessions, envelopes, retries, concurrency, batching and paging over one HttpPost.
- * Protocol references are to intacct-xml-api.md.
+ * Protocol references are to docs/protocol.md.
  */
 import { randomUUID } from 'crypto';
 import { sleep as n8nSleep } from 'n8n-workflow';

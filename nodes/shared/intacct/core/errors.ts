@@ -1,6 +1,6 @@
 /**
  * IntacctError: every failure the client reports, in people's words, with Intacct's own error chain
- * (intacct-xml-api.md §3.3) kept intact for whoever needs the numbers.
+ * (docs/protocol.md §3.3) kept intact for whoever needs the numbers.
  */
 import type { IntacctErrorDetail, IntacctErrorKind, IntacctErrorLike } from './types';
 import { maskSecrets } from './secretMasking';

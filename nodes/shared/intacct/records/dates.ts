@@ -2,7 +2,7 @@
  * Dates between n8n and Intacct's XML gateway.
  *
  * Intacct's generic functions take and return `mm/dd/yyyy` and timestamps `mm/dd/yyyy HH:MM:SS`
- * without a time zone (intacct-xml-api.md §5.6). Users hand us ISO strings, Luxon DateTime objects
+ * without a time zone (docs/protocol.md §5.6). Users hand us ISO strings, Luxon DateTime objects
  * (n8n expressions such as {{ $now }}) or US-style dates. We accept only what is unambiguous:
  *   - ISO `yyyy-mm-dd` (with or without a time part; the calendar date written is taken as is),
  *   - `mm/dd/yyyy` / `m/d/yyyy` with a four-digit year (Intacct's own format),

@@ -1,5 +1,5 @@
 /**
- * Builders of IntacctFunction data for the generic 3.0 functions (intacct-xml-api.md §4, §5).
+ * Builders of IntacctFunction data for the generic 3.0 functions (docs/protocol.md §4, §5).
  * They know the element names and orders of the protocol, nothing about objects' fields: field
  * maps live in the node's code. Every builder takes an optional stable controlId (§7).
  */

@@ -1,5 +1,5 @@
 /**
- * Writes request envelopes (intacct-xml-api.md §1.2-§1.6) from plain data.
+ * Writes request envelopes (docs/protocol.md §1.2-§1.6) from plain data.
  *
  * Escaping decision: every text and attribute value escapes & < > ' ". Characters XML 1.0 cannot
  * carry at all (C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/U+FFFF) are STRIPPED:
