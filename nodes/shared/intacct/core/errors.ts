@@ -106,6 +106,14 @@ export class IntacctError extends Error implements IntacctErrorLike {
 	}
 }
 
+/**
+ * The one builder of a local refusal: a bad argument, credential or request shape found before
+ * anything was sent (kind 'validation'; toN8nError shows it as a NodeOperationError).
+ */
+export function validationError(summary: string): IntacctError {
+	return new IntacctError({ kind: 'validation', summary });
+}
+
 export function isIntacctError(error: unknown): error is IntacctError {
 	return error instanceof IntacctError;
 }
