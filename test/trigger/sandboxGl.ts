@@ -29,6 +29,8 @@ export interface LineInput {
 	amount: string;
 	department?: string;
 	project?: string;
+	/** Default 100 (an entity of the sandbox company); lines in entity 200 need 200, 210 or 220. */
+	location?: string;
 	fundingSource?: string;
 	memo?: string;
 }
@@ -45,7 +47,7 @@ function lineXml(line: LineInput): XmlObject {
 		TR_TYPE: String(line.trType),
 		TRX_AMOUNT: line.amount,
 		DEPARTMENT: line.department,
-		LOCATION: '100',
+		LOCATION: line.location ?? '100',
 		PROJECTID: line.project,
 		GLDIMFUNDINGSOURCE: line.fundingSource,
 		DESCRIPTION: line.memo,
