@@ -7,7 +7,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { changeKind, latestRecord, pollChanges, scopeOf, type PollSettings } from '../../../nodes/SageIntacctPollTrigger/pollChanges';
-import { formatTimestamp, timestampMs } from '../../../nodes/SageIntacctPollTrigger/pollCursor';
+import { intacctTimestampFromMs, intacctTimestampMs } from '../../../nodes/shared/intacct/records/dates';
 import { readByQuery } from '../../../nodes/shared/intacct/xml/functions';
 import { createJournalEntry, lineRecordNos, retitleJournalEntry, startGlSandbox, type GlSandbox } from '../../trigger/sandboxGl';
 
@@ -40,7 +40,7 @@ function pollContext(): { ctx: IPollFunctions; staticData: IDataObject } {
 	return { ctx: { getWorkflowStaticData: () => staticData } as unknown as IPollFunctions, staticData };
 }
 
-const sandboxNow = (offsetMs = 0): string => formatTimestamp(gl.sandbox.clock.now().getTime() + offsetMs);
+const sandboxNow = (offsetMs = 0): string => intacctTimestampFromMs(gl.sandbox.clock.now().getTime() + offsetMs);
 
 const ids = (records: Array<{ record: Record<string, unknown> }>): string[] => records.map((r) => String(r.record.RECORDNO));
 
@@ -50,7 +50,7 @@ async function linesInOrder(batches: string[]): Promise<string[]> {
 		readByQuery({ object: 'GLENTRY', fields: ['RECORDNO', 'WHENMODIFIED'], query: `BATCHNO IN (${batches.map((b) => `'${b}'`).join(',')})` }),
 	);
 	return result.records
-		.map((r) => ({ no: Number(r.RECORDNO), at: timestampMs(String(r.WHENMODIFIED)) ?? 0 }))
+		.map((r) => ({ no: Number(r.RECORDNO), at: intacctTimestampMs(String(r.WHENMODIFIED)) ?? 0 }))
 		.sort((a, b) => a.at - b.at || a.no - b.no)
 		.map((r) => String(r.no));
 }
