@@ -20,7 +20,7 @@ const MAIN: NodeConnectionType[] = [NodeConnectionTypes.Main];
 
 /**
  * Sage Intacct (XML Web Services). Programmatic, not declarative: one POST endpoint, XML envelopes,
- * readMore paging and errors inside HTTP 200 bodies (n8n-nodes.md §2.2).
+ * readMore paging and errors inside HTTP 200 bodies (docs/protocol.md §1.1, §3.1, §4.3).
  */
 export class SageIntacct implements INodeType {
 	description: INodeTypeDescription = {

@@ -1,7 +1,7 @@
 /**
  * One poll: records of an object changed since the cursor, oldest first.
  *
- * `query` (intacct-xml-api.md §4.4) ordered by WHENMODIFIED then RECORDNO gives a total order, so
+ * `query` (docs/protocol.md §4.4) ordered by WHENMODIFIED then RECORDNO gives a total order, so
  * the poll can stop after any record (poll budget or record cap) and the cursor, which only moves
  * to the last record emitted, loses nothing: the next poll starts at cursor - look-back and skips
  * what `seen` already holds. Re-reading the look-back window also catches changes that became
@@ -56,7 +56,7 @@ function changedSince(settings: PollSettings, from: string | undefined, pageSize
 			{ field: 'WHENMODIFIED', descending },
 			{ field: 'RECORDNO', descending },
 		],
-		// A top-level session sees entity-private records only when asked (intacct-xml-api.md §8).
+		// A top-level session sees entity-private records only when asked (docs/protocol.md §8).
 		showPrivate: true,
 		pageSize,
 	});

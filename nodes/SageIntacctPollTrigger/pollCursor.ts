@@ -1,31 +1,16 @@
 /**
  * The poll trigger's memory, kept in the node's static data (committed by n8n together with the
- * execution a poll starts, n8n-nodes.md §4.2):
+ * execution a poll starts, as n8n does for polling triggers):
  *   cursor  WHENMODIFIED of the last record emitted (Intacct text `mm/dd/yyyy HH:MM:SS`),
  *   seen    RECORDNO@WHENMODIFIED of records emitted inside the look-back window, so re-reading the
  *           window (for late-arriving changes) repeats nothing,
  *   scope   object + fields the cursor belongs to; changing them starts over.
- * Intacct timestamps carry no time zone (intacct-xml-api.md §5.6): they are only ever compared with
+ * Intacct timestamps carry no time zone (docs/protocol.md §5.6): they are only ever compared with
  * each other, never with n8n's clock, so skew between the two cannot lose records.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-const TIMESTAMP = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
-
-/** Intacct timestamp -> milliseconds (as if UTC; used for ordering and arithmetic only). */
-export function timestampMs(text: string): number | undefined {
-	const m = TIMESTAMP.exec(text.trim());
-	if (!m) return undefined;
-	const [, mo, d, y, h, mi, s] = m;
-	return Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0));
-}
-
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-export function formatTimestamp(ms: number): string {
-	const d = new Date(ms);
-	return `${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())}/${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-}
+import { intacctTimestampFromMs, intacctTimestampMs } from '../shared/intacct/records/dates';
 
 export interface PollState {
 	cursor?: string;
@@ -51,7 +36,7 @@ export function writeState(staticData: IDataObject, state: PollState): void {
 export const seenKey = (recordNo: string, whenModified: string): string => `${recordNo}@${whenModified}`;
 
 function keyTime(key: string): number {
-	return timestampMs(key.slice(key.indexOf('@') + 1)) ?? 0;
+	return intacctTimestampMs(key.slice(key.indexOf('@') + 1)) ?? 0;
 }
 
 /**
@@ -59,10 +44,10 @@ function keyTime(key: string): number {
  * record, never backwards; `seen` keeps only keys still inside the look-back window.
  */
 export function advance(state: PollState, emitted: Array<{ recordNo: string; whenModified: string }>, lookBackMs: number): PollState {
-	let cursorMs = state.cursor !== undefined ? timestampMs(state.cursor) : undefined;
+	let cursorMs = state.cursor !== undefined ? intacctTimestampMs(state.cursor) : undefined;
 	let cursor = state.cursor;
 	for (const r of emitted) {
-		const t = timestampMs(r.whenModified);
+		const t = intacctTimestampMs(r.whenModified);
 		if (t !== undefined && (cursorMs === undefined || t > cursorMs)) {
 			cursorMs = t;
 			cursor = r.whenModified;
@@ -75,6 +60,6 @@ export function advance(state: PollState, emitted: Array<{ recordNo: string; whe
 
 /** Where the next query starts: the cursor minus the look-back window. */
 export function windowStart(state: PollState, lookBackMs: number): string | undefined {
-	const ms = state.cursor !== undefined ? timestampMs(state.cursor) : undefined;
-	return ms === undefined ? undefined : formatTimestamp(ms - lookBackMs);
+	const ms = state.cursor !== undefined ? intacctTimestampMs(state.cursor) : undefined;
+	return ms === undefined ? undefined : intacctTimestampFromMs(ms - lookBackMs);
 }

@@ -9,7 +9,7 @@ import type { PollSettings } from './pollChanges';
 /** Always selected: the cursor and the created/updated decision need them. */
 export const REQUIRED_FIELDS = ['RECORDNO', 'WHENCREATED', 'WHENMODIFIED'];
 
-/** `query` has no "all fields" (intacct-xml-api.md §4.4): GL entries get the trigger's field list. */
+/** `query` has no "all fields" (docs/protocol.md §4.4): GL entries get the trigger's field list. */
 export function defaultFields(object: string): string[] {
 	return object === 'GLENTRY' ? GL_ENTRY_FIELDS.map((f) => f.field) : [...REQUIRED_FIELDS];
 }

@@ -319,7 +319,7 @@ export class SageIntacctTrigger implements INodeType {
 		},
 	};
 
-	// Intacct has no API to register HTTP Post triggers: the user pastes the URL (n8n-nodes.md §4.1).
+	// Intacct has no API to register HTTP Post triggers: the user pastes the URL (so the node has no webhookMethods create/delete).
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {

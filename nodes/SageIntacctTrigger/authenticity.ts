@@ -1,7 +1,7 @@
 /**
  * Is a delivery really from our Intacct trigger? Legacy HTTP Post triggers carry no signature, so
  * the only certain check is a shared secret the user puts in the template, a header or the URL
- * (intacct-xml-api.md §9.1). With "Use webhook delivery" Intacct also sends a Bearer JWT and an
+ * (docs/protocol.md §9.1). With "Use webhook delivery" Intacct also sends a Bearer JWT and an
  * X-Trusted-Context header (§9.2): we check the client ID in that context, but cannot verify the JWT
  * signature without Sage's published keys (JWKS, UNCERTAIN), so the access key stays required.
  */

@@ -1,7 +1,7 @@
 /**
  * The DOCUMENT TEMPLATE users paste into Intacct (Platform Services > Objects > GL Entry > Triggers >
  * HTTP Post, Encoding JSON). Intacct replaces each {!GLENTRY.FIELD!} merge field with the record's
- * value (intacct-xml-api.md §9.1). Every value is quoted, so an empty field still gives valid JSON;
+ * value (docs/protocol.md §9.1). Every value is quoted, so an empty field still gives valid JSON;
  * the trigger turns numbers and dates back into their types.
  */
 import { templateFields } from '../shared/intacct/records/glEntryFields';

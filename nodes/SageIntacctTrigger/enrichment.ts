@@ -1,6 +1,6 @@
 /**
  * Optional enrichment: re-read the GL entry and its batch through the XML API before emitting.
- * Template posts are unsigned (intacct-xml-api.md §9.1), so a re-read also confirms the data really
+ * Template posts are unsigned (docs/protocol.md §9.1), so a re-read also confirms the data really
  * is Intacct's. Both reads go in one request (2 API transactions, §4.7).
  */
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';

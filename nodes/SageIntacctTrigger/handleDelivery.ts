@@ -5,7 +5,7 @@
  *   -> duplicate delivery by idempotency key, kept 24 h+ in static data (200, no run)
  *   -> optional enrichment -> event and filters (200, no run) -> remember the delivery -> one run.
  * Rejections are written to the response object with `noWebhookResponse`, so n8n sends nothing else
- * and no execution starts (n8n-nodes.md §4.1).
+ * and no execution starts (n8n's webhook response mode `noWebhookResponse`).
  */
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';

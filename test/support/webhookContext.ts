@@ -1,5 +1,5 @@
 /**
- * The smallest IWebhookFunctions the Sage Intacct Trigger's webhook() needs (n8n-nodes.md §6.2):
+ * The smallest IWebhookFunctions the Sage Intacct Trigger's webhook() needs:
  * parameters, body/headers/query, raw body, a response object that records what was sent, static
  * data kept across calls (the dedup memory), and n8n-core's own returnJsonArray. Used by the
  * webhook benchmark and the bad-input corpus.

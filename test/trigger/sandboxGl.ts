@@ -29,10 +29,10 @@ export interface LineInput {
 	amount: string;
 	department?: string;
 	project?: string;
+	/** Default 100 (an entity of the sandbox company); lines in entity 200 need 200, 210 or 220. */
+	location?: string;
 	fundingSource?: string;
 	memo?: string;
-	/** Default 100 (entity 100 East); 200 for entries posted in entity 200. */
-	location?: string;
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');

@@ -1,5 +1,5 @@
 /**
- * A small IWebhookFunctions-shaped context (n8n-nodes.md §6.2): the few methods the trigger uses,
+ * A small IWebhookFunctions-shaped context: the few methods the trigger uses,
  * with n8n-core's real returnJsonArray, a response object recording status and body, and static
  * data that persists across calls when the same object is passed in.
  */

@@ -1,6 +1,6 @@
 /**
  * Parameters shared by several operations. Each operation file spreads what it needs and wraps its
- * list with updateDisplayOptions (n8n-nodes.md §2.1).
+ * list with updateDisplayOptions (as n8n's v2 nodes do).
  */
 import type { INodeProperties } from 'n8n-workflow';
 import { DIMENSIONS, TOP_LEVEL_ENTITY } from '../../shared/intacct/records/dimensions';

@@ -1,5 +1,5 @@
 /**
- * Dispatches the node's run to `<resource>/<operation>.operation.ts` (n8n-nodes.md §2.1).
+ * Dispatches the node's run to `<resource>/<operation>.operation.ts`, the modular layout of n8n's own v2 nodes (Airtable, Google Sheets).
  * Resource and operation are read once (noDataExpression: the same for every item).
  */
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';

@@ -1,5 +1,5 @@
 /**
- * Resource-locator lists (n8n-nodes.md §5). Each search runs readByQuery with the typed text matched
+ * Resource-locator lists (n8n's `methods.listSearch`). Each search runs readByQuery with the typed text matched
  * against the ID and the name, 100 rows per call; `paginationToken` carries Intacct's readMore
  * resultId, so the list pages past 1,000 rows as far as the user scrolls.
  */
@@ -11,7 +11,7 @@ import { toN8nError } from '../../shared/intacct/n8n/errors';
 import { asRecords, fieldText } from '../../shared/intacct/xml/responseReader';
 import { getClient } from '../../shared/intacct/n8n/client';
 import { quote } from '../../shared/intacct/n8n/reads';
-import { TOP_LEVEL_ENTITY } from '../../shared/intacct/records/dimensions';
+import { TOP_LEVEL_ENTITY, userDimensionObject } from '../../shared/intacct/records/dimensions';
 
 interface ListDef {
 	object: string;
@@ -140,7 +140,7 @@ async function userDefinedDimensions(context: ILoadOptionsFunctions): Promise<Us
 export function dimensionObject(value: unknown): string {
 	const inner = value !== null && typeof value === 'object' && 'value' in value ? (value as { value: unknown }).value : value;
 	if (typeof inner !== 'string' || inner.startsWith('=')) return '';
-	return inner.trim().toUpperCase().replace(/^GLDIM/, '');
+	return userDimensionObject(inner);
 }
 
 /**

@@ -1,5 +1,7 @@
 /** The poll cursor's arithmetic on Intacct timestamps, and what the node tells users about cost. */
-import { advance, formatTimestamp, timestampMs, windowStart } from '../../../nodes/SageIntacctPollTrigger/pollCursor';
+import { advance, windowStart } from '../../../nodes/SageIntacctPollTrigger/pollCursor';
+// The poll's timestamp arithmetic now lives in records/dates (one converter); same assertions.
+import { intacctTimestampFromMs as formatTimestamp, intacctTimestampMs as timestampMs } from '../../../nodes/shared/intacct/records/dates';
 import { selectFields } from '../../../nodes/SageIntacctPollTrigger/pollSettings';
 import { SageIntacctPollTrigger } from '../../../nodes/SageIntacctPollTrigger/SageIntacctPollTrigger.node';
 

@@ -1,5 +1,5 @@
 /**
- * Runs real workflows through n8n's own execution engine (n8n-nodes.md §6.3):
+ * Runs real workflows through n8n's own execution engine:
  *  - the BUILT package is loaded from dist/ by n8n-core's PackageDirectoryLoader, through the
  *    "n8n" section of package.json, exactly as n8n loads an installed community package
  *    (so run `npm run build` first);

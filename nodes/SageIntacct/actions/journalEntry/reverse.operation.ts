@@ -8,6 +8,7 @@ import { ItemValidationError } from '../../../shared/intacct/n8n/errors';
 import { quote } from '../../../shared/intacct/n8n/reads';
 import { runWrites } from '../../../shared/intacct/n8n/writes';
 import { outputRecord } from '../../../shared/intacct/records/simplify';
+import { intacctToIso } from '../../../shared/intacct/records/dates';
 import type { IntacctApi, IntacctRecord, RequestOptions, XmlObject } from '../../../shared/intacct/core/types';
 import { existingLineElements } from './shared';
 
@@ -41,12 +42,6 @@ export function reversalReference(recordNo: string): string {
 	return `REV-${recordNo}`;
 }
 
-/** MM/DD/YYYY -> a sortable YYYYMMDD. */
-function sortableDate(usDate: string): string {
-	const [month, day, year] = usDate.split('/');
-	return `${year}${month}${day}`;
-}
-
 /** Lines of the original with debit and credit swapped. */
 export function mirroredLines(original: IntacctRecord): XmlObject[] {
 	return existingLineElements(original).map((line) => ({ ...line, TR_TYPE: line.TR_TYPE === '1' ? '-1' : '1' }));
@@ -78,7 +73,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			throw new ItemValidationError(`${what}: journal entry ${recordNo} is ${String(original.STATE)}; only posted journal entries can be reversed`);
 		}
 		const batchDate = String(original.BATCH_DATE ?? '');
-		if (sortableDate(reverseDate) <= sortableDate(batchDate)) {
+		if (intacctToIso(reverseDate) <= intacctToIso(batchDate)) {
 			throw new ItemValidationError(`${what}, field "reverseDate": ${reverseDate} must be after the posting date ${batchDate} of journal entry ${recordNo}`);
 		}
 		const journal = String(original.JOURNAL ?? '');

@@ -1,6 +1,6 @@
 /**
  * IntacctClient: sessions, envelopes, retries, concurrency, batching and paging over one HttpPost.
- * Protocol references are to intacct-xml-api.md.
+ * Protocol references are to docs/protocol.md.
  */
 import { randomUUID } from 'crypto';
 import { sleep as n8nSleep } from 'n8n-workflow';
@@ -18,8 +18,9 @@ import type {
 	PageOptions,
 	RequestOptions,
 } from '../core/types';
-import { IntacctError } from '../core/errors';
-import { asError, invalid, isHttpUrl, missingResult, resultError, ROLLBACK_ERROR, signInAdviceFor, validateCredentials } from './clientErrors';
+// validationError under its old local name: the lines using it include executeMany (write path).
+import { IntacctError, validationError as invalid } from '../core/errors';
+import { asError, isHttpUrl, missingResult, resultError, ROLLBACK_ERROR, signInAdviceFor, validateCredentials } from './clientErrors';
 import { getAPISession } from '../xml/functions';
 import { DEFAULT_QUERY_PAGE_SIZE, DEFAULT_READ_BY_QUERY_PAGE_SIZE, queryPages, readByQueryPages } from './paging';
 import { writeRequest, writeSignInRequest, type EnvelopeAuthentication } from '../xml/requestWriter';
@@ -180,23 +181,21 @@ export class IntacctClient implements IntacctApi {
 		const functionControlId = handOff ? CREDENTIAL_SESSION_CONTROL_ID : randomUUID();
 		const xml = writeSignInRequest(this.credentials, { requestControlId: randomUUID(), functionControlId }, entityId);
 		// Not retried here: the request that needed the session retries as a whole (no nested loops).
-		{
-			const fn: PreparedFunction = { ...getAPISession(), controlId: functionControlId };
-			const parsed = readResponse(await this.send(this.credentials.endpointUrl, xml, 'getAPISession login'));
-			const result = parsed.results[0];
-			if (!result || result.status !== 'success') {
-				throw resultError(result ?? missingResult(fn, false)).addHint('Intacct could not open an API session for this user.');
-			}
-			const api: IntacctRecord = result.records[0] ?? {};
-			const sessionId = fieldText(api.sessionid) ?? '';
-			if (!sessionId) throw new IntacctError({ kind: 'parse', summary: 'Intacct answered getAPISession without a session ID' });
-			const endpoint = fieldText(api.endpoint)?.trim() ?? '';
-			return {
-				sessionId,
-				endpoint: isHttpUrl(endpoint) ? endpoint : this.credentials.endpointUrl,
-				renewAfterMs: this.renewAfter(parsed.authentication),
-			};
+		const fn: PreparedFunction = { ...getAPISession(), controlId: functionControlId };
+		const parsed = readResponse(await this.send(this.credentials.endpointUrl, xml, 'getAPISession login'));
+		const result = parsed.results[0];
+		if (!result || result.status !== 'success') {
+			throw resultError(result ?? missingResult(fn, false)).addHint('Intacct could not open an API session for this user.');
 		}
+		const api: IntacctRecord = result.records[0] ?? {};
+		const sessionId = fieldText(api.sessionid) ?? '';
+		if (!sessionId) throw new IntacctError({ kind: 'parse', summary: 'Intacct answered getAPISession without a session ID' });
+		const endpoint = fieldText(api.endpoint)?.trim() ?? '';
+		return {
+			sessionId,
+			endpoint: isHttpUrl(endpoint) ? endpoint : this.credentials.endpointUrl,
+			renewAfterMs: this.renewAfter(parsed.authentication),
+		};
 	}
 
 	private async session(entityId: string): Promise<CachedSession> {

@@ -4,7 +4,7 @@
  * sign-in failure.
  */
 import type { IntacctCredentials, IntacctErrorDetail, IntacctFunction, IntacctResult } from '../core/types';
-import { IntacctError } from '../core/errors';
+import { IntacctError, validationError } from '../core/errors';
 import { isTransientErrorChain } from '../xml/responseReader';
 import { signInAdvice } from './signInHints';
 
@@ -15,11 +15,6 @@ export const ROLLBACK_ERROR: IntacctErrorDetail = {
 	description2: 'The entire transaction in this operation has been rolled back due to an error.',
 	correction: '',
 };
-
-/** Rejected locally before anything was sent. */
-export function invalid(summary: string): IntacctError {
-	return new IntacctError({ kind: 'validation', summary });
-}
 
 export function isHttpUrl(text: string): boolean {
 	try {
@@ -38,9 +33,9 @@ export function missingCredentialFields(credentials: IntacctCredentials): Array<
 
 export function validateCredentials(credentials: IntacctCredentials): void {
 	const missing = missingCredentialFields(credentials);
-	if (missing.length > 0) throw invalid(`The Sage Intacct credential is missing: ${missing.join(', ')}`);
+	if (missing.length > 0) throw validationError(`The Sage Intacct credential is missing: ${missing.join(', ')}`);
 	if (!isHttpUrl(credentials.endpointUrl)) {
-		throw invalid('The endpoint URL of the Sage Intacct credential must be an http(s) URL, e.g. https://api.intacct.com/ia/xml/xmlgw.phtml');
+		throw validationError('The endpoint URL of the Sage Intacct credential must be an http(s) URL, e.g. https://api.intacct.com/ia/xml/xmlgw.phtml');
 	}
 }
 

@@ -1,6 +1,6 @@
 /**
  * IntacctError: every failure the client reports, in people's words, with Intacct's own error chain
- * (intacct-xml-api.md §3.3) kept intact for whoever needs the numbers.
+ * (docs/protocol.md §3.3) kept intact for whoever needs the numbers.
  */
 import type { IntacctErrorDetail, IntacctErrorKind, IntacctErrorLike } from './types';
 import { maskSecrets } from './secretMasking';
@@ -104,6 +104,14 @@ export class IntacctError extends Error implements IntacctErrorLike {
 		if (this.stack) this.stack = maskSecrets(this.stack, list);
 		return this;
 	}
+}
+
+/**
+ * The one builder of a local refusal: a bad argument, credential or request shape found before
+ * anything was sent (kind 'validation'; toN8nError shows it as a NodeOperationError).
+ */
+export function validationError(summary: string): IntacctError {
+	return new IntacctError({ kind: 'validation', summary });
 }
 
 export function isIntacctError(error: unknown): error is IntacctError {

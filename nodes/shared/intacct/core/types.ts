@@ -3,7 +3,7 @@
  *
  * Data flows one way: an operation builds IntacctFunction values (plain data), the client wraps them
  * in envelopes, sends them (batched, idempotent, retried), and hands back IntacctResult values or
- * throws IntacctError. See ../../../docs (and shared intacct-xml-api.md) for the protocol.
+ * throws IntacctError. See docs/protocol.md for the protocol.
  */
 
 /** The `sageIntacctApi` credential's fields (names are public interface). */

@@ -1,5 +1,5 @@
 /**
- * Idempotency keys for writes (intacct-xml-api.md §7).
+ * Idempotency keys for writes (docs/protocol.md §7).
  *
  * Each write function gets a stable `controlid` and the request is sent with `uniqueid=true`:
  * Intacct then refuses to run a function whose controlid already completed, so retries after a

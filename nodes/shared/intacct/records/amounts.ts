@@ -1,5 +1,5 @@
 /**
- * Money amounts. Intacct wants plain decimals without thousands separators (intacct-xml-api.md
+ * Money amounts. Intacct wants plain decimals without thousands separators (docs/protocol.md
  * §5.1) and rounds AP amounts beyond two decimals; we refuse over-precise amounts instead of letting
  * cents appear or vanish silently. Sums are done in integer cents so 0.1 + 0.2 balances.
  */

@@ -2,7 +2,7 @@
  * Dates between n8n and Intacct's XML gateway.
  *
  * Intacct's generic functions take and return `mm/dd/yyyy` and timestamps `mm/dd/yyyy HH:MM:SS`
- * without a time zone (intacct-xml-api.md §5.6). Users hand us ISO strings, Luxon DateTime objects
+ * without a time zone (docs/protocol.md §5.6). Users hand us ISO strings, Luxon DateTime objects
  * (n8n expressions such as {{ $now }}) or US-style dates. We accept only what is unambiguous:
  *   - ISO `yyyy-mm-dd` (with or without a time part; the calendar date written is taken as is),
  *   - `mm/dd/yyyy` / `m/d/yyyy` with a four-digit year (Intacct's own format),
@@ -112,9 +112,28 @@ export function toIntacctTimestamp(value: unknown): string {
  * `m/d/yyyy H:MM`); no time zone is invented. Anything else is returned unchanged.
  */
 export function intacctToIso(value: string): string {
-	const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(value.trim());
+	const match = INTACCT_OUTPUT.exec(value.trim());
 	if (!match) return value;
 	const p2 = (n: string | undefined): string => (n ?? '0').padStart(2, '0');
 	const date = `${match[3]}-${p2(match[1])}-${p2(match[2])}`;
 	return match[4] === undefined ? date : `${date}T${p2(match[4])}:${match[5]}:${p2(match[6])}`;
+}
+
+/** Intacct's date or timestamp text as it comes out of a read or a merge field. */
+const INTACCT_OUTPUT = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/**
+ * Intacct date or timestamp text -> milliseconds, read as if UTC: for ordering and arithmetic
+ * between Intacct times only (they carry no zone, §5.6). undefined for anything else.
+ */
+export function intacctTimestampMs(value: string): number | undefined {
+	const m = INTACCT_OUTPUT.exec(value.trim());
+	if (!m) return undefined;
+	const [, mo, d, y, h, mi, s] = m;
+	return Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0));
+}
+
+/** The inverse of intacctTimestampMs: milliseconds -> `mm/dd/yyyy HH:MM:SS`. */
+export function intacctTimestampFromMs(ms: number): string {
+	return toIntacctTimestamp(new Date(ms));
 }

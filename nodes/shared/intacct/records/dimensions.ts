@@ -32,8 +32,14 @@ export const DIMENSIONS: DimensionDef[] = [
 /** The one namer of user-defined dimensions (§5.1): FUNDINGSOURCE or GLDIMFUNDINGSOURCE -> GLDIMFUNDINGSOURCE, the
  * field on GLENTRY and on bill and journal lines, and the key of that field in every output item. */
 export function userDimensionField(name: string): string | undefined {
-	const cleaned = name.trim().toUpperCase().replace(/^GLDIM/, '');
-	return cleaned === '' ? undefined : `GLDIM${cleaned}`;
+	const object = userDimensionObject(name);
+	return object === '' ? undefined : `GLDIM${object}`;
+}
+
+/** The same namer read the other way: FUNDINGSOURCE or GLDIMFUNDINGSOURCE -> FUNDINGSOURCE, the
+ * dimension's object ('' when blank). */
+export function userDimensionObject(name: string): string {
+	return name.trim().toUpperCase().replace(/^GLDIM/, '');
 }
 
 

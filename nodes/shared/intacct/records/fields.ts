@@ -1,6 +1,6 @@
 /**
  * Field maps: how an Intacct field is named and typed in simplified output, per object, in one place
- * (intacct-xml-api.md §6). COMMON applies to every object; an object's own entry wins (GLENTRY.BATCHNO
+ * (docs/protocol.md §6). COMMON applies to every object; an object's own entry wins (GLENTRY.BATCHNO
  * is the parent GLBATCH's RECORDNO, GLBATCH.BATCHNO is the journal's sequence number).
  */
 export type FieldKind = 'text' | 'number' | 'boolean' | 'date';

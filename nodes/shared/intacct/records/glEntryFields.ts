@@ -2,7 +2,7 @@
  * The GL entry fields a GL entry item carries: the webhook trigger's document template, the poll
  * trigger's default selection. Their output names and kinds come from the one field table (fields.ts),
  * so Get/Get Many, the poll trigger and the webhook trigger emit the same item (glEntryItem.ts).
- * Field names follow GLENTRY reads (intacct-xml-api.md §6.2); department and location are
+ * Field names follow GLENTRY reads (docs/protocol.md §6.2); department and location are
  * DEPARTMENT and LOCATION on GLENTRY (no ID suffix, §5.2), the other dimensions end in ID.
  * Only fields a real company's GLENTRY has (docs/fidelity.md "General ledger"): no JOURNAL and no
  * MEGAENTITYID. The journal comes from the entry's GLBATCH (handleDelivery), the entity from the session.

@@ -1,10 +1,10 @@
 /**
- * Builders of IntacctFunction data for the generic 3.0 functions (intacct-xml-api.md §4, §5).
+ * Builders of IntacctFunction data for the generic 3.0 functions (docs/protocol.md §4, §5).
  * They know the element names and orders of the protocol, nothing about objects' fields: field
  * maps live in the node's code. Every builder takes an optional stable controlId (§7).
  */
 import type { IntacctFunction, XmlObject } from '../core/types';
-import { IntacctError } from '../core/errors';
+import { validationError } from '../core/errors';
 
 export interface FunctionOptions {
 	/** Stable function controlid for idempotent writes; default: a random UUID at send time. */
@@ -16,10 +16,6 @@ export const MAX_KEYS_PER_READ = 100;
 /** §4.2 / §4.4 page size limits. */
 export const MAX_READ_BY_QUERY_PAGE_SIZE = 1000;
 export const MAX_QUERY_PAGE_SIZE = 2000;
-
-function invalid(summary: string): IntacctError {
-	return new IntacctError({ kind: 'validation', summary });
-}
 
 function fn(name: string, body: XmlObject, options: FunctionOptions = {}, isWrite = false): IntacctFunction {
 	const built: IntacctFunction = { name, body };
@@ -34,14 +30,14 @@ function list(values: string | string[]): string {
 
 function keysList(keys: string | string[], what: string): string {
 	const all = (Array.isArray(keys) ? keys : keys.split(',')).map((k) => String(k).trim()).filter((k) => k !== '');
-	if (all.length === 0) throw invalid(`${what} needs at least one key`);
-	if (all.length > MAX_KEYS_PER_READ) throw invalid(`${what} takes at most ${MAX_KEYS_PER_READ} keys per call (got ${all.length})`);
+	if (all.length === 0) throw validationError(`${what} needs at least one key`);
+	if (all.length > MAX_KEYS_PER_READ) throw validationError(`${what} takes at most ${MAX_KEYS_PER_READ} keys per call (got ${all.length})`);
 	return all.join(',');
 }
 
 function pageSize(value: number | undefined, max: number, what: string): number | undefined {
 	if (value === undefined) return undefined;
-	if (!Number.isInteger(value) || value < 1 || value > max) throw invalid(`${what} page size must be 1 to ${max} (got ${value})`);
+	if (!Number.isInteger(value) || value < 1 || value > max) throw validationError(`${what} page size must be 1 to ${max} (got ${value})`);
 	return value;
 }
 
@@ -123,7 +119,7 @@ function filterXml(filter: QueryFilter): XmlObject {
 	switch (filter.operator) {
 		case 'and':
 		case 'or': {
-			if (filter.filters.length === 0) throw invalid(`a query "${filter.operator}" needs at least one condition`);
+			if (filter.filters.length === 0) throw validationError(`a query "${filter.operator}" needs at least one condition`);
 			// The schema wants two or more children; one condition needs no wrapper.
 			if (filter.filters.length === 1) return filterXml(filter.filters[0]);
 			const group: Record<string, XmlObject[]> = {};
@@ -138,12 +134,12 @@ function filterXml(filter: QueryFilter): XmlObject {
 		case 'isnotnull':
 			return { [filter.operator]: { field: filter.field } };
 		case 'between':
-			if (filter.values.length !== 2) throw invalid('a query "between" needs exactly two values');
+			if (filter.values.length !== 2) throw validationError('a query "between" needs exactly two values');
 			return { between: { field: filter.field, value: filter.values } };
 		case 'in':
 		case 'notin':
 			if (filter.values.length < 1 || filter.values.length > 1000) {
-				throw invalid(`a query "${filter.operator}" takes 1 to 1000 values (got ${filter.values.length})`);
+				throw validationError(`a query "${filter.operator}" takes 1 to 1000 values (got ${filter.values.length})`);
 			}
 			return { [filter.operator]: { field: filter.field, value: filter.values } };
 		default:
@@ -162,10 +158,10 @@ export function query(params: QueryParams, options?: FunctionOptions): IntacctFu
 		sum: select.sum,
 	};
 	if (Object.values(selectXml).every((v) => v === undefined || (Array.isArray(v) && v.length === 0))) {
-		throw invalid('a query needs at least one field or aggregate in select');
+		throw validationError('a query needs at least one field or aggregate in select');
 	}
 	if (params.offset !== undefined && (!Number.isInteger(params.offset) || params.offset < 0)) {
-		throw invalid(`a query offset must be 0 or more (got ${params.offset})`);
+		throw validationError(`a query offset must be 0 or more (got ${params.offset})`);
 	}
 	const body: XmlObject = { object: params.object, select: selectXml };
 	if (params.filter) body.filter = filterXml(params.filter);

@@ -1,5 +1,5 @@
 /**
- * Writes request envelopes (intacct-xml-api.md §1.2-§1.6) from plain data.
+ * Writes request envelopes (docs/protocol.md §1.2-§1.6) from plain data.
  *
  * Escaping decision: every text and attribute value escapes & < > ' ". Characters XML 1.0 cannot
  * carry at all (C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/U+FFFF) are STRIPPED:
@@ -9,7 +9,7 @@
  * names are validated instead (a bad name is a programming or mapping error, not data).
  */
 import type { IntacctCredentials, IntacctFunction, XmlObject, XmlValue } from '../core/types';
-import { IntacctError } from '../core/errors';
+import { validationError } from '../core/errors';
 import { getAPISession } from './functions';
 
 // eslint-disable-next-line no-control-regex
@@ -30,10 +30,6 @@ export function escapeXml(text: string): string {
 		.replace(/"/g, '&quot;')
 		.replace(/'/g, '&apos;')
 		.replace(/\r/g, '&#13;');
-}
-
-function validationError(summary: string): IntacctError {
-	return new IntacctError({ kind: 'validation', summary });
 }
 
 function assertName(name: string, where: string): void {

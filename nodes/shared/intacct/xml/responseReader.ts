@@ -1,5 +1,5 @@
 /**
- * Reads the gateway's answer into typed results (intacct-xml-api.md §3), checking the three status
+ * Reads the gateway's answer into typed results (docs/protocol.md §3), checking the three status
  * levels in order: HTTP, control, authentication, then each result. Failures of the first three
  * throw IntacctError (nothing ran); per-function failures stay results for the caller to judge.
  */

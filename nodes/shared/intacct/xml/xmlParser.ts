@@ -2,7 +2,7 @@
  * The package's only XML parser: a thin wrapper over fast-xml-parser, which the build bundles into
  * this one module (gulpfile.js) so the published package has no runtime dependency.
  *
- * Configured for the gateway's answers (intacct-xml-api.md §3.2): every text stays a string (no
+ * Configured for the gateway's answers (docs/protocol.md §3.2): every text stays a string (no
  * number parsing: account "0012" and record numbers must not change), attributes are kept, element
  * order is preserved, entities (&amp; &#233; ...) are decoded, surrounding whitespace of values kept.
  */

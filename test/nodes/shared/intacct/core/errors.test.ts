@@ -1,8 +1,11 @@
-import { IntacctError, formatErrorDetail } from '../../../../../nodes/shared/intacct/core/errors';
+import { IntacctError, formatErrorDetail, validationError } from '../../../../../nodes/shared/intacct/core/errors';
+import { read } from '../../../../../nodes/shared/intacct/xml/functions';
+import { writeRequest } from '../../../../../nodes/shared/intacct/xml/requestWriter';
+import { IntacctClient } from '../../../../../nodes/shared/intacct/client/client';
 import { maskSecrets } from '../../../../../nodes/shared/intacct/core/secretMasking';
 import { toN8nError } from '../../../../../nodes/shared/intacct/n8n/errors';
 import type { INode } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 const node: INode = { id: '1', name: 'Sage Intacct', type: 'n8n-nodes-sage-intacct.sageIntacct', typeVersion: 1, position: [0, 0], parameters: {} };
 
@@ -69,5 +72,30 @@ describe('toN8nError', () => {
 		const existing = new NodeApiError(node, { message: 'x' });
 		expect(toN8nError(node, existing)).toBe(existing);
 		expect(toN8nError(node, new Error('boom')).message).toBe('boom');
+	});
+});
+
+describe('validationError (the one builder of a local refusal)', () => {
+	it('is a validation IntacctError that reaches n8n as a NodeOperationError with its text', () => {
+		const error = validationError('batchSize must be a positive integer (got 0)');
+		expect(error).toBeInstanceOf(IntacctError);
+		expect(error.kind).toBe('validation');
+		const shown = toN8nError(node, error);
+		expect(shown).toBeInstanceOf(NodeOperationError);
+		expect(shown.message).toContain('batchSize must be a positive integer (got 0)');
+	});
+
+	it('is what the function builders, the request writer and the client throw', () => {
+		const kindOf = (run: () => unknown): string | undefined => {
+			try {
+				run();
+			} catch (error) {
+				return error instanceof IntacctError ? error.kind : 'not an IntacctError';
+			}
+			return undefined;
+		};
+		expect(kindOf(() => read('GLBATCH', []))).toBe('validation');
+		expect(kindOf(() => writeRequest({ senderId: 's', senderPassword: 'p', controlId: 'c', uniqueId: false, transaction: false, authentication: { kind: 'session', sessionId: 'x' }, functions: [{ name: 'bad name', body: {}, controlId: 'f' }] }))).toBe('validation');
+		expect(kindOf(() => new IntacctClient({ credentials: { senderId: '', senderPassword: '', companyId: '', userId: '', userPassword: '', endpointUrl: '' }, post: async () => ({ statusCode: 200, headers: {}, body: '' }) }))).toBe('validation');
 	});
 });
