@@ -86,7 +86,7 @@ describe('bad documents through the node, beside a good one (continue on fail)',
 
 describe('bad documents through the node, alone (stop on fail)', () => {
 	for (const listed of cases.filter((c) => c.expect.stage !== 'accepted')) {
-		(listed.knownBug ? test.failing : test)(`${listed.id} stops the node naming item 0`, async () => {
+		(listed.knownBug ? test.failing : test)(`${listed.id} stops the node naming item 1`, async () => {
 			const c = resolve(listed);
 			canary.sandbox.stats.reset();
 			const result = await run(c, [bad(c)], false, wf(c, 'B'));
@@ -94,7 +94,7 @@ describe('bad documents through the node, alone (stop on fail)', () => {
 			expect(result.status).toBe('error');
 			expect((result.error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(0);
 			if (c.expect.stage === 'local') {
-				expect(result.error?.message).toContain('(item 0)');
+				expect(result.error?.message).toContain('(item 1)');
 				expect(result.error?.message).toContain(c.expect.field);
 				expect(createsReceived(canary.sandbox)).toBe(0);
 			} else if (c.expect.stage === 'intacct') {

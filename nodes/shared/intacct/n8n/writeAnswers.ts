@@ -13,7 +13,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { BatchOutcome, IntacctApi, IntacctFunction, IntacctRecord, IntacctResult, RequestOptions } from '../core/types';
 import { IntacctError } from '../core/errors';
 import { settle } from '../client/settle';
-import type { PreparedWrite } from './writes';
+import type { PreparedWrite } from './preparedWrite';
 
 export type Answer = { json: IDataObject } | { error: unknown };
 

@@ -12,9 +12,11 @@
  *  4. outputs: each outcome back to its item (answers.ts): a fresh post, a duplicate in the same
  *     shape plus `duplicate: true`, or an error naming the item as the editor counts it.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
-import type { BatchOutcome, IntacctApi, IntacctFunction, IntacctRecord, IntacctResult, RequestOptions } from '../core/types';
+import type { BatchOutcome, IntacctApi, IntacctFunction, RequestOptions } from '../core/types';
+import type { PreparedWrite } from './preparedWrite';
+
 import { CLIENT_DEFAULTS } from '../client/client';
 import { entityOption, getClient } from './client';
 import { errorJson, toN8nError } from './errors';
@@ -26,25 +28,6 @@ export interface WriteOptions {
 	batchSize?: number;
 	idempotent?: boolean;
 	idempotencyKey?: string;
-}
-
-export interface PreparedWrite {
-	fn: IntacctFunction;
-	/** Output of a write, from Intacct's answer: the same function shapes a fresh post and a duplicate
-	 * (then given the existing record's answer fields, see answerFields). */
-	onSuccess(result: IntacctResult, client: IntacctApi, options: RequestOptions): Promise<IDataObject> | IDataObject;
-	/** The record this write stands for, looked up by its natural key (raw Intacct fields): for a
-	 * reported duplicate, and after a failed retry, whose first attempt may have posted. */
-	findExisting?(client: IntacctApi, options: RequestOptions): Promise<IntacctRecord | undefined>;
-	/** Fields the existing record must hold for it to be this write (Intacct name -> value sent);
-	 * checked when a user's key or a retry points at an existing record. */
-	intended?: Record<string, string>;
-	/** The fields Intacct answers a fresh write with (default RECORDNO, RECORD_URL). */
-	answerFields?: string[];
-	/** The record's natural owner (vendor, customer): a user's idempotency key is scoped by it. */
-	owner?: string;
-	/** Runs right before the write is sent (e.g. uploading the item's attachments); a failure fails this item alone. */
-	before?(client: IntacctApi, options: RequestOptions): Promise<void>;
 }
 
 /** A validated item. */
