@@ -63,7 +63,7 @@ describe('bad documents through the node, beside a good one (continue on fail)',
 			expect(storedFor(canary.sandbox, c.target, companion(c))).toHaveLength(1);
 			const json = out[1].json;
 			if (c.expect.stage === 'local') {
-				expect(String(json.error)).toContain('(item 1)');
+				expect(String(json.error)).toContain('(item 2)');
 				expect(String(json.error)).toContain(c.expect.field);
 				expect(createsReceived(canary.sandbox)).toBe(1); // the companion only
 				expect(storedFor(canary.sandbox, c.target, bad(c))).toHaveLength(0);
@@ -120,7 +120,7 @@ describe('the whole corpus in one execution (one request holds the valid and the
 			list.forEach((c, i) => {
 				const json = out[i];
 				if (c.expect.stage === 'local') {
-					expect(String(json.error)).toContain(`(item ${i})`);
+					expect(String(json.error)).toContain(`(item ${i + 1})`);
 					expect(String(json.error)).toContain(c.expect.field);
 				} else if (c.expect.stage === 'intacct') {
 					expect((json.errors as Array<{ errorNo: string }>).map((e) => e.errorNo)).toContain(c.expect.code);
