@@ -44,7 +44,7 @@ describe('bad read parameters', () => {
 			expect(continued.output(NODE_NAME)[0].pairedItem).toEqual({ item: 0 });
 			if (c.expect.stage === 'local') {
 				for (const message of [stopped.error?.message, String(item[0].error)]) {
-					expect(message).toContain('(item 0)');
+					expect(message).toContain('(item 1)');
 					expect(message).toContain(c.expect.field);
 				}
 				expect(readsSent()).toBe(0);

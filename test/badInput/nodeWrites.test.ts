@@ -63,7 +63,7 @@ describe('bad documents through the node, beside a good one (continue on fail)',
 			expect(storedFor(canary.sandbox, c.target, companion(c))).toHaveLength(1);
 			const json = out[1].json;
 			if (c.expect.stage === 'local') {
-				expect(String(json.error)).toContain('(item 1)');
+				expect(String(json.error)).toContain('(item 2)');
 				expect(String(json.error)).toContain(c.expect.field);
 				expect(createsReceived(canary.sandbox)).toBe(1); // the companion only
 				expect(storedFor(canary.sandbox, c.target, bad(c))).toHaveLength(0);
@@ -86,7 +86,7 @@ describe('bad documents through the node, beside a good one (continue on fail)',
 
 describe('bad documents through the node, alone (stop on fail)', () => {
 	for (const listed of cases.filter((c) => c.expect.stage !== 'accepted')) {
-		(listed.knownBug ? test.failing : test)(`${listed.id} stops the node naming item 0`, async () => {
+		(listed.knownBug ? test.failing : test)(`${listed.id} stops the node naming item 1`, async () => {
 			const c = resolve(listed);
 			canary.sandbox.stats.reset();
 			const result = await run(c, [bad(c)], false, wf(c, 'B'));
@@ -94,7 +94,7 @@ describe('bad documents through the node, alone (stop on fail)', () => {
 			expect(result.status).toBe('error');
 			expect((result.error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(0);
 			if (c.expect.stage === 'local') {
-				expect(result.error?.message).toContain('(item 0)');
+				expect(result.error?.message).toContain('(item 1)');
 				expect(result.error?.message).toContain(c.expect.field);
 				expect(createsReceived(canary.sandbox)).toBe(0);
 			} else if (c.expect.stage === 'intacct') {
@@ -120,7 +120,7 @@ describe('the whole corpus in one execution (one request holds the valid and the
 			list.forEach((c, i) => {
 				const json = out[i];
 				if (c.expect.stage === 'local') {
-					expect(String(json.error)).toContain(`(item ${i})`);
+					expect(String(json.error)).toContain(`(item ${i + 1})`);
 					expect(String(json.error)).toContain(c.expect.field);
 				} else if (c.expect.stage === 'intacct') {
 					expect((json.errors as Array<{ errorNo: string }>).map((e) => e.errorNo)).toContain(c.expect.code);

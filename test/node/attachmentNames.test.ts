@@ -2,7 +2,7 @@
  * Intacct's attachment name and type have no period (company-console-attachments.md, create_supdoc):
  * how the node splits an n8n binary's file name and MIME type.
  */
-import { attachmentNameAndType } from '../../nodes/SageIntacct/actions/bill/shared';
+import { attachmentNameAndType } from '../../nodes/shared/intacct/xml/attachments';
 
 describe('attachmentNameAndType', () => {
 	it.each([

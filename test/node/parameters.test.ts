@@ -140,7 +140,7 @@ describe('parameters that are absent, blank or not text', () => {
 		sandbox.stats.reset();
 		const stopped = await runNode(sandbox, c.parameters, { items: [c.item] });
 		expect(stopped.status).toBe('error');
-		expect(stopped.error?.message).toContain('(item 0)');
+		expect(stopped.error?.message).toContain('(item 1)');
 		expect(stopped.error?.message).toContain(`"${c.field}"`);
 		expect(stopped.error?.message).not.toMatch(/undefined|\[object Object\]/);
 

@@ -15,16 +15,8 @@ import { runWrites } from '../../../shared/intacct/n8n/writes';
 import { outputRecord } from '../../../shared/intacct/records/simplify';
 import { intacctToIso } from '../../../shared/intacct/records/dates';
 import { toCents, toDecimal } from '../../../shared/intacct/records/amounts';
-import {
-	attachmentFunction,
-	attachmentProperties,
-	billHeaderElements,
-	billHeaderFields,
-	findBill,
-	uploadAttachment,
-	type BillFields,
-	type FolderCache,
-} from './shared';
+import { prepareAttachment, uploadAttachment, type FolderCache } from '../../../shared/intacct/n8n/attachments';
+import { attachmentProperties, billHeaderElements, billHeaderFields, findBill, type BillFields } from './shared';
 
 const properties: INodeProperties[] = [
 	resourceLocator('vendor', 'Vendor', 'searchVendors', { required: true, placeholder: 'e.g. V-100', description: 'VENDORID of the vendor' }),
@@ -67,7 +59,7 @@ export const description = updateDisplayOptions({ show: { resource: ['bill'], op
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const folders: FolderCache = new Map();
 	return await runWrites.call(this, 'bill-create', true, async (i) => {
-		const what = `Bill (item ${i})`;
+		const what = `Bill (item ${i + 1})`;
 		const vendorId = requiredText(this, 'vendor', i, what, { locator: true });
 		const billNumber = optionalText(this, 'billNumber', i, what) ?? '';
 		const transactionDate = intacctDate(what, 'transactionDate', this.getNodeParameter('transactionDate', i));
@@ -90,8 +82,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			ACTION: additional.draft ? 'Draft' : undefined,
 			APBILLITEMS: { APBILLITEM: billItemElements(lines) },
 		};
+		const total = toDecimal(lines.reduce((sum, line) => sum + toCents(line.amount), 0));
 		const label = billNumber ? `bill ${billNumber} of ${vendorId}` : `bill of ${vendorId} dated ${intacctToIso(transactionDate)}`;
-		const attachment = await attachmentFunction(this, i, what, () => JSON.stringify(fields), label);
+		const attachment = await prepareAttachment(this, i, what, () => JSON.stringify(fields), label);
 		if (attachment) fields.SUPDOCID = attachment.supdocId;
 		return {
 			// The files are uploaded right before the bill is sent (not while other items are validated).
@@ -102,11 +95,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				...(simplify ? { vendorId, billNumber: billNumber || null, attachmentsId: attachment?.supdocId ?? additional.attachmentsId ?? null } : {}),
 			}),
 			findExisting: async (client, options) =>
-				await findBill(client, options, vendorId, billNumber, simplify, {
+				await findBill(client, options, vendorId, billNumber, {
 					transactionDate,
-					total: toDecimal(lines.reduce((sum, line) => sum + toCents(line.amount), 0)),
+					total,
 					description: typeof fields.DESCRIPTION === 'string' ? fields.DESCRIPTION : undefined,
 				}),
+			owner: vendorId,
+			intended: { VENDORID: vendorId, WHENCREATED: transactionDate, TOTALENTERED: total, ...(billNumber ? { RECORDID: billNumber } : {}) },
 		};
 	});
 }

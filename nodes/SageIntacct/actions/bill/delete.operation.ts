@@ -10,11 +10,11 @@ export const description = updateDisplayOptions({ show: { resource: ['bill'], op
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runWrites.call(this, 'bill-delete', false, (i) => {
-		const recordNo = recordNoParameter(this, i, `Bill delete (item ${i})`);
+		const recordNo = recordNoParameter(this, i, `Bill delete (item ${i + 1})`);
 		return {
 			fn: deleteRecords('APBILL', recordNo),
 			onSuccess: () => ({ deleted: true, recordNo: Number(recordNo) }),
-			findExisting: async () => ({ deleted: true, recordNo: Number(recordNo) }),
+			findExisting: async () => ({ RECORDNO: recordNo }),
 		};
 	});
 }

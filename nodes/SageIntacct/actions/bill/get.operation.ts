@@ -10,7 +10,7 @@ export const description = updateDisplayOptions({ show: { resource: ['bill'], op
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, async (i) => {
-		const recordNo = recordNoParameter(this, i, `Bill (item ${i})`);
+		const recordNo = recordNoParameter(this, i, `Bill (item ${i + 1})`);
 		return await getOneForItem(this, i, 'APBILL', read('APBILL', recordNo, '*'), `Bill ${recordNo}`);
 	});
 }

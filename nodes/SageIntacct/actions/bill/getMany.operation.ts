@@ -45,7 +45,7 @@ export const description = updateDisplayOptions({ show: { resource: ['bill'], op
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, async (i) => {
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-		const what = `Bill filter (item ${i})`;
+		const what = `Bill filter (item ${i + 1})`;
 		const conditions: string[] = [];
 		const vendors = commaList(filters.vendorId);
 		if (vendors.length > 0) conditions.push(equalsAny('VENDORID', vendors));

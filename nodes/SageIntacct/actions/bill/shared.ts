@@ -2,19 +2,15 @@
  * Bill (APBILL) parameters and helpers shared by create, update and the duplicate lookup.
  * Sources and inventions: docs/fidelity-ap.md.
  */
-import { createHash } from 'crypto';
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import type { IntacctApi, IntacctFunction, RequestOptions, XmlObject } from '../../../shared/intacct/core/types';
-import { legacyFunction, readByQuery } from '../../../shared/intacct/xml/functions';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IntacctApi, IntacctRecord, RequestOptions, XmlObject } from '../../../shared/intacct/core/types';
+import { DEFAULT_ATTACHMENT_FOLDER } from '../../../shared/intacct/n8n/attachments';
+import { readByQuery } from '../../../shared/intacct/xml/functions';
 import { nameValueCollection } from '../common.descriptions';
-import { outputRecord } from '../../../shared/intacct/records/simplify';
 import { quote } from '../../../shared/intacct/n8n/reads';
 import { customHeaderFields, optionalDate } from '../../../shared/intacct/n8n/transactions';
-import { isIntacctErrorLike, ItemValidationError } from '../../../shared/intacct/n8n/errors';
-import { itemParameter, optionalField, optionalText } from '../../../shared/intacct/n8n/parameters';
+import { optionalField } from '../../../shared/intacct/n8n/parameters';
 
-/** Where "Attach Files" puts the files when no folder is named (create_supdoc requires one). */
-export const DEFAULT_ATTACHMENT_FOLDER = 'n8n';
 
 export function billHeaderFields(includeDates: boolean): INodeProperties[] {
 	const fields: INodeProperties[] = [
@@ -83,15 +79,14 @@ export async function findBill(
 	options: RequestOptions,
 	vendorId: string,
 	billNumber: string | undefined,
-	simplify: boolean,
 	unnumbered?: UnnumberedBillKey,
-): Promise<IDataObject | undefined> {
+): Promise<IntacctRecord | undefined> {
 	if (billNumber) {
 		const result = await client.execute(
 			readByQuery({ object: 'APBILL', fields: '*', query: `VENDORID = ${quote(vendorId)} AND RECORDID = ${quote(billNumber)}`, pageSize: 1 }),
 			{ entityId: options.entityId },
 		);
-		return result.records[0] ? outputRecord('APBILL', result.records[0], simplify) : undefined;
+		return result.records[0];
 	}
 	if (!unnumbered) return undefined;
 	const conditions = [
@@ -105,7 +100,7 @@ export async function findBill(
 		{ entityId: options.entityId },
 	);
 	const candidates = result.records.filter((record) => (record.RECORDID ?? '') === '');
-	return candidates.length === 1 ? outputRecord('APBILL', candidates[0], simplify) : undefined;
+	return candidates.length === 1 ? candidates[0] : undefined;
 }
 
 export const attachmentProperties: INodeProperties[] = [
@@ -135,138 +130,3 @@ export const attachmentProperties: INodeProperties[] = [
 		displayOptions: { show: { attachFiles: [true] } },
 	},
 ];
-
-/** MIME types whose usual extension is not their subtype. */
-const EXTENSION_OF_MIME: Record<string, string> = {
-	'application/pdf': 'pdf',
-	'image/jpeg': 'jpg',
-	'image/svg+xml': 'svg',
-	'text/plain': 'txt',
-	'text/csv': 'csv',
-	'application/msword': 'doc',
-	'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
-	'application/vnd.ms-excel': 'xls',
-	'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
-};
-
-/**
- * Intacct's attachment name and type: "File name, no period or extension" and "File extension, no
- * period" (Sage's Attachments page, create_supdoc; Sage's SDK AttachmentFile splits a path the
- * same way). 'inv.2026.10.pdf' -> name 'inv_2026_10', type 'pdf'; without an extension the type comes
- * from the MIME type.
- */
-export function attachmentNameAndType(fileName: string, mimeType: string | undefined): { name: string; type: string } {
-	const dot = fileName.lastIndexOf('.');
-	const base = dot > 0 ? fileName.slice(0, dot) : fileName;
-	const extension = dot > 0 ? fileName.slice(dot + 1) : '';
-	const mime = (mimeType ?? '').split(';')[0].trim().toLowerCase();
-	const fromMime = EXTENSION_OF_MIME[mime] ?? mime.split('/')[1]?.split('+')[0]?.split('.').pop() ?? '';
-	const type = (extension || fromMime).toLowerCase().replace(/[^a-z0-9]/g, '') || 'bin';
-	const name = base.replace(/\./g, '_').trim() || 'file';
-	return { name, type };
-}
-
-/**
- * The item's binary files as a supporting document: the legacy create_supdoc, the only documented
- * route (Sage's Attachments page; api.xsd create_supdoc; the SDK's AttachmentsCreate). The
- * SUPDOCID is derived from the files' content and the bill's idempotency scope, so a re-run reuses it.
- */
-export async function attachmentFunction(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	what: string,
-	scope: () => string,
-	billLabel: string,
-): Promise<PreparedAttachment | undefined> {
-	if (!itemParameter(context, 'attachFiles', itemIndex, false)) return undefined;
-	const names = (optionalText(context, 'binaryPropertyNames', itemIndex, what) ?? '')
-		.split(',')
-		.map((n) => n.trim())
-		.filter((n) => n !== '');
-	if (names.length === 0) throw new ItemValidationError(`${what}, field "binaryPropertyNames": name at least one binary field`);
-	const attachments: XmlObject[] = [];
-	const used = new Set<string>();
-	const hash = createHash('sha256').update(scope());
-	for (const name of names) {
-		const binary = (context.getInputData()[itemIndex]?.binary ?? {})[name];
-		if (!binary) {
-			throw new ItemValidationError(`${what}, field "binaryPropertyNames": the item has no binary field "${name}"`);
-		}
-		context.helpers.assertBinaryData(itemIndex, name);
-		const buffer = await context.helpers.getBinaryDataBuffer(itemIndex, name);
-		hash.update(name).update(buffer);
-		const file = attachmentNameAndType(binary.fileName ?? name, binary.mimeType);
-		// Each file of one attachment record needs its own name (SDK AttachmentFile).
-		let fileName = file.name;
-		for (let n = 2; used.has(`${fileName}.${file.type}`.toLowerCase()); n++) fileName = `${file.name}-${n}`;
-		used.add(`${fileName}.${file.type}`.toLowerCase());
-		attachments.push({ attachmentname: fileName, attachmenttype: file.type, attachmentdata: buffer.toString('base64') });
-	}
-	const supdocId = `N8N${hash.digest('hex').slice(0, 17).toUpperCase()}`;
-	const folder = optionalText(context, 'attachmentFolder', itemIndex, what) || DEFAULT_ATTACHMENT_FOLDER;
-	const fn = legacyFunction('create_supdoc', {
-		supdocid: supdocId,
-		supdocname: billLabel.slice(0, 100),
-		supdocfoldername: folder,
-		supdocdescription: `Attached by n8n to ${billLabel}`.slice(0, 200),
-		attachments: { attachment: attachments },
-	});
-	return { fn, supdocId, folder };
-}
-
-export interface PreparedAttachment {
-	fn: IntacctFunction;
-	supdocId: string;
-	folder: string;
-}
-
-/** Folders made sure of in this execution, per entity: one create_supdocfolder per folder and run. */
-export type FolderCache = Map<string, Promise<void>>;
-
-/**
- * Creates the attachment folder unless this execution already did. Intacct documents no "create if
- * missing", so the folder is created and a refusal of that function (most likely: it exists) is let
- * pass; create_supdoc then says whether the folder is really usable.
- */
-async function ensureFolder(client: IntacctApi, options: RequestOptions, folder: string, cache: FolderCache): Promise<void> {
-	const key = `${options.entityId ?? '\u0000'}|${folder.toLowerCase()}`;
-	let pending = cache.get(key);
-	if (!pending) {
-		pending = (async () => {
-			let failure: unknown;
-			try {
-				await client.execute(
-					legacyFunction('create_supdocfolder', { supdocfoldername: folder, supdocfolderdescription: 'Supporting documents attached by n8n' }),
-					options.entityId === undefined ? {} : { entityId: options.entityId },
-				);
-			} catch (error) {
-				failure = error;
-			}
-			// A refusal of the function itself is let pass; a sign-in, network or gateway failure is not.
-			if (failure !== undefined && !(isIntacctErrorLike(failure) && failure.kind === 'result')) throw failure;
-		})();
-		cache.set(key, pending);
-	}
-	await pending;
-}
-
-/**
- * Uploads the files right before their bill is sent: the folder first, then create_supdoc. The
- * same files uploaded by an earlier run (same content-derived SUPDOCID) are reused.
- */
-export async function uploadAttachment(client: IntacctApi, options: RequestOptions, attachment: PreparedAttachment, folders: FolderCache): Promise<void> {
-	await ensureFolder(client, options, attachment.folder, folders);
-	let failure: unknown;
-	try {
-		await client.execute(
-			{ ...attachment.fn, controlId: `n8n-supdoc-${attachment.supdocId}` },
-			{ ...(options.entityId === undefined ? {} : { entityId: options.entityId }), idempotent: true },
-		);
-	} catch (error) {
-		failure = error;
-	}
-	const alreadyThere =
-		isIntacctErrorLike(failure) &&
-		(failure.kind === 'duplicate' || failure.errors.some((e) => /already exists/i.test(`${e.description} ${e.description2}`)));
-	if (failure !== undefined && !alreadyThere) throw failure;
-}

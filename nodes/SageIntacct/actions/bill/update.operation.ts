@@ -36,7 +36,7 @@ export const description = updateDisplayOptions({ show: { resource: ['bill'], op
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runWrites.call(this, 'bill-update', false, (i) => {
-		const what = `Bill update (item ${i})`;
+		const what = `Bill update (item ${i + 1})`;
 		const recordNo = recordNoParameter(this, i, what);
 		const fields = this.getNodeParameter('updateFields', i, {}) as BillFields;
 		const mode = this.getNodeParameter('lineInput', i, 'keep') as string;
@@ -57,7 +57,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		return {
 			fn: update('APBILL', header),
 			onSuccess: (result) => ({ ...outputRecord('APBILL', result.records[0] ?? { RECORDNO: recordNo }, simplify), updated: true }),
-			findExisting: async () => ({ ...outputRecord('APBILL', { RECORDNO: recordNo }, simplify), updated: true }),
+			findExisting: async () => ({ RECORDNO: recordNo }),
 		};
 	});
 }

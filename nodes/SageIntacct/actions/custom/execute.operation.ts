@@ -60,7 +60,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const out: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
 		try {
-			const fns = parseCustomFunctions(optionalText(this, 'xml', i, `Custom XML (item ${i})`) ?? '');
+			const fns = parseCustomFunctions(optionalText(this, 'xml', i, `Custom XML (item ${i + 1})`) ?? '');
 			const transaction = this.getNodeParameter('transaction', i, false) as boolean;
 			const simplify = this.getNodeParameter('simplify', i, false) as boolean;
 			const results = await getClient(this).executeBatch(fns, { ...entityOption(this, i), transaction });

@@ -17,7 +17,7 @@ export const description = updateDisplayOptions({ show: { resource: ['glEntry'],
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, async (i) => {
 		const source = this.getNodeParameter('source', i, 'GLENTRY') as string;
-		const recordNo = recordNoParameter(this, i, `GL entry (item ${i})`);
+		const recordNo = recordNoParameter(this, i, `GL entry (item ${i + 1})`);
 		return await getOneForItem(this, i, source, read(source, recordNo, '*'), `${source} ${recordNo}`);
 	});
 }

@@ -144,7 +144,7 @@ async function journalBatchCondition(context: IExecuteFunctions, journal: string
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, async (i) => {
-		const what = `GL entry filter (item ${i})`;
+		const what = `GL entry filter (item ${i + 1})`;
 		const source = this.getNodeParameter('source', i, 'GLENTRY') as string;
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 		const options = this.getNodeParameter('options', i, {}) as IDataObject;

@@ -54,7 +54,7 @@ export const description = updateDisplayOptions({ show: { resource: ['journalEnt
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runWrites.call(this, 'journalEntry-create', true, (i) => {
-		const what = `Journal entry (item ${i})`;
+		const what = `Journal entry (item ${i + 1})`;
 		const journal = requiredText(this, 'journal', i, what, { locator: true });
 		const batchDate = intacctDate(what, 'postingDate', this.getNodeParameter('postingDate', i));
 		const title = requiredText(this, 'description', i, what);
@@ -78,8 +78,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					? { journal, postingDate: intacctToIso(batchDate), description: title, state, lineCount: lines.length }
 					: {}),
 			}),
-			findExisting: async (client, options) =>
-				await findJournalEntry(client, options, journal, additional.referenceNumber, batchDate, simplify),
+			findExisting: async (client, options) => await findJournalEntry(client, options, journal, additional.referenceNumber, batchDate),
+			intended: { JOURNAL: journal, BATCH_DATE: batchDate, BATCH_TITLE: title, ...(additional.referenceNumber ? { REFERENCENO: additional.referenceNumber } : {}) },
 		};
 	});
 }

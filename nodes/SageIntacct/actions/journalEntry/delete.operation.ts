@@ -14,11 +14,11 @@ export const description = updateDisplayOptions({ show: { resource: ['journalEnt
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runWrites.call(this, 'journalEntry-delete', false, (i) => {
-		const recordNo = recordNoParameter(this, i, `Journal entry delete (item ${i})`);
+		const recordNo = recordNoParameter(this, i, `Journal entry delete (item ${i + 1})`);
 		return {
 			fn: deleteRecords('GLBATCH', recordNo),
 			onSuccess: () => ({ deleted: true, recordNo: Number(recordNo) }),
-			findExisting: async () => ({ deleted: true, recordNo: Number(recordNo) }),
+			findExisting: async () => ({ RECORDNO: recordNo }),
 		};
 	});
 }

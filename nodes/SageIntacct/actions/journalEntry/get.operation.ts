@@ -14,7 +14,7 @@ export const description = updateDisplayOptions({ show: { resource: ['journalEnt
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, async (i) => {
-		const recordNo = recordNoParameter(this, i, `Journal entry (item ${i})`);
+		const recordNo = recordNoParameter(this, i, `Journal entry (item ${i + 1})`);
 		return await getOneForItem(this, i, 'GLBATCH', read('GLBATCH', recordNo, '*'), `Journal entry ${recordNo}`);
 	});
 }

@@ -41,7 +41,7 @@ export const description = updateDisplayOptions({ show: { resource: ['journalEnt
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, async (i) => {
 		const filters = this.getNodeParameter('filters', i, {}) as Record<string, string>;
-		const what = `Journal entry filter (item ${i})`;
+		const what = `Journal entry filter (item ${i + 1})`;
 		const conditions: string[] = [];
 		if (filters.journal) conditions.push(`JOURNAL = ${quote(filters.journal)}`);
 		if (filters.startDate) conditions.push(`BATCH_DATE >= ${quote(intacctDate(what, 'startDate', filters.startDate))}`);

@@ -1,4 +1,4 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { recordNoParameter } from '../../../shared/intacct/n8n/parameters';
 import { create, read, readByQuery } from '../../../shared/intacct/xml/functions';
 import { entityIdProperty, recordNoProperty, simplifyProperty, writeOptionsProperty } from '../common.descriptions';
@@ -47,11 +47,10 @@ export function mirroredLines(original: IntacctRecord): XmlObject[] {
 	return existingLineElements(original).map((line) => ({ ...line, TR_TYPE: line.TR_TYPE === '1' ? '-1' : '1' }));
 }
 
-async function findReversal(client: IntacctApi, options: RequestOptions, journal: string, recordNo: string, simplify: boolean): Promise<IDataObject | undefined> {
+async function findReversal(client: IntacctApi, options: RequestOptions, journal: string, recordNo: string): Promise<IntacctRecord | undefined> {
 	const query = `JOURNAL = ${quote(journal)} AND REFERENCENO = ${quote(reversalReference(recordNo))}`;
 	const result = await client.execute(readByQuery({ object: 'GLBATCH', fields: '*', query, pageSize: 1 }), { entityId: options.entityId });
-	const found = result.records[0];
-	return found ? { ...outputRecord('GLBATCH', found, simplify), reversesRecordNo: Number(recordNo) } : undefined;
+	return result.records[0];
 }
 
 /**
@@ -62,7 +61,7 @@ async function findReversal(client: IntacctApi, options: RequestOptions, journal
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runWrites.call(this, 'journalEntry-reverse', true, async (i) => {
-		const what = `Journal entry reversal (item ${i})`;
+		const what = `Journal entry reversal (item ${i + 1})`;
 		const recordNo = recordNoParameter(this, i, what);
 		const reverseDate = intacctDate(what, 'reverseDate', this.getNodeParameter('reverseDate', i));
 		const simplify = this.getNodeParameter('simplify', i, true) as boolean;
@@ -95,7 +94,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				const record = back?.records[0] ?? result.records[0] ?? {};
 				return { ...outputRecord('GLBATCH', record, simplify), reversesRecordNo: Number(recordNo) };
 			},
-			findExisting: async (client, options) => await findReversal(client, options, journal, recordNo, simplify),
+			findExisting: async (client, options) => await findReversal(client, options, journal, recordNo),
+			intended: { JOURNAL: journal, BATCH_DATE: reverseDate, REFERENCENO: reversalReference(recordNo) },
 		};
 	});
 }

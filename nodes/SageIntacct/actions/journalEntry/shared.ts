@@ -5,7 +5,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { IntacctApi, IntacctRecord, RequestOptions, XmlObject } from '../../../shared/intacct/core/types';
 import { readByQuery } from '../../../shared/intacct/xml/functions';
 import { nameValueCollection, resourceLocator } from '../common.descriptions';
-import { outputRecord } from '../../../shared/intacct/records/simplify';
 import { quote } from '../../../shared/intacct/n8n/reads';
 import { customHeaderFields, optionalDate } from '../../../shared/intacct/n8n/transactions';
 import { itemParameter, optionalField } from '../../../shared/intacct/n8n/parameters';
@@ -69,8 +68,7 @@ export async function findJournalEntry(
 	journal: string,
 	referenceNumber: string | undefined,
 	batchDate: string | undefined,
-	simplify: boolean,
-): Promise<IDataObject | undefined> {
+): Promise<IntacctRecord | undefined> {
 	if (!referenceNumber) return undefined;
 	const conditions = [`JOURNAL = ${quote(journal)}`, `REFERENCENO = ${quote(referenceNumber)}`];
 	if (batchDate) conditions.push(`BATCH_DATE = ${quote(batchDate)}`);
@@ -78,8 +76,7 @@ export async function findJournalEntry(
 		readByQuery({ object: 'GLBATCH', fields: '*', query: conditions.join(' AND '), pageSize: 1 }),
 		{ entityId: options.entityId },
 	);
-	const record: IntacctRecord | undefined = result.records[0];
-	return record ? outputRecord('GLBATCH', record, simplify) : undefined;
+	return result.records[0];
 }
 
 export function simplifyParameter(context: IExecuteFunctions, itemIndex: number): boolean {

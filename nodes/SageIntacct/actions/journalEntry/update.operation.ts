@@ -57,7 +57,7 @@ interface UpdateFields extends JournalAdditionalFields {
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runWrites.call(this, 'journalEntry-update', false, async (i) => {
-		const what = `Journal entry update (item ${i})`;
+		const what = `Journal entry update (item ${i + 1})`;
 		const recordNo = recordNoParameter(this, i, what);
 		const fields = this.getNodeParameter('updateFields', i, {}) as UpdateFields;
 		const mode = this.getNodeParameter('lineInput', i, 'keep') as string;
@@ -81,7 +81,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				ENTRIES: { GLENTRY: newLines ? glEntryElements(newLines) : existingLineElements(existing) },
 			}),
 			onSuccess: (result) => ({ ...outputRecord('GLBATCH', result.records[0] ?? { RECORDNO: recordNo }, simplify), updated: true }),
-			findExisting: async () => ({ ...outputRecord('GLBATCH', { RECORDNO: recordNo }, simplify), updated: true }),
+			findExisting: async () => ({ RECORDNO: recordNo }),
 		};
 	});
 }

@@ -143,14 +143,14 @@ function builderFilter(combinator: 'and' | 'or', conditions: IDataObject[]): Que
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, async (i) => {
-		const object = requiredText(this, 'object', i, `Query (item ${i})`).toUpperCase();
+		const object = requiredText(this, 'object', i, `Query (item ${i + 1})`).toUpperCase();
 		const fields = commaList(this.getNodeParameter('fields', i, ''));
 		const filterType = this.getNodeParameter('filterType', i, 'string') as string;
 		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-		const limit = returnAll ? 0 : limitParameter(this, i, `Query (item ${i})`);
+		const limit = returnAll ? 0 : limitParameter(this, i, `Query (item ${i + 1})`);
 		let fn;
 		if (filterType === 'builder') {
-			if (fields.length === 0) throw new ItemValidationError(`Query (item ${i}), field "fields": the condition builder needs the fields to return`);
+			if (fields.length === 0) throw new ItemValidationError(`Query (item ${i + 1}), field "fields": the condition builder needs the fields to return`);
 			const conditions = (this.getNodeParameter('conditions.condition', i, []) as IDataObject[]) ?? [];
 			const orders = (this.getNodeParameter('sort.order', i, []) as IDataObject[]) ?? [];
 			fn = query({
@@ -166,7 +166,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			fn = readByQuery({
 				object,
 				fields: fields.length > 0 ? fields : '*',
-				query: optionalText(this, 'filter', i, `Query (item ${i})`) ?? '',
+				query: optionalText(this, 'filter', i, `Query (item ${i + 1})`) ?? '',
 				pageSize: returnAll ? 1000 : Math.min(limit, 1000),
 			});
 		}

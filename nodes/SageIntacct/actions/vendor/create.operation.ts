@@ -19,7 +19,7 @@ export const description = updateDisplayOptions({ show: { resource: ['vendor'], 
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runWrites.call(this, 'vendor-create', true, (i) => {
-		const what = `Vendor (item ${i})`;
+		const what = `Vendor (item ${i + 1})`;
 		const vendorId = requiredText(this, 'vendorId', i, what);
 		const name = requiredText(this, 'name', i, what);
 		const additional = this.getNodeParameter('additionalFields', i, {}) as VendorFieldValues;
@@ -27,10 +27,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		return {
 			fn: create('VENDOR', { VENDORID: vendorId, ...vendorElements(what, { ...additional, name }, 'create') }),
 			onSuccess: (result) => ({ ...outputRecord('VENDOR', result.records[0] ?? {}, simplify), ...(simplify ? { vendorId, name } : {}) }),
-			findExisting: async (client, options) => {
-				const found = await client.execute(readByName('VENDOR', vendorId), { entityId: options.entityId });
-				return found.records[0] ? outputRecord('VENDOR', found.records[0], simplify) : undefined;
-			},
+			findExisting: async (client, options) => (await client.execute(readByName('VENDOR', vendorId), { entityId: options.entityId })).records[0],
+			intended: { VENDORID: vendorId, NAME: name },
+			answerFields: ['RECORDNO', 'RECORD_URL', 'VENDORID'],
 		};
 	});
 }

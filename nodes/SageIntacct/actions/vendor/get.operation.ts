@@ -14,7 +14,7 @@ export const description = updateDisplayOptions({ show: { resource: ['vendor'], 
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, async (i) => {
-		const vendorId = requiredText(this, 'vendor', i, `Vendor (item ${i})`, { locator: true });
+		const vendorId = requiredText(this, 'vendor', i, `Vendor (item ${i + 1})`, { locator: true });
 		return await getOneForItem(this, i, 'VENDOR', readByName('VENDOR', vendorId), `Vendor ${vendorId}`);
 	});
 }

@@ -39,7 +39,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const conditions: string[] = [];
 		if (filters.name) conditions.push(`NAME LIKE ${quote(`%${String(filters.name)}%`)}`);
 		if (filters.status) conditions.push(`STATUS = ${quote(String(filters.status))}`);
-		if (filters.modifiedSince) conditions.push(timestampFilter(`Vendor filter (item ${i})`, 'WHENMODIFIED', filters.modifiedSince));
+		if (filters.modifiedSince) conditions.push(timestampFilter(`Vendor filter (item ${i + 1})`, 'WHENMODIFIED', filters.modifiedSince));
 		return await getManyForItem(this, i, { object: 'VENDOR', conditions });
 	});
 }

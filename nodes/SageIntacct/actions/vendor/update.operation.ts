@@ -26,7 +26,7 @@ export const description = updateDisplayOptions({ show: { resource: ['vendor'], 
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runWrites.call(this, 'vendor-update', false, (i) => {
-		const what = `Vendor update (item ${i})`;
+		const what = `Vendor update (item ${i + 1})`;
 		const vendorId = requiredText(this, 'vendor', i, what, { locator: true });
 		const values = this.getNodeParameter('updateFields', i, {}) as VendorFieldValues;
 		const elements = vendorElements(what, values, 'update');
@@ -35,7 +35,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		return {
 			fn: update('VENDOR', { VENDORID: vendorId, ...elements }),
 			onSuccess: (result) => ({ ...outputRecord('VENDOR', result.records[0] ?? { VENDORID: vendorId }, simplify), updated: true }),
-			findExisting: async () => ({ ...outputRecord('VENDOR', { VENDORID: vendorId }, simplify), updated: true }),
+			findExisting: async () => ({ VENDORID: vendorId }),
+			answerFields: ['VENDORID'],
 		};
 	});
 }

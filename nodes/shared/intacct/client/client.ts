@@ -29,6 +29,7 @@ import {
 	isInvalidSessionError,
 	isTransientErrorChain,
 	readResponse,
+	uniqueIdAnswer,
 	type AuthenticationBlock,
 } from '../xml/responseReader';
 import { backoffDelay, networkError, shouldRetry } from './retryPolicy';
@@ -36,7 +37,7 @@ import { maskSecrets } from '../core/secretMasking';
 import type { Semaphore } from './semaphore';
 import { CREDENTIAL_SESSION_CONTROL_ID, isCredentialSessionHandoff } from './credentialSession';
 import { knownSessionIds, refuseSession, rememberSession, requestSlots, sessionEntry, sessionKey, type CachedSession } from './sessionCache';
-import { settle } from './settle';
+import { settle, type Settled } from './settle';
 
 export const CLIENT_DEFAULTS = {
 	concurrency: 2,
@@ -51,6 +52,14 @@ export const CLIENT_DEFAULTS = {
 
 type PreparedFunction = IntacctFunction & { controlId: string };
 
+/** Added to a function still "in process" when the client stops asking (it is not a duplicate). */
+const STILL_IN_PROCESS_ERROR = {
+	errorNo: '',
+	description: 'Still in process',
+	description2: 'Intacct was still running an earlier request with this control ID when the client stopped asking; whether it posted is not known yet.',
+	correction: 'Run the workflow again later: the same idempotency key then reports the record if it was posted, or posts it once if not.',
+};
+
 export class IntacctClient implements IntacctApi {
 	private readonly credentials: IntacctCredentials;
 	private readonly post: HttpPost;
@@ -60,6 +69,8 @@ export class IntacctClient implements IntacctApi {
 	private readonly sleep: (ms: number) => Promise<void>;
 	private readonly logger?: (message: string) => void;
 	private readonly slots: Semaphore;
+	/** Sign-ins started ahead of the requests (warmUp), per entity. */
+	private readonly warmUps = new Map<string, Promise<Settled<void>>>();
 
 	constructor(options: IntacctClientOptions) {
 		validateCredentials(options.credentials);
@@ -315,22 +326,81 @@ export class IntacctClient implements IntacctApi {
 		// §7: a write may be repeated only when the gateway will refuse the repeat (uniqueid with
 		// the caller's stable control IDs), or when the fault proves nothing ran (retryPolicy).
 		const idempotent = repeatable && flags.uniqueId && callerControlIds;
+		const first = await this.sendPrepared(prepared, options, flags, repeatable, idempotent);
+		if (!idempotent) return first.results;
+		return await this.settleUniqueIdAnswers(prepared, first, options, flags);
+	}
+
+	/** Sends the functions (with retries) and pairs the answers to them by control ID. */
+	private async sendPrepared(
+		prepared: PreparedFunction[],
+		options: RequestOptions,
+		flags: { uniqueId: boolean; transaction: boolean },
+		repeatable: boolean,
+		idempotent: boolean,
+	): Promise<{ results: IntacctResult[]; retried: boolean }> {
 		const hasWrites = !repeatable || prepared.some((f) => f.isWrite === true);
 		const entityId = this.entityOf(options);
+		await this.afterWarmUp(entityId);
 		// Whether this attempt got as far as sending the functions (a failed login sent no write).
 		let sent = false;
+		let sends = 0;
 		const results = await this.withRetries(
 			async () => {
 				sent = false;
 				return await this.sendWithSession(prepared, entityId, flags, () => {
 					sent = true;
+					sends++;
 				});
 			},
 			(error) => shouldRetry(error, hasWrites && sent, idempotent),
-			(rs) => rs.length > 0 && rs.every((r) => r.status !== 'success' && !r.duplicate && isTransientErrorChain(r.errors)),
+			(rs) => rs.length > 0 && rs.every((r) => r.status !== 'success' && isTransientErrorChain(r.errors)),
 		);
 		const byControlId = new Map(results.map((r) => [r.controlId, r]));
-		return prepared.map((f) => this.maskResult(byControlId.get(f.controlId) ?? missingResult(f, flags.transaction)));
+		const retried = sends > 1;
+		return {
+			retried,
+			results: prepared.map((f) => {
+				const result = this.maskResult(byControlId.get(f.controlId) ?? missingResult(f, flags.transaction));
+				return retried ? { ...result, retried } : result;
+			}),
+		};
+	}
+
+	/**
+	 * uniqueid answers for this request's own control IDs (§7, responseReader's uniqueIdAnswer):
+	 * "already ran" becomes a duplicate; "in process" (the first request still running) is neither
+	 * success nor duplicate: those functions are asked again, with the same control IDs, after a
+	 * back-off, until Intacct answers something else or the retries run out (then a failure that
+	 * says so, never a duplicate).
+	 */
+	private async settleUniqueIdAnswers(
+		prepared: PreparedFunction[],
+		first: { results: IntacctResult[]; retried: boolean },
+		options: RequestOptions,
+		flags: { uniqueId: boolean; transaction: boolean },
+	): Promise<IntacctResult[]> {
+		const results = first.results.map((r) => (uniqueIdAnswer(r) === 'completed' ? { ...r, duplicate: true } : r));
+		for (let n = 0; ; n++) {
+			const waiting = prepared.filter((_f, i) => uniqueIdAnswer(results[i]) === 'inProcess');
+			if (waiting.length === 0) return results;
+			if (n >= this.maxRetries) {
+				return results.map((r) =>
+					uniqueIdAnswer(r) === 'inProcess'
+						? { ...r, errors: [...r.errors, STILL_IN_PROCESS_ERROR] }
+						: r,
+				);
+			}
+			const delay = backoffDelay(this.retryBaseDelayMs, n);
+			this.log(`${waiting.length} function(s) still in process at Intacct; asking again in ${delay} ms`);
+			await this.sleep(delay);
+			const again = await this.sendPrepared(waiting, options, flags, true, true);
+			for (const [j, fn] of waiting.entries()) {
+				const i = prepared.indexOf(fn);
+				const answer = again.results[j];
+				results[i] = { ...(uniqueIdAnswer(answer) === 'completed' ? { ...answer, duplicate: true } : answer), retried: true };
+			}
+		}
 	}
 
 	async execute(fn: IntacctFunction, options: RequestOptions = {}): Promise<IntacctResult> {
@@ -360,16 +430,19 @@ export class IntacctClient implements IntacctApi {
 			// Control, authentication, HTTP and network failures: this request's functions only.
 			if (!(outcome.error instanceof IntacctError)) throw asError(outcome.error);
 			const failure = outcome.error;
-			return chunk.map(() => ({ ok: false, error: failure }));
+			// No answer (network, HTTP): whether an earlier attempt ran is not known.
+			const unsure = failure.kind === 'network' || failure.kind === 'http' ? { retried: true } : {};
+			return chunk.map(() => ({ ok: false, error: failure, ...unsure }));
 		}
 		const results = outcome.value;
 		const rolledBack = options.transaction === true && results.some((r) => r.status !== 'success');
 		return results.map((result): BatchOutcome => {
 			if (result.status === 'success' && !rolledBack) return { ok: true, result };
+			const retried = result.retried === true ? { retried: true } : {};
 			if (result.status === 'success') {
-				return { ok: false, error: resultError({ ...result, status: 'aborted', errors: [ROLLBACK_ERROR] }) };
+				return { ok: false, error: resultError({ ...result, status: 'aborted', errors: [ROLLBACK_ERROR] }), ...retried };
 			}
-			return { ok: false, error: resultError(result) };
+			return { ok: false, error: resultError(result), ...retried };
 		});
 	}
 
@@ -379,6 +452,24 @@ export class IntacctClient implements IntacctApi {
 	 * signs in meanwhile. Retried like the sign-in of a request (nothing ran, so transient faults
 	 * are retried); a failure is thrown as that request would have met it.
 	 */
+	/**
+	 * Starts the sign-in for this entity now, once per client, without waiting for it (the node calls
+	 * it as soon as it knows a write will follow, so the sign-in overlaps the validation of the other
+	 * items). Requests for that entity wait for it; if it failed, they fail with its error instead of
+	 * signing in a second time with the same credentials.
+	 */
+	warmUp(options: RequestOptions = {}): void {
+		const entityId = this.entityOf(options);
+		if (!this.warmUps.has(entityId)) this.warmUps.set(entityId, settle(this.openSession({ entityId })));
+	}
+
+	private async afterWarmUp(entityId: string): Promise<void> {
+		const warmUp = this.warmUps.get(entityId);
+		if (!warmUp) return;
+		const outcome = await warmUp;
+		if (!outcome.ok) throw asError(outcome.error);
+	}
+
 	async openSession(options: RequestOptions = {}): Promise<void> {
 		const entityId = this.entityOf(options);
 		await this.withRetries(

@@ -113,6 +113,11 @@ export interface IntacctResult {
 	/** True when Intacct did not run the function because a function with this controlId already ran
 	 * (uniqueid=true, §7): the record exists, but its key is not returned - look it up. */
 	duplicate?: boolean;
+	/** The <result> had no <status> element (read as a failure; see responseReader's uniqueIdAnswer). */
+	statusMissing?: boolean;
+	/** The request carrying this function was sent more than once (a retry after a fault): a failure
+	 * may then hide an earlier attempt that ran, so writers look the record up before reporting it. */
+	retried?: boolean;
 }
 
 /** Where a failure happened. */
@@ -146,7 +151,9 @@ export interface PageOptions extends RequestOptions {
 }
 
 /** Outcome of one function in a batch: its result, or the error that function (or its request) met. */
-export type BatchOutcome = { ok: true; result: IntacctResult } | { ok: false; error: IntacctErrorLike };
+export type BatchOutcome =
+	| { ok: true; result: IntacctResult }
+	| { ok: false; error: IntacctErrorLike; /** sent more than once (see IntacctResult.retried) */ retried?: boolean };
 
 /** Shape every client error has (implemented by the IntacctError class in errors.ts). */
 export interface IntacctErrorLike extends Error {
@@ -196,4 +203,6 @@ export interface IntacctApi {
 	/** Signs in for `options.entityId` unless a usable session exists (nothing else is sent), so a
 	 * caller can overlap the sign-in with its own work; a failed sign-in rejects as a request's would. */
 	openSession?(options?: RequestOptions): Promise<void>;
+	/** Starts this entity's sign-in ahead of the requests that will need it (once per client). */
+	warmUp?(options?: RequestOptions): void;
 }

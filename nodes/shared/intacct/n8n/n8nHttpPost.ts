@@ -224,4 +224,12 @@ class DeferredIntacctClient implements IntacctApi {
 	async openSession(options?: RequestOptions): Promise<void> {
 		await (await this.ready()).openSession(options);
 	}
+
+	warmUp(options?: RequestOptions): void {
+		// A failure here surfaces on the request that needs the session (ready() fails the same way).
+		void this.ready().then(
+			(client) => client.warmUp(options),
+			() => undefined,
+		);
+	}
 }

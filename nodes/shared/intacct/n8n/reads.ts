@@ -68,7 +68,7 @@ export async function getManyForItem(
 	request: { object: string; conditions: string[]; fields?: string[]; pageSize?: number; session?: RequestOptions },
 ): Promise<IDataObject[]> {
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? 0 : limitParameter(context, itemIndex, `Get Many (item ${itemIndex})`);
+	const limit = returnAll ? 0 : limitParameter(context, itemIndex, `Get Many (item ${itemIndex + 1})`);
 	const pageSize = Math.min(MAX_READ_BY_QUERY_PAGE_SIZE, request.pageSize ?? MAX_READ_BY_QUERY_PAGE_SIZE);
 	const fn = readByQuery({
 		object: request.object,

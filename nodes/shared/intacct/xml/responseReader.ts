@@ -42,8 +42,6 @@ export interface ParsedResponse {
 
 /** Texts meaning "retry later may succeed" whatever level they come at (§3.6, §4.7). */
 const TRANSIENT_TEXT = /too many operations|temporarily off-?line|rate limit exceeded/i;
-/** uniqueid answers (§7): a completed repeat, or the first run still in process. */
-const DUPLICATE_TEXT = /is in process|already (been )?(executed|processed|completed|run)|duplicate (function )?control ?id|control ?id .* (was )?already/i;
 const TRANSIENT_ERROR_NUMBERS = new Set(['GW-0010']);
 
 function child(node: XmlNode | undefined, name: string): XmlNode | undefined {
@@ -77,9 +75,24 @@ export function isTransientErrorChain(errors: IntacctErrorDetail[]): boolean {
 	return errors.some((e) => TRANSIENT_ERROR_NUMBERS.has(e.errorNo)) || TRANSIENT_TEXT.test(errorsText(errors));
 }
 
-/** Whether an error chain is a uniqueid duplicate answer (§7). */
-export function isDuplicateErrorChain(errors: IntacctErrorDetail[]): boolean {
-	return DUPLICATE_TEXT.test(errorsText(errors));
+/**
+ * The gateway's answer to a function whose control ID was sent before under uniqueid=true (§7,
+ * docs/fidelity.md "Writes and errors"): 'completed' (it already ran: nothing ran again), 'inProcess'
+ * (the first request is still running: ask again later) or undefined (anything else, judged as the
+ * failure it says it is). Only the caller knows whether uniqueid was sent and whether the control ID
+ * is one it sent, so the caller asks; nothing here matches free text such as "already processed"
+ * that a record's own values could echo back.
+ *  - completed: errorno XL03000002, or a result without <status> (intacct-sdk-js #70);
+ *  - in process: the Vena KB text "A request's function with the control ID <id> is in process",
+ *    naming this very control ID (a plain substring test: linear in the text).
+ */
+export const FUNCTION_ALREADY_RAN_ERRORNO = 'XL03000002';
+export function uniqueIdAnswer(result: IntacctResult): 'completed' | 'inProcess' | undefined {
+	if (result.status === 'success') return undefined;
+	if (result.statusMissing === true || result.errors.some((e) => e.errorNo === FUNCTION_ALREADY_RAN_ERRORNO)) return 'completed';
+	const marker = `control ID ${result.controlId} is in process`;
+	if (result.controlId !== '' && result.errors.some((e) => e.description2.includes(marker) || e.description.includes(marker))) return 'inProcess';
+	return undefined;
 }
 
 /**
@@ -172,18 +185,18 @@ function readResult(node: XmlNode): IntacctResult {
 	if (attributes.resultId !== undefined) result.resultId = attributes.resultId;
 	const key = childText(node, 'key');
 	if (key !== undefined) result.key = key.trim();
-	// A repeat under uniqueid=true comes back without <status> (SDK issue #70), or with the
-	// "is in process" text while the first run is still going (§7).
-	if (!statusText || isDuplicateErrorChain(errors)) {
+	// A result without <status> (a uniqueid repeat, SDK issue #70): kept as a failure; the client
+	// decides whether it is a duplicate of its own function (uniqueIdAnswer).
+	if (!statusText) {
 		result.status = 'failure';
-		result.duplicate = true;
+		result.statusMissing = true;
 		if (errors.length === 0) {
 			result.errors = [
 				{
 					errorNo: '',
-					description: 'Duplicate function control ID',
-					description2: `A function with control ID "${result.controlId}" was already run (uniqueid); it was not run again.`,
-					correction: 'Look the record up instead of sending it again.',
+					description: 'The result came back without a status',
+					description2: `Intacct answered the function with control ID "${result.controlId}" without saying whether it ran.`,
+					correction: '',
 				},
 			];
 		}

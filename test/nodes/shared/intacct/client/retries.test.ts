@@ -50,6 +50,40 @@ describe('retries', () => {
 		expect(delays).toEqual([10, 20, 40]);
 	});
 
+	it('"in process" is its own state: the client waits and asks again with the same key; when the first attempt fails, the write posts once and is never reported as a duplicate (issue 12 item 2)', async () => {
+		const first = fx.client();
+		const second = fx.client({ retryBaseDelayMs: 300 });
+		await first.execute(departments());
+		await second.execute(departments());
+		await first.execute(create('VENDOR', { VENDORID: 'INPROC-TAKEN', NAME: 'Taken', DISPLAYCONTACT: { PRINTAS: 'Taken' } }));
+		const controlId = 'n8n-test-inprocess-1';
+		fx.sandbox.faults.add({ match: { bodyContains: 'INPROC-BAD' }, action: { type: 'latency', ms: 700 } });
+		const failing = collectErrors(
+			first.execute({ ...create('VENDOR', { VENDORID: 'INPROC-TAKEN', NAME: 'INPROC-BAD', DISPLAYCONTACT: { PRINTAS: 'x' } }), controlId }, { idempotent: true }),
+		);
+		await new Promise((resolve) => setTimeout(resolve, 250));
+		const [outcome] = await second.executeMany(
+			[{ ...create('VENDOR', { VENDORID: 'INPROC-1', NAME: 'In process Ltd', DISPLAYCONTACT: { PRINTAS: 'In process Ltd' } }), controlId }],
+			{ idempotent: true },
+		);
+		expect(await failing).toMatchObject({ kind: 'result' });
+		expect(outcome.ok).toBe(true);
+		expect(await vendorCount('INPROC-1')).toBe(1);
+	});
+
+	it('a duplicate is recognised by its error number only: "already processed" in a record\'s own text is a plain failure (issue 12 item 3)', async () => {
+		const client = fx.client();
+		await client.execute(departments());
+		const vendor = create('VENDOR', { VENDORID: 'ALREADY PROCESSED', NAME: 'Already processed Ltd', DISPLAYCONTACT: { PRINTAS: 'x' } });
+		await client.execute(vendor);
+		// Intacct refuses the second: "Another Vendor with the given value(s) ALREADY PROCESSED  already exists".
+		const fn = { ...vendor, controlId: 'n8n-test-duptext-1' };
+		const [outcome] = await client.executeMany([fn], { idempotent: true });
+		expect(outcome.ok).toBe(false);
+		expect(outcome.ok ? undefined : outcome.error.kind).toBe('result');
+		expect(await vendorCount('ALREADY PROCESSED')).toBe(1);
+	});
+
 	it('does not retry a non-idempotent write after an ambiguous fault', async () => {
 		const client = fx.client();
 		await client.execute(departments());

@@ -1,4 +1,4 @@
-import { readResponse, asRecords, fieldText } from '../../../../../nodes/shared/intacct/xml/responseReader';
+import { readResponse, asRecords, fieldText, uniqueIdAnswer } from '../../../../../nodes/shared/intacct/xml/responseReader';
 import { IntacctError } from '../../../../../nodes/shared/intacct/core/errors';
 import type { HttpPostResponse } from '../../../../../nodes/shared/intacct/core/types';
 
@@ -82,18 +82,23 @@ describe('responseReader', () => {
 		expect(results[1].errors[0]).toEqual({ errorNo: 'BL01001973', description: '', description2: 'bad', correction: '' });
 	});
 
-	it('marks uniqueid duplicates: a result without <status>, and the "is in process" text', () => {
+	it('tells the two uniqueid answers apart: a result without <status> ran already, "is in process" is still running (issue 12 item 2)', () => {
 		const results = readResponse(
 			ok(
 				'<result><function>create</function><controlid>dup-1</controlid></result>' +
-					"<result><status>failure</status><function>create</function><controlid>dup-2</controlid><errormessage><error><errorno></errorno><description></description><description2>A request's function with the control ID dup-2 is in process.</description2><correction></correction></error></errormessage></result>",
+					"<result><status>failure</status><function>create</function><controlid>dup-2</controlid><errormessage><error><errorno></errorno><description></description><description2>A request's function with the control ID dup-2 is in process.</description2><correction></correction></error></errormessage></result>" +
+					'<result><status>failure</status><function>create</function><controlid>dup-3</controlid><errormessage><error><errorno>XL03000002</errorno><description2>x</description2></error></errormessage></result>' +
+					'<result><status>failure</status><function>create</function><controlid>dup-4</controlid><errormessage><error><errorno>BL01001973</errorno><description2>Vendor "Has already been processed Ltd" is inactive</description2></error></errormessage></result>',
 			),
 		).results;
-		expect(results.map((r) => [r.status, r.duplicate])).toEqual([
-			['failure', true],
-			['failure', true],
+		expect(results.map((r) => [r.status, uniqueIdAnswer(r)])).toEqual([
+			['failure', 'completed'],
+			['failure', 'inProcess'],
+			['failure', 'completed'],
+			['failure', undefined],
 		]);
-		expect(results[0].errors[0].description2).toMatch(/already run/);
+		// The reader itself no longer calls anything a duplicate: only the client can (its own IDs, uniqueid sent).
+		expect(results.map((r) => r.duplicate)).toEqual([undefined, undefined, undefined, undefined]);
 	});
 
 	it('throws control failures, tolerating control blocks without senderid/controlid/uniqueid (§3.4)', () => {
