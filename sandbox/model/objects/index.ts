@@ -2,7 +2,9 @@
 import type { FieldDef, ObjectDef } from '../schema';
 import { APBILL } from './apbill';
 import { APBILLITEM } from './apbillitem';
+import { APPYMT, APPYMTDETAIL } from './appymt';
 import { APTERM } from './apterm';
+import { CHECKINGACCOUNT } from './checkingaccount';
 import { CLASS } from './class';
 import { CONTACT } from './contact';
 import { CUSTOMER } from './customer';
@@ -29,6 +31,9 @@ export const OBJECTS: readonly ObjectDef[] = [
 	APBILL,
 	APBILLITEM,
 	APTERM,
+	APPYMT,
+	APPYMTDETAIL,
+	CHECKINGACCOUNT,
 	VENDOR,
 	CUSTOMER,
 	EMPLOYEE,

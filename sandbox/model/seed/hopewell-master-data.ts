@@ -158,3 +158,9 @@ export const SUPDOC_FOLDERS: Array<[string, string]> = [
 	['Bills', 'Vendor invoices'],
 	['Journal Entries', 'Journal entry support'],
 ];
+
+// [BANKACCOUNTID, BANKNAME, GLACCOUNTNO, description]
+export const CHECKING_ACCOUNTS: Array<[string, string, string, string]> = [
+	['BOA-OP', 'First Community Bank', '1000', 'Operating account'],
+	['FCB-PAY', 'First Community Bank', '1010', 'Payroll account'],
+];

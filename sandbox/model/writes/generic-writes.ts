@@ -13,6 +13,7 @@ import type { ObjectDef } from '../schema';
 import type { Row } from '../store';
 import { childText } from '../xml-element';
 import { createApBill, deleteApBill, updateApBill } from './apbill';
+import { createApPayment, deleteApPayment, updateApPayment } from './appymt';
 import { createGlBatch, deleteGlBatch, updateGlBatch } from './glbatch';
 import { createMasterRecord, deleteMasterRecord, updateMasterRecord } from './master-data';
 import { readRecordInput } from './record-input';
@@ -49,6 +50,7 @@ const SPECIAL: Record<string, WriteHandler> = {
 		delete: (ws, key) => deleteGlBatch(ws, key),
 	},
 	APBILL: { create: createApBill, update: updateApBill, delete: deleteApBill },
+	APPYMT: { create: createApPayment, update: updateApPayment, delete: deleteApPayment },
 	VENDOR: {
 		create: (ws, el) => createVendor(ws, readRecordInput(el).fields),
 		update: (ws, el) => updateVendor(ws, readRecordInput(el).fields),
@@ -64,7 +66,7 @@ const SPECIAL: Record<string, WriteHandler> = {
 };
 
 /** Objects created only through their parent (lines) or not writable at all. */
-const NOT_WRITABLE = new Set(['GLENTRY', 'APBILLITEM', 'GLDETAIL', 'LOCATIONENTITY', 'GLJOURNAL']);
+const NOT_WRITABLE = new Set(['GLENTRY', 'APBILLITEM', 'APPYMTDETAIL', 'GLDETAIL', 'LOCATIONENTITY', 'GLJOURNAL']);
 
 function handlerFor(def: ObjectDef, verb: WriteVerb): WriteHandler {
 	if (NOT_WRITABLE.has(def.name)) throw writeFailure(verb, def.label, RULES.readonlyObject(def.name, verb).errors);
