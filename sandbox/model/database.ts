@@ -7,7 +7,7 @@ import { STORED_OBJECTS } from './objects';
 import { Table, type Row, type TableState } from './store';
 
 /** Parent links maintained as indexes (GLBATCH -> GLENTRY lines, APBILL -> APBILLITEM lines). */
-const PARENT_FIELDS: Record<string, string> = { GLENTRY: 'BATCHNO', APBILLITEM: 'RECORDKEY', APPYMTDETAIL: 'PAYMENTKEY' };
+const PARENT_FIELDS: Record<string, string> = { GLENTRY: 'BATCHNO', APBILLITEM: 'RECORDKEY', APPYMTDETAIL: 'PAYMENTKEY', GLBUDGETITEM: 'BUDGETKEY' };
 const ID_FIELDS: Record<string, string> = {
 	GLACCOUNT: 'ACCOUNTNO',
 	GLJOURNAL: 'SYMBOL',
@@ -26,6 +26,7 @@ const ID_FIELDS: Record<string, string> = {
 	SUPDOC: 'SUPDOCID',
 	SUPDOCFOLDER: 'NAME',
 	CHECKINGACCOUNT: 'BANKACCOUNTID',
+	GLBUDGETHEADER: 'BUDGETID',
 };
 
 /** Secondary lookup keys: a bill number is unique per vendor (§6.4), checked on every bill write. */

@@ -13,6 +13,7 @@ import { EMPLOYEE } from './employee';
 import { FUNDINGSOURCE } from './fundingsource';
 import { GLACCOUNT } from './glaccount';
 import { GLBATCH } from './glbatch';
+import { GLBUDGETHEADER, GLBUDGETITEM } from './glbudget';
 import { GLDETAIL } from './gldetail';
 import { GLENTRY } from './glentry';
 import { GLJOURNAL } from './gljournal';
@@ -28,6 +29,8 @@ export const OBJECTS: readonly ObjectDef[] = [
 	GLBATCH,
 	GLENTRY,
 	GLDETAIL,
+	GLBUDGETHEADER,
+	GLBUDGETITEM,
 	APBILL,
 	APBILLITEM,
 	APTERM,

@@ -8,6 +8,7 @@ import { Database } from '../database';
 import { addDays, formatUsDate } from '../dates';
 import { objectDef } from '../objects';
 import { createApBill } from '../writes/apbill';
+import { createBudget } from '../writes/glbudget';
 import { createMasterRecord } from '../writes/master-data';
 import { createVendor } from '../writes/vendor';
 import { WriteSession } from '../writes/write-session';
@@ -147,10 +148,40 @@ function loadBills(db: Database, seed: number): void {
 	}
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** One default budget: each grant's monthly Program Supplies (6000) and Salaries (5000) for the months it runs in 2025 and 2026. */
+function loadBudgets(db: Database): void {
+	const ws = session(db, '', SEEDED_AT);
+	const items: XmlElement[] = [];
+	for (const [id, , , dept, location, begin, end, budget] of PROJECTS) {
+		for (let k = 0; k < 24; k++) {
+			const year = 2025 + Math.floor(k / 12);
+			const m = k % 12;
+			const monthStart = `${year}-${String(m + 1).padStart(2, '0')}-01`;
+			if (monthStart < begin.slice(0, 8) + '01' || monthStart > end) continue;
+			for (const [account, share] of [['5000', 0.04], ['6000', 0.02]] as const) {
+				items.push(
+					el('GLBUDGETITEM', [
+						el('ACCT_NO', account),
+						el('PERIODNAME', `Month Ended ${MONTHS[m]} ${year}`),
+						el('LOCATION_NO', location),
+						el('DEPT_NO', dept),
+						el('PROJECTID', id),
+						el('AMOUNT', (Number(budget) * share).toFixed(2)),
+					]),
+				);
+			}
+		}
+	}
+	createBudget(ws, el('GLBUDGETHEADER', [el('BUDGETID', 'Grant Budgets'), el('DESCRIPTION', 'Grant budgets 2025-2026'), el('DEFAULT_BUDGET', 'true'), el('GLBUDGETITEMS', items)]));
+}
+
 export function seedHopewell(seed: number, historyEntries: number): Database {
 	const db = new Database();
 	loadMasterData(db);
 	generateHistory(db, seed, historyEntries);
 	loadBills(db, seed);
+	loadBudgets(db);
 	return db;
 }

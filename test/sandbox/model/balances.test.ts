@@ -79,3 +79,17 @@ describe('get_trialbalance', () => {
 		expect(Math.round((Number(row6000.debits) - Number(row6000.credits)) * 100)).toBe(cents(glLines(company, between)));
 	});
 });
+
+describe('GL budgets', () => {
+	it('the seeded default budget is read per project and period; create checks each detail', () => {
+		const company = createCompany();
+		const items = records(company.execute(top, xml("<readByQuery><object>GLBUDGETITEM</object><fields>*</fields><query>PROJECTID = 'GR-2025-003' AND PERIODNAME = 'Month Ended March 2025'</query><pagesize>100</pagesize></readByQuery>")));
+		expect(items.map((i) => [i.ACCT_NO, i.AMOUNT, i.BUDGETID])).toEqual([
+			['5000', '12800.00', 'Grant Budgets'],
+			['6000', '6400.00', 'Grant Budgets'],
+		]);
+		const bad = xml('<create><GLBUDGETHEADER><BUDGETID>B2</BUDGETID><DESCRIPTION>x</DESCRIPTION><GLBUDGETITEMS><GLBUDGETITEM><ACCT_NO>6000</ACCT_NO><PERIODNAME>Q1 2026</PERIODNAME><AMOUNT>5</AMOUNT></GLBUDGETITEM></GLBUDGETITEMS></GLBUDGETHEADER></create>');
+		expect(errorsOf(() => company.execute(top, bad))[0].description2).toContain('PERIODNAME');
+		expect(records(company.execute(top, xml("<readByQuery><object>GLBUDGETHEADER</object><fields>BUDGETID</fields><query>BUDGETID = 'B2'</query></readByQuery>")))).toHaveLength(0);
+	});
+});
