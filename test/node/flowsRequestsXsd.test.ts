@@ -7,12 +7,15 @@
 import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import { readFileSync } from 'fs';
+import { join } from 'path';
 import { validateXML } from 'xmllint-wasm';
+import type { INodeParameters } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox/api';
 import { createCredentialsHelper, sandboxCredentialValues } from '../support/harness';
 import { NODE_NAME, runNode, startTestSandbox } from './support';
 
-const XSD_PATH = '/work/shared/reference/intacct-xsd/api.xsd';
+/** Intacct's official request schema (Intacct/intacct_dtd, Apache-2.0, licence beside it). */
+const XSD_PATH = join(__dirname, '..', 'support', 'intacct-xsd', 'api.xsd');
 
 let sandbox: Sandbox;
 let proxy: Server;
@@ -50,7 +53,7 @@ afterAll(async () => {
 	await sandbox?.close();
 });
 
-async function run(parameters: Record<string, unknown>) {
+async function run(parameters: INodeParameters) {
 	const credentials = await createCredentialsHelper(sandboxCredentialValues({ ...sandbox.credentials, endpointUrl: proxyUrl }));
 	const result = await runNode(sandbox, parameters, { credentials });
 	expect(result.status).toBe('success');
