@@ -93,7 +93,58 @@ const nightlyExport: ExampleCheck = {
 	},
 };
 
+/** The node did not run (no items reached it): its output is empty. */
+function outputOrEmpty(run: unknown, name: string): Array<Record<string, unknown>> {
+	try {
+		return nodeOutput(run, name).json as Array<Record<string, unknown>>;
+	} catch {
+		return [];
+	}
+}
+
+const grantBudgetVsActual: ExampleCheck = {
+	async verify(run, creds, runIndex) {
+		const rows = nodeOutput(run, 'Budget vs actual').json;
+		check(rows.length > 0, 'budget vs actual rows');
+		const row = rows.find((r) => r.projectId === 'GR-2026-002' && r.accountNo === '6000');
+		check(row !== undefined, 'a row for grant GR-2026-002, account 6000');
+		// Independent read: the grant's posted 2026 lines on 6000 (per entity and the top level) and its budget details.
+		let actual = 0;
+		for (const entity of ['', '100', '200']) {
+			const lines = await readAll({ ...creds, entityId: entity }, 'GLENTRY', 'TR_TYPE,AMOUNT,STATE,BATCH_DATE,MEGAENTITYID', "ACCOUNTNO = '6000' AND PROJECTID = 'GR-2026-002'");
+			for (const l of lines) {
+				const date = String(l.BATCH_DATE);
+				const inRange = date.endsWith('/2026') && date.slice(0, 2) <= '10';
+				if (l.STATE === 'Posted' && inRange && String(l.MEGAENTITYID ?? '') === entity) actual += cents(l.AMOUNT) * (l.TR_TYPE === '-1' ? -1 : 1);
+			}
+		}
+		equal(cents(row?.actual), actual, 'actual of GR-2026-002 / 6000 equals its posted GL lines');
+		const budget = await readAll(creds, 'GLBUDGETITEM', 'AMOUNT,PERIODNAME', "BUDGETID = 'Grant Budgets' AND PROJECTID = 'GR-2026-002' AND ACCT_NO = '6000'");
+		const inPeriod = budget.filter((b) => / 2026$/.test(String(b.PERIODNAME)) && !/November|December/.test(String(b.PERIODNAME)));
+		equal(cents(row?.budget), inPeriod.reduce((s, b) => s + cents(b.AMOUNT), 0), 'budget of GR-2026-002 / 6000 equals its budget details January-October');
+		ok(`${runIndex === 0 ? 'read' : 're-read'} budget vs actual for ${rows.length} grant/account lines; GR-2026-002 supplies: budget ${String(row?.budget)}, actual ${String(row?.actual)}`);
+	},
+};
+
+const apPaymentRun: ExampleCheck = {
+	async verify(run, creds, runIndex) {
+		const paid = outputOrEmpty(run, 'Pay vendor');
+		const bills = await readAll(creds, 'APBILL', 'RECORDNO,RECORDID,STATE,TOTALDUE', "RECORDID = 'INV-25369'");
+		equal(bills.length, 1, 'seeded open bill INV-25369');
+		equal(String(bills[0].STATE), 'Paid', 'bill INV-25369 is Paid');
+		equal(cents(bills[0].TOTALDUE), 0, 'bill INV-25369 has nothing due');
+		const details = await readAll(creds, 'APPYMTDETAIL', 'RECORDNO,PAYMENTKEY,TRX_PAYMENTAMOUNT', `RECORDKEY = '${String(bills[0].RECORDNO)}'`);
+		equal(details.length, 1, 'one payment detail on INV-25369 (not paid twice)');
+		equal(cents(details[0].TRX_PAYMENTAMOUNT), cents(5295.85), 'paid amount');
+		if (runIndex === 0) equal(paid.length, 1, 'payments in the node output');
+		else equal(paid.length, 0, 'the re-run finds no open bill and pays nothing');
+		ok(`${runIndex === 0 ? 'paid' : 're-run paid nothing more for'} INV-25369 (5,295.85) in payment ${String(details[0].PAYMENTKEY)}`);
+	},
+};
+
 const CHECKS: Record<string, ExampleCheck> = {
+	sageGrantBudgetVsActual: grantBudgetVsActual,
+	sageApPaymentRun: apPaymentRun,
 	sageExpensesToJe: expensesToJe,
 	sageApIntake: apIntake,
 	sageNightlyGlExport: nightlyExport,
