@@ -451,7 +451,7 @@ const budgetNodes = [
 		`),
 	}, [480, 0]),
 ];
-const budget = workflow('sageGrantBudgetVsActual', 'Sage Intacct: grant spend-down (budget vs actuals from balances)', budgetNodes,
+const budget = workflow('sageGrantBudgetActual', 'Sage Intacct: grant spend-down (budget vs actuals from balances)', budgetNodes,
 	connect('Run manually', 'Budget vs actual', 'Flag overspending'));
 
 // ---------------------------------------------------------------------------------------------------

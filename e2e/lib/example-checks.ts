@@ -143,7 +143,7 @@ const apPaymentRun: ExampleCheck = {
 };
 
 const CHECKS: Record<string, ExampleCheck> = {
-	sageGrantBudgetVsActual: grantBudgetVsActual,
+	sageGrantBudgetActual: grantBudgetVsActual,
 	sageApPaymentRun: apPaymentRun,
 	sageExpensesToJe: expensesToJe,
 	sageApIntake: apIntake,

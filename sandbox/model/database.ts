@@ -27,6 +27,7 @@ const ID_FIELDS: Record<string, string> = {
 	SUPDOCFOLDER: 'NAME',
 	CHECKINGACCOUNT: 'BANKACCOUNTID',
 	GLBUDGETHEADER: 'BUDGETID',
+	TAXDETAIL: 'DETAILID',
 };
 
 /** Secondary lookup keys: a bill number is unique per vendor (§6.4), checked on every bill write. */

@@ -21,6 +21,7 @@ import { ITEM } from './item';
 import { LOCATION, LOCATIONENTITY } from './location';
 import { PROJECT } from './project';
 import { SUPDOC, SUPDOCFOLDER } from './supdoc';
+import { TAXDETAIL } from './taxdetail';
 import { VENDOR } from './vendor';
 
 export const OBJECTS: readonly ObjectDef[] = [
@@ -50,6 +51,7 @@ export const OBJECTS: readonly ObjectDef[] = [
 	CONTACT,
 	SUPDOC,
 	SUPDOCFOLDER,
+	TAXDETAIL,
 ];
 
 const BY_NAME = new Map(OBJECTS.map((o) => [o.name, o]));

@@ -72,7 +72,7 @@ const SPECIAL: Record<string, WriteHandler> = {
 };
 
 /** Objects created only through their parent (lines) or not writable at all. */
-const NOT_WRITABLE = new Set(['GLENTRY', 'APBILLITEM', 'APPYMTDETAIL', 'GLBUDGETITEM', 'GLDETAIL', 'LOCATIONENTITY', 'GLJOURNAL']);
+const NOT_WRITABLE = new Set(['GLENTRY', 'APBILLITEM', 'APPYMTDETAIL', 'GLBUDGETITEM', 'TAXDETAIL', 'GLDETAIL', 'LOCATIONENTITY', 'GLJOURNAL']);
 
 function handlerFor(def: ObjectDef, verb: WriteVerb): WriteHandler {
 	if (NOT_WRITABLE.has(def.name)) throw writeFailure(verb, def.label, RULES.readonlyObject(def.name, verb).errors);
