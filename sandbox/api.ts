@@ -9,6 +9,10 @@
  * Implemented by startSandbox() in sandbox/index.ts.
  */
 import type { ChangeEvent, CompanyModel } from './model/contract';
+import type { RequestInspector } from './protocol/requestInspection';
+
+export type { InspectedRequest, RequestInspector } from './protocol/requestInspection';
+import type { ClientApplication, ClientApplicationRegistry } from './rest/clientApplications';
 
 export interface SandboxOptions {
 	/** 0 (default in tests) = a free port. The CLI default is 8787. */
@@ -41,11 +45,43 @@ export interface SandboxOptions {
 	 * Sessions, result-set expiry, webhook attempt times and every write's WHENCREATED/WHENMODIFIED
 	 * follow this clock. The seeded history keeps its fixed dates (deterministic). Default: real time. */
 	startTime?: Date;
+	/** Sees every gateway request body as received (tests validate them against Intacct's schema).
+	 * Default: the process-wide inspector set by setDefaultRequestInspector(), normally none. */
+	inspectRequest?: RequestInspector;
+	/** The REST API (/ia/api/v1/): extra OAuth client applications, performance tier, limits. */
+	rest?: RestOptions;
+}
+
+export interface RestOptions {
+	/** Client applications besides the demo one (DEMO_CLIENT_APPLICATION, authorised for HOPEWELL). */
+	clientApplications?: ClientApplication[];
+	/** Performance tier 1-4: REST concurrency per application/company 6/8, 8/10, 12/15, 15/20. Default 1. */
+	tier?: number;
+	/** Requests per 60 s per company before 429 GW-0010; default unlimited. */
+	requestsPerMinute?: number;
+	/** Access token lifetime; default 21600 s (6 h). */
+	accessTokenSeconds?: number;
+}
+
+/** The REST side of a running sandbox. */
+export interface SandboxRest {
+	/** http://127.0.0.1:<port>/ia/api/v1 */
+	baseUrl: string;
+	tokenUrl: string;
+	authorizeUrl: string;
+	/** The demo client application and user (client credentials username: userId@companyId). */
+	credentials: { clientId: string; clientSecret: string; companyId: string; userId: string; entityId: string };
+	/** Registered client applications; add() registers more at run time. */
+	clientApplications: ClientApplicationRegistry;
+	/** Every access token issued so far stops working (token expiry mid-run). */
+	expireAccessTokens(): void;
 }
 
 /** Which requests a fault applies to. All given conditions must hold. */
 export interface FaultMatch {
-	/** Only requests containing a function with this element name (e.g. 'create', 'readMore'). */
+	/** Only requests containing a function with this element name (e.g. 'create', 'readMore'). REST
+	 * requests match 'rest', their object or service ('general-ledger/journal-entry', 'services/core/query',
+	 * 'oauth2/token') and 'METHOD object' ('POST accounts-payable/bill'). */
 	functionName?: string;
 	/** Only from the Nth matching request on (1-based); default 1. */
 	fromRequest?: number;
@@ -163,5 +199,7 @@ export interface Sandbox {
 	platform: PlatformServices;
 	/** The company's model, for direct assertions on state. */
 	company: CompanyModel;
+	/** The REST API on the same server and model. */
+	rest: SandboxRest;
 	close(): Promise<void>;
 }

@@ -5,7 +5,7 @@
  * are sandbox-only demo values, safe to print). Ctrl-C closes cleanly (saving --state).
  */
 import { startSandbox } from './index';
-import { type CliCommand, USAGE, parseCliArguments } from './protocol/cliArguments';
+import { type CliCommand, USAGE, parseCliArguments, startFailureMessage } from './protocol/cliArguments';
 
 async function main(): Promise<void> {
 	let command: CliCommand;
@@ -20,7 +20,13 @@ async function main(): Promise<void> {
 		return;
 	}
 	const log = command.quiet ? undefined : (line: string): void => console.log(`${new Date().toISOString()} ${line}`);
-	const sandbox = await startSandbox({ ...command.options, log });
+	let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+	try {
+		sandbox = await startSandbox({ ...command.options, log });
+	} catch (error: unknown) {
+		console.error(startFailureMessage(error, command.options));
+		process.exit(1);
+	}
 	const c = sandbox.credentials;
 	console.log(
 		[
@@ -34,6 +40,13 @@ async function main(): Promise<void> {
 			`  User ID:          ${c.userId}`,
 			`  User password:    ${c.userPassword}`,
 			`  Endpoint URL:     ${c.endpointUrl}`,
+			'',
+			`REST API (OAuth 2.0):  ${sandbox.rest.baseUrl}`,
+			`  Token URL:        ${sandbox.rest.tokenUrl}`,
+			`  Authorize URL:    ${sandbox.rest.authorizeUrl}`,
+			`  Client ID:        ${sandbox.rest.credentials.clientId}`,
+			`  Client secret:    ${sandbox.rest.credentials.clientSecret}`,
+			`  Username (client credentials): ${sandbox.rest.credentials.userId}@${sandbox.rest.credentials.companyId}  (or ...|100 for an entity)`,
 			'',
 			`Admin endpoints (loopback only, tests and benchmarks): ${c.endpointUrl.replace(/\/ia\/xml\/xmlgw\.phtml$/, '')}/__sandbox/stats`,
 			'',

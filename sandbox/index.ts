@@ -18,3 +18,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const company = createCompany({ seed: options.seed, glEntryTarget: options.glEntryTarget, state: state?.company, now });
 	return serveCompany(company, clock, options, state?.completedFunctionIds);
 }
+
+export { setDefaultRequestInspector } from './protocol/requestInspection';
+export type { InspectedRequest, RequestInspector } from './protocol/requestInspection';

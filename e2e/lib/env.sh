@@ -38,11 +38,13 @@ wait_for_file() {
 }
 
 # wait_http_ok <url> <seconds> <pid>: polls with a short curl timeout (1.x readiness can hang a request).
+# Prints "  ... still waiting for <url>: Ns" to stderr every 30 s (n8n's first start takes a while).
 wait_http_ok() {
-  local url="$1" limit="$2" pid="${3:-}" start=$SECONDS
+  local url="$1" limit="$2" pid="${3:-}" start=$SECONDS next=30
   until curl -fsS -m 2 -o /dev/null "$url" 2>/dev/null; do
     if [[ -n "$pid" ]] && ! kill -0 "$pid" 2>/dev/null; then return 1; fi
     if (( SECONDS - start > limit )); then return 1; fi
+    if (( SECONDS - start >= next )); then printf '  ... still waiting for %s: %ss\n' "$url" "$((SECONDS - start))" >&2; next=$((next + 30)); fi
     sleep 0.3
   done
 }
@@ -55,4 +57,23 @@ stop_group() {
   while kill -0 "$pid" 2>/dev/null && (( i < limit * 5 )); do sleep 0.2; i=$((i + 1)); done
   if kill -0 "$pid" 2>/dev/null; then kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true; fi
   wait "$pid" 2>/dev/null || true
+}
+
+# with_progress <label> <cmd...>: runs cmd, printing "... <label>: Ns" to stderr every 30 s (and the
+# size of $PROGRESS_DIR when set) so a long, quiet step (an npm install) shows it is alive.
+with_progress() {
+  local label="$1"; shift
+  local start=$SECONDS rc=0
+  "$@" &
+  local pid=$!
+  while kill -0 "$pid" 2> /dev/null; do
+    for _ in $(seq 1 150); do kill -0 "$pid" 2> /dev/null || break; sleep 0.2; done
+    if kill -0 "$pid" 2> /dev/null; then
+      local size=""
+      if [[ -n "${PROGRESS_DIR:-}" && -d "$PROGRESS_DIR" ]]; then size=", $(du -sm "$PROGRESS_DIR" 2> /dev/null | cut -f1) MB unpacked"; fi
+      printf '  ... %s: %ss%s\n' "$label" "$((SECONDS - start))" "$size" >&2
+    fi
+  done
+  wait "$pid" || rc=$?
+  return "$rc"
 }

@@ -10,6 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { check, Findings, info, ok } from './assert';
 import { EXAMPLE_CREDENTIAL, PACKAGE, readSandbox, type SuiteConfig } from './config';
 import { E2E_OWNER, ownerSetup } from './n8n';
+import { panelChecks } from './ui-panel-checks';
 import type { WorkflowJson } from '../checks';
 
 
@@ -170,6 +171,8 @@ export async function uiChecks(config: SuiteConfig, workflows: WorkflowJson[]): 
 				{ base: baseUrl, id: EXAMPLE_CREDENTIAL.id, changes },
 			);
 		const findings = new Findings();
+		// What a person sees (issue 18): the template to paste, the nodes panel, a fixed date.
+		await panelChecks(page, baseUrl, config, workflows, findings);
 		const good = await test({});
 		findings.expect(good.status === 'OK', `credential test of the stored credential: ${JSON.stringify(good)}`);
 		const edited = await test({ userPassword: 'not-the-password' });

@@ -32,7 +32,7 @@ export class SageIntacct implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read GL entries and balances, post journal entries, AP bills and payments, manage vendors in Sage Intacct',
+		description: 'Post journal entries, AP bills and payments, read GL entries and balances, and manage vendors in Sage Intacct',
 		defaults: { name: 'Sage Intacct' },
 		usableAsTool: true,
 		inputs: MAIN,

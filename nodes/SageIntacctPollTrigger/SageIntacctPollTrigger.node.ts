@@ -10,7 +10,7 @@ import {
 
 import { outputRecord } from '../shared/intacct/records/simplify';
 import { createClientFromContext } from '../shared/intacct/n8n/n8nHttpPost';
-import { toNodeApiError } from '../shared/intacct/n8n/n8nErrors';
+import { toN8nError } from '../shared/intacct/n8n/errors';
 import { latestRecord, pollChanges, changeKind } from './pollChanges';
 import { readPollSettings } from './pollSettings';
 
@@ -20,15 +20,15 @@ const MAIN_OUTPUT: NodeConnectionType[] = [NodeConnectionTypes.Main];
 
 export class SageIntacctPollTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Sage Intacct Poll Trigger',
+		displayName: 'Sage Intacct Record Changes Trigger',
 		name: 'sageIntacctPollTrigger',
 		icon: { light: 'file:../SageIntacct/sageIntacct.svg', dark: 'file:../SageIntacct/sageIntacct.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"New or updated " + $parameter["object"]}}',
-		description: 'Starts the workflow when records of a Sage Intacct object are created or updated (polling; every poll costs API transactions)',
+		description: 'Starts the workflow when records of any Sage Intacct object are created or updated, checked on a schedule (each check costs API transactions)',
 		defaults: {
-			name: 'Sage Intacct Poll Trigger',
+			name: 'Sage Intacct Record Changes Trigger',
 		},
 		polling: true,
 		inputs: [],
@@ -37,7 +37,7 @@ export class SageIntacctPollTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Every poll is at least one API transaction (plus one per extra page of 1,000 records), billed against your company\'s monthly volume (Performance Tier 1 includes 100,000 for all integrations together). Polling every minute costs about 43,200 transactions a month, every 5 minutes about 8,640, every 15 minutes about 2,880, hourly about 720. For instant GL entry events without polling, use the Sage Intacct Trigger (webhook).',
+					'Every poll is at least one API transaction (plus one per extra page of 1,000 records), billed against your company\'s monthly volume (Performance Tier 1 includes 100,000 for all integrations together). Polling every minute costs about 43,200 transactions a month, every 5 minutes about 8,640, every 15 minutes about 2,880, hourly about 720. For instant GL entry events without polling, use the Sage Intacct Trigger (Intacct pushes each change).',
 				name: 'costNotice',
 				type: 'notice',
 				default: '',
@@ -64,9 +64,9 @@ export class SageIntacctPollTrigger implements INodeType {
 				name: 'changes',
 				type: 'options',
 				options: [
-					{ name: 'New or Updated Records', value: 'createdOrUpdated' },
-					{ name: 'New Records', value: 'created', description: 'Records whose WHENCREATED equals WHENMODIFIED' },
-					{ name: 'Updated Records', value: 'updated', description: 'Records changed after they were created' },
+					{ name: 'New or Updated Records', value: 'createdOrUpdated', action: 'On new or updated records' },
+					{ name: 'New Records', value: 'created', action: 'On new records', description: 'Records whose WHENCREATED equals WHENMODIFIED' },
+					{ name: 'Updated Records', value: 'updated', action: 'On updated records', description: 'Records changed after they were created' },
 				],
 				default: 'createdOrUpdated',
 			},
@@ -138,7 +138,7 @@ export class SageIntacctPollTrigger implements INodeType {
 			const items = changed.map(({ record, change }) => ({ changeType: change, ...outputRecord(settings.object, record, simplify) }));
 			return [this.helpers.returnJsonArray(items)];
 		} catch (error) {
-			throw toNodeApiError(this.getNode(), error);
+			throw toN8nError(this.getNode(), error);
 		}
 	}
 }

@@ -26,7 +26,9 @@ export class SageIntacctTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"GL Entry: " + ($parameter["events"] || []).join(", ")}}',
-		description: 'Starts the workflow when a GL entry is created, updated or deleted in Sage Intacct',
+		// n8n's nodes panel merges this trigger into the Sage Intacct app entry and shows this text for
+		// the merged entry (actions and triggers): it describes the app, the Events name the triggers.
+		description: 'Post journal entries and AP bills, read GL entries and vendors, and start workflows when GL entries change in Sage Intacct',
 		defaults: {
 			name: 'Sage Intacct Trigger',
 		},
@@ -62,7 +64,7 @@ export class SageIntacctTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'In Sage Intacct go to Platform Services > Objects > GL Entry > Triggers > New Trigger. Trigger Type: HTTP Post. Trigger activation: After Create, After Update and/or After Delete (see "Intacct Triggers" below). Encoding: JSON. URL: this node\'s Production URL (with "?key=<access key>" appended when the key travels in the URL). Under Document Template add a template and paste the text shown in "Document Template" below. Save twice.',
+					'In Sage Intacct go to Platform Services > Objects > GL Entry > Triggers > New Trigger. Trigger Type: HTTP Post. Trigger activation: After Create, After Update and/or After Delete (see "Intacct Triggers" below). Encoding: JSON. URL: this node\'s Production URL (with "?key=<access key>" appended when the key travels in the URL). Under Document Template add a template and paste the text of "Document Template" below: click into that field and copy the text under "Result" (the button at the field\'s lower right opens it full screen; it already follows the options you pick here). Save twice.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -125,9 +127,9 @@ export class SageIntacctTrigger implements INodeType {
 				name: 'events',
 				type: 'multiOptions',
 				options: [
-					{ name: 'Created', value: 'created' },
-					{ name: 'Updated', value: 'updated' },
-					{ name: 'Deleted', value: 'deleted' },
+					{ name: 'Created', value: 'created', action: 'On GL entry created' },
+					{ name: 'Updated', value: 'updated', action: 'On GL entry updated' },
+					{ name: 'Deleted', value: 'deleted', action: 'On GL entry deleted' },
 				],
 				default: ['created', 'updated', 'deleted'],
 				description: 'Which GL entry events start the workflow; others are acknowledged and ignored',
@@ -161,7 +163,7 @@ export class SageIntacctTrigger implements INodeType {
 				typeOptions: { rows: 24 },
 				default: documentTemplateExpression(),
 				description:
-					'Paste the result of this field (not the expression) into the Intacct trigger\'s document template. It follows the options above; the node does not read it.',
+					'The JSON Intacct posts. Click into the field: the text under "Result" is what you paste into the Intacct trigger\'s document template (the {{ }} parts fill in the event, access key and dimension from the options above). The node does not read this field.',
 			},
 			{
 				displayName: 'Fetch Full Entry and Batch',

@@ -16,8 +16,6 @@ export interface Delivery {
 	object: string;
 	/** GLENTRY field -> text, as Intacct merged it. */
 	record: Record<string, string>;
-	/** The access key carried in the body, if any (never copied to outputs). */
-	bodyAccessKey?: string;
 	/** The body without the access key, for the raw output option. */
 	raw: IDataObject;
 }
@@ -109,6 +107,6 @@ export function parseDelivery(body: IDataObject): Checked<Delivery> {
 	if (object !== 'GLENTRY') {
 		return { problem: `The template field "object" is "${object}", but this trigger handles GL entries ("GLENTRY").` };
 	}
-	const { [ACCESS_KEY_BODY_FIELD]: key, ...raw } = body;
-	return { value: { event, object, record, bodyAccessKey: typeof key === 'string' ? key : undefined, raw } };
+	const { [ACCESS_KEY_BODY_FIELD]: _key, ...raw } = body;
+	return { value: { event, object, record, raw } };
 }

@@ -43,46 +43,54 @@ export function buildDocumentTemplate(options: DocumentTemplateOptions): string 
 // Markers the expression builder swaps for $parameter references (they cannot occur in templates).
 const MARK_UDD = 'ZZUDDZZ';
 const MARK_KEY = 'ZZKEYZZ';
-const MARK_EVENT = 'ZZEVENTZZ';
 
 /** A JavaScript string literal safe inside an n8n `{{ }}` expression (braces escaped). */
 function jsLiteral(text: string): string {
 	return JSON.stringify(text).replace(/\{/g, '\\u007b').replace(/\}/g, '\\u007d');
 }
 
+/** A line of the template as a JS string expression: literal text, markers replaced by `refs`. */
+function lineExpression(line: string, refs: Record<string, string>): string {
+	return line
+		.split(new RegExp(`(${Object.keys(refs).join('|')})`))
+		.filter((c) => c !== '')
+		.map((c) => refs[c] ?? jsLiteral(c))
+		.join(' + ');
+}
+
 /**
- * An n8n expression that renders buildDocumentTemplate() from the node's own parameters, so the
- * template shown in the node panel follows the options the user picks. It is built from the same
- * generator with markers in place of the user's values, so the two cannot drift apart. Plain
- * expression syntax only (no statements, no globals), braces escaped so `}}` never appears inside.
+ * The n8n expression behind the trigger's Document Template field. It reads as the template itself:
+ * the generator's text (buildDocumentTemplate with every optional line) with each optional line
+ * (event, access key, user-defined dimension) replaced by a small `{{ }}` that renders it from the
+ * node's options or leaves it out. So the field shows the JSON an admin pastes, its Result is
+ * exactly buildDocumentTemplate() for the options chosen (tested), and the two cannot drift apart.
+ * The static text holds no `{{` or `}}` (merge fields are `{!...!}`), so only the holes evaluate.
  */
 export function documentTemplateExpression(): string {
-	const refs: Record<string, string> = {
-		[MARK_UDD]: `('GLDIM' + (($parameter.userDimension || '') + '').trim().toUpperCase().replace(/^GLDIM/, ''))`,
-		[MARK_KEY]: `(($parameter.accessKey || ${jsLiteral(PASTE_HINT)}) + '').replace(/\\\\/g, '\\\\\\\\').replace(/"/g, '\\\\"')`,
-		[MARK_EVENT]: `($parameter.templateEvent || 'created')`,
-	};
-	const perEvent = `$parameter.intacctTriggers !== 'oneForAllEvents'`;
-	const inBody = `$parameter.accessKeyLocation === 'body'`;
-	const variant = (withEvent: boolean, withKey: boolean): string => {
-		const text = buildDocumentTemplate({
-			event: withEvent ? 'created' : undefined,
-			userDimension: MARK_UDD,
-			accessKeyInBody: withKey,
-			accessKey: MARK_KEY,
-		})
-			.replace('"event": "created"', `"event": "${MARK_EVENT}"`)
-			.split(`GLDIM${MARK_UDD}`)
-			.join(MARK_UDD);
-		return text
-			.split(new RegExp(`(${MARK_UDD}|${MARK_KEY}|${MARK_EVENT})`))
-			.filter((c) => c !== '')
-			.map((c) => refs[c] ?? jsLiteral(c))
-			.join(' + ');
-	};
-	const chosen =
-		`(${perEvent}) ? ((${inBody}) ? ${variant(true, true)} : ${variant(true, false)})` +
-		` : ((${inBody}) ? ${variant(false, true)} : ${variant(false, false)})`;
-	// Without a dimension name the GLDIM line is dropped, as buildDocumentTemplate does.
-	return `={{ (${chosen}).replace(/\\n *"GLDIM": "\\u007b!GLENTRY\\.GLDIM!\\u007d",/, '') }}`;
+	const full = buildDocumentTemplate({ event: 'created', userDimension: MARK_UDD, accessKeyInBody: true, accessKey: MARK_KEY });
+	const dimension = `(($parameter.userDimension || '') + '').trim().toUpperCase().replace(/^GLDIM/, '')`;
+	const optional: Array<{ matches: (line: string) => boolean; when: string; refs: Record<string, string> }> = [
+		{
+			matches: (line) => line.startsWith('  "event": '),
+			when: `$parameter.intacctTriggers !== 'oneForAllEvents'`,
+			refs: { created: `($parameter.templateEvent || 'created')` },
+		},
+		{
+			matches: (line) => line.includes(MARK_KEY),
+			when: `$parameter.accessKeyLocation === 'body'`,
+			refs: { [MARK_KEY]: `(($parameter.accessKey || ${jsLiteral(PASTE_HINT)}) + '').replace(/\\\\/g, '\\\\\\\\').replace(/"/g, '\\\\"')` },
+		},
+		{
+			matches: (line) => line.includes(`GLDIM${MARK_UDD}`),
+			when: `${dimension} !== ''`,
+			refs: { [MARK_UDD]: dimension },
+		},
+	];
+	const lines = full.split('\n');
+	let text = lines[0];
+	for (const line of lines.slice(1)) {
+		const hole = optional.find((o) => o.matches(line));
+		text += hole === undefined ? `\n${line}` : `{{ (${hole.when}) ? ${jsLiteral('\n')} + ${lineExpression(line, hole.refs)} : '' }}`;
+	}
+	return `=${text}`;
 }

@@ -7,7 +7,10 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { userDimensionField } from '../shared/intacct/records/dimensions';
 
-/** Filter parameter name -> GLENTRY field. */
+/**
+ * Filter parameter name -> field of the entry record. JOURNAL is not a GLENTRY field: handleDelivery
+ * adds it from the entry's GLBATCH before filtering when a journal filter is set.
+ */
 export const FILTER_FIELDS: Record<string, string> = {
 	accounts: 'ACCOUNTNO',
 	journals: 'JOURNAL',
@@ -45,4 +48,9 @@ export function failedFilter(record: Record<string, string>, filters: IDataObjec
 		if (!matches((record[field] ?? '').trim(), patterns)) return field;
 	}
 	return undefined;
+}
+
+/** Whether a journal filter is set (it needs the entry's GLBATCH). */
+export function needsJournal(filters: IDataObject): boolean {
+	return typeof filters.journals === 'string' && parseIdList(filters.journals).length > 0;
 }

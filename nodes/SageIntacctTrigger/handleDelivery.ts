@@ -8,7 +8,7 @@
  */
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { toNodeApiError } from '../shared/intacct/n8n/n8nErrors';
+import { toN8nError } from '../shared/intacct/n8n/errors';
 
 import { accessKeyMatches, presentedAccessKey, webhookDeliveryProblem, type AccessKeyLocation } from './authenticity';
 import { bodyObject, parseDelivery, type Delivery } from './delivery';
@@ -16,7 +16,7 @@ import { alreadySeen, deliveryKey, idempotencyKey, remember } from './deliveryDe
 import { recentDeliveriesFor } from './recentDeliveries';
 import type { GlEntryEvent } from './documentTemplate';
 import { fetchEntryAndBatch, type Enrichment } from './enrichment';
-import { failedFilter } from './entryFilters';
+import { failedFilter, needsJournal } from './entryFilters';
 import { glEntryItem, recordText } from '../shared/intacct/records/glEntryItem';
 
 export interface TriggerSettings {
@@ -112,7 +112,7 @@ export async function handleDelivery(ctx: IWebhookFunctions): Promise<IWebhookRe
 		return { workflowData: [ctx.helpers.returnJsonArray([json])] };
 	} catch (error) {
 		recent.abandon(key);
-		throw toNodeApiError(ctx.getNode(), error);
+		throw toN8nError(ctx.getNode(), error);
 	}
 }
 
@@ -128,16 +128,21 @@ async function acceptDelivery(
 
 	let record = delivery.record;
 	let enrichment: Enrichment | undefined;
-	if (settings.enrich && delivery.event !== 'deleted') {
+	// GLENTRY has no JOURNAL field: a journal filter reads the entry's GLBATCH (docs/fidelity.md).
+	const journalWanted = needsJournal(settings.filters);
+	if ((settings.enrich || journalWanted) && delivery.event !== 'deleted') {
 		// On failure n8n answers 500 and Intacct retries the delivery later (§9.2); the caller forgets the key.
 		enrichment = await fetchEntryAndBatch(ctx, delivery.record.RECORDNO, delivery.record.BATCHNO);
 		if (enrichment.entry) record = { ...record, ...recordText(enrichment.entry) };
+		const journal = enrichment.batch?.JOURNAL;
+		if (typeof journal === 'string') record = { ...record, JOURNAL: journal };
 	}
 	const event = delivery.event ?? inferEvent(record, enrichment);
 	if (!settings.events.includes(event)) return undefined;
 	if (failedFilter(record, settings.filters, settings.userDimension) !== undefined) return undefined;
 
 	const json: IDataObject = { event, object: delivery.object, ...glEntryItem(record, settings.userDimension) };
+	if (record.JOURNAL !== undefined) json.journal = record.JOURNAL;
 	if (!delivery.event) json.eventInferred = true;
 	if (idemKey !== undefined) json.deliveryId = idemKey;
 	if (enrichment?.batch) json.batch = enrichment.batchItem;

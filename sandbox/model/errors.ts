@@ -84,11 +84,16 @@ export const RULES = {
 		violation('BL03000020', `Location ${locationId} does not belong to an entity.`, 'Use a location under entity 100 or 200.'),
 	tooFewLines: (objectLabel: string, minimum: number) =>
 		violation('BL03000018', `A ${objectLabel} needs at least ${minimum} line${minimum === 1 ? '' : 's'}.`, 'Add the lines, and try again.'),
-	/** Only Draft journal entries can be edited (Apideck gotcha, peers §1b); the code is the sandbox's choice. */
+	/** Draft and Posted entries can be updated (reference); other states refused. Code and text invented (docs/fidelity.md). */
 	postedNotEditable: (recordNo: string, state: string) =>
-		violation('BL03000134', `Journal entry ${recordNo} is ${state} and cannot be changed.`, 'Reverse it (update with STATE Reversed), or change only Draft journal entries.'),
+		violation('BL03000134', `Journal entry ${recordNo} is ${state} and cannot be changed.`, 'Only Draft or Posted journal entries can be changed.'),
 	subledgerOwned: (recordNo: string) =>
 		violation('BL03000135', `Journal entry ${recordNo} was posted by Accounts Payable.`, 'Change or delete the AP bill instead.'),
+	/** Number and text invented (docs/fidelity.md): nothing public records Intacct's answer to an unknown field on create. */
+	unknownField: (objectName: string, fieldId: string, where = '') =>
+		violation('BL03000020', `Field ${fieldId} is not a field of ${objectName}${where}.`, 'Use the field names lookup lists for this object, and try again.'),
+	readonlyField: (objectName: string, fieldId: string, where = '') =>
+		violation('BL03000020', `Field ${fieldId} of ${objectName} is read-only${where}.`, 'Leave out read-only fields, and try again.'),
 	readonlyObject: (objectName: string, verb: WriteVerb) =>
 		violation('BL01001973', `${verb} is not supported on ${objectName}: it is a read-only object.`),
 } as const;

@@ -18,7 +18,14 @@ export interface AuthenticatedCaller {
 
 export type AuthenticationOutcome =
 	| { ok: true; caller: AuthenticatedCaller }
-	| { ok: false; userId: string; companyId: string; error: ApiError };
+	| { ok: false; userId: string; companyId: string; error: ApiError; gateway?: GatewayRefusal };
+
+/**
+ * How today's gateway refuses a login before any operation runs (docs/fidelity.md, "Sign-in"):
+ * a wrong user, password or entity is HTTP 401 with XMLGW_JPP0002 (Sage's SDK tests: RequestHandler
+ * "400 level error with XML response"); an unknown company ID is a control-level invalidRequest.
+ */
+export type GatewayRefusal = 'unauthorised' | 'invalidRequest';
 
 const sameId = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
@@ -46,12 +53,18 @@ export function authenticate(
 		return { ok: true, caller: { companyId: session.companyId, userId: session.userId, entityId: session.entityId, session } };
 	}
 
-	const failure = (error: ApiError): AuthenticationOutcome => ({ ok: false, userId: auth.userId, companyId: auth.companyId, error });
+	const failure = (error: ApiError, gateway: GatewayRefusal = 'unauthorised'): AuthenticationOutcome => ({
+		ok: false,
+		userId: auth.userId,
+		companyId: auth.companyId,
+		error,
+		gateway,
+	});
 	// §1.5: 'companyId|entityId' (a console's 'console|client|entity' form is not emulated).
 	const [companyPart, pipeEntity, ...rest] = auth.companyId.split('|');
 	if (rest.length > 0 || auth.clientId !== undefined) return failure(SIGN_IN_INCORRECT);
-	if (!sameId(companyPart, company.companyId)) return failure(SIGN_IN_INCORRECT);
-	if (!company.authorisedSenders().includes(senderId)) return failure(senderNotAuthorised(senderId, company.companyId));
+	if (!sameId(companyPart, company.companyId)) return failure(SIGN_IN_INCORRECT, 'invalidRequest');
+	if (!company.authorisedSenders().includes(senderId)) return { ok: false, userId: auth.userId, companyId: auth.companyId, error: senderNotAuthorised(senderId, company.companyId) };
 	const user = company.users().find((u) => sameId(u.userId, auth.userId));
 	if (user === undefined || user.password !== auth.password) return failure(SIGN_IN_INCORRECT);
 	const pipe = pipeEntity ?? '';

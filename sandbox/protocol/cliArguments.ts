@@ -90,3 +90,22 @@ export function parseCliArguments(args: readonly string[]): CliCommand {
 	return stopOnStdinEnd ? { kind: 'run', options, quiet, stopOnStdinEnd: true } : { kind: 'run', options, quiet };
 }
 
+
+/**
+ * What the CLI prints when the sandbox cannot start: a port in use or not allowed is named, with how
+ * to pick another, instead of Node's stack trace; anything else keeps its message.
+ */
+export function startFailureMessage(error: unknown, options: SandboxOptions): string {
+	const code = (error as { code?: unknown } | null)?.code;
+	const port = options.port ?? CLI_DEFAULT_PORT;
+	const where = `${options.host ?? '127.0.0.1'}:${port}`;
+	if (code === 'EADDRINUSE') {
+		return (
+			`Port ${port} is already in use (${where}): another sandbox, demo or program is listening there.\n` +
+			`Stop it, or start the sandbox on another port: npm run sandbox -- --port ${port + 1}  (or --port 0 for any free port).`
+		);
+	}
+	if (code === 'EACCES') return `Not allowed to listen on ${where}. Use a port above 1024: npm run sandbox -- --port ${CLI_DEFAULT_PORT}`;
+	if (code === 'EADDRNOTAVAIL') return `${options.host ?? ''} is not an address of this machine. Use --host 127.0.0.1 (or 0.0.0.0 for every interface).`;
+	return `The sandbox could not start: ${error instanceof Error ? error.message : String(error)}`;
+}

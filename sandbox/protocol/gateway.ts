@@ -3,16 +3,18 @@
  * it): envelope validation -> sender check -> authentication -> uniqueid claims -> company slot ->
  * functions -> rendering. Order of checks follows §3.1's three status levels.
  */
-import type { CompanyModel } from '../model/contract';
+import type { ApiError, CompanyModel } from '../model/contract';
 import { SANDBOX_SENDERS } from '../model/contract';
 import { authenticate } from './authentication';
 import type { ChangeGate } from './changeGate';
 import type { CompanySlots } from './companySlots';
-import { BAD_SENDER, TOO_MANY_OPERATIONS, schemaError } from './gatewayErrors';
+import { BAD_SENDER, SIGN_IN_REJECTED_401, TOO_MANY_OPERATIONS, UNKNOWN_COMPANY_INVALID_REQUEST, schemaError } from './gatewayErrors';
 import { createGetApiSession } from './getApiSession';
 import { runOperation } from './operationRunner';
 import { type ControlEcho, type RequestEnvelope, readRequestEnvelope } from './requestEnvelope';
-import { type OperationBlock, renderControlFailure, renderResponse } from './responseRendering';
+import { type OperationBlock, renderBareControlFailure, renderControlFailure, renderResponse } from './responseRendering';
+import { absoluteRecordLinks } from './recordLinks';
+import { controlFailureOutcome, operationsOutcome } from './requestOutcome';
 import { isoWithOffset } from './sandboxClock';
 import type { SessionStore } from './sessions';
 import type { UniqueFunctionIds } from './uniqueFunctionIds';
@@ -43,6 +45,8 @@ export interface GatewayHooks {
 export interface GatewayReply {
 	httpStatus: number;
 	body: string;
+	/** One line for the request log: what happened (the HTTP status is 200 either way). */
+	outcome: string;
 }
 
 /** Best-effort echo when the XML does not parse (the doc's example still echoes senderid/controlid, §3.4). */
@@ -60,25 +64,32 @@ export class Gateway {
 	}
 
 	async handle(rawBody: string, parsed: ParsedXml, hooks: GatewayHooks = {}): Promise<GatewayReply> {
-		if (!parsed.ok) return this.controlFailure(renderControlFailure(echoFromText(rawBody), [schemaError(parsed.description2)], true));
+		if (!parsed.ok) return this.controlFailure(echoFromText(rawBody), 'malformed XML', [schemaError(parsed.description2)], true);
 		const read = readRequestEnvelope(parsed.root);
-		if (!read.ok) return this.controlFailure(renderControlFailure(read.echo, [schemaError(read.description2)], read.includeWhitespace));
+		if (!read.ok) return this.controlFailure(read.echo, 'request does not match the schema', [schemaError(read.description2)], read.includeWhitespace);
 		const envelope = read.envelope;
 		const { control } = envelope;
 		if (SANDBOX_SENDERS[control.senderId] !== control.password) {
-			return this.controlFailure(renderControlFailure(control, [BAD_SENDER], control.includeWhitespace));
+			return this.controlFailure(control, `sender ${control.senderId} not accepted`, [BAD_SENDER], control.includeWhitespace);
 		}
 		return this.runAuthenticated(envelope, hooks);
 	}
 
-	private controlFailure(body: string): GatewayReply {
-		return { httpStatus: 200, body };
+	private controlFailure(echo: ControlEcho, kind: string, errors: ApiError[], includeWhitespace: boolean): GatewayReply {
+		return { httpStatus: 200, body: renderControlFailure(echo, errors, includeWhitespace), outcome: controlFailureOutcome(kind, errors) };
 	}
 
 	private async runAuthenticated(envelope: RequestEnvelope, hooks: GatewayHooks): Promise<GatewayReply> {
 		const { control } = envelope;
 		const { company, sessions, uniqueIds, slots } = this.deps;
 		const auths = envelope.operations.map((operation) => authenticate(operation.authentication, control.senderId, company, sessions));
+		const refused = auths.find((auth) => !auth.ok && auth.gateway !== undefined);
+		if (refused !== undefined && !refused.ok) {
+			if (refused.gateway === 'invalidRequest') {
+				return this.controlFailure(control, 'unknown company', [UNKNOWN_COMPANY_INVALID_REQUEST], control.includeWhitespace);
+			}
+			return { httpStatus: 401, body: renderBareControlFailure([SIGN_IN_REJECTED_401]), outcome: controlFailureOutcome('sign-in failed', [SIGN_IN_REJECTED_401]) };
+		}
 		const controlIds = envelope.operations.flatMap((operation, index) => (auths[index].ok ? operation.functions.map((f) => f.controlId) : []));
 		const claimed = control.uniqueIdEnabled ? new Set(uniqueIds.claim(company.companyId, control.senderId, controlIds)) : new Set<string>();
 		const needsSlot = auths.some((auth) => auth.ok);
@@ -86,7 +97,7 @@ export class Gateway {
 		try {
 			if (needsSlot && (hooks.tooManyOperations === true || !(await slots.acquire(company.companyId)))) {
 				// §4.7: the level of this failure is UNCERTAIN; a control failure says "nothing ran".
-				return this.controlFailure(renderControlFailure(control, [TOO_MANY_OPERATIONS], control.includeWhitespace));
+				return this.controlFailure(control, 'too many operations', [TOO_MANY_OPERATIONS], control.includeWhitespace);
 			}
 			try {
 				await hooks.whileHoldingSlot?.();
@@ -110,6 +121,7 @@ export class Gateway {
 						operation,
 						{ enabled: control.uniqueIdEnabled, senderId: control.senderId, claimed, duplicateWithoutStatus: hooks.duplicateWithoutStatus === true },
 					);
+					for (const result of results) absoluteRecordLinks(result.outcome, endpointUrl);
 					return {
 						authentication: {
 							ok: true,
@@ -122,7 +134,7 @@ export class Gateway {
 						results,
 					};
 				});
-				return { httpStatus: 200, body: renderResponse(control, operations, control.includeWhitespace) };
+				return { httpStatus: 200, body: renderResponse(control, operations, control.includeWhitespace), outcome: operationsOutcome(operations) };
 			} finally {
 				if (needsSlot) slots.release(company.companyId);
 			}

@@ -109,3 +109,14 @@ export const SERVICE_OFFLINE: ApiError = {
 	description: 'The Service is Temporarily Off-line',
 	correction: 'Please Try Again Later',
 };
+
+/**
+ * A login naming a company the gateway does not know: a control-level failure (the issue's account of
+ * today's gateway; the exact text is not recorded publicly, see docs/fidelity.md "Sign-in").
+ */
+export const UNKNOWN_COMPANY_INVALID_REQUEST: ApiError = {
+	errorno: 'invalidRequest',
+	description: 'Invalid Request',
+	description2: 'The request could not be processed for the company given.',
+	correction: 'Check the company ID.',
+};

@@ -10,9 +10,13 @@ import type { FaultRules } from '../faults/faultController';
 import { type AdminDeps, handleAdminRequest, isAdminPath, isLoopbackHostHeader } from './adminEndpoints';
 import type { Gateway } from './gateway';
 import { INVALID_REQUEST, RATE_LIMITED } from './gatewayErrors';
+import type { RequestInspector } from './requestInspection';
+import { RECORD_URL_PATH } from '../model/writes/write-session';
+import { recordLinkPage } from './recordLinks';
 import { functionNamesOf } from './requestEnvelope';
 import { renderBareControlFailure } from './responseRendering';
 import type { GatewayStats } from './sandboxStats';
+import { type RestServer, isRestPath } from '../rest/restServer';
 import { parseXml } from './xml/parseXml';
 
 export const GATEWAY_PATH = '/ia/xml/xmlgw.phtml';
@@ -37,6 +41,10 @@ export interface HttpServerDeps {
 	/** Serves the loopback-only admin endpoints under /__sandbox/ (adminEndpoints.ts); without it
 	 * those paths are plain 404s like any other. */
 	admin?: AdminDeps;
+	/** Sees every gateway request body before faults and parsing (requestInspection.ts); none by default. */
+	inspectRequest?: RequestInspector;
+	/** The REST API under /ia/api/v1/ (sandbox/rest); without it those paths are plain 404s. */
+	rest?: RestServer;
 }
 
 /** Injected delays never keep the process alive on their own (a closed sandbox must let jest/CLI exit). */
@@ -53,7 +61,8 @@ function acceptableContentType(contentType: string | undefined): boolean {
 	return contentType.toLowerCase().includes('xml');
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The whole request body (up to 64 MiB); shared with the REST API (sandbox/rest/restServer.ts). */
+export function readRequestBody(req: IncomingMessage): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
@@ -66,9 +75,13 @@ function readBody(req: IncomingMessage): Promise<string> {
 			}
 			chunks.push(chunk);
 		});
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('end', () => resolve(Buffer.concat(chunks)));
 		req.on('error', reject);
 	});
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+	return (await readRequestBody(req)).toString('utf8');
 }
 
 function send(req: IncomingMessage, res: ServerResponse, status: number, contentType: string | null, body: string): void {
@@ -104,7 +117,11 @@ const TERMINAL: ReadonlySet<FaultAction['type']> = new Set(['status', 'rateLimit
 export function createGatewayServer(deps: HttpServerDeps): Server {
 	const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
 		const started = Date.now();
-		const path = (req.url ?? '/').split('?')[0];
+		const [path, query = ''] = (req.url ?? '/').split('?');
+		if (path === RECORD_URL_PATH && req.method === 'GET') {
+			send(req, res, 200, 'text/html; charset=utf-8', recordLinkPage(query));
+			return;
+		}
 		if (path !== GATEWAY_PATH) {
 			deps.stats.recordRequest([]);
 			send(req, res, 404, 'text/plain; charset=utf-8', 'Not Found\n');
@@ -117,6 +134,7 @@ export function createGatewayServer(deps: HttpServerDeps): Server {
 			return;
 		}
 		const body = await readBody(req);
+		deps.inspectRequest?.({ body, headers: req.headers });
 		const parsed = parseXml(body);
 		const functionNames = parsed.ok ? functionNamesOf(parsed.root) : [];
 		deps.stats.recordRequest(functionNames);
@@ -174,7 +192,7 @@ export function createGatewayServer(deps: HttpServerDeps): Server {
 			return;
 		}
 		send(req, res, reply.httpStatus, XML_CONTENT_TYPE, reply.body);
-		logLine(reply.httpStatus, faultNote);
+		logLine(reply.httpStatus, `${reply.outcome === '' ? '' : ` ${reply.outcome}`}${faultNote}`);
 	};
 
 	return createServer((req, res) => {
@@ -193,7 +211,9 @@ export function createGatewayServer(deps: HttpServerDeps): Server {
 		const finished = deps.stats.requestStarted();
 		res.once('finish', finished);
 		res.once('close', finished);
-		handle(req, res).catch((error: unknown) => {
+		const rest = deps.rest;
+		const work = rest !== undefined && isRestPath((req.url ?? '/').split('?')[0]) ? rest.handle(req, res) : handle(req, res);
+		work.catch((error: unknown) => {
 			deps.log(`internal error: ${error instanceof Error ? error.message : String(error)}`);
 			if (!res.headersSent) send(req, res, 500, 'text/plain; charset=utf-8', 'Internal Server Error\n');
 			else res.destroy();

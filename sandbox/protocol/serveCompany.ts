@@ -8,10 +8,12 @@ import type { Sandbox, SandboxClock, SandboxCredentials, SandboxOptions } from '
 import { FaultRules } from '../faults/faultController';
 import { type CompanyModel, SANDBOX_LOGIN } from '../model/contract';
 import { SandboxPlatformServices } from '../platform/platformServices';
+import { createRest } from '../rest';
 import { ChangeGate } from './changeGate';
 import { CompanySlots } from './companySlots';
 import { Gateway } from './gateway';
 import { GATEWAY_PATH, createGatewayServer } from './httpServer';
+import { defaultRequestInspector } from './requestInspection';
 import { GatewayStats } from './sandboxStats';
 import { SessionStore } from './sessions';
 import { DebouncedStateWriter, stateFile } from './statePersistence';
@@ -60,7 +62,9 @@ export async function serveCompany(
 	});
 	const faults = new FaultRules();
 	const stats = new GatewayStats();
+	const rest = createRest(options.rest ?? {}, { company, changes, faults, stats, latencyMs: options.latencyMs ?? 0, now, log });
 	const server = createGatewayServer({
+		rest: rest.server,
 		gateway,
 		faults,
 		stats,
@@ -70,14 +74,22 @@ export async function serveCompany(
 		expireResultIds: () => company.expireResultIds(0, now()),
 		log,
 		admin: { stats, company, now },
+		inspectRequest: options.inspectRequest ?? defaultRequestInspector(),
 	});
-	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(options.port ?? 0, host, () => {
-			server.off('error', reject);
-			resolve();
+	try {
+		await new Promise<void>((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(options.port ?? 0, host, () => {
+				server.off('error', reject);
+				resolve();
+			});
 		});
-	});
+	} catch (error: unknown) {
+		// A busy port: leave nothing behind (the CLI names the port, sandbox/cli.ts).
+		unsubscribeModel();
+		platform.close();
+		throw error;
+	}
 	const port = (server.address() as AddressInfo).port;
 	// A wildcard listen address is not something a client can call; advertise loopback instead.
 	const advertised = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : host.includes(':') ? `[${host}]` : host;
@@ -108,5 +120,5 @@ export async function serveCompany(
 		return closing;
 	};
 
-	return { url, port, credentials, clock, faults, stats, platform, company, close };
+	return { url, port, credentials, clock, faults, stats, platform, company, rest: rest.describe(`http://${advertised}:${port}`), close };
 }

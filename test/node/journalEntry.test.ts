@@ -289,7 +289,7 @@ describe('journalEntry get, getMany, update, delete, reverse', () => {
 		expect(run.json(NODE_NAME)).toEqual([expect.objectContaining({ referenceNumber: 'MANY-1', state: 'Draft' })]);
 	});
 
-	it('updates a draft (keeping its lines) and refuses posted entries', async () => {
+	it('updates a draft (keeping its lines) and a posted entry (the reference allows it)', async () => {
 		const recordNo = await createDraft('UPD-1');
 		const run = await runNode(sandbox, {
 			resource: 'journalEntry',
@@ -304,9 +304,11 @@ describe('journalEntry get, getMany, update, delete, reverse', () => {
 
 		const posted = await runNode(sandbox, createParameters({ additionalFields: { referenceNumber: 'UPD-POSTED' } }));
 		const postedNo = posted.json(NODE_NAME)[0].recordNo as number;
-		const refused = await runNode(sandbox, { resource: 'journalEntry', operation: 'update', recordNo: String(postedNo), updateFields: { description: 'x' } });
-		expect(refused.status).toBe('error');
-		expect(refused.error?.message).toMatch(/only draft journal entries can be updated/);
+		// Item 7 of issue 11: the node used to refuse here ("only draft journal entries can be updated").
+		const updated = await runNode(sandbox, { resource: 'journalEntry', operation: 'update', recordNo: String(postedNo), updateFields: { description: 'Posted, corrected' } });
+		expect(updated.status).toBe('success');
+		const [postedBatch] = await readAll(sandbox, 'GLBATCH', `RECORDNO = ${postedNo}`);
+		expect(postedBatch).toMatchObject({ BATCH_TITLE: 'Posted, corrected', STATE: 'Posted' });
 	});
 
 	it('replaces the lines of a draft with JSON lines', async () => {
@@ -339,13 +341,28 @@ describe('journalEntry get, getMany, update, delete, reverse', () => {
 		const recordNo = created.json(NODE_NAME)[0].recordNo as number;
 		const run = await runNode(sandbox, { resource: 'journalEntry', operation: 'reverse', recordNo: String(recordNo), reverseDate: '2026-10-31' });
 		expect(run.status).toBe('success');
-		const [original] = run.json(NODE_NAME);
-		expect(original).toMatchObject({ recordNo, state: 'Reversed' });
-		const reversalNo = original.reversedByRecordNo as number;
+		// Item 1 of issue 11: a mirror entry by create GLBATCH (no STATE=Reversed update, which Intacct does not document).
+		const [mirror] = run.json(NODE_NAME);
+		expect(mirror).toMatchObject({ reversesRecordNo: recordNo, state: 'Posted', referenceNumber: `REV-${recordNo}` });
+		const reversalNo = mirror.recordNo as number;
+		expect(reversalNo).not.toBe(recordNo);
+		const [batch] = await readAll(sandbox, 'GLBATCH', `RECORDNO = ${reversalNo}`);
+		expect(batch).toMatchObject({ BATCH_DATE: '10/31/2026', REFERENCENO: `REV-${recordNo}`, STATE: 'Posted' });
 		const lines = await readAll(sandbox, 'GLENTRY', `BATCHNO = '${reversalNo}'`);
 		expect(lines.map((l) => [l.ACCOUNTNO, l.TR_TYPE])).toEqual([
 			['6100', '-1'],
 			['1000', '1'],
 		]);
+	});
+
+	it('refuses a reverse date that is not after the posting date, before sending anything', async () => {
+		const created = await runNode(sandbox, createParameters({ additionalFields: { referenceNumber: 'REV-SAME-DAY' } }));
+		const recordNo = created.json(NODE_NAME)[0].recordNo as number;
+		const [original] = await readAll(sandbox, 'GLBATCH', `RECORDNO = ${recordNo}`);
+		const [month, day, year] = String(original.BATCH_DATE).split('/');
+		const run = await runNode(sandbox, { resource: 'journalEntry', operation: 'reverse', recordNo: String(recordNo), reverseDate: `${year}-${month}-${day}` });
+		expect(run.status).toBe('error');
+		expect(run.error?.message).toMatch(/must be after the posting date/);
+		expect(await readAll(sandbox, 'GLBATCH', `REFERENCENO = 'REV-${recordNo}'`)).toHaveLength(0);
 	});
 });

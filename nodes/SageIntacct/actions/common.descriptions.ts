@@ -109,7 +109,7 @@ export function writeOptionsProperty(idempotentByDefault: boolean): INodePropert
 				name: 'batchSize',
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 500 },
-				default: 50,
+				default: 50, // CLIENT_DEFAULTS.batchSize: n8n's lint wants a literal here (test/nodes/SageIntacct/actions/common.descriptions.test.ts)
 				description: 'How many items are sent to Intacct in one request',
 			},
 			idempotentByDefault ? idempotentOn : idempotentOff,

@@ -7,7 +7,7 @@ import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult
 import type { IntacctRecord } from '../../shared/intacct/core/types';
 import { legacyFunction, readByQuery, readMore } from '../../shared/intacct/xml/functions';
 import { isIntacctError } from '../../shared/intacct/core/errors';
-import { toNodeApiError } from '../../shared/intacct/n8n/n8nErrors';
+import { toN8nError } from '../../shared/intacct/n8n/errors';
 import { asRecords, fieldText } from '../../shared/intacct/xml/responseReader';
 import { getClient } from '../../shared/intacct/n8n/client';
 import { quote } from '../../shared/intacct/n8n/reads';
@@ -155,7 +155,7 @@ async function searchUserDefinedDimensions(this: ILoadOptionsFunctions, filter?:
 	try {
 		dimensions = await userDefinedDimensions(this);
 	} catch (error) {
-		if (!isIntacctError(error) || error.kind !== 'result') throw toNodeApiError(this.getNode(), error);
+		if (!isIntacctError(error) || error.kind !== 'result') throw toN8nError(this.getNode(), error);
 		const name = dimensionObject(typed);
 		return { results: name === '' ? [] : [{ name, value: name }] };
 	}

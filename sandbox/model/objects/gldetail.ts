@@ -11,7 +11,8 @@ export const GLDETAIL: ObjectDef = {
 	readOnlyView: true,
 	relationships: [{ path: 'ACCOUNT', object: 'GLACCOUNT', label: 'Account', relatedBy: 'ACCOUNTNO', targetField: 'ACCOUNTNO' }],
 	fields: [
-		field('RECORDNO', 'Record number', 'INTEGER', { readonly: true }),
+		field('RECORDNO', 'Record number', 'TEXT', { readonly: true, description: 'Composite key, e.g. 3220-55186-27290--accrual (recorded)' }),
+		field('GLENTRYKEY', 'Journal entry line key', 'INTEGER', { readonly: true }),
 		field('BATCHKEY', 'Journal entry key', 'INTEGER', { readonly: true }),
 		field('BATCH_NO', 'Transaction number', 'INTEGER', { readonly: true }),
 		field('BATCH_DATE', 'Posting date', 'DATE', { readonly: true }),
@@ -69,6 +70,5 @@ export const GLDETAIL: ObjectDef = {
 		field('TOTALENTERED', 'Source document total', 'DECIMAL', { readonly: true }),
 		field('TOTALPAID', 'Source document total paid', 'DECIMAL', { readonly: true }),
 		field('WHENMODIFIED', 'When modified', 'TIMESTAMP', { readonly: true }),
-		field('MEGAENTITYID', 'Entity', 'TEXT', { readonly: true }),
 	],
 };

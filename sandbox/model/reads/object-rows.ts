@@ -15,8 +15,10 @@ export class ObjectRows {
 		return def.name === 'GLDETAIL' ? this.glDetail.all() : this.db.table(def.name).rows();
 	}
 
-	get(def: ObjectDef, recordNo: number): Row | undefined {
-		return def.name === 'GLDETAIL' ? this.glDetail.get(recordNo) : this.db.table(def.name).get(recordNo);
+	/** By RECORDNO: an integer for tables, the composite text key for GLDETAIL. */
+	get(def: ObjectDef, key: string): Row | undefined {
+		if (def.name === 'GLDETAIL') return this.glDetail.get(key);
+		return /^\d+$/.test(key) ? this.db.table(def.name).get(Number(key)) : undefined;
 	}
 
 	/** Version of the data behind an object (query result caches key on it). */

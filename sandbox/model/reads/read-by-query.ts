@@ -57,11 +57,11 @@ export function readByQuery(rc: ReadContext, fn: XmlElement): FunctionOutcome {
 		if (error instanceof QuerySyntaxError) throw queryFailed(`Invalid query: ${error.message} in [${queryText}]`, 'Check the query syntax, and try again.');
 		throw error;
 	}
-	const keys: number[] = [];
+	const keys: string[] = [];
 	for (const row of rc.rows.all(def)) {
 		if (!visibleTo(rc.ctx, row)) continue;
 		if (predicate && !predicate(row)) continue;
-		keys.push(Number(row.RECORDNO));
+		keys.push(row.RECORDNO);
 	}
 	const nowMs = rc.ctx.now.getTime();
 	const set = rc.resultSets.open({

@@ -38,7 +38,7 @@ export function read(rc: ReadContext, fn: XmlElement): FunctionOutcome {
 	const rows: Row[] = [];
 	for (const key of parseKeys(childText(fn, 'keys'))) {
 		// Missing keys: success with fewer records (§4.1, UNCERTAIN).
-		const row = /^\d+$/.test(key) ? rc.rows.get(def, Number(key)) : undefined;
+		const row = rc.rows.get(def, key);
 		if (row && visibleTo(rc.ctx, row)) rows.push(row);
 	}
 	return outcome(rc, def, rows, childText(fn, 'fields'));
@@ -49,7 +49,7 @@ export function readByName(rc: ReadContext, fn: XmlElement): FunctionOutcome {
 	checkReturnFormat(fn);
 	const rows: Row[] = [];
 	for (const key of parseKeys(childText(fn, 'keys'))) {
-		const row = def.idField ? rc.db.table(def.name).getById(key) : rc.rows.get(def, Number(key));
+		const row = def.idField ? rc.db.table(def.name).getById(key) : rc.rows.get(def, key);
 		if (row && visibleTo(rc.ctx, row)) rows.push(row);
 	}
 	return outcome(rc, def, rows, childText(fn, 'fields'));

@@ -14,11 +14,11 @@ export interface ResultSet {
 	resultId: string;
 	def: ObjectDef;
 	fields: FieldDef[];
-	keys: number[];
+	keys: string[];
 	position: number;
 	pageSize: number;
 	lastUsedMs: number;
-	fetch: (recordNo: number) => Row | undefined;
+	fetch: (recordNo: string) => Row | undefined;
 	/** Who ran it: readMore by <object> continues the caller's latest query on that object. */
 	owner: string;
 }

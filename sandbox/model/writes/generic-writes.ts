@@ -18,6 +18,9 @@ import { createBudget } from './glbudget';
 import { createGlBatch, deleteGlBatch, updateGlBatch } from './glbatch';
 import { createMasterRecord, deleteMasterRecord, updateMasterRecord } from './master-data';
 import { readRecordInput } from './record-input';
+import { checkWriteFields } from './field-check';
+import { GLBATCH } from '../objects/glbatch';
+import { GLENTRY } from '../objects/glentry';
 import { createSupdoc, deleteSupdoc } from './supdoc';
 import { createVendor, deleteVendor, updateVendor } from './vendor';
 import type { WriteSession } from './write-session';
@@ -38,14 +41,22 @@ function masterHandler(def: ObjectDef): WriteHandler {
 
 const GL_COLLECTIONS = { ENTRIES: 'GLENTRY' };
 
+/** GLBATCH header and lines: only documented, writable fields (docs/fidelity.md). */
+function checkedGlInput(el: XmlElement, verb: 'create' | 'update'): ReturnType<typeof readRecordInput> {
+	const input = readRecordInput(el, GL_COLLECTIONS);
+	checkWriteFields(GLBATCH, input.fields, verb);
+	(input.lines.get('ENTRIES') ?? []).forEach((line, index) => checkWriteFields(GLENTRY, line, 'create', index + 1));
+	return input;
+}
+
 const SPECIAL: Record<string, WriteHandler> = {
 	GLBATCH: {
 		create: (ws, el) => {
-			const input = readRecordInput(el, GL_COLLECTIONS);
+			const input = checkedGlInput(el, 'create');
 			return createGlBatch(ws, { fields: input.fields, lines: input.lines.get('ENTRIES') ?? [] });
 		},
 		update: (ws, el) => {
-			const input = readRecordInput(el, GL_COLLECTIONS);
+			const input = checkedGlInput(el, 'update');
 			return updateGlBatch(ws, { fields: input.fields, lines: input.lines.get('ENTRIES') });
 		},
 		delete: (ws, key) => deleteGlBatch(ws, key),

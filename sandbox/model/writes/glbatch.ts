@@ -1,6 +1,7 @@
 /**
- * Journal entries: generic create/update/delete of GLBATCH (§5.2, §12.20-21) and the reversal the
- * node's `reverse` operation uses (update with STATE Reversed, documented in docs/sandbox-model.md).
+ * Journal entries: generic create/update/delete of GLBATCH (general-ledger-journal-entries.md:
+ * Create / Update / Delete Journal Entry). Writable STATE is Posted or Draft only; there is no
+ * reverse function (docs/fidelity.md, "General ledger").
  * Lines become GLENTRY rows (BATCHNO = parent RECORDNO, LINE_NO 1..n); GLDETAIL derives from them.
  */
 import { formatUsDate } from '../dates';
@@ -239,16 +240,15 @@ export function findGlBatch(ws: WriteSession, key: string | undefined, verb: 'up
 }
 
 /**
- * Update: Draft entries only (Posted entries are reversed instead); lines given = the full new
- * set, lines absent = keep them (§5.1, §5.2). Subledger entries (MODULE 3.AP) are owned by their bill
- * unless `source` says the subledger itself is writing.
+ * Update: Draft and Posted entries (the reference's Update Journal Entry takes STATE Posted or Draft
+ * and says nothing of refusing posted ones); entries in any other state (Reversed, Submitted...) are
+ * refused. Lines given = the full new set, lines absent = keep them. Subledger entries (MODULE 3.AP)
+ * are owned by their bill unless `source` says the subledger itself is writing.
  */
 export function updateGlBatch(ws: WriteSession, input: GlBatchInput, source?: GlBatchSource): Row {
 	const existing = findGlBatch(ws, value(input.fields, 'RECORDNO'), 'update');
 	if (!source && existing.MODULE !== '2.GL') throw RULES.subledgerOwned(existing.RECORDNO);
-	const requested = value(input.fields, 'STATE');
-	if (!source && requested?.toLowerCase() === 'reversed') return reverseGlBatch(ws, existing, dateInput(input.fields, 'REVERSEDATE'));
-	if (!source && existing.STATE !== 'Draft') throw RULES.postedNotEditable(existing.RECORDNO, existing.STATE);
+	if (!source && existing.STATE !== 'Draft' && existing.STATE !== 'Posted') throw RULES.postedNotEditable(existing.RECORDNO, existing.STATE);
 	requireOpenPeriod(ws.settings.closedBefore, existing.BATCH_DATE);
 	const oldLines = ws.db.table('GLENTRY').children(Number(existing.RECORDNO));
 	const built = buildBatch(ws, input.fields, input.lines ?? linesAsInput(oldLines), existing);
@@ -268,38 +268,6 @@ export function updateGlBatch(ws: WriteSession, input: GlBatchInput, source?: Gl
 		});
 	}
 	return batch;
-}
-
-/**
- * Reversal: a new Posted entry in the same journal with every line's side swapped, dated
- * `reverseDate` (default: today), REVERSEDFROM = original; the original becomes STATE Reversed
- * with REVERSED (date) and REVERSEDKEY (the reversing entry's RECORDNO) (§6.1 fields).
- */
-export function reverseGlBatch(ws: WriteSession, existing: Row, reverseDate: string | undefined): Row {
-	if (existing.STATE !== 'Posted' || existing.REVERSEDKEY) {
-		throw violation('BL03000134', `Journal entry ${existing.RECORDNO} is ${existing.STATE} and cannot be reversed.`, 'Only Posted journal entries that are not yet reversed can be reversed.');
-	}
-	const date = reverseDate ?? ws.now.slice(0, 10);
-	if (date < existing.BATCH_DATE) {
-		throw violation('BL03000020', `Reversal date ${formatUsDate(date)} is before the posting date ${formatUsDate(existing.BATCH_DATE)}.`, 'Use a later date.');
-	}
-	requireOpenPeriod(ws.settings.closedBefore, date);
-	const lines = ws.db.table('GLENTRY').children(Number(existing.RECORDNO));
-	const mirrored = linesAsInput(lines).map((line) => new Map([...line, ['TR_TYPE', line.get('TR_TYPE') === '1' ? '-1' : '1']]));
-	const fields: FieldInput = new Map([
-		['JOURNAL', existing.JOURNAL],
-		['BATCH_DATE', formatUsDate(date)],
-		['BATCH_TITLE', `Reversal of ${existing.BATCH_TITLE}`],
-		['REFERENCENO', existing.REFERENCENO],
-		['BASELOCATION_NO', existing.BASELOCATION_NO],
-	]);
-	const reversal = createGlBatch(ws, { fields, lines: mirrored });
-	const withLink: Row = { ...reversal, REVERSEDFROM: existing.RECORDNO };
-	ws.db.table('GLBATCH').put(withLink);
-	const original: Row = { ...existing, STATE: 'Reversed', REVERSED: date, REVERSEDKEY: reversal.RECORDNO, ...ws.modifiedStamp() };
-	ws.db.table('GLBATCH').put(original);
-	ws.emit('GLBATCH', 'update', original);
-	return original;
 }
 
 /** Delete removes the header and its lines (a delete event per GLENTRY, §12.25). */

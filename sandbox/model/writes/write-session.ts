@@ -11,7 +11,11 @@ import { renderNested } from '../render';
 import type { ObjectDef } from '../schema';
 import type { Row } from '../store';
 
-export const RECORD_URL_BASE = 'https://sandbox.intacct.local/ia/acct/ur.phtml?.r=';
+/** Path of Intacct's record links (`https://<host>/ia/acct/ur.phtml?.r=<key>`). Rows store the path
+ * only; the gateway prefixes the address the request came to (protocol/recordLinks.ts), so a link
+ * opens the sandbox that answered. */
+export const RECORD_URL_PATH = '/ia/acct/ur.phtml';
+export const RECORD_URL_BASE = `${RECORD_URL_PATH}?.r=`;
 
 export class WriteSession {
 	readonly events: ChangeEvent[] = [];

@@ -58,12 +58,35 @@ export function parseXml(body: string): ParsedXml {
 	return parseXmlFully(body);
 }
 
+/**
+ * fast-xml-parser's validator message in words a person would write (libxml's wording where it has
+ * one): its "unclosed tags at the end" message is a JSON dump of the open elements.
+ */
+export function readableParseError(msg: string, line: number): string {
+	const unclosed = /^Invalid '(\[[\s\S]*\])' found\.$/.exec(msg);
+	if (unclosed) {
+		let names: string[] = [];
+		try {
+			names = (JSON.parse(unclosed[1]) as unknown[]).map(String);
+		} catch {
+			names = [];
+		}
+		const innermost = names[names.length - 1];
+		if (innermost !== undefined) {
+			const open = names.length > 1 ? ` (still open: ${names.join(', ')})` : '';
+			return `Fatal Error 77: Premature end of data in tag ${innermost} line ${line}: the document ends before </${innermost}>${open}`;
+		}
+	}
+	if (msg === 'Start tag expected.') return `Fatal Error 4: Start tag expected, '<' not found line ${line}: the request body is empty or is not XML`;
+	return `Fatal Error 76: ${msg} line ${line}`;
+}
+
 /** The full path: fast-xml-parser's validator (for the error texts) and parser. */
 export function parseXmlFully(body: string): ParsedXml {
 	const validation = XMLValidator.validate(body);
 	if (validation !== true) {
 		const { msg, line } = validation.err;
-		return { ok: false, description2: `XML Parse schema error: Fatal Error 76: ${msg} line ${line}` };
+		return { ok: false, description2: `XML Parse schema error: ${readableParseError(msg, line)}` };
 	}
 	let nodes: OrderedNode[];
 	try {

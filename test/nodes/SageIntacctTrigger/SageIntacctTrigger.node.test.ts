@@ -38,7 +38,6 @@ describe('access key', () => {
 			postingDate: '2026-03-31',
 			whenModified: '2026-03-31T14:02:11',
 			memo: 'Accrue "Q1" grant spend',
-			entityId: '100',
 			departmentId: 'D100',
 			locationId: '100',
 			projectId: 'P-7',

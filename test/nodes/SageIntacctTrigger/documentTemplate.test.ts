@@ -2,6 +2,7 @@
  * The document template: valid JSON once Intacct fills the merge fields, adapted to the options, and
  * the node panel's expression renders exactly what the exported generator renders.
  */
+import { recordedGlEntryFields } from '../../support/recorded/recordings';
 import { Expression } from 'n8n-workflow';
 
 import {
@@ -31,11 +32,22 @@ describe('buildDocumentTemplate', () => {
 	it('carries every field users asked for', () => {
 		const text = buildDocumentTemplate({ userDimension: 'FUNDINGSOURCE', accessKeyInBody: false });
 		for (const field of [
-			'RECORDNO', 'BATCHNO', 'ACCOUNTNO', 'AMOUNT', 'TR_TYPE', 'ENTRY_DATE', 'BATCH_DATE', 'WHENMODIFIED', 'JOURNAL', 'STATE',
+			'RECORDNO', 'BATCHNO', 'ACCOUNTNO', 'AMOUNT', 'TR_TYPE', 'ENTRY_DATE', 'BATCH_DATE', 'WHENMODIFIED', 'STATE',
 			'DESCRIPTION', 'DEPARTMENT', 'LOCATION', 'CLASSID', 'PROJECTID', 'CUSTOMERID', 'VENDORID', 'EMPLOYEEID', 'ITEMID',
-			'GLDIMFUNDINGSOURCE', 'MEGAENTITYID',
+			'GLDIMFUNDINGSOURCE',
 		]) {
 			expect(text).toContain(`"${field}": "{!GLENTRY.${field}!}"`);
+		}
+	});
+
+	it('merges only fields a real GLENTRY has: no JOURNAL, no MEGAENTITYID (issue 11, item 3)', () => {
+		const text = buildDocumentTemplate({ userDimension: 'FUNDINGSOURCE', accessKeyInBody: false });
+		expect(text).not.toContain('{!GLENTRY.JOURNAL!}');
+		expect(text).not.toContain('{!GLENTRY.MEGAENTITYID!}');
+		const recorded = recordedGlEntryFields();
+		for (const [, field] of text.matchAll(/\{!GLENTRY\.([A-Z_]+)!\}/g)) {
+			if (field.startsWith('GLDIM')) continue;
+			expect(recorded).toContain(field);
 		}
 	});
 
@@ -73,9 +85,17 @@ describe('the template shown in the node panel', () => {
 
 	it.each(combos)('parameters %j render the generator output', (parameters, options) => {
 		const expression = documentTemplateExpression();
-		expect(expression).not.toMatch(/\}\}.*\}\}/s); // only the closing braces of the expression itself
+		// Three holes (event, access key, dimension); everything else is the template's own text.
+		expect(expression.match(/\{\{/g)).toHaveLength(3);
+		expect(expression.match(/\}\}/g)).toHaveLength(3);
 		const rendered = Expression.resolveWithoutWorkflow(expression.slice(1), { $parameter: parameters });
 		expect(rendered).toBe(buildDocumentTemplate(options));
+	});
+
+	it('reads as the template: outside its three holes the field shows the generator\'s text line for line', () => {
+		const shown = documentTemplateExpression().slice(1).replace(/\{\{[\s\S]*?\}\}/g, '');
+		const withoutOptionalLines = buildDocumentTemplate({ userDimension: '', accessKeyInBody: false });
+		expect(shown).toBe(withoutOptionalLines);
 	});
 
 	it('is the default of the Document Template parameter', () => {

@@ -315,13 +315,16 @@ it('uniqueid=true: a repeated function controlid is a ResultException the SDK ca
 	expect((failure as IA.Exceptions.ResultException).errors.join(' ')).toContain('XL03000002');
 });
 
-it('a bad user password is a ResponseException with the sign-in error', async () => {
+it('a bad user password is HTTP 401 + XMLGW_JPP0002, read by the SDK as a control-block ResponseException (as in its own RequestHandler test)', async () => {
 	const failure = await IA.SessionProvider.factory(loginConfig({ userPassword: 'wrong' })).then(
 		() => undefined,
 		(error: unknown) => error,
 	);
-	expect(failure).toBeInstanceOf(IA.Exceptions.ResponseException);
-	expect((failure as IA.Exceptions.ResponseException).errors.join(' ')).toContain('Sign-in information is incorrect');
+	// Today's gateway refuses a wrong user/password with HTTP 401 and an XML control failure; the SDK
+	// returns XML 4xx bodies to its reader, which throws inside xml2js like any control failure.
+	const exception = failure instanceof IA.Exceptions.ResponseException ? failure : (failure as { context?: unknown }).context;
+	expect(exception).toBeInstanceOf(IA.Exceptions.ResponseException);
+	expect((exception as IA.Exceptions.ResponseException).errors.join(' ')).toContain('XMLGW_JPP0002 Sign-in information is incorrect. Please check your request.');
 });
 
 it('a bad sender password is a control-block ResponseException (wrapped by xml2js, as against the real gateway)', async () => {

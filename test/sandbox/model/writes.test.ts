@@ -83,7 +83,7 @@ describe('GLBATCH create (§5.2, §12.20)', () => {
 });
 
 describe('GLBATCH update, reverse, delete (§5.2, §12.21)', () => {
-	it('updates Draft entries (lines replaced), refuses Posted ones, reverses and deletes with events', () => {
+	it('updates Draft and Posted entries (lines replaced), refuses STATE Reversed and a reverse date on the posting date, deletes with events', () => {
 		const { company, events } = newCompany();
 		const draftHeader = '<JOURNAL>GJ</JOURNAL><BATCH_DATE>06/30/2025</BATCH_DATE><BATCH_TITLE>draft</BATCH_TITLE><STATE>Draft</STATE>';
 		const draftNo = dataOf(company.execute(top, journalEntry(BALANCED_LINES, draftHeader))).records[0].fields.RECORDNO;
@@ -94,21 +94,26 @@ describe('GLBATCH update, reverse, delete (§5.2, §12.21)', () => {
 		expect((updated.ENTRIES as { glentry: Array<Record<string, string>> }).glentry.map((l) => l.AMOUNT)).toEqual(['250.00', '250.00']);
 		expect(events.filter((e) => e.object === 'GLENTRY' && e.kind === 'delete')).toHaveLength(2);
 
-		const postedErrors = errorsOf(() => company.execute(top, xml(`<update><GLBATCH><RECORDNO>${draftNo}</RECORDNO><BATCH_TITLE>x</BATCH_TITLE></GLBATCH></update>`)));
-		expect(postedErrors[0].description2).toContain('is Posted and cannot be changed');
-		expect(postedErrors[1].description2).toBe('Could not update Journal Entry record!');
+		// Posted entries may be updated (general-ledger-journal-entries.md, Update Journal Entry); the
+		// sandbox used to refuse them (an invention replaced in issue 11).
+		company.execute(top, xml(`<update><GLBATCH><RECORDNO>${draftNo}</RECORDNO><BATCH_TITLE>posted, corrected</BATCH_TITLE></GLBATCH></update>`));
+		const [corrected] = records(company.execute(top, xml(`<read><object>GLBATCH</object><keys>${draftNo}</keys><fields>STATE,BATCH_TITLE</fields></read>`)));
+		expect(corrected).toMatchObject({ STATE: 'Posted', BATCH_TITLE: 'posted, corrected' });
 
-		company.execute(top, xml(`<update><GLBATCH><RECORDNO>${draftNo}</RECORDNO><STATE>Reversed</STATE><REVERSEDATE>07/01/2025</REVERSEDATE></GLBATCH></update>`));
-		const [original] = records(company.execute(top, xml(`<read><object>GLBATCH</object><keys>${draftNo}</keys><fields>STATE,REVERSED,REVERSEDKEY</fields></read>`)));
-		expect(original).toMatchObject({ STATE: 'Reversed', REVERSED: '07/01/2025' });
-		const [reversal] = records(company.execute(top, xml(`<read><object>GLBATCH</object><keys>${original.REVERSEDKEY}</keys><fields>*</fields></read>`)));
-		expect(reversal.REVERSEDFROM).toBe(draftNo);
-		expect((reversal.ENTRIES as { glentry: Array<Record<string, string>> }).glentry.map((l) => l.TR_TYPE)).toEqual(['-1', '1']);
+		// No STATE Reversed and no reverse function: Intacct documents only Posted or Draft (issue 11, item 1).
+		const reversedErrors = errorsOf(() =>
+			company.execute(top, xml(`<update><GLBATCH><RECORDNO>${draftNo}</RECORDNO><STATE>Reversed</STATE><REVERSEDATE>07/01/2025</REVERSEDATE></GLBATCH></update>`)),
+		);
+		expect(reversedErrors[0].description2).toContain("Invalid value 'Reversed' for field STATE");
+		expect(reversedErrors.at(-1)?.description2).toBe('Could not update Journal Entry record!');
+		// REVERSEDATE must be greater than BATCH_DATE (06/30/2025), not equal.
+		const sameDay = errorsOf(() => company.execute(top, xml(`<update><GLBATCH><RECORDNO>${draftNo}</RECORDNO><REVERSEDATE>06/30/2025</REVERSEDATE></GLBATCH></update>`)));
+		expect(sameDay[0].description2).toContain('must be after the posting date');
 
 		events.length = 0;
-		expect(company.execute(top, xml(`<delete><object>GLBATCH</object><keys>${original.REVERSEDKEY}</keys></delete>`))).toEqual({ kind: 'none' });
+		expect(company.execute(top, xml(`<delete><object>GLBATCH</object><keys>${draftNo}</keys></delete>`))).toEqual({ kind: 'none' });
 		expect(events.map((e) => `${e.object}:${e.kind}`)).toEqual(['GLENTRY:delete', 'GLENTRY:delete', 'GLBATCH:delete']);
-		expect(records(company.execute(top, xml(`<read><object>GLBATCH</object><keys>${original.REVERSEDKEY}</keys></read>`)))).toHaveLength(0);
+		expect(records(company.execute(top, xml(`<read><object>GLBATCH</object><keys>${draftNo}</keys></read>`)))).toHaveLength(0);
 	});
 });
 
@@ -387,5 +392,26 @@ describe('more write rules', () => {
 			['07/15/2025', '11/21/2026 08:00:00'],
 		]);
 		expect(events.map((e) => `${e.object}:${e.kind}`)).toEqual(['GLBATCH:update', 'GLENTRY:update', 'GLENTRY:update']);
+	});
+});
+
+describe('GLBATCH create: only documented, writable fields (docs/fidelity.md)', () => {
+	it.each([
+		['an unknown header field', '<JOURNAL>GJ</JOURNAL><BATCH_DATE>06/30/2025</BATCH_DATE><BATCH_TITLE>t</BATCH_TITLE><COLOUR>red</COLOUR>', BALANCED_LINES, /Field COLOUR is not a field of GLBATCH/],
+		['a read-only header field', '<JOURNAL>GJ</JOURNAL><BATCH_DATE>06/30/2025</BATCH_DATE><BATCH_TITLE>t</BATCH_TITLE><MODULE>2.GL</MODULE>', BALANCED_LINES, /Field MODULE of GLBATCH is read-only/],
+		['GLENTRY.JOURNAL on a line', '<JOURNAL>GJ</JOURNAL><BATCH_DATE>06/30/2025</BATCH_DATE><BATCH_TITLE>t</BATCH_TITLE>', BALANCED_LINES.replace('<GLENTRY>', '<GLENTRY><JOURNAL>GJ</JOURNAL>'), /Field JOURNAL is not a field of GLENTRY \(entry line 1\)/],
+		['a read-only line field', '<JOURNAL>GJ</JOURNAL><BATCH_DATE>06/30/2025</BATCH_DATE><BATCH_TITLE>t</BATCH_TITLE>', BALANCED_LINES.replace('<GLENTRY>', '<GLENTRY><ACCOUNTTITLE>x</ACCOUNTTITLE>'), /Field ACCOUNTTITLE of GLENTRY is read-only/],
+	])('refuses %s', (_name, header, lines, text) => {
+		const { company } = newCompany();
+		const errors = errorsOf(() => company.execute(top, journalEntry(lines, header)));
+		expect(errors[0].description2).toMatch(text);
+		expect(errors.at(-1)?.description2).toBe('Could not create Journal Entry record!');
+	});
+
+	it('accepts the documented write-only line fields (EXCH_RATE_TYPE_ID, TASKID, BILLABLE)', () => {
+		const { company } = newCompany();
+		const lines = BALANCED_LINES.replace('<GLENTRY>', '<GLENTRY><EXCH_RATE_TYPE_ID>Intacct Daily Rate</EXCH_RATE_TYPE_ID><BILLABLE>false</BILLABLE>');
+		const out = company.execute(top, journalEntry(lines, '<JOURNAL>GJ</JOURNAL><BATCH_DATE>06/30/2025</BATCH_DATE><BATCH_TITLE>t</BATCH_TITLE>'));
+		expect(out.kind).toBe('data');
 	});
 });

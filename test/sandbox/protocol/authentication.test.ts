@@ -3,7 +3,7 @@ import type { Sandbox } from '../../../sandbox/api';
 import { SANDBOX_LOGIN } from '../../../sandbox/model/contract';
 import { createSandboxClock } from '../../../sandbox/protocol/sandboxClock';
 import { serveCompany } from '../../../sandbox/protocol/serveCompany';
-import { at, call, childNames, errorsOf, fn, loginXml, sessionXml, textAt } from './gatewayClient';
+import { at, call, childNames, envelope, errorsOf, fn, loginXml, parseResponse, postRaw, sessionXml, textAt } from './gatewayClient';
 import { scriptedCompany } from './scriptedCompany';
 
 let sandbox: Sandbox;
@@ -46,24 +46,35 @@ function all(root: ReturnType<typeof at>): string[] {
 	return (at(root!, 'operation')?.children ?? []).filter((c) => c.name === 'result').map((c) => c.name);
 }
 
-describe('user credentials (authentication level)', () => {
+describe('user credentials (refused by the gateway before any operation: docs/fidelity.md, "Sign-in")', () => {
 	it.each<[string, Parameters<typeof loginXml>[0] & object]>([
 		['wrong password', { password: 'nope' }],
 		['unknown user', { userId: 'ghost' }],
-		['unknown company', { companyId: 'OTHERCO' }],
 		['unknown entity', { locationId: '999' }],
 		['unknown entity via pipe', { companyId: `${SANDBOX_LOGIN.companyId}|999` }],
 		['restricted user at top level', { userId: SANDBOX_LOGIN.entityUserId, password: SANDBOX_LOGIN.entityUserPassword }],
 		['restricted user in another entity', { userId: SANDBOX_LOGIN.entityUserId, password: SANDBOX_LOGIN.entityUserPassword, locationId: '100' }],
-	])('%s -> XL03000006 "Sign-in information is incorrect", status/userid/companyid, no results', async (_name, login) => {
+	])('%s -> HTTP 401, control failure XMLGW_JPP0002 "Sign-in information is incorrect. Please check your request." (Sage SDK RequestHandler tests)', async (_name, login) => {
 		const before = company.executed.length;
-		const root = await call(sandbox.url, fn('f1', '<echo/>'), { authentication: loginXml(login) });
-		expect(textAt(root, 'control/status')).toBe('success');
-		expect(childNames(at(root, 'operation/authentication'))).toEqual(['status', 'userid', 'companyid']);
-		expect(textAt(root, 'operation/authentication/status')).toBe('failure');
-		expect(textAt(root, 'operation/authentication/userid')).toBe(login.userId ?? SANDBOX_LOGIN.userId);
-		expect(childNames(at(root, 'operation'))).toEqual(['authentication', 'errormessage']);
-		expect(errorsOf(at(root, 'operation/errormessage'))).toEqual([{ errorno: 'XL03000006', description2: 'Sign-in information is incorrect' }]);
+		const response = await postRaw(sandbox.url, envelope(fn('f1', '<echo/>'), { authentication: loginXml(login) }));
+		expect(response.status).toBe(401);
+		const root = parseResponse(response.body);
+		expect(textAt(root, 'control/status')).toBe('failure');
+		expect(at(root, 'operation')).toBeUndefined();
+		const error = at(root, 'errormessage/error');
+		expect(textAt(error!, 'errorno')).toBe('XMLGW_JPP0002');
+		expect(textAt(error!, 'description')).toBe('Sign-in information is incorrect. Please check your request.');
+		expect(company.executed.length).toBe(before);
+	});
+
+	it('unknown company -> HTTP 200 control-level invalidRequest, nothing runs', async () => {
+		const before = company.executed.length;
+		const response = await postRaw(sandbox.url, envelope(fn('f1', '<echo/>'), { authentication: loginXml({ companyId: 'OTHERCO' }) }));
+		expect(response.status).toBe(200);
+		const root = parseResponse(response.body);
+		expect(textAt(root, 'control/status')).toBe('failure');
+		expect(at(root, 'operation')).toBeUndefined();
+		expect(textAt(at(root, 'errormessage/error')!, 'errorno')).toBe('invalidRequest');
 		expect(company.executed.length).toBe(before);
 	});
 
@@ -78,8 +89,8 @@ describe('user credentials (authentication level)', () => {
 	it('user and company IDs are case-insensitive, passwords are not', async () => {
 		const ok = await call(sandbox.url, fn('f1', '<echo/>'), { authentication: loginXml({ userId: 'WS_N8N', companyId: 'hopewell' }) });
 		expect(textAt(ok, 'operation/authentication/status')).toBe('success');
-		const bad = await call(sandbox.url, fn('f1', '<echo/>'), { authentication: loginXml({ password: SANDBOX_LOGIN.userPassword.toUpperCase() }) });
-		expect(textAt(bad, 'operation/authentication/status')).toBe('failure');
+		const bad = await postRaw(sandbox.url, envelope(fn('f1', '<echo/>'), { authentication: loginXml({ password: SANDBOX_LOGIN.userPassword.toUpperCase() }) }));
+		expect(bad.status).toBe(401);
 	});
 });
 

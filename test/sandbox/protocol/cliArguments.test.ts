@@ -1,5 +1,9 @@
 /** The CLI's options (sandbox/cli.ts). */
-import { CLI_DEFAULT_PORT, parseCliArguments } from '../../../sandbox/protocol/cliArguments';
+import { createServer, type AddressInfo } from 'node:net';
+import { createSandboxClock } from '../../../sandbox/protocol/sandboxClock';
+import { serveCompany } from '../../../sandbox/protocol/serveCompany';
+import { scriptedCompany } from './scriptedCompany';
+import { CLI_DEFAULT_PORT, parseCliArguments, startFailureMessage } from '../../../sandbox/protocol/cliArguments';
 
 it('defaults to port 8787', () => {
 	expect(parseCliArguments([])).toEqual({ kind: 'run', options: { port: CLI_DEFAULT_PORT }, quiet: false });
@@ -28,4 +32,26 @@ it('rejects unknown flags and bad numbers; --help wins', () => {
 	expect(() => parseCliArguments(['--port', 'x'])).toThrow('--port needs an integer');
 	expect(() => parseCliArguments(['--latency'])).toThrow('--latency needs an integer');
 	expect(parseCliArguments(['--port', '1', '--help'])).toEqual({ kind: 'help' });
+});
+
+it('names a busy port and how to pick another, without a stack trace', async () => {
+	const blocker = createServer();
+	await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+	const port = (blocker.address() as AddressInfo).port;
+	try {
+		const failure = await serveCompany(scriptedCompany(), createSandboxClock(), { port }).then(
+			async (sandbox) => {
+				await sandbox.close();
+				throw new Error('the sandbox started on a busy port');
+			},
+			(error: unknown) => error,
+		);
+		const message = startFailureMessage(failure, { port });
+		expect(message).toContain(`Port ${port} is already in use`);
+		expect(message).toContain(`--port ${port + 1}`);
+		expect(message).toContain('--port 0');
+		expect(message).not.toMatch(/\n\s+at /);
+	} finally {
+		await new Promise((resolve) => blocker.close(resolve));
+	}
 });

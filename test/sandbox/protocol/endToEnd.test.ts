@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { startSandbox } from '../../../sandbox';
 import type { Sandbox } from '../../../sandbox/api';
 import { SANDBOX_LOGIN, type XmlElement } from '../../../sandbox/model/contract';
-import { all, at, call, errorsOf, fn, loginXml, textAt, waitFor } from './gatewayClient';
+import { all, at, call, envelope, errorsOf, fn, loginXml, postRaw, textAt, waitFor } from './gatewayClient';
 import { type WebhookReceiver, startWebhookReceiver } from './webhookReceiver';
 
 function batchXml(reference: string, credit = '75.25'): string {
@@ -53,6 +53,16 @@ describe('with the real model', () => {
 			endpointUrl: sandbox.url,
 		});
 		expect(sandbox.url).toBe(`http://127.0.0.1:${sandbox.port}/ia/xml/xmlgw.phtml`);
+	});
+
+	it('record links (RECORD_URL) point at the sandbox that answered, and open a page there', async () => {
+		const root = await call(sandbox.url, fn('c', batchXml('record-link')));
+		const created = at(root, 'operation/result/data/glbatch');
+		const link = textAt(created as XmlElement, 'RECORD_URL') ?? '';
+		expect(link).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${sandbox.port}/ia/acct/ur\\.phtml\\?\\.r=glbatch%3A\\d+$`));
+		const page = await postRaw(link, '', { method: 'GET' });
+		expect(page.status).toBe(200);
+		expect(page.body).toMatch(/Record glbatch:\d+/);
 	});
 
 	it('a committed GLBATCH create fires one GLENTRY trigger delivery per line with merged fields', async () => {
@@ -125,10 +135,10 @@ describe('with the real model', () => {
 	});
 
 	it('the model sees the authenticated entity; a restricted user cannot sign in at the top level', async () => {
-		const denied = await call(sandbox.url, fn('e', '<getAPISession/>'), {
+		const denied = await postRaw(sandbox.url, envelope(fn('e', '<getAPISession/>'), {
 			authentication: loginXml({ userId: SANDBOX_LOGIN.entityUserId, password: SANDBOX_LOGIN.entityUserPassword }),
-		});
-		expect(textAt(denied, 'operation/authentication/status')).toBe('failure');
+		}));
+		expect(denied.status).toBe(401);
 		const allowed = await call(sandbox.url, fn('e', '<getAPISession/>'), {
 			authentication: loginXml({ userId: SANDBOX_LOGIN.entityUserId, password: SANDBOX_LOGIN.entityUserPassword, locationId: '200' }),
 		});

@@ -76,6 +76,15 @@ describe('envelope validation (control failure XL03000003, no operation)', () =>
 		expect(echo).toEqual({ senderid: 'n8n_sandbox', controlid: 'req-1' });
 	});
 
+	it('says in words which element a truncated request leaves open (not an array dump)', async () => {
+		const body = envelope(fn('f1', '<echo/>'));
+		const { description2 } = await controlFailure(body.slice(0, body.indexOf('</control>')));
+		expect(description2).toMatch(/^XML Parse schema error: Fatal Error 77: Premature end of data in tag \w+ line \d+: the document ends before <\/\w+> \(still open: request, control/);
+		expect(description2).not.toMatch(/\[\s*"/);
+		const empty = await controlFailure('');
+		expect(empty.description2).toMatch(/Start tag expected.*empty or is not XML/);
+	});
+
 	it('rejects a control block missing controlid', async () => {
 		const { description2 } = await controlFailure(envelope(fn('f1', '<echo/>')).replace('<controlid>req-1</controlid>', ''));
 		expect(description2).toContain('controlid');

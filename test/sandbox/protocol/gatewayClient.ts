@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import type { XmlElement } from '../../../sandbox/model/contract';
 import { SANDBOX_LOGIN } from '../../../sandbox/model/contract';
 import { parseXml } from '../../../sandbox/protocol/xml/parseXml';
+import { HAND_WRITTEN_HEADER } from '../../support/requestSchema/requestSink';
 
 export interface RawResponse {
 	status: number;
@@ -29,7 +30,8 @@ export function postRaw(url: string, body: string, options: PostOptions = {}): P
 	return new Promise((resolve, reject) => {
 		const req = request(
 			target,
-			{ method: options.method ?? 'POST', headers: { 'Content-Type': 'application/xml', ...options.headers } },
+			// Hand-written probes of the sandbox, not a client's requests: counted apart, not schema-validated.
+			{ method: options.method ?? 'POST', headers: { 'Content-Type': 'application/xml', [HAND_WRITTEN_HEADER]: 'true', ...options.headers } },
 			(res) => {
 				const chunks: Buffer[] = [];
 				res.on('data', (chunk: Buffer) => chunks.push(chunk));

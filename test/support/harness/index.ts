@@ -59,7 +59,15 @@ export type { CredentialValues, CredentialEvents } from './credentials';
 export { FIXTURE_ITEMS_TYPE } from './fixtures/FixtureItems.node';
 export { FIXTURE_HTTP_REQUEST_TYPE } from './fixtures/FixtureHttpRequest.node';
 
-export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..', '..');
+/** The repository root: the nearest folder above this file with package.json (also when bench/ bundles this file into .cache/run). */
+export const PACKAGE_ROOT = findPackageRoot(__dirname);
+
+function findPackageRoot(start: string): string {
+	for (let dir = start; ; dir = path.dirname(dir)) {
+		if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+		if (path.dirname(dir) === dir) throw new Error(`no package.json above ${start}`);
+	}
+}
 export const PACKAGE_NAME = 'n8n-nodes-sage-intacct';
 
 export interface LoadedPackage {

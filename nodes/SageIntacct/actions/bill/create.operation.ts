@@ -29,12 +29,13 @@ import {
 const properties: INodeProperties[] = [
 	resourceLocator('vendor', 'Vendor', 'searchVendors', { required: true, placeholder: 'e.g. V-100', description: 'VENDORID of the vendor' }),
 	{ displayName: 'Bill Number', name: 'billNumber', type: 'string', default: '', description: "RECORDID: the vendor's invoice number; also used to find the bill again after a duplicate" },
-	{ displayName: 'Bill Date', name: 'transactionDate', type: 'dateTime', required: true, default: '', description: 'WHENCREATED: the bill (transaction) date' },
+	{ displayName: 'Bill Date', name: 'transactionDate', type: 'string', required: true, default: '', placeholder: 'e.g. 2026-03-31', description: 'WHENCREATED: the bill (transaction) date' },
 	{
 		displayName: 'Due Date',
 		name: 'dueDate',
-		type: 'dateTime',
+		type: 'string',
 		default: '',
+		placeholder: 'e.g. 2026-04-30',
 		description: 'WHENDUE. Intacct requires it unless the bill is saved as a draft; a payment term does not fill it in.',
 	},
 	...linesProperties('bill', true),

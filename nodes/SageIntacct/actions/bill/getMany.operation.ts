@@ -14,10 +14,10 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{ displayName: 'Bill Date After', name: 'startDate', type: 'dateTime', default: '' },
-			{ displayName: 'Bill Date Before', name: 'endDate', type: 'dateTime', default: '' },
+			{ displayName: 'Bill Date After', name: 'startDate', type: 'string', default: '', placeholder: 'e.g. 2026-03-31' },
+			{ displayName: 'Bill Date Before', name: 'endDate', type: 'string', default: '', placeholder: 'e.g. 2026-03-31' },
 			{ displayName: 'Bill Number', name: 'billNumber', type: 'string', default: '' },
-			{ displayName: 'Due Before', name: 'dueBefore', type: 'dateTime', default: '' },
+			{ displayName: 'Due Before', name: 'dueBefore', type: 'string', default: '', placeholder: 'e.g. 2026-03-31' },
 			{ displayName: 'Modified Since', name: 'modifiedSince', type: 'dateTime', default: '' },
 			{ displayName: 'Open Only', name: 'openOnly', type: 'boolean', default: true, description: 'Whether to return only bills with an amount still due' },
 			{

@@ -21,7 +21,7 @@ export function billHeaderFields(includeDates: boolean): INodeProperties[] {
 		{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 		{ displayName: 'Reference Number', name: 'referenceNumber', type: 'string', default: '', description: 'DOCNUMBER, e.g. the PO number' },
 		{ displayName: 'Payment Term', name: 'paymentTerm', type: 'string', default: '', placeholder: 'e.g. Net 30', description: 'TERMNAME: the payment term (discounts, penalties); the due date is still needed' },
-		{ displayName: 'Posting Date', name: 'postingDate', type: 'dateTime', default: '', description: 'WHENPOSTED: GL posting date' },
+		{ displayName: 'Posting Date', name: 'postingDate', type: 'string', default: '', placeholder: 'e.g. 2026-03-31', description: 'WHENPOSTED: GL posting date' },
 		{ displayName: 'Currency', name: 'currency', type: 'string', default: '', placeholder: 'e.g. EUR' },
 		{ displayName: 'On Hold', name: 'onHold', type: 'boolean', default: false, description: 'Whether the bill is on hold' },
 		{ displayName: 'Attachments ID', name: 'attachmentsId', type: 'string', default: '', description: 'SUPDOCID of an existing attachment' },
@@ -29,8 +29,8 @@ export function billHeaderFields(includeDates: boolean): INodeProperties[] {
 	];
 	if (includeDates) {
 		fields.push(
-			{ displayName: 'Bill Date', name: 'transactionDate', type: 'dateTime', default: '' },
-			{ displayName: 'Due Date', name: 'dueDate', type: 'dateTime', default: '' },
+			{ displayName: 'Bill Date', name: 'transactionDate', type: 'string', default: '', placeholder: 'e.g. 2026-03-31' },
+			{ displayName: 'Due Date', name: 'dueDate', type: 'string', default: '', placeholder: 'e.g. 2026-03-31' },
 			{ displayName: 'Bill Number', name: 'billNumber', type: 'string', default: '' },
 		);
 	}

@@ -3,10 +3,10 @@ import { optionalText } from '../../../shared/intacct/n8n/parameters';
 import type { IntacctResult } from '../../../shared/intacct/core/types';
 import { entityIdProperty } from '../common.descriptions';
 import { entityOption, getClient } from '../../../shared/intacct/n8n/client';
-import { errorJson, toNodeError } from '../../../shared/intacct/n8n/errors';
+import { errorJson, toN8nError } from '../../../shared/intacct/n8n/errors';
 import { maskSessionIds, parseCustomFunctions } from '../../../shared/intacct/n8n/customXml';
 import { outputRecord } from '../../../shared/intacct/records/simplify';
-import { resultError } from '../../../shared/intacct/client/client';
+import { resultError } from '../../../shared/intacct/client/clientErrors';
 
 const properties: INodeProperties[] = [
 	{
@@ -71,7 +71,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				out.push({ json: result.status === 'success' ? json : { ...errorJson(resultError(result)), ...json }, pairedItem: { item: i } });
 			}
 		} catch (error) {
-			if (!this.continueOnFail()) throw toNodeError(this.getNode(), error, i);
+			if (!this.continueOnFail()) throw toN8nError(this.getNode(), error, i);
 			out.push({ json: errorJson(error), pairedItem: { item: i } });
 		}
 	}

@@ -6,18 +6,29 @@ import {
 	returnAllProperty,
 	simplifyProperty,
 } from '../common.descriptions';
-import { DIMENSIONS, userDimensionField } from '../../../shared/intacct/records/dimensions';
-import { commaList, getManyForItem, quote, runPerItem } from '../../../shared/intacct/n8n/reads';
+import { collectPages, commaList, getManyForItem, quote, runPerItem } from '../../../shared/intacct/n8n/reads';
+import { entityOption, getClient } from '../../../shared/intacct/n8n/client';
+import { ItemValidationError } from '../../../shared/intacct/n8n/errors';
+import { MAX_READ_BY_QUERY_PAGE_SIZE, readByQuery } from '../../../shared/intacct/xml/functions';
+import type { RequestOptions } from '../../../shared/intacct/core/types';
 import { intacctDate } from '../../../shared/intacct/n8n/transactions';
 import { equalsAny, timestampFilter } from '../../../shared/intacct/n8n/filters';
+import { DIMENSIONS, userDimensionField } from '../../../shared/intacct/records/dimensions';
 import { FILTER_COLUMNS, sourceProperty } from './shared';
 
 function filterOptions(): INodeProperties[] {
 	const options: INodeProperties[] = [
-		{ displayName: 'Posted After', name: 'startDate', type: 'dateTime', default: '', description: 'Entry date on or after this date' },
-		{ displayName: 'Posted Before', name: 'endDate', type: 'dateTime', default: '', description: 'Entry date on or before this date' },
+		{ displayName: 'Posted After', name: 'startDate', type: 'string', default: '', placeholder: 'e.g. 2026-03-31', description: 'Entry date on or after this date' },
+		{ displayName: 'Posted Before', name: 'endDate', type: 'string', default: '', placeholder: 'e.g. 2026-03-31', description: 'Entry date on or before this date' },
 		{ displayName: 'Account Numbers', name: 'accountNos', type: 'string', default: '', placeholder: 'e.g. 6100,6200', description: 'One or more GL account numbers, comma-separated' },
-		{ displayName: 'Journal', name: 'journal', type: 'string', default: '', placeholder: 'e.g. GJ', description: 'Journal symbol' },
+		{
+			displayName: 'Journal',
+			name: 'journal',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. GJ',
+			description: 'Journal symbol. GL Entries have no journal field: the node first reads the journal entries (GLBATCH) of this journal, then their lines; GL Detail filters on SYMBOL.',
+		},
 		{
 			displayName: 'State',
 			name: 'state',
@@ -39,7 +50,13 @@ function filterOptions(): INodeProperties[] {
 			}),
 		),
 		nameValueCollection('userDefinedDimensions', 'User-Defined Dimensions', 'User-defined dimension (e.g. FUNDINGSOURCE) and the record ID of its value', 'e.g. FUNDINGSOURCE'),
-		{ displayName: 'Entity ID', name: 'entity', type: 'string', default: '', description: 'Only lines created in this entity (MEGAENTITYID)' },
+		{
+			displayName: 'Entity ID',
+			name: 'entity',
+			type: 'string',
+			default: '',
+			description: 'Only lines of this entity: the read runs signed in to that entity (GL lines have no entity field to filter on)',
+		},
 		{ displayName: 'Modified Since', name: 'modifiedSince', type: 'dateTime', default: '', description: 'Only lines changed at or after this time (WHENMODIFIED)' },
 		{ displayName: 'Query', name: 'query', type: 'string', default: '', placeholder: 'e.g. AMOUNT > 1000', description: 'Extra readByQuery condition, joined with AND' },
 	];
@@ -89,7 +106,7 @@ export function buildConditions(source: string, filters: IDataObject, what: stri
 	if (filters.endDate) conditions.push(`${columns.date} <= ${quote(intacctDate(what, 'endDate', filters.endDate))}`);
 	const accounts = commaList(filters.accountNos);
 	if (accounts.length > 0) conditions.push(equalsAny(columns.account, accounts));
-	if (filters.journal) conditions.push(`${columns.journal} = ${quote(String(filters.journal))}`);
+	if (filters.journal && columns.journal) conditions.push(`${columns.journal} = ${quote(String(filters.journal))}`);
 	if (filters.state) conditions.push(`${columns.state} = ${quote(String(filters.state))}`);
 	if (filters.journalEntryRecordNo) conditions.push(`${columns.batch} = ${quote(String(filters.journalEntryRecordNo))}`);
 	for (const d of DIMENSIONS) {
@@ -101,19 +118,45 @@ export function buildConditions(source: string, filters: IDataObject, what: stri
 		if (String(pair.name ?? '').trim() === '') continue;
 		conditions.push(`${userDimensionField(String(pair.name)) ?? String(pair.name)} = ${quote(String(pair.value ?? ''))}`);
 	}
-	if (filters.entity) conditions.push(`${columns.entity} = ${quote(String(filters.entity))}`);
 	if (filters.modifiedSince) conditions.push(timestampFilter(what, 'WHENMODIFIED', filters.modifiedSince));
 	if (typeof filters.query === 'string' && filters.query.trim() !== '') conditions.push(`(${filters.query.trim()})`);
 	return conditions;
 }
 
+/** Most journal entries one journal filter on GLENTRY may expand to (an IN list of BATCHNO). */
+export const MAX_JOURNAL_BATCHES = 1000;
+
+/**
+ * GLENTRY has no JOURNAL field on a real company: the journal's entries (GLBATCH RECORDNO, whose
+ * JOURNAL is documented) become a BATCHNO condition. Returns undefined when the journal has none.
+ */
+async function journalBatchCondition(context: IExecuteFunctions, journal: string, entity: RequestOptions, what: string): Promise<string | undefined> {
+	const fn = readByQuery({ object: 'GLBATCH', fields: ['RECORDNO'], query: `JOURNAL = ${quote(journal)}`, pageSize: MAX_READ_BY_QUERY_PAGE_SIZE });
+	const batches = await collectPages(getClient(context), fn, entity, false, MAX_JOURNAL_BATCHES + 1);
+	if (batches.length > MAX_JOURNAL_BATCHES) {
+		throw new ItemValidationError(
+			`${what}: journal ${journal} has more than ${MAX_JOURNAL_BATCHES} journal entries; read from GL Detail (which filters on the journal directly) or add a Journal Entry Record Number filter`,
+		);
+	}
+	const keys = batches.map((b) => String(b.RECORDNO ?? '')).filter((k) => k !== '');
+	return keys.length === 0 ? undefined : equalsAny('BATCHNO', keys);
+}
+
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, async (i) => {
+		const what = `GL entry filter (item ${i})`;
 		const source = this.getNodeParameter('source', i, 'GLENTRY') as string;
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 		const options = this.getNodeParameter('options', i, {}) as IDataObject;
-		const conditions = buildConditions(source, filters, `GL entry filter (item ${i})`);
+		const conditions = buildConditions(source, filters, what);
+		const entity = String(filters.entity ?? '').trim();
+		const session: RequestOptions = entity !== '' ? { entityId: entity } : entityOption(this, i);
+		if (source === 'GLENTRY' && filters.journal) {
+			const journalCondition = await journalBatchCondition(this, String(filters.journal), session, what);
+			if (journalCondition === undefined) return [];
+			conditions.push(journalCondition);
+		}
 		const pageSize = Math.max(1, Math.floor(Number(options.pageSize ?? 1000)));
-		return await getManyForItem(this, i, { object: source, conditions, fields: commaList(options.fields), pageSize });
+		return await getManyForItem(this, i, { object: source, conditions, fields: commaList(options.fields), pageSize, session });
 	});
 }

@@ -16,12 +16,16 @@ export const sourceProperty: INodeProperties = {
 	default: 'GLENTRY',
 };
 
-/** Filter columns per source: GLENTRY names DEPARTMENT/LOCATION without ID, GLDETAIL with (§5.2, §6.3). */
+/**
+ * Filter columns per source: GLENTRY names DEPARTMENT/LOCATION without ID, GLDETAIL with (§5.2, §6.3).
+ * Only fields a real company has (docs/fidelity.md "General ledger"): GLENTRY has no JOURNAL (the
+ * journal filter goes through GLBATCH keys, see getMany) and neither object has MEGAENTITYID (the
+ * entity filter opens the read in that entity).
+ */
 export const FILTER_COLUMNS: Record<string, Record<string, string>> = {
 	GLENTRY: {
 		date: 'ENTRY_DATE',
 		account: 'ACCOUNTNO',
-		journal: 'JOURNAL',
 		state: 'STATE',
 		batch: 'BATCHNO',
 		departmentId: 'DEPARTMENT',
@@ -32,7 +36,6 @@ export const FILTER_COLUMNS: Record<string, Record<string, string>> = {
 		vendorId: 'VENDORID',
 		employeeId: 'EMPLOYEEID',
 		itemId: 'ITEMID',
-		entity: 'MEGAENTITYID',
 	},
 	GLDETAIL: {
 		date: 'ENTRY_DATE',
@@ -48,6 +51,5 @@ export const FILTER_COLUMNS: Record<string, Record<string, string>> = {
 		vendorId: 'VENDORID',
 		employeeId: 'EMPLOYEEID',
 		itemId: 'ITEMID',
-		entity: 'MEGAENTITYID',
 	},
 };

@@ -21,9 +21,10 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Posting Date',
 		name: 'postingDate',
-		type: 'dateTime',
+		type: 'string',
 		required: true,
 		default: '',
+		placeholder: 'e.g. 2026-03-31',
 		description: 'BATCH_DATE. ISO (2026-01-31), mm/dd/yyyy or a date expression such as {{ $now }}.',
 	},
 	{

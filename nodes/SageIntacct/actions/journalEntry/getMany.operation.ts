@@ -16,8 +16,8 @@ const properties: INodeProperties[] = [
 		options: [
 			{ displayName: 'Journal', name: 'journal', type: 'string', default: '', placeholder: 'e.g. GJ' },
 			{ displayName: 'Modified Since', name: 'modifiedSince', type: 'dateTime', default: '' },
-			{ displayName: 'Posted After', name: 'startDate', type: 'dateTime', default: '', description: 'Posting date on or after' },
-			{ displayName: 'Posted Before', name: 'endDate', type: 'dateTime', default: '', description: 'Posting date on or before' },
+			{ displayName: 'Posted After', name: 'startDate', type: 'string', default: '', placeholder: 'e.g. 2026-03-31', description: 'Posting date on or after' },
+			{ displayName: 'Posted Before', name: 'endDate', type: 'string', default: '', placeholder: 'e.g. 2026-03-31', description: 'Posting date on or before' },
 			{ displayName: 'Reference Number', name: 'referenceNumber', type: 'string', default: '' },
 			{
 				displayName: 'State',

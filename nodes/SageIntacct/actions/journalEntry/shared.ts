@@ -31,7 +31,7 @@ export const stateProperty: INodeProperties = {
 export function journalAdditionalFields(): INodeProperties[] {
 	return [
 		{ displayName: 'Reference Number', name: 'referenceNumber', type: 'string', default: '', description: 'REFERENCENO; also used to find the entry again after a duplicate' },
-		{ displayName: 'Reverse Date', name: 'reverseDate', type: 'dateTime', default: '', description: 'Date on which Intacct reverses this entry automatically (after the posting date)' },
+		{ displayName: 'Reverse Date', name: 'reverseDate', type: 'string', default: '', placeholder: 'e.g. 2026-03-31', description: 'Date on which Intacct reverses this entry automatically (after the posting date)' },
 		{ displayName: 'History Comment', name: 'historyComment', type: 'string', default: '' },
 		{ displayName: 'Source Entity', name: 'sourceEntity', type: 'string', default: '', description: 'BASELOCATION_NO: the source entity when lines do not balance per entity' },
 		{ displayName: 'Attachments ID', name: 'attachmentsId', type: 'string', default: '', description: 'SUPDOCID of an existing attachment' },

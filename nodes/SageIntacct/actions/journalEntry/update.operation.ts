@@ -12,7 +12,7 @@ import { existingLineElements, headerElements, journalAdditionalFields, type Jou
 const [lineInput, ...lineParameters] = linesProperties('journalEntry', false);
 
 const properties: INodeProperties[] = [
-	recordNoProperty('RECORDNO of the draft journal entry (GLBATCH) to update'),
+	recordNoProperty('RECORDNO of the draft or posted journal entry (GLBATCH) to update'),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -20,7 +20,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Posting Date', name: 'postingDate', type: 'dateTime', default: '' },
+			{ displayName: 'Posting Date', name: 'postingDate', type: 'string', default: '', placeholder: 'e.g. 2026-03-31' },
 			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 			{
 				displayName: 'State',
@@ -68,9 +68,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const current = await getClient(this).execute(read('GLBATCH', recordNo, '*'), entityOption(this, i));
 		const existing = current.records[0];
 		if (!existing) throw new ItemValidationError(`${what}: journal entry ${recordNo} was not found`);
-		if (existing.STATE !== 'Draft') {
-			throw new ItemValidationError(`${what}: journal entry ${recordNo} is ${String(existing.STATE)}; only draft journal entries can be updated`);
-		}
+		// Draft and Posted entries may be updated (general-ledger-journal-entries.md, Update Journal Entry:
+		// STATE "Posted to post to the GL, otherwise Draft"); Intacct itself refuses the others.
 		const batchDate = postingDate ?? String(existing.BATCH_DATE);
 		const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 		return {

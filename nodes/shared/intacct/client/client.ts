@@ -37,9 +37,6 @@ import { CREDENTIAL_SESSION_CONTROL_ID, isCredentialSessionHandoff } from './cre
 import { knownSessionIds, refuseSession, rememberSession, requestSlots, sessionEntry, sessionKey, type CachedSession } from './sessionCache';
 import { settle } from './settle';
 
-/** Kept here for callers that import it from the client (the action node's custom operation). */
-export { resultError } from './clientErrors';
-
 export const CLIENT_DEFAULTS = {
 	concurrency: 2,
 	maxRetries: 5,

@@ -18,6 +18,7 @@ export type CredentialProblem =
 	| 'missingField'
 	| 'sender'
 	| 'senderNotAuthorised'
+	| 'company'
 	| 'login'
 	| 'entity'
 	| 'endpoint'
@@ -151,6 +152,7 @@ export async function checkCredentials(
 		if (kind === 'login') return fail('login', `${SIGN_IN_ADVICE.login}${said(error)}`);
 		return fail('unknown', `Intacct did not open a session.${said(error)}`);
 	}
+	if (kind === 'company') return fail('company', `${SIGN_IN_ADVICE.company}${said(error)}`);
 	if (kind === 'sender' || kind === 'senderNotAuthorised' || kind === 'demoExpired') {
 		return fail(kind, `${SIGN_IN_ADVICE[kind]}${said(error)}`);
 	}

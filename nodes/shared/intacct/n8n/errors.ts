@@ -10,7 +10,8 @@ import {
 	type INode,
 	type JsonObject,
 } from 'n8n-workflow';
-import type { IntacctErrorDetail, IntacctErrorLike } from '../core/types';
+import type { IntacctErrorLike } from '../core/types';
+import { IntacctError, formatErrorDetail } from '../core/errors';
 
 export function isIntacctErrorLike(error: unknown): error is IntacctErrorLike {
 	return (
@@ -23,17 +24,18 @@ export function isIntacctErrorLike(error: unknown): error is IntacctErrorLike {
 /** Thrown by our own validation: names the item, line and field; nothing was sent for that item. */
 export class ItemValidationError extends Error {}
 
-export function describeDetails(details: IntacctErrorDetail[]): string {
-	return details
-		.map((d) => {
-			const text = [d.errorNo, d.description, d.description2].filter((s) => s && s.trim() !== '').join(' ');
-			return d.correction ? `${text} (${d.correction})` : text;
-		})
-		.join('\n');
+function descriptionOf(error: IntacctErrorLike): string {
+	if (error instanceof IntacctError) return error.description;
+	return error.errors.map(formatErrorDetail).join('\n');
 }
 
-/** Any error met while processing item `itemIndex` -> the n8n error to throw. */
-export function toNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+/**
+ * The one way an error reaches n8n, from every node: our validation (nothing was sent) and the
+ * client's validation kind as NodeOperationError; what Intacct or the network said as NodeApiError
+ * whose message is the client's plain-words message and whose description lists Intacct's chain
+ * (number, text, correction), with the HTTP status and the item it belongs to.
+ */
+export function toN8nError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	if (error instanceof ItemValidationError) {
 		return new NodeOperationError(node, error.message, {
@@ -41,18 +43,33 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Nod
 			description: 'Nothing was sent to Intacct for this item. Fix the input and run again.',
 		});
 	}
-	if (isIntacctErrorLike(error)) {
-		if (error.kind === 'validation') return new NodeOperationError(node, error.message, { itemIndex });
-		const details = describeDetails(error.errors);
-		return new NodeApiError(node, { message: error.message, errors: error.errors } as unknown as JsonObject, {
-			message: error.message,
-			description: details || undefined,
-			httpCode: error.httpStatus !== undefined ? String(error.httpStatus) : undefined,
-			itemIndex,
-		});
+	if (!isIntacctErrorLike(error)) {
+		const message = error instanceof Error ? error.message : String(error);
+		// Outside an item (a trigger's delivery or poll, a list search) anything unexpected is an API
+		// failure: a webhook answers 500 and Intacct delivers again.
+		if (itemIndex === undefined) return new NodeApiError(node, { message } as JsonObject, { message });
+		return new NodeOperationError(node, message, { itemIndex });
 	}
-	const message = error instanceof Error ? error.message : String(error);
-	return new NodeOperationError(node, message, { itemIndex });
+	if (error.kind === 'validation') return new NodeOperationError(node, error.message, { itemIndex });
+	const description = descriptionOf(error) || undefined;
+	const details: JsonObject = {
+		message: error.message,
+		kind: error.kind,
+		errors: error.errors.map((e) => ({ ...e })),
+		transient: error.transient,
+	};
+	if (error.functionName) details.functionName = error.functionName;
+	if (error.controlId) details.controlId = error.controlId;
+	const apiError = new NodeApiError(node, details, {
+		message: error.message,
+		description,
+		httpCode: error.httpStatus !== undefined ? String(error.httpStatus) : undefined,
+		itemIndex,
+	});
+	// NodeApiError swaps messages mentioning ECONNRESET & co. for generic texts; ours is already clear.
+	apiError.message = error.message;
+	if (description !== undefined) apiError.description = description;
+	return apiError;
 }
 
 /** continueOnFail output of a failed item: `error` text plus Intacct's error chain. */

@@ -7,7 +7,7 @@ import type { IntacctApi, IntacctFunction, IntacctRecord, RequestOptions } from 
 import { MAX_READ_BY_QUERY_PAGE_SIZE, readByQuery } from '../xml/functions';
 import { ItemValidationError } from './errors';
 import { entityOption, getClient } from './client';
-import { errorJson, toNodeError } from './errors';
+import { errorJson, toN8nError } from './errors';
 import { outputRecord } from '../records/simplify';
 import { itemParameter, limitParameter } from './parameters';
 
@@ -22,7 +22,7 @@ export async function runPerItem(
 			const records = await run(itemIndex);
 			for (const json of records) out.push({ json, pairedItem: { item: itemIndex } });
 		} catch (error) {
-			if (!this.continueOnFail()) throw toNodeError(this.getNode(), error, itemIndex);
+			if (!this.continueOnFail()) throw toN8nError(this.getNode(), error, itemIndex);
 			out.push({ json: errorJson(error), pairedItem: { item: itemIndex } });
 		}
 	}
@@ -66,7 +66,7 @@ export function commaList(value: unknown): string[] {
 export async function getManyForItem(
 	context: IExecuteFunctions,
 	itemIndex: number,
-	request: { object: string; conditions: string[]; fields?: string[]; pageSize?: number },
+	request: { object: string; conditions: string[]; fields?: string[]; pageSize?: number; session?: RequestOptions },
 ): Promise<IDataObject[]> {
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? 0 : limitParameter(context, itemIndex, `Get Many (item ${itemIndex})`);
@@ -77,11 +77,13 @@ export async function getManyForItem(
 		query: request.conditions.join(' AND '),
 		pageSize: returnAll ? pageSize : Math.min(limit, pageSize),
 	});
-	const records = await collectPages(getClient(context), fn, entityOption(context, itemIndex), returnAll, limit);
-	if (!returnAll && records.length === limit && !limitHinted.has(context)) {
+	const records = await collectPages(getClient(context), fn, request.session ?? entityOption(context, itemIndex), returnAll, limit);
+	// n8n's editor adds its own "Limit of N items reached" hint when the node's whole output is
+	// Limit items (one input item); ours is for several items, where that check never matches.
+	if (!returnAll && records.length === limit && context.getInputData().length > 1 && !limitHinted.has(context)) {
 		limitHinted.add(context);
 		context.addExecutionHints({
-			message: `Returned the first ${limit} records (Limit). Turn on Return All to get every matching record.`,
+			message: `Some input items returned their first ${limit} records (Limit) and may have more. Turn on Return All to get every matching record.`,
 			location: 'outputPane',
 		});
 	}

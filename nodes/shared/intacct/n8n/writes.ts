@@ -19,8 +19,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { sleep } from 'n8n-workflow';
 import type { BatchOutcome, IntacctApi, IntacctFunction, IntacctResult, RequestOptions } from '../core/types';
 import { settle, type Settled } from '../client/settle';
+import { CLIENT_DEFAULTS } from '../client/client';
 import { entityOption, getClient } from './client';
-import { errorJson, isIntacctErrorLike, toNodeError } from './errors';
+import { errorJson, isIntacctErrorLike, toN8nError } from './errors';
 import { idempotencyControlId } from './idempotency';
 import { itemParameter } from './parameters';
 
@@ -189,7 +190,7 @@ export async function runWrites(
 			firstItemOfKey.set(controlId, entry.itemIndex);
 			entry.write.fn.controlId = controlId;
 		}
-		if (batchSize === 0) batchSize = Math.max(1, Math.floor(writeOptions(this, entry.itemIndex).batchSize ?? 50));
+		if (batchSize === 0) batchSize = Math.max(1, Math.floor(writeOptions(this, entry.itemIndex).batchSize ?? CLIENT_DEFAULTS.batchSize));
 		// One executeMany per (entity, idempotent) group: both are request-level settings.
 		const group = `${entry.options.entityId ?? '\u0000'}|${String(entry.options.idempotent)}`;
 		let batch = groups.get(group);
@@ -221,8 +222,8 @@ export async function runWrites(
 			const idempotent = userKey.trim() !== '' || (options.idempotent ?? idempotentByDefault);
 			ready = { entry: { itemIndex, write, options: { ...entityOption(this, itemIndex), idempotent } }, userKey };
 		} catch (error) {
-			if (!continueOnFail) throw toNodeError(node, error, itemIndex);
-			results[itemIndex] = { json: errorJson(toNodeError(node, error, itemIndex)), pairedItem: { item: itemIndex } };
+			if (!continueOnFail) throw toN8nError(node, error, itemIndex);
+			results[itemIndex] = { json: errorJson(toN8nError(node, error, itemIndex)), pairedItem: { item: itemIndex } };
 		}
 		if (ready) {
 			// A valid item will be sent (unless a later one is invalid without continueOnFail): its
@@ -244,7 +245,7 @@ export async function runWrites(
 		if ('json' in result) {
 			results[itemIndex] = { json: result.json, pairedItem: { item: itemIndex } };
 		} else {
-			if (!continueOnFail) throw toNodeError(node, result.error, itemIndex);
+			if (!continueOnFail) throw toN8nError(node, result.error, itemIndex);
 			results[itemIndex] = { json: errorJson(result.error), pairedItem: { item: itemIndex } };
 		}
 	}

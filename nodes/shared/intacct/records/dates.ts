@@ -85,12 +85,6 @@ export function toIntacctDate(value: unknown): string {
 	return `${pad(month)}/${pad(day)}/${pad(year, 4)}`;
 }
 
-/** Any accepted input -> ISO `yyyy-mm-dd`. */
-export function toIsoDate(value: unknown): string {
-	const { year, month, day } = parseCalendarDate(value);
-	return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
-}
-
 /**
  * A point in time -> Intacct timestamp `mm/dd/yyyy HH:MM:SS` (for WHENMODIFIED filters). A date
  * alone means its midnight. Times are written as given (Intacct timestamps carry no zone).

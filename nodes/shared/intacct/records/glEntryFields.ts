@@ -4,6 +4,8 @@
  * so Get/Get Many, the poll trigger and the webhook trigger emit the same item (glEntryItem.ts).
  * Field names follow GLENTRY reads (intacct-xml-api.md §6.2); department and location are
  * DEPARTMENT and LOCATION on GLENTRY (no ID suffix, §5.2), the other dimensions end in ID.
+ * Only fields a real company's GLENTRY has (docs/fidelity.md "General ledger"): no JOURNAL and no
+ * MEGAENTITYID. The journal comes from the entry's GLBATCH (handleDelivery), the entity from the session.
  */
 import { userDimensionField } from './dimensions';
 
@@ -18,7 +20,6 @@ export const GL_ENTRY_FIELDS: readonly GlEntryField[] = [
 	{ field: 'BATCHNO' },
 	{ field: 'BATCH_NUMBER' },
 	{ field: 'BATCHTITLE' },
-	{ field: 'JOURNAL' },
 	{ field: 'LINE_NO' },
 	{ field: 'ACCOUNTNO' },
 	{ field: 'ACCOUNTTITLE' },
@@ -39,7 +40,6 @@ export const GL_ENTRY_FIELDS: readonly GlEntryField[] = [
 	{ field: 'VENDORID', dimension: true },
 	{ field: 'EMPLOYEEID', dimension: true },
 	{ field: 'ITEMID', dimension: true },
-	{ field: 'MEGAENTITYID' },
 	{ field: 'WHENCREATED' },
 	{ field: 'WHENMODIFIED' },
 ];
@@ -49,8 +49,8 @@ export function templateFields(userDimension: string): GlEntryField[] {
 	const udd = userDimensionField(userDimension);
 	const fields = [...GL_ENTRY_FIELDS];
 	if (udd !== undefined) {
-		// Keep the dimension next to the standard ones, before the entity and timestamps.
-		const at = fields.findIndex((f) => f.field === 'MEGAENTITYID');
+		// Keep the dimension next to the standard ones, before the timestamps.
+		const at = fields.findIndex((f) => f.field === 'WHENCREATED');
 		fields.splice(at, 0, { field: udd, dimension: true });
 	}
 	return fields;

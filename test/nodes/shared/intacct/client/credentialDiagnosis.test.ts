@@ -59,8 +59,16 @@ describe('credential diagnosis', () => {
 		expect(message).toContain('Company > Setup > Company > Security > Web Services Authorization');
 	});
 
-	it('wrong user password, user or company: points at Web Services Users and Company Information', async () => {
-		for (const wrong of [{ userPassword: 'nope' }, { userId: 'nobody' }, { companyId: 'OTHERCO' }]) {
+	it('wrong company ID (control-level invalidRequest): says the Company ID is the wrong part and where to find it', async () => {
+		const { problem, message } = failed(await check({ companyId: 'OTHERCO' }));
+		expect(problem).toBe('company');
+		expect(message).toMatch(/Company ID is not a company Intacct knows/);
+		expect(message).toContain('Company Information');
+		expect(message).toContain('invalidRequest');
+	});
+
+	it('wrong user password or user (HTTP 401 XMLGW_JPP0002): points at Web Services Users and Company Information', async () => {
+		for (const wrong of [{ userPassword: 'nope' }, { userId: 'nobody' }]) {
 			const { problem, message } = failed(await check(wrong));
 			expect(problem).toBe('login');
 			expect(message).toContain('Company > Admin > Web Services Users');

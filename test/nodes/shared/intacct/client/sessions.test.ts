@@ -3,6 +3,7 @@ import { checkCredentials } from '../../../../../nodes/shared/intacct/client/cre
 import { CredentialSessionHandoff, isHandoffSignIn } from '../../../../../nodes/shared/intacct/client/credentialSession';
 import type { HttpPost } from '../../../../../nodes/shared/intacct/core/types';
 import { collectErrors, departments, useClientFixture } from '../../../../support/sandboxClient';
+import { requestSink } from '../../../../support/requestSchema/requestSink';
 
 const fx = useClientFixture();
 
@@ -75,15 +76,16 @@ describe('sessions', () => {
 	it('does not reuse a session opened with other passwords (a corrected credential signs in again)', async () => {
 		await fx.client().execute(departments());
 		const error = await collectErrors(fx.client({}, { userPassword: 'changed-and-wrong' }).execute(departments()));
-		expect(error).toMatchObject({ kind: 'authentication' });
+		// Today's gateway refuses a wrong password with HTTP 401 + XMLGW_JPP0002 (docs/fidelity.md, "Sign-in").
+		expect(error).toMatchObject({ kind: 'http', httpStatus: 401 });
 		expect(fx.sandbox.stats.functions.getAPISession).toBe(2);
 	});
 
 	it('reports a login failure as an authentication error with where to fix it', async () => {
 		const error = await collectErrors(fx.client({}, { userPassword: 'wrong-password' }).execute(departments()));
 		expect(error).toBeInstanceOf(IntacctError);
-		expect(error).toMatchObject({ kind: 'authentication', transient: false });
-		expect((error as IntacctError).message).toContain('XL03000006');
+		expect(error).toMatchObject({ kind: 'http', httpStatus: 401, transient: false });
+		expect((error as IntacctError).message).toContain('XMLGW_JPP0002');
 		expect((error as IntacctError).description).toContain('Web Services Users');
 	});
 });
@@ -125,7 +127,11 @@ describe('the credential\'s session (preAuthentication): one sign-in per executi
 	it('takes a sign-in answered by the credential (handoff in n8n\'s authenticate): nothing sent for it', async () => {
 		const { sessionId, endpoint } = await credentialSession();
 		const handingOff: HttpPost = async (request) => {
-			if (isHandoffSignIn(request.body)) throw new CredentialSessionHandoff(sessionId, endpoint);
+			if (isHandoffSignIn(request.body)) {
+				// Answered here, never sent on: the schema check sees the sign-in body the client wrote.
+				requestSink().record(request.body, 'stub');
+				throw new CredentialSessionHandoff(sessionId, endpoint);
+			}
 			return await fx.post(request);
 		};
 		await fx.client({ post: handingOff }).execute(departments());
@@ -136,7 +142,10 @@ describe('the credential\'s session (preAuthentication): one sign-in per executi
 	it('signs in for real when the credential hands over a session Intacct refused', async () => {
 		const stale = 'stale-handed-over-session-0987654321';
 		const handingOff: HttpPost = async (request) => {
-			if (isHandoffSignIn(request.body)) throw new CredentialSessionHandoff(stale, '');
+			if (isHandoffSignIn(request.body)) {
+				requestSink().record(request.body, 'stub');
+				throw new CredentialSessionHandoff(stale, '');
+			}
 			return await fx.post(request);
 		};
 		expect((await fx.client({ post: handingOff }).execute(departments())).status).toBe('success');

@@ -1,6 +1,6 @@
 import { IntacctError, formatErrorDetail } from '../../../../../nodes/shared/intacct/core/errors';
 import { maskSecrets } from '../../../../../nodes/shared/intacct/core/secretMasking';
-import { toNodeApiError } from '../../../../../nodes/shared/intacct/n8n/n8nErrors';
+import { toN8nError } from '../../../../../nodes/shared/intacct/n8n/errors';
 import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
@@ -42,7 +42,7 @@ describe('IntacctError', () => {
 	});
 });
 
-describe('toNodeApiError', () => {
+describe('toN8nError', () => {
 	it('keeps message, every error of the chain in the description, httpCode and itemIndex', () => {
 		const error = new IntacctError({
 			kind: 'http',
@@ -51,23 +51,23 @@ describe('toNodeApiError', () => {
 			httpStatus: 429,
 			transient: true,
 		});
-		const apiError = toNodeApiError(node, error, 3);
+		const apiError = toN8nError(node, error, 3);
 		expect(apiError).toBeInstanceOf(NodeApiError);
 		expect(apiError.message).toBe('The Intacct gateway rejected the request (HTTP 429): GW-0010 Rate limit exceeded');
 		expect(apiError.description).toContain('GW-0010 Rate limit exceeded');
-		expect(apiError.httpCode).toBe('429');
+		expect((apiError as NodeApiError).httpCode).toBe('429');
 		expect(apiError.context.itemIndex).toBe(3);
 	});
 
 	it('does not let n8n replace a network message with its generic text', () => {
 		const error = new IntacctError({ kind: 'network', summary: 'The connection to the Intacct gateway was reset before an answer arrived', code: 'ECONNRESET', transient: true });
-		const apiError = toNodeApiError(node, error);
+		const apiError = toN8nError(node, error);
 		expect(apiError.message).toBe('The connection to the Intacct gateway was reset before an answer arrived');
 	});
 
 	it('passes NodeApiErrors through and wraps other errors', () => {
 		const existing = new NodeApiError(node, { message: 'x' });
-		expect(toNodeApiError(node, existing)).toBe(existing);
-		expect(toNodeApiError(node, new Error('boom')).message).toBe('boom');
+		expect(toN8nError(node, existing)).toBe(existing);
+		expect(toN8nError(node, new Error('boom')).message).toBe('boom');
 	});
 });

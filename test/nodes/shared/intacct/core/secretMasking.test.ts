@@ -8,11 +8,12 @@ import { create, readByQuery } from '../../../../../nodes/shared/intacct/xml/fun
 import { IntacctError } from '../../../../../nodes/shared/intacct/core/errors';
 import { IntacctClient } from '../../../../../nodes/shared/intacct/client/client';
 import { checkCredentials } from '../../../../../nodes/shared/intacct/client/credentialDiagnosis';
-import { toNodeApiError } from '../../../../../nodes/shared/intacct/n8n/n8nErrors';
+import { toN8nError } from '../../../../../nodes/shared/intacct/n8n/errors';
 import type { HttpPost } from '../../../../../nodes/shared/intacct/core/types';
 import { type ClientFixture, collectErrors, departments, resetFixture, startClientFixture } from '../../../../support/sandboxClient';
 import { SecretAudit } from '../../../../support/secretAudit';
 import { MASK, maskSecrets } from '../../../../../nodes/shared/intacct/core/secretMasking';
+import { schemaChecked } from '../../../../support/requestSchema/checkedPost';
 
 const node: INode = { id: '1', name: 'Sage Intacct', type: 'n8n-nodes-sage-intacct.sageIntacct', typeVersion: 1, position: [0, 0], parameters: {} };
 const WRONG_SENDER_PASSWORD = 'wrong-sender-Pa55&<x>';
@@ -25,7 +26,7 @@ function record(error: unknown): void {
 	if (!(error instanceof Error)) throw new Error(`expected an Error, got ${String(error)}`);
 	const e = error as IntacctError;
 	produced.push(e.message, String(e.description ?? ''), JSON.stringify(e.errors ?? []), String(e.stack ?? ''), String(e.cause ?? ''));
-	const apiError = toNodeApiError(node, error, 0);
+	const apiError = toN8nError(node, error, 0);
 	produced.push(apiError.message, String(apiError.description ?? ''), JSON.stringify(apiError.context), String(apiError.stack ?? ''), JSON.stringify(apiError.cause ?? ''));
 }
 
@@ -117,11 +118,11 @@ describe('the suite-wide secret audit (every client test file, via useClientFixt
 		const audit = new SecretAudit();
 		audit.addSecrets('hunter2-secret');
 		audit.noteTraffic('<response><sessionid>sess-XYZ..</sessionid></response>');
-		const leaky: HttpPost = async () => ({
+		const leaky: HttpPost = schemaChecked(async () => ({
 			statusCode: 200,
 			headers: {},
 			body: '<response><control><status>failure</status></control><errormessage><error><errorno>X</errorno><description>sess-XYZ..</description></error></errormessage></response>',
-		});
+		}));
 		const client = audit.watch(new IntacctClient({ credentials: fx.credentials(), post: leaky, maxRetries: 0 }));
 		await collectErrors(client.execute(departments()));
 		expect(audit.recorded()).toBeGreaterThan(0);

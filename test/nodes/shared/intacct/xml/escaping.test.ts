@@ -30,17 +30,19 @@ describe('escaping in the envelope, sign-in and query fields', () => {
 	it.each([
 		['sender password', { senderPassword: `pw${SPECIAL}` }, 'control', /Incorrect Intacct XML Partner ID or password/],
 		['sender ID', { senderId: `id${SPECIAL}` }, 'control', /Incorrect Intacct XML Partner ID or password/],
-		['user password', { userPassword: `pw${SPECIAL}` }, 'authentication', /Sign-in information is incorrect/],
-		['user ID', { userId: `ws${SPECIAL}` }, 'authentication', /Sign-in information is incorrect/],
-		['company ID', { companyId: `HOPEWELL${SPECIAL}` }, 'authentication', /Sign-in information is incorrect/],
-		['entity ID', { entityId: `1${SPECIAL}` }, 'authentication', /Sign-in information is incorrect/],
+		// Sign-in refusals as today's gateway answers them (docs/fidelity.md, "Sign-in"): HTTP 401 +
+		// XMLGW_JPP0002 for user, password and entity; a control-level invalidRequest for the company.
+		['user password', { userPassword: `pw${SPECIAL}` }, 'http', /Sign-in information is incorrect/],
+		['user ID', { userId: `ws${SPECIAL}` }, 'http', /Sign-in information is incorrect/],
+		['company ID', { companyId: `HOPEWELL${SPECIAL}` }, 'control', /company/],
+		['entity ID', { entityId: `1${SPECIAL}` }, 'http', /Sign-in information is incorrect/],
 	])('a wrong %s with < > & \' " and non-ASCII is read as a wrong value, not as broken XML', async (_label, wrong, kind, text) => {
 		const error = await collectErrors(fx.client({ maxRetries: 0 }, wrong).execute(readByName('VENDOR', 'V-100')));
 		expect(error).toMatchObject({ kind });
-		const errors = (error as { errors: Array<{ errorNo: string; description2: string }> }).errors;
+		const errors = (error as { errors: Array<{ errorNo: string; description: string; description2: string }> }).errors;
 		// XL03000003 would mean the gateway could not parse what the client wrote.
 		expect(errors.map((e) => e.errorNo)).not.toContain('XL03000003');
-		expect(errors.map((e) => e.description2).join(' ')).toMatch(text);
+		expect(errors.map((e) => `${e.description} ${e.description2}`).join(' ')).toMatch(text);
 	});
 
 	it('control IDs, readByQuery strings, query values, journal entry texts and entity IDs travel intact', async () => {

@@ -1,0 +1,51 @@
+/**
+ * The documented field list of a write (docs/fidelity.md, "Writes and errors"): a create/update may
+ * name only fields the object has (its field table) or the reference documents for that function, and
+ * never a read-only field. Intacct refuses the others; the sandbox must not accept them silently.
+ */
+import { RULES } from '../errors';
+import { fieldDef } from '../objects';
+import type { ObjectDef } from '../schema';
+import type { FieldInput } from './record-input';
+
+/**
+ * Fields the reference documents for create/update that the object's read field table does not list
+ * (general-ledger-journal-entries.md, "Create Journal Entry" and "Update Journal Entry" parameter tables).
+ */
+const WRITE_ONLY: Record<string, readonly string[]> = {
+	GLBATCH: ['TAXIMPLICATIONS', 'VATVENDORID', 'VATCUSTOMERID', 'VATCONTACTID', 'TAXSOLUTIONID'],
+	GLENTRY: [
+		'EXCH_RATE_DATE',
+		'EXCH_RATE_TYPE_ID',
+		'EXCHANGE_RATE',
+		'ALLOCATION',
+		'TASKID',
+		'COSTTYPEID',
+		'CONTRACTID',
+		'WAREHOUSEID',
+		'BILLABLE',
+		'SPLIT',
+		'TAXENTRIES',
+	],
+};
+
+/** Nested documented groups (SPLIT.AMOUNT, TAXENTRIES.TAXENTRY.TRX_TAX) are accepted by their first part. */
+function documented(def: ObjectDef, name: string): boolean {
+	const head = name.split('.')[0];
+	return (WRITE_ONLY[def.name] ?? []).includes(head) || /^GLDIM[A-Z0-9_]+$/.test(name);
+}
+
+/** Throws the first unknown or read-only field of `input` (RECORDNO is the key of an update). */
+export function checkWriteFields(def: ObjectDef, input: FieldInput, verb: 'create' | 'update', lineNo?: number): void {
+	const where = lineNo === undefined ? '' : ` (entry line ${lineNo})`;
+	for (const name of input.keys()) {
+		if (verb === 'update' && name === 'RECORDNO') continue;
+		const f = fieldDef(def, name);
+		if (f === undefined) {
+			if (documented(def, name)) continue;
+			throw RULES.unknownField(def.name, name, where);
+		}
+		// Dimension and field IDs the reference lists as writable although our read table marks them computed.
+		if (f.readonly && !documented(def, name)) throw RULES.readonlyField(def.name, name, where);
+	}
+}

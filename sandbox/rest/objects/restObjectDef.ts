@@ -1,0 +1,136 @@
+/**
+ * How one REST object is served over the company model: its REST name (`general-ledger/account`),
+ * the model object behind it (`GLACCOUNT`) and a field table mapping each REST field path
+ * (dotted, `requireDimensions.department`) to the model field, with the REST type. Field names and
+ * types follow Sage's REST reference examples (docs/fidelity-rest.md lists where they come from).
+ */
+
+/** REST field types as the model service reports them (`type` + `format`). */
+export type RestKind = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'date-time' | 'decimal';
+
+export interface ScalarFieldDef {
+	/** Dotted REST path, e.g. 'name', 'requireDimensions.department', 'contacts.default.email1'. */
+	path: string;
+	/** Model field (as read renders it, dotted for nested: 'DISPLAYCONTACT.EMAIL1'). */
+	xml: string;
+	kind: RestKind;
+	readOnly?: boolean;
+	required?: boolean;
+	/** [REST value, model label] pairs. */
+	enumValues?: ReadonlyArray<readonly [string, string]>;
+	/** The only values a create accepts (journal entry state: draft or posted). */
+	createValues?: readonly string[];
+	/** Settable on create only; a PATCH naming it is refused. */
+	immutable?: boolean;
+}
+
+/** A reference to another object ({ key, id, name, href }); written with its id or key. */
+export interface RefFieldDef {
+	path: string;
+	/** REST object referenced, e.g. 'general-ledger/account'. */
+	ref: string;
+	/** Model field holding the referenced object's business ID. */
+	xml: string;
+	/** Model field holding the referenced object's name, when the read returns one. */
+	xmlName?: string;
+	readOnly?: boolean;
+	required?: boolean;
+}
+
+export type RestFieldDef = ScalarFieldDef | RefFieldDef;
+
+export function isRef(field: RestFieldDef): field is RefFieldDef {
+	return 'ref' in field;
+}
+
+/** Owned lines (journal entry lines, bill lines): written and read through the owner. */
+export interface OwnedLinesDef {
+	/** REST property on the owner, 'lines'. */
+	path: string;
+	/** Model collection element on the owner (ENTRIES, APBILLITEMS) and per-line element. */
+	xmlCollection: string;
+	xmlLine: string;
+	/** The REST object of a line (its own field table). */
+	object: RestObjectDef;
+	/** REST property of a line pointing back at its owner (journalEntry, bill). */
+	ownerPath: string;
+	/** Whether a create must carry lines (journal entries: at least one debit and one credit). */
+	required?: boolean;
+}
+
+export interface RestObjectDef {
+	/** `application/object`, e.g. 'general-ledger/journal-entry'. */
+	name: string;
+	/** Model object, e.g. 'GLBATCH'. */
+	xmlObject: string;
+	/** Model field that is the REST `id` (RECORDNO for transactions). */
+	idXml: string;
+	/** Model field that is the REST `name` of references to this object. */
+	nameXml?: string;
+	/** Whether `id` is given by the caller on create (master data) or system-assigned. */
+	idWritable: boolean;
+	fields: RestFieldDef[];
+	lines?: OwnedLinesDef;
+	/** Model audit creation field (APBILL's is AUDITWHENCREATED). */
+	createdXml?: string;
+	/** Owned objects are reachable only through their owner (no own endpoint writes). */
+	owned?: boolean;
+	/** Files of an attachment (company-config/attachment). */
+	files?: boolean;
+}
+
+export const STATUS: ReadonlyArray<readonly [string, string]> = [
+	['active', 'active'],
+	['inactive', 'inactive'],
+];
+
+export const f = {
+	str: (path: string, xml: string, extra: Partial<ScalarFieldDef> = {}): ScalarFieldDef => ({ path, xml, kind: 'string', ...extra }),
+	int: (path: string, xml: string, extra: Partial<ScalarFieldDef> = {}): ScalarFieldDef => ({ path, xml, kind: 'integer', ...extra }),
+	dec: (path: string, xml: string, extra: Partial<ScalarFieldDef> = {}): ScalarFieldDef => ({ path, xml, kind: 'decimal', ...extra }),
+	bool: (path: string, xml: string, extra: Partial<ScalarFieldDef> = {}): ScalarFieldDef => ({ path, xml, kind: 'boolean', ...extra }),
+	date: (path: string, xml: string, extra: Partial<ScalarFieldDef> = {}): ScalarFieldDef => ({ path, xml, kind: 'date', ...extra }),
+	enum: (path: string, xml: string, values: ReadonlyArray<readonly [string, string]>, extra: Partial<ScalarFieldDef> = {}): ScalarFieldDef => ({
+		path,
+		xml,
+		kind: 'string',
+		enumValues: values,
+		...extra,
+	}),
+	ref: (path: string, ref: string, xml: string, xmlName?: string, extra: Partial<RefFieldDef> = {}): RefFieldDef => ({ path, ref, xml, xmlName, ...extra }),
+};
+
+/** The audit group every object carries (model WHENCREATED/WHENMODIFIED/CREATEDBY/MODIFIEDBY). */
+export function auditFields(createdXml = 'WHENCREATED'): RestFieldDef[] {
+	return [
+		{ path: 'audit.createdDateTime', xml: createdXml, kind: 'date-time', readOnly: true },
+		{ path: 'audit.modifiedDateTime', xml: 'WHENMODIFIED', kind: 'date-time', readOnly: true },
+		f.str('audit.createdBy', 'CREATEDBY', { readOnly: true }),
+		f.str('audit.modifiedBy', 'MODIFIEDBY', { readOnly: true }),
+	];
+}
+
+/** `entity` of a record (the model's MEGAENTITY* columns). */
+export function entityFields(): RestFieldDef[] {
+	return [f.str('entity.key', 'MEGAENTITYKEY', { readOnly: true }), f.str('entity.id', 'MEGAENTITYID', { readOnly: true }), f.str('entity.name', 'MEGAENTITYNAME', { readOnly: true })];
+}
+
+/** A contact block (mailing address, email, phone) over a model contact prefix (DISPLAYCONTACT). */
+export function contactFields(restPrefix: string, xmlPrefix: string): RestFieldDef[] {
+	const p = (name: string): string => `${restPrefix}.${name}`;
+	const x = (name: string): string => `${xmlPrefix}.${name}`;
+	return [
+		f.str(p('printAs'), x('PRINTAS')),
+		f.str(p('companyName'), x('COMPANYNAME')),
+		f.str(p('firstName'), x('FIRSTNAME')),
+		f.str(p('lastName'), x('LASTNAME')),
+		f.str(p('email1'), x('EMAIL1')),
+		f.str(p('phone1'), x('PHONE1')),
+		f.str(p('mailingAddress.addressLine1'), x('MAILADDRESS.ADDRESS1')),
+		f.str(p('mailingAddress.addressLine2'), x('MAILADDRESS.ADDRESS2')),
+		f.str(p('mailingAddress.city'), x('MAILADDRESS.CITY')),
+		f.str(p('mailingAddress.state'), x('MAILADDRESS.STATE')),
+		f.str(p('mailingAddress.postCode'), x('MAILADDRESS.ZIP')),
+		f.str(p('mailingAddress.country'), x('MAILADDRESS.COUNTRY')),
+	];
+}
