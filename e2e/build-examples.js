@@ -416,7 +416,94 @@ const grantNodes = [
 const grant = workflow('sageGrantSpendDown', 'Sage Intacct: grant spend-down (GL entry webhook, budget vs actuals)', grantNodes,
 	connect('GL entry posted', 'Posted grant expense?', 'Budget category', 'Grant lines to date', 'Budget vs actuals'));
 
-for (const wf of [expenses, apIntake, glExport, grant]) {
+// ---------------------------------------------------------------------------------------------------
+// 5. Grant budget vs actuals: balances by grant (no re-summing of GL lines) against the GL budget.
+nodeCounter = 500;
+const budgetNodes = [
+	sticky('About this workflow', [
+		'## Grant spend-down: budget vs actuals',
+		'Reads **actuals per grant (project) and account** from Intacct\'s account balances (Intacct sums the GL, the workflow never pulls every GL line) and the grant budgets from the GL budget **Grant Budgets**, for the year to date.',
+		'',
+		'* Balance > Budget vs Actual: budget, actual, remaining and % spent per grant and account',
+		'* "Flag overspending" keeps the grant lines over 90 % spent: add a Slack or email step after it',
+		'',
+		'Needs a read-only role on General Ledger (and Projects if grants are projects). Use a user-defined dimension instead of projects with Balance > Account Balances, Group By User-Defined Dimension.',
+	].join('\n'), [-60, -340], 560, 300),
+	node('Run manually', 'n8n-nodes-base.manualTrigger', 1, {}, [0, 0]),
+	node('Budget vs actual', `${PKG}.sageIntacct`, 1, {
+		resource: 'balance',
+		operation: 'budgetVsActual',
+		budgetId: 'Grant Budgets',
+		startDate: '2026-01-01',
+		endDate: '2026-10-31',
+		fromAccount: '5000',
+		toAccount: '6999',
+	}, [240, 0], { credentials: CREDENTIAL }),
+	node('Flag overspending', 'n8n-nodes-base.code', 2, {
+		mode: 'runOnceForAllItems',
+		jsCode: code(`
+		// Grant lines over 90 % of their budget for the period, most spent first.
+		return $input.all()
+			.map((item) => item.json)
+			.filter((row) => row.budget > 0 && row.actual / row.budget > 0.9)
+			.sort((a, b) => b.actual / b.budget - a.actual / a.budget)
+			.map((row) => ({ json: { ...row, alert: \`\${row.projectId} \${row.accountNo}: \${row.percentSpent} % of budget spent\` } }));
+		`),
+	}, [480, 0]),
+];
+const budget = workflow('sageGrantBudgetActual', 'Sage Intacct: grant spend-down (budget vs actuals from balances)', budgetNodes,
+	connect('Run manually', 'Budget vs actual', 'Flag overspending'));
+
+// ---------------------------------------------------------------------------------------------------
+// 6. AP payment run: open bills due -> one payment per vendor from the operating account.
+nodeCounter = 600;
+const payRunNodes = [
+	sticky('About this workflow', [
+		'## AP payment run',
+		'Pays every **open bill due by the run date** of the chosen vendors: one ACH payment per vendor from the operating account, each bill paid its amount due. The bills become Paid in Intacct (TOTALDUE 0).',
+		'',
+		'* the Idempotency Key `payrun-<date>-<vendor>` makes a re-run safe: no vendor is paid twice for the same run',
+		'* bills already paid are no longer open, so a later run does not pick them up again',
+		'* reverse a payment with AP Payment > Reverse (its bills are open again)',
+	].join('\n'), [-60, -340], 560, 300),
+	node('Run manually', 'n8n-nodes-base.manualTrigger', 1, {}, [0, 0]),
+	node('Open bills due', `${PKG}.sageIntacct`, 1, {
+		resource: 'bill',
+		operation: 'getMany',
+		returnAll: true,
+		filters: { vendorId: 'V-107', openOnly: true, dueBefore: '2026-11-30' },
+	}, [240, 0], { credentials: CREDENTIAL }),
+	node('One payment per vendor', 'n8n-nodes-base.code', 2, {
+		mode: 'runOnceForAllItems',
+		jsCode: code(`
+		// Group the open bills by vendor; each bill is paid what it still has due.
+		const byVendor = {};
+		for (const { json: bill } of $input.all()) {
+			if (!(bill.totalDue > 0)) continue;
+			(byVendor[bill.vendorId] ??= []).push({ billRecordNo: bill.recordNo, amount: bill.totalDue });
+		}
+		return Object.entries(byVendor).map(([vendorId, bills]) => ({
+			json: { vendorId, bills, runDate: '2026-11-20', total: Math.round(bills.reduce((s, b) => s + b.amount * 100, 0)) / 100 },
+		}));
+		`),
+	}, [480, 0]),
+	node('Pay vendor', `${PKG}.sageIntacct`, 1, {
+		resource: 'apPayment',
+		operation: 'create',
+		vendor: { __rl: true, mode: 'id', value: '={{ $json.vendorId }}' },
+		bankAccount: { __rl: true, mode: 'id', value: 'BOA-OP' },
+		paymentMethod: 'ACH',
+		paymentDate: '={{ $json.runDate }}',
+		billInput: 'json',
+		billsJson: '={{ JSON.stringify($json.bills) }}',
+		additionalFields: { description: '={{ "Payment run " + $json.runDate }}' },
+		options: { idempotencyKey: '={{ "payrun-" + $json.runDate + "-" + $json.vendorId }}' },
+	}, [720, 0], { credentials: CREDENTIAL }),
+];
+const payRun = workflow('sageApPaymentRun', 'Sage Intacct: AP payment run (open bills to one payment per vendor)', payRunNodes,
+	connect('Run manually', 'Open bills due', 'One payment per vendor', 'Pay vendor'));
+
+for (const wf of [expenses, apIntake, glExport, grant, budget, payRun]) {
 	delete wf._comment;
 	const file = path.join(OUT, `${wf.id}.json`);
 	fs.writeFileSync(file, JSON.stringify(wf, null, '\t') + '\n');

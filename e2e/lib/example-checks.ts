@@ -5,7 +5,7 @@
 import { check, equal, info, ok } from './assert';
 import type { SuiteConfig } from './config';
 import { readSandbox } from './config';
-import { readAll, type GatewayCredentials, type GatewayRecord } from './gateway';
+import { callFunction, readAll, type GatewayCredentials, type GatewayRecord } from './gateway';
 import { executeWorkflow, nodeOutput } from './n8n';
 import type { WorkflowJson } from '../checks';
 
@@ -17,7 +17,7 @@ interface ExampleCheck {
 }
 
 async function journalEntriesByReference(creds: GatewayCredentials): Promise<GatewayRecord[]> {
-	return await readAll(creds, 'GLBATCH', 'RECORDNO,REFERENCENO,BATCH_DATE,BATCH_TITLE,STATE,JOURNAL', "REFERENCENO LIKE 'EXP-2026-11-%'");
+	return await readAll(creds, 'GLBATCH', 'RECORDNO,REFERENCENO,BATCH_DATE,BATCH_TITLE,STATE,JOURNAL,MEGAENTITYID', "REFERENCENO LIKE 'EXP-2026-11-%'");
 }
 
 const EXPECTED_JE_GROUPS: Record<string, { lines: number; total: number; entity: string }> = {
@@ -36,13 +36,14 @@ const expensesToJe: ExampleCheck = {
 		equal(JSON.stringify(refs), JSON.stringify(Object.keys(EXPECTED_JE_GROUPS).sort()), 'journal entries in Intacct (one per day and entity, none duplicated)');
 		for (const batch of batches) {
 			const expected = EXPECTED_JE_GROUPS[String(batch.REFERENCENO)];
-			const lines = await readAll(creds, 'GLENTRY', 'RECORDNO,TR_TYPE,AMOUNT,ACCOUNTNO,LOCATION,PROJECTID,GLDIMFUNDINGSOURCE,MEGAENTITYID', `BATCHNO = '${String(batch.RECORDNO)}'`);
+			const lines = await readAll(creds, 'GLENTRY', 'RECORDNO,TR_TYPE,AMOUNT,ACCOUNTNO,LOCATION,PROJECTID,GLDIMFUNDINGSOURCE', `BATCHNO = '${String(batch.RECORDNO)}'`);
 			equal(lines.length, expected.lines, `lines of ${String(batch.REFERENCENO)}`);
 			const debit = lines.filter((l) => l.TR_TYPE === '1').reduce((s, l) => s + cents(l.AMOUNT), 0);
 			const credit = lines.filter((l) => l.TR_TYPE === '-1').reduce((s, l) => s + cents(l.AMOUNT), 0);
 			equal(debit, credit, `${String(batch.REFERENCENO)} is balanced`);
 			equal(debit, cents(expected.total), `${String(batch.REFERENCENO)} total`);
-			check(lines.every((l) => l.MEGAENTITYID === expected.entity), `${String(batch.REFERENCENO)} lines belong to entity ${expected.entity}`);
+			// GLENTRY has no entity field (docs/fidelity.md): the journal entry carries it.
+			equal(String(batch.MEGAENTITYID), expected.entity, `${String(batch.REFERENCENO)} belongs to entity ${expected.entity}`);
 			check(lines.some((l) => l.GLDIMFUNDINGSOURCE !== ''), `${String(batch.REFERENCENO)} carries the FUNDINGSOURCE dimension`);
 		}
 		ok(`${runIndex === 0 ? 'posted' : 're-run kept'} 4 balanced journal entries (2 days x 2 entities) with dimensions, ${batches.length} in Intacct`);
@@ -93,7 +94,64 @@ const nightlyExport: ExampleCheck = {
 	},
 };
 
+/** The node did not run (no items reached it): its output is empty. */
+function outputOrEmpty(run: unknown, name: string): Array<Record<string, unknown>> {
+	try {
+		return nodeOutput(run, name).json as Array<Record<string, unknown>>;
+	} catch {
+		return [];
+	}
+}
+
+const grantBudgetVsActual: ExampleCheck = {
+	async verify(run, creds, runIndex) {
+		const rows = nodeOutput(run, 'Budget vs actual').json;
+		check(rows.length > 0, 'budget vs actual rows');
+		const row = rows.find((r) => r.projectId === 'GR-2026-002' && r.accountNo === '6000');
+		check(row !== undefined, 'a row for grant GR-2026-002, account 6000');
+		// Independent read: every entity's posted 2026 lines of the grant on 6000 (a top-level query with showprivate) and its budget details.
+		let actual = 0;
+		const filter = '<and><equalto><field>ACCOUNTNO</field><value>6000</value></equalto><equalto><field>PROJECTID</field><value>GR-2026-002</value></equalto></and>';
+		for (let offset = 0; ; offset += 2000) {
+			const page = await callFunction(
+				creds,
+				`<query><object>GLENTRY</object><select><field>TR_TYPE</field><field>AMOUNT</field><field>STATE</field><field>BATCH_DATE</field></select><filter>${filter}</filter><options><showprivate>true</showprivate></options><pagesize>2000</pagesize><offset>${offset}</offset></query>`,
+			);
+			if (page.status !== 'success') throw new Error(`query GLENTRY failed: ${page.errors.join('; ')}`);
+			for (const l of page.records) {
+				const date = String(l.BATCH_DATE);
+				const inRange = date.endsWith('/2026') && date.slice(0, 2) <= '10';
+				if (l.STATE === 'Posted' && inRange) actual += cents(l.AMOUNT) * (l.TR_TYPE === '-1' ? -1 : 1);
+			}
+			if (page.records.length < 2000) break;
+		}
+		equal(cents(row?.actual), actual, 'actual of GR-2026-002 / 6000 equals its posted GL lines');
+		const budget = await readAll(creds, 'GLBUDGETITEM', 'AMOUNT,PERIODNAME', "BUDGETID = 'Grant Budgets' AND PROJECTID = 'GR-2026-002' AND ACCT_NO = '6000'");
+		const inPeriod = budget.filter((b) => / 2026$/.test(String(b.PERIODNAME)) && !/November|December/.test(String(b.PERIODNAME)));
+		equal(cents(row?.budget), inPeriod.reduce((s, b) => s + cents(b.AMOUNT), 0), 'budget of GR-2026-002 / 6000 equals its budget details January-October');
+		ok(`${runIndex === 0 ? 'read' : 're-read'} budget vs actual for ${rows.length} grant/account lines; GR-2026-002 supplies: budget ${String(row?.budget)}, actual ${String(row?.actual)}`);
+	},
+};
+
+const apPaymentRun: ExampleCheck = {
+	async verify(run, creds, runIndex) {
+		const paid = outputOrEmpty(run, 'Pay vendor');
+		const bills = await readAll(creds, 'APBILL', 'RECORDNO,RECORDID,STATE,TOTALDUE', "RECORDID = 'INV-25369'");
+		equal(bills.length, 1, 'seeded open bill INV-25369');
+		equal(String(bills[0].STATE), 'Paid', 'bill INV-25369 is Paid');
+		equal(cents(bills[0].TOTALDUE), 0, 'bill INV-25369 has nothing due');
+		const details = await readAll(creds, 'APPYMTDETAIL', 'RECORDNO,PAYMENTKEY,TRX_PAYMENTAMOUNT', `RECORDKEY = '${String(bills[0].RECORDNO)}'`);
+		equal(details.length, 1, 'one payment detail on INV-25369 (not paid twice)');
+		equal(cents(details[0].TRX_PAYMENTAMOUNT), cents(5295.85), 'paid amount');
+		if (runIndex === 0) equal(paid.length, 1, 'payments in the node output');
+		else equal(paid.length, 0, 'the re-run finds no open bill and pays nothing');
+		ok(`${runIndex === 0 ? 'paid' : 're-run paid nothing more for'} INV-25369 (5,295.85) in payment ${String(details[0].PAYMENTKEY)}`);
+	},
+};
+
 const CHECKS: Record<string, ExampleCheck> = {
+	sageGrantBudgetActual: grantBudgetVsActual,
+	sageApPaymentRun: apPaymentRun,
 	sageExpensesToJe: expensesToJe,
 	sageApIntake: apIntake,
 	sageNightlyGlExport: nightlyExport,

@@ -13,6 +13,8 @@ import * as bill from './actions/bill/Bill.resource';
 import * as vendor from './actions/vendor/Vendor.resource';
 import * as query from './actions/query/Query.resource';
 import * as custom from './actions/custom/Custom.resource';
+import * as apPayment from './actions/apPayment/ApPayment.resource';
+import * as balance from './actions/balance/Balance.resource';
 import { listSearch } from './methods';
 
 /** One main input and output (a const: the two lint rule sets disagree on how to spell it inline). */
@@ -30,7 +32,7 @@ export class SageIntacct implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Post journal entries and AP bills, read GL entries, and manage vendors in Sage Intacct',
+		description: 'Post journal entries, AP bills and payments, read GL entries and balances, and manage vendors in Sage Intacct',
 		defaults: { name: 'Sage Intacct' },
 		usableAsTool: true,
 		inputs: MAIN,
@@ -43,6 +45,8 @@ export class SageIntacct implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'AP Payment', value: 'apPayment' },
+					{ name: 'Balance', value: 'balance' },
 					{ name: 'Bill', value: 'bill' },
 					{ name: 'Custom XML', value: 'custom' },
 					{ name: 'GL Entry', value: 'glEntry' },
@@ -58,6 +62,8 @@ export class SageIntacct implements INodeType {
 			...vendor.description,
 			...query.description,
 			...custom.description,
+			...apPayment.description,
+			...balance.description,
 		],
 	};
 

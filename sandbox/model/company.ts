@@ -14,6 +14,7 @@ import {
 } from './contract';
 import { Database, isDatabaseSnapshot, type DatabaseJson } from './database';
 import { schemaError } from './errors';
+import { getAccountBalancesByDimensions, getTrialBalance } from './reads/balances';
 import { getDimensions } from './reads/dimensions';
 import { lookup, inspect } from './reads/lookup';
 import { ObjectRows } from './reads/object-rows';
@@ -56,6 +57,8 @@ const READS: Record<string, ReadHandler> = {
 	lookup,
 	inspect,
 	getdimensions: getDimensions,
+	get_accountbalancesbydimensions: getAccountBalancesByDimensions,
+	get_trialbalance: getTrialBalance,
 };
 
 export class Company implements CompanyModel {

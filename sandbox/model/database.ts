@@ -7,7 +7,7 @@ import { STORED_OBJECTS } from './objects';
 import { Table, type Row, type TableState } from './store';
 
 /** Parent links maintained as indexes (GLBATCH -> GLENTRY lines, APBILL -> APBILLITEM lines). */
-const PARENT_FIELDS: Record<string, string> = { GLENTRY: 'BATCHNO', APBILLITEM: 'RECORDKEY' };
+const PARENT_FIELDS: Record<string, string> = { GLENTRY: 'BATCHNO', APBILLITEM: 'RECORDKEY', APPYMTDETAIL: 'PAYMENTKEY', GLBUDGETITEM: 'BUDGETKEY' };
 const ID_FIELDS: Record<string, string> = {
 	GLACCOUNT: 'ACCOUNTNO',
 	GLJOURNAL: 'SYMBOL',
@@ -25,6 +25,9 @@ const ID_FIELDS: Record<string, string> = {
 	CONTACT: 'CONTACTNAME',
 	SUPDOC: 'SUPDOCID',
 	SUPDOCFOLDER: 'NAME',
+	CHECKINGACCOUNT: 'BANKACCOUNTID',
+	GLBUDGETHEADER: 'BUDGETID',
+	TAXDETAIL: 'DETAILID',
 };
 
 /** Secondary lookup keys: a bill number is unique per vendor (§6.4), checked on every bill write. */

@@ -83,6 +83,8 @@ describe('idempotency defaults', () => {
 			'bill.delete': false,
 			'vendor.create': true,
 			'vendor.update': false,
+			'apPayment.create': true,
+			'apPayment.reverse': true,
 		});
 	});
 

@@ -9,10 +9,12 @@ import * as bill from './bill/Bill.resource';
 import * as vendor from './vendor/Vendor.resource';
 import * as query from './query/Query.resource';
 import * as custom from './custom/Custom.resource';
+import * as apPayment from './apPayment/ApPayment.resource';
+import * as balance from './balance/Balance.resource';
 
 type OperationModule = { execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> };
 
-const resources: Record<string, Record<string, unknown>> = { glEntry, journalEntry, bill, vendor, query, custom };
+const resources: Record<string, Record<string, unknown>> = { glEntry, journalEntry, bill, vendor, query, custom, apPayment, balance };
 
 function isOperationModule(value: unknown): value is OperationModule {
 	return typeof value === 'object' && value !== null && typeof (value as OperationModule).execute === 'function';

@@ -87,6 +87,8 @@ const lists = {
 	searchProjects: { object: 'PROJECT', idField: 'PROJECTID', nameField: 'NAME', where: ACTIVE },
 	searchEmployees: { object: 'EMPLOYEE', idField: 'EMPLOYEEID', nameField: 'PERSONALINFO.CONTACTNAME', where: ACTIVE },
 	searchItems: { object: 'ITEM', idField: 'ITEMID', nameField: 'NAME', where: ACTIVE },
+	searchTaxDetails: { object: 'TAXDETAIL', idField: 'DETAILID', nameField: 'DESCRIPTION', where: ACTIVE },
+	searchBankAccounts: { object: 'CHECKINGACCOUNT', idField: 'BANKACCOUNTID', nameField: 'DESCRIPTION', where: ACTIVE },
 } satisfies Record<string, ListDef>;
 
 type ListSearchMethod = (

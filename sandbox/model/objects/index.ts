@@ -2,7 +2,9 @@
 import type { FieldDef, ObjectDef } from '../schema';
 import { APBILL } from './apbill';
 import { APBILLITEM } from './apbillitem';
+import { APPYMT, APPYMTDETAIL } from './appymt';
 import { APTERM } from './apterm';
+import { CHECKINGACCOUNT } from './checkingaccount';
 import { CLASS } from './class';
 import { CONTACT } from './contact';
 import { CUSTOMER } from './customer';
@@ -11,6 +13,7 @@ import { EMPLOYEE } from './employee';
 import { FUNDINGSOURCE } from './fundingsource';
 import { GLACCOUNT } from './glaccount';
 import { GLBATCH } from './glbatch';
+import { GLBUDGETHEADER, GLBUDGETITEM } from './glbudget';
 import { GLDETAIL } from './gldetail';
 import { GLENTRY } from './glentry';
 import { GLJOURNAL } from './gljournal';
@@ -18,6 +21,7 @@ import { ITEM } from './item';
 import { LOCATION, LOCATIONENTITY } from './location';
 import { PROJECT } from './project';
 import { SUPDOC, SUPDOCFOLDER } from './supdoc';
+import { TAXDETAIL } from './taxdetail';
 import { VENDOR } from './vendor';
 
 export const OBJECTS: readonly ObjectDef[] = [
@@ -26,9 +30,14 @@ export const OBJECTS: readonly ObjectDef[] = [
 	GLBATCH,
 	GLENTRY,
 	GLDETAIL,
+	GLBUDGETHEADER,
+	GLBUDGETITEM,
 	APBILL,
 	APBILLITEM,
 	APTERM,
+	APPYMT,
+	APPYMTDETAIL,
+	CHECKINGACCOUNT,
 	VENDOR,
 	CUSTOMER,
 	EMPLOYEE,
@@ -42,6 +51,7 @@ export const OBJECTS: readonly ObjectDef[] = [
 	CONTACT,
 	SUPDOC,
 	SUPDOCFOLDER,
+	TAXDETAIL,
 ];
 
 const BY_NAME = new Map(OBJECTS.map((o) => [o.name, o]));

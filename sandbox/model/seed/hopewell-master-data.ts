@@ -158,3 +158,16 @@ export const SUPDOC_FOLDERS: Array<[string, string]> = [
 	['Bills', 'Vendor invoices'],
 	['Journal Entries', 'Journal entry support'],
 ];
+
+// [BANKACCOUNTID, BANKNAME, GLACCOUNTNO, description]
+export const CHECKING_ACCOUNTS: Array<[string, string, string, string]> = [
+	['BOA-OP', 'First Community Bank', '1000', 'Operating account'],
+	['FCB-PAY', 'First Community Bank', '1010', 'Payroll account'],
+];
+
+// [DETAILID, TAXTYPE, DESCRIPTION, rate %, GL account]
+export const TAX_DETAILS: Array<[string, string, string, string, string]> = [
+	['CA Use Tax', 'Purchase', 'California use tax on purchases', '7.25', '6500'],
+	['Exempt Purchases', 'Purchase', 'Tax-exempt purchases (501(c)(3))', '0', '6500'],
+	['CA Sales Tax', 'Sale', 'California sales tax on program fees', '7.25', '2100'],
+];

@@ -8,12 +8,14 @@ import { Database } from '../database';
 import { addDays, formatUsDate } from '../dates';
 import { objectDef } from '../objects';
 import { createApBill } from '../writes/apbill';
+import { createBudget } from '../writes/glbudget';
 import { createMasterRecord } from '../writes/master-data';
 import { createVendor } from '../writes/vendor';
 import { WriteSession } from '../writes/write-session';
 import type { FieldInput } from '../writes/record-input';
 import {
 	ACCOUNTS,
+	CHECKING_ACCOUNTS,
 	CLASSES,
 	CUSTOMERS,
 	DEPARTMENTS,
@@ -25,6 +27,7 @@ import {
 	LOCATIONS,
 	PROJECTS,
 	SUPDOC_FOLDERS,
+	TAX_DETAILS,
 	TERMS,
 	VENDORS,
 } from './hopewell-master-data';
@@ -89,6 +92,8 @@ function loadMasterData(db: Database): void {
 		});
 	}
 	for (const [id, name] of ITEMS) create(ws, 'ITEM', { ITEMID: id, NAME: name, ITEMTYPE: 'Non-Inventory' });
+	for (const [id, bank, account, description] of CHECKING_ACCOUNTS) create(ws, 'CHECKINGACCOUNT', { BANKACCOUNTID: id, BANKNAME: bank, GLACCOUNTNO: account, DESCRIPTION: description, CURRENCY: 'USD' });
+	for (const [id, type, description, rate, account] of TAX_DETAILS) create(ws, 'TAXDETAIL', { DETAILID: id, TAXTYPE: type, DESCRIPTION: description, VALUE: rate, GLACCOUNT: account });
 	for (const [name, description] of SUPDOC_FOLDERS) create(ws, 'SUPDOCFOLDER', { NAME: name, DESCRIPTION: description });
 	for (const [id, name, term, type, , email, entity] of VENDORS) {
 		createVendor(session(db, entity, SEEDED_AT), fields({ VENDORID: id, NAME: name, TERMNAME: term, VENDTYPE: type, 'DISPLAYCONTACT.PRINTAS': name, 'DISPLAYCONTACT.COMPANYNAME': name, 'DISPLAYCONTACT.EMAIL1': email, 'DISPLAYCONTACT.MAILADDRESS.COUNTRY': 'United States' }));
@@ -145,10 +150,40 @@ function loadBills(db: Database, seed: number): void {
 	}
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** One default budget: each grant's monthly Program Supplies (6000) and Salaries (5000) for the months it runs in 2025 and 2026. */
+function loadBudgets(db: Database): void {
+	const ws = session(db, '', SEEDED_AT);
+	const items: XmlElement[] = [];
+	for (const [id, , , dept, location, begin, end, budget] of PROJECTS) {
+		for (let k = 0; k < 24; k++) {
+			const year = 2025 + Math.floor(k / 12);
+			const m = k % 12;
+			const monthStart = `${year}-${String(m + 1).padStart(2, '0')}-01`;
+			if (monthStart < begin.slice(0, 8) + '01' || monthStart > end) continue;
+			for (const [account, share] of [['5000', 0.04], ['6000', 0.02]] as const) {
+				items.push(
+					el('GLBUDGETITEM', [
+						el('ACCT_NO', account),
+						el('PERIODNAME', `Month Ended ${MONTHS[m]} ${year}`),
+						el('LOCATION_NO', location),
+						el('DEPT_NO', dept),
+						el('PROJECTID', id),
+						el('AMOUNT', (Number(budget) * share).toFixed(2)),
+					]),
+				);
+			}
+		}
+	}
+	createBudget(ws, el('GLBUDGETHEADER', [el('BUDGETID', 'Grant Budgets'), el('DESCRIPTION', 'Grant budgets 2025-2026'), el('DEFAULT_BUDGET', 'true'), el('GLBUDGETITEMS', items)]));
+}
+
 export function seedHopewell(seed: number, historyEntries: number): Database {
 	const db = new Database();
 	loadMasterData(db);
 	generateHistory(db, seed, historyEntries);
 	loadBills(db, seed);
+	loadBudgets(db);
 	return db;
 }

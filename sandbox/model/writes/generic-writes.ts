@@ -13,6 +13,8 @@ import type { ObjectDef } from '../schema';
 import type { Row } from '../store';
 import { childText } from '../xml-element';
 import { createApBill, deleteApBill, updateApBill } from './apbill';
+import { createApPayment, deleteApPayment, updateApPayment } from './appymt';
+import { createBudget } from './glbudget';
 import { createGlBatch, deleteGlBatch, updateGlBatch } from './glbatch';
 import { createMasterRecord, deleteMasterRecord, updateMasterRecord } from './master-data';
 import { readRecordInput } from './record-input';
@@ -60,6 +62,12 @@ const SPECIAL: Record<string, WriteHandler> = {
 		delete: (ws, key) => deleteGlBatch(ws, key),
 	},
 	APBILL: { create: createApBill, update: updateApBill, delete: deleteApBill },
+	APPYMT: { create: createApPayment, update: updateApPayment, delete: deleteApPayment },
+	GLBUDGETHEADER: {
+		create: createBudget,
+		update: (ws, el) => updateMasterRecord(ws, objectDef('GLBUDGETHEADER')!, readRecordInput(el).fields),
+		delete: (ws, key) => deleteMasterRecord(ws, objectDef('GLBUDGETHEADER')!, key),
+	},
 	VENDOR: {
 		create: (ws, el) => createVendor(ws, readRecordInput(el).fields),
 		update: (ws, el) => updateVendor(ws, readRecordInput(el).fields),
@@ -75,7 +83,7 @@ const SPECIAL: Record<string, WriteHandler> = {
 };
 
 /** Objects created only through their parent (lines) or not writable at all. */
-const NOT_WRITABLE = new Set(['GLENTRY', 'APBILLITEM', 'GLDETAIL', 'LOCATIONENTITY', 'GLJOURNAL']);
+const NOT_WRITABLE = new Set(['GLENTRY', 'APBILLITEM', 'APPYMTDETAIL', 'GLBUDGETITEM', 'TAXDETAIL', 'GLDETAIL', 'LOCATIONENTITY', 'GLJOURNAL']);
 
 function handlerFor(def: ObjectDef, verb: WriteVerb): WriteHandler {
 	if (NOT_WRITABLE.has(def.name)) throw writeFailure(verb, def.label, RULES.readonlyObject(def.name, verb).errors);

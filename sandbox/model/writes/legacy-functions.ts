@@ -11,6 +11,7 @@ import { formatUsDate, fromDateParts } from '../dates';
 import { objectDef } from '../objects';
 import { attribute, childElement, childElements, childText } from '../xml-element';
 import { createApBill, deleteApBill, updateApBill } from './apbill';
+import { reverseApPayment } from './appymt';
 import { createGlBatch, deleteGlBatch } from './glbatch';
 import { checkSequence, legacyDateParts, type SequenceItem } from './legacy-order';
 import { createMasterRecord } from './master-data';
@@ -351,4 +352,5 @@ export const LEGACY_FUNCTIONS: Record<string, LegacyHandler> = {
 	create_supdoc: createSupdoc,
 	delete_supdoc: deleteSupdocLegacy,
 	create_supdocfolder: createSupdocFolder,
+	reverse_appayment: reverseApPayment,
 };

@@ -1,0 +1,56 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { equalsAny } from '../../../shared/intacct/n8n/filters';
+import { commaList, getManyForItem, quote, runPerItem } from '../../../shared/intacct/n8n/reads';
+import { intacctDate } from '../../../shared/intacct/n8n/transactions';
+import { entityIdProperty, limitProperty, returnAllProperty, simplifyProperty } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	returnAllProperty,
+	limitProperty,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{ displayName: 'Bank Account', name: 'bankAccount', type: 'string', default: '', description: 'FINANCIALENTITY' },
+			{ displayName: 'Paid After', name: 'startDate', type: 'dateTime', default: '', description: 'Payment date on or after' },
+			{ displayName: 'Paid Before', name: 'endDate', type: 'dateTime', default: '', description: 'Payment date on or before' },
+			{
+				displayName: 'States',
+				name: 'states',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Approved', value: 'A' },
+					{ name: 'Complete', value: 'C' },
+					{ name: 'Draft', value: 'D' },
+					{ name: 'Submitted', value: 'S' },
+					{ name: 'Voided', value: 'V' },
+				],
+				default: [],
+			},
+			{ displayName: 'Vendor ID', name: 'vendorId', type: 'string', default: '', description: 'One or more vendor IDs, comma-separated' },
+		],
+	},
+	entityIdProperty,
+	simplifyProperty,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['apPayment'], operation: ['getMany'] } }, properties);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runPerItem.call(this, async (i) => {
+		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+		const what = `AP payment filter (item ${i})`;
+		const conditions: string[] = [];
+		const vendors = commaList(filters.vendorId);
+		if (vendors.length > 0) conditions.push(equalsAny('VENDORID', vendors));
+		if (filters.bankAccount) conditions.push(`FINANCIALENTITY = ${quote(String(filters.bankAccount))}`);
+		const states = (filters.states as string[] | undefined) ?? [];
+		if (states.length > 0) conditions.push(equalsAny('STATE', states));
+		if (filters.startDate) conditions.push(`WHENCREATED >= ${quote(intacctDate(what, 'startDate', filters.startDate))}`);
+		if (filters.endDate) conditions.push(`WHENCREATED <= ${quote(intacctDate(what, 'endDate', filters.endDate))}`);
+		return await getManyForItem(this, i, { object: 'APPYMT', conditions });
+	});
+}

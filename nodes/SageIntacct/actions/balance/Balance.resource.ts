@@ -1,0 +1,28 @@
+import type { INodeProperties } from 'n8n-workflow';
+import * as accountBalances from './accountBalances.operation';
+import * as budgetVsActual from './budgetVsActual.operation';
+import * as getBudgets from './getBudgets.operation';
+import * as trialBalance from './trialBalance.operation';
+
+export { accountBalances, budgetVsActual, getBudgets, trialBalance };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['balance'] } },
+		options: [
+			{ name: 'Account Balances', value: 'accountBalances', description: 'GL account balances for a date range, by any dimension', action: 'Get account balances' },
+			{ name: 'Budget vs Actual', value: 'budgetVsActual', description: 'Budget, actual and remaining per project and account', action: 'Compare budget with actuals' },
+			{ name: 'Get Budgets', value: 'getBudgets', description: 'GL budget details (GLBUDGETITEM)', action: 'Get budget details' },
+			{ name: 'Trial Balance', value: 'trialBalance', description: 'Every account\'s start, debits, credits and end for a date range', action: 'Get the trial balance' },
+		],
+		default: 'accountBalances',
+	},
+	...accountBalances.description,
+	...budgetVsActual.description,
+	...getBudgets.description,
+	...trialBalance.description,
+];
