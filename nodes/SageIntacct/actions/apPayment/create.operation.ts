@@ -131,7 +131,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				...outputRecord('APPYMT', result.records[0] ?? {}, simplify),
 				...(simplify ? { vendorId, bankAccount, paymentMethod: method, amount: Number(total), bills: bills.map((b) => ({ billRecordNo: Number(b.billRecordNo), amount: b.cents / 100 })) } : {}),
 			}),
-			findExisting: async (client, options) => await findPayment(client, options, { vendorId, paymentDate, total, documentNumber }, simplify),
+			findExisting: async (client, options) => await findPayment(client, options, { vendorId, paymentDate, total, documentNumber }),
+			owner: vendorId,
+			intended: { VENDORID: vendorId, TOTALENTERED: total },
 		};
 	});
 }

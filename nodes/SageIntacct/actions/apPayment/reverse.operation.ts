@@ -34,7 +34,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		return {
 			fn: legacyFunction('reverse_appayment', { datereversed: dateParts(date), description: memo }, { attributes: { key: recordNo } }),
 			onSuccess: (result) => ({ recordNo: Number(recordNo), reversed: true, reversalRecordNo: result.key !== undefined ? Number(result.key) : null }),
-			findExisting: async () => ({ recordNo: Number(recordNo), reversed: true }),
+			// A repeated reversal key: the payment it names is the existing record (raw fields, as Intacct answers).
+			findExisting: async () => ({ RECORDNO: recordNo }),
 		};
 	});
 }

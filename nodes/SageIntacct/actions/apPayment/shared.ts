@@ -2,13 +2,12 @@
  * AP payments (Sage's AP Payments page): the APPYMT element, the bills it pays, and how a payment is
  * found again after a duplicate (idempotent re-run). Field names and rules: docs/fidelity-flows.md.
  */
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import type { IntacctApi, RequestOptions, XmlObject } from '../../../shared/intacct/core/types';
+import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IntacctApi, IntacctRecord, RequestOptions, XmlObject } from '../../../shared/intacct/core/types';
 import { ItemValidationError } from '../../../shared/intacct/n8n/errors';
 import { itemParameter } from '../../../shared/intacct/n8n/parameters';
 import { quote } from '../../../shared/intacct/n8n/reads';
 import { AmountInputError, parseAmount, toCents, toDecimal } from '../../../shared/intacct/records/amounts';
-import { outputRecord } from '../../../shared/intacct/records/simplify';
 import { readByQuery } from '../../../shared/intacct/xml/functions';
 
 /** PAYMENTMETHOD values Sage lists for Create AP Payment (electronic providers have their own). */
@@ -95,11 +94,10 @@ export async function findPayment(
 	client: IntacctApi,
 	options: RequestOptions,
 	match: { vendorId: string; paymentDate: string; total: string; documentNumber?: string },
-	simplify: boolean,
-): Promise<IDataObject | undefined> {
+): Promise<IntacctRecord | undefined> {
 	const conditions = [`VENDORID = ${quote(match.vendorId)}`, `WHENCREATED = ${quote(match.paymentDate)}`, `TOTALENTERED = ${match.total}`, "STATE <> 'V'"];
 	if (match.documentNumber) conditions.push(`DOCNUMBER = ${quote(match.documentNumber)}`);
 	const result = await client.execute(readByQuery({ object: 'APPYMT', fields: '*', query: conditions.join(' AND '), pageSize: 100 }), options);
 	const latest = [...result.records].sort((a, b) => Number(b.RECORDNO) - Number(a.RECORDNO))[0];
-	return latest ? outputRecord('APPYMT', latest, simplify) : undefined;
+	return latest;
 }
