@@ -90,6 +90,7 @@ export function queueWorkflows(balancerPlainPort: number, accessKey: string, pol
 					vendor: { __rl: true, mode: 'id', value: '={{ $json.vendorId }}' },
 					billNumber: '={{ $json.billNumber }}',
 					transactionDate: '={{ $json.date }}',
+					dueDate: '={{ $json.date }}',
 					lineInput: 'json',
 					linesJson: '={{ $json.lines }}',
 					additionalFields: { paymentTerm: 'Net 30' },
