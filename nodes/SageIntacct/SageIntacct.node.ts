@@ -14,6 +14,7 @@ import * as vendor from './actions/vendor/Vendor.resource';
 import * as query from './actions/query/Query.resource';
 import * as custom from './actions/custom/Custom.resource';
 import { listSearch } from './methods';
+import { sageIntacctOAuth2ApiTest } from '../shared/intacct/n8n/restCredentialTest';
 
 /** One main input and output (a const: the two lint rule sets disagree on how to spell it inline). */
 const MAIN: NodeConnectionType[] = [NodeConnectionTypes.Main];
@@ -35,8 +36,21 @@ export class SageIntacct implements INodeType {
 		usableAsTool: true,
 		inputs: MAIN,
 		outputs: MAIN,
-		credentials: [{ name: 'sageIntacctApi', required: true }],
+		credentials: [
+			{ name: 'sageIntacctApi', required: true, displayOptions: { show: { authentication: ['webServices'] } } },
+			{ name: 'sageIntacctOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } }, testedBy: 'sageIntacctOAuth2ApiTest' },
+		],
 		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'Web Services (XML)', value: 'webServices', description: 'Sender ID and Web Services user (the XML gateway)' },
+					{ name: 'OAuth 2.0 (REST)', value: 'oAuth2', description: 'A client application (the REST API)' },
+				],
+				default: 'webServices',
+			},
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -61,7 +75,7 @@ export class SageIntacct implements INodeType {
 		],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, credentialTest: { sageIntacctOAuth2ApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

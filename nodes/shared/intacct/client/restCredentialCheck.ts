@@ -67,8 +67,16 @@ export function explainRestFailure(error: IntacctError, credentials: RestCredent
 }
 
 /** Token, then one record (a GL account): the credential works end to end when both succeed. */
-export async function checkRestCredentials(credentials: RestCredentials, http: RestHttp): Promise<RestCredentialCheck> {
-	const client = new RestIntacctClient({ credentials, http, maxRetries: 1, retryBaseDelayMs: 500, timeoutMs: 30_000 });
+export async function checkRestCredentials(credentials: RestCredentials, http: RestHttp, tokenAlreadyHeld = false): Promise<RestCredentialCheck> {
+	const client = new RestIntacctClient({
+		credentials,
+		http,
+		maxRetries: 1,
+		retryBaseDelayMs: 500,
+		timeoutMs: 30_000,
+		// Authorization code: the caller's http already carries the connected user's token.
+		...(tokenAlreadyHeld ? { token: async () => ({ accessToken: '', expiresAt: Number.MAX_SAFE_INTEGER }) } : {}),
+	});
 	try {
 		await client.openSession();
 	} catch (error) {

@@ -1,0 +1,99 @@
+import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_REST_BASE_URL } from '../nodes/shared/intacct/rest/restWire';
+
+/**
+ * Sage Intacct REST API (OAuth 2.0). Client credentials (default): the package fetches and renews
+ * tokens itself, for the user written userId@companyId|entityId; no browser. Authorization code:
+ * n8n's OAuth2 flow ("Connect my account"), n8n keeps and refreshes the token. The credential test
+ * runs from the node (`sageIntacctOAuth2ApiTest`: a token, then one record, and in plain words which
+ * part is wrong). Field names clientId, clientSecret, companyId, userId, entityId are public.
+ */
+export class SageIntacctOAuth2Api implements ICredentialType {
+	name = 'sageIntacctOAuth2Api';
+
+	extends = ['oAuth2Api'];
+
+	displayName = 'Sage Intacct OAuth2 API';
+
+	icon: Icon = {
+		light: 'file:../nodes/SageIntacct/sageIntacct.svg',
+		dark: 'file:../nodes/SageIntacct/sageIntacct.dark.svg',
+	};
+
+	documentationUrl = 'https://github.com/n8n-nodes-sage-intacct/n8n-nodes-sage-intacct#rest-api-oauth-20';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Grant Type',
+			name: 'grantType',
+			type: 'options',
+			options: [
+				{ name: 'Client Credentials', value: 'clientCredentials', description: 'No browser: the node signs in as the user below' },
+				{ name: 'Authorization Code', value: 'authorizationCode', description: 'A person connects through Intacct\'s sign-in page' },
+			],
+			default: 'clientCredentials',
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'From the Sage App Registry. The company must authorise it under Company > Setup > Company > Security > Authorized Client Applications.',
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Company ID',
+			name: 'companyId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The ID you sign in to Intacct with (Company > Setup > Company > Company Information)',
+		},
+		{
+			displayName: 'User ID',
+			name: 'userId',
+			type: 'string',
+			default: '',
+			description: 'Client credentials: a Web Services user (Company > Admin > Web Services Users) whose role allows what your workflows do',
+			displayOptions: { show: { grantType: ['clientCredentials'] } },
+		},
+		{
+			displayName: 'Entity ID',
+			name: 'entityId',
+			type: 'string',
+			default: '',
+			description: 'Multi-entity companies: the entity to work in (Company > Setup > Entities). Empty: top level.',
+		},
+		{
+			displayName: 'REST API URL',
+			name: 'restBaseUrl',
+			type: 'string',
+			default: DEFAULT_REST_BASE_URL,
+			description: 'Change it only for a local sandbox',
+		},
+		{
+			displayName: 'Authorization URL',
+			name: 'authUrl',
+			type: 'hidden',
+			default: '={{$self["restBaseUrl"]}}/oauth2/authorize',
+		},
+		{
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'hidden',
+			default: '={{$self["restBaseUrl"]}}/oauth2/token',
+		},
+		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: 'offline_access' },
+		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
+		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
+	];
+}
