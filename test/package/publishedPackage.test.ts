@@ -49,7 +49,7 @@ describe('published package', () => {
 		expect(Object.keys(loader.nodeTypes).sort()).toEqual(
 			['sageIntacct', 'sageIntacctPollTrigger', 'sageIntacctTrigger'].sort(),
 		);
-		expect(Object.keys(loader.credentialTypes)).toEqual(['sageIntacctApi']);
+		expect(Object.keys(loader.credentialTypes).sort()).toEqual(['sageIntacctApi', 'sageIntacctOAuth2Api']);
 		const action = loader.getNode('sageIntacct').type;
 		expect('description' in action && action.description.usableAsTool).toBe(true);
 	});
