@@ -10,6 +10,7 @@ import {
 
 import { outputRecord } from '../shared/intacct/records/simplify';
 import { createClientFromContext } from '../shared/intacct/n8n/n8nHttpPost';
+import { costMeterFor, logCost } from '../shared/intacct/n8n/costReport';
 import { toNodeApiError } from '../shared/intacct/n8n/n8nErrors';
 import { latestRecord, pollChanges, changeKind } from './pollChanges';
 import { readPollSettings } from './pollSettings';
@@ -126,7 +127,7 @@ export class SageIntacctPollTrigger implements INodeType {
 		const simplify = (this.getNodeParameter('options', {}) as IDataObject).simplify !== false;
 		try {
 			const settings = readPollSettings(this);
-			const client = createClientFromContext(this);
+			const client = createClientFromContext(this, { meter: costMeterFor(this) });
 			if (this.getMode() === 'manual') {
 				// "Fetch test event": a real sample, the most recently changed record; no cursor change.
 				const latest = await latestRecord(client, settings);
@@ -139,6 +140,8 @@ export class SageIntacctPollTrigger implements INodeType {
 			return [this.helpers.returnJsonArray(items)];
 		} catch (error) {
 			throw toNodeApiError(this.getNode(), error);
+		} finally {
+			logCost(this, 'poll');
 		}
 	}
 }

@@ -9,6 +9,7 @@ import * as bill from './bill/Bill.resource';
 import * as vendor from './vendor/Vendor.resource';
 import * as query from './query/Query.resource';
 import * as custom from './custom/Custom.resource';
+import { reportCost } from '../../shared/intacct/n8n/costReport';
 
 type OperationModule = { execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> };
 
@@ -25,5 +26,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!isOperationModule(module)) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of resource "${resource}" is not supported`);
 	}
-	return [await module.execute.call(this)];
+	try {
+		return [await module.execute.call(this)];
+	} finally {
+		// What this run cost, even when it failed part-way (the calls were made).
+		reportCost(this);
+	}
 }
