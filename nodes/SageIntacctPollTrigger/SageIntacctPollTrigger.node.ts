@@ -11,6 +11,7 @@ import {
 import { outputRecord } from '../shared/intacct/records/simplify';
 import { createClientFromContext } from '../shared/intacct/n8n/n8nHttpPost';
 import { costMeterFor, logCost } from '../shared/intacct/n8n/costReport';
+import { pollCostNotice } from './pollCost';
 import { toNodeApiError } from '../shared/intacct/n8n/n8nErrors';
 import { latestRecord, pollChanges, changeKind } from './pollChanges';
 import { readPollSettings } from './pollSettings';
@@ -38,7 +39,7 @@ export class SageIntacctPollTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Every poll is at least one API transaction (plus one per extra page of 1,000 records), billed against your company\'s monthly volume (Performance Tier 1 includes 100,000 for all integrations together). Polling every minute costs about 43,200 transactions a month, every 5 minutes about 8,640, every 15 minutes about 2,880, hourly about 720. For instant GL entry events without polling, use the Sage Intacct Trigger (webhook).',
+					pollCostNotice(),
 				name: 'costNotice',
 				type: 'notice',
 				default: '',
@@ -108,7 +109,7 @@ export class SageIntacctPollTrigger implements INodeType {
 						name: 'pageSize',
 						type: 'number',
 						typeOptions: { minValue: 1, maxValue: 2000 },
-						default: 1000,
+						default: 2000,
 						description: 'Records per API call (1-2000); each page is one API transaction',
 					},
 					{
