@@ -63,7 +63,16 @@ export { FIXTURE_HTTP_REQUEST_TYPE } from './fixtures/FixtureHttpRequest.node';
 // only. The node's cost line is logged at info; tests read it from the hints or a spy on the logger.
 process.env.N8N_LOG_LEVEL ??= 'warn';
 
-export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..', '..');
+/** The repository root: the nearest folder up with this package's package.json (the benchmarks run
+ * this file bundled into .cache/run/, at another depth than test/support/harness/). */
+function packageRoot(): string {
+	for (let dir = __dirname; ; dir = path.dirname(dir)) {
+		const manifest = path.join(dir, 'package.json');
+		if (fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string }).name === 'n8n-nodes-sage-intacct') return dir;
+		if (path.dirname(dir) === dir) return path.resolve(__dirname, '..', '..', '..');
+	}
+}
+export const PACKAGE_ROOT = packageRoot();
 export const PACKAGE_NAME = 'n8n-nodes-sage-intacct';
 
 export interface LoadedPackage {
