@@ -21,6 +21,8 @@ export interface FieldDef {
 	readonly: boolean;
 	description: string;
 	validValues?: EnumValue[];
+	/** false: readByQuery's <query> may not name it (an associated record's field, e.g. EMPLOYEE PERSONALINFO.FIRSTNAME). */
+	filterable?: boolean;
 }
 
 /** A MANY2ONE hop usable as a dotted field in `query` (§4.4): <PATH>.<FIELD>. */
@@ -47,13 +49,26 @@ export interface ObjectDef {
 	relationships: RelationshipDef[];
 	/** Read-only views (GLDETAIL) refuse create/update/delete. */
 	readOnlyView?: boolean;
+	/**
+	 * The generic write functions the reference documents for the object (absent: create, update and
+	 * delete). Others are refused as on a read-only object.
+	 */
+	writes?: readonly WriteFunction[];
+	/**
+	 * Nested groups the reference documents for create/update that are not stored as fields (e.g.
+	 * CUSTOMER CUSTOMERCONTACTS, PROJECT PROJECT_RULES): accepted by their first element name.
+	 */
+	writeOnly?: readonly string[];
 }
+
+export type WriteFunction = 'create' | 'update' | 'delete';
 
 interface FieldOptions {
 	required?: boolean;
 	readonly?: boolean;
 	description?: string;
 	validValues?: EnumValue[];
+	filterable?: boolean;
 }
 
 export function field(id: string, label: string, type: DataType, options: FieldOptions = {}): FieldDef {
@@ -65,7 +80,27 @@ export function field(id: string, label: string, type: DataType, options: FieldO
 		readonly: options.readonly ?? false,
 		description: options.description ?? label,
 		validValues: options.validValues,
+		...(options.filterable === false ? { filterable: false } : {}),
 	};
+}
+
+const SPEC_TYPES: Record<string, DataType> = { s: 'TEXT', b: 'BOOLEAN', c: 'DECIMAL', n: 'DECIMAL', i: 'INTEGER', d: 'DATE' };
+
+/**
+ * Optional, writable fields from a compact list copied from a reference page's parameter table:
+ * "NAME:type" separated by spaces, type s string (default), b boolean, c currency, n number,
+ * i integer, d date (mm/dd/yyyy). The label is the field ID: the page gives no labels.
+ */
+export function documentedFields(spec: string): FieldDef[] {
+	return spec
+		.trim()
+		.split(/\s+/)
+		.map((entry) => {
+			const [id, code = 's'] = entry.split(':');
+			const type = SPEC_TYPES[code];
+			if (!type) throw new Error(`Unknown field type code ${code} for ${id}`);
+			return field(id, id, type);
+		});
 }
 
 /** Enum values from [label, code] pairs. */

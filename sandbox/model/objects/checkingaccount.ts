@@ -4,11 +4,14 @@ import { ACTIVE_STATUS, auditFields, field, recordNoField, type ObjectDef } from
  * Checking accounts (Sage's Checking Accounts page: read/readByName by BANKACCOUNTID). An AP payment's
  * or AR payment's FINANCIALENTITY and a deposit's bankaccountid name one of these. GLACCOUNTNO (the
  * cash account a payment credits) is the link the sandbox posts through (docs/fidelity-flows.md).
+ * The page documents RECORDNO, DESCRIPTION (query example) and BANKACCOUNTID (readByName key); the
+ * other fields are *invented* (docs/fidelity.md). It documents no create/update/delete of accounts.
  */
 export const CHECKINGACCOUNT: ObjectDef = {
 	name: 'CHECKINGACCOUNT',
 	label: 'Checking Account',
 	idField: 'BANKACCOUNTID',
+	writes: [],
 	relationships: [{ path: 'GLACCOUNT', object: 'GLACCOUNT', label: 'GL account', relatedBy: 'GLACCOUNTNO', targetField: 'ACCOUNTNO' }],
 	fields: [
 		recordNoField(),

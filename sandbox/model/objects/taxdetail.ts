@@ -3,13 +3,15 @@ import { ACTIVE_STATUS, auditFields, enumValues, field, recordNoField, type Obje
 /**
  * Tax details (Sage's Tax Details page: lookup, query, readByQuery, read by DETAILID; TAXTYPE S for
  * sales, P for purchases). Read-only here: the page documents no create. The seeded rows and the fields
- * beyond DETAILID/TAXTYPE/DESCRIPTION are the sandbox's (docs/fidelity-flows.md).
+ * beyond RECORDNO/DETAILID/TAXTYPE/DESCRIPTION (VALUE, GLACCOUNT, STATUS) are the sandbox's
+ * (docs/fidelity-flows.md); the node's tax-detail search does not depend on STATUS (docs/fidelity.md).
  */
 export const TAXDETAIL: ObjectDef = {
 	name: 'TAXDETAIL',
 	label: 'Tax Detail',
 	idField: 'DETAILID',
 	relationships: [],
+	writes: [],
 	fields: [
 		recordNoField(),
 		field('DETAILID', 'Tax detail ID', 'TEXT', { required: true }),
