@@ -21,8 +21,6 @@ export interface FieldDef {
 	readonly: boolean;
 	description: string;
 	validValues?: EnumValue[];
-	/** false: readByQuery's <query> may not name it (an associated record's field, e.g. EMPLOYEE PERSONALINFO.FIRSTNAME). */
-	filterable?: boolean;
 }
 
 /** A MANY2ONE hop usable as a dotted field in `query` (§4.4): <PATH>.<FIELD>. */
@@ -68,7 +66,6 @@ interface FieldOptions {
 	readonly?: boolean;
 	description?: string;
 	validValues?: EnumValue[];
-	filterable?: boolean;
 }
 
 export function field(id: string, label: string, type: DataType, options: FieldOptions = {}): FieldDef {
@@ -80,7 +77,6 @@ export function field(id: string, label: string, type: DataType, options: FieldO
 		readonly: options.readonly ?? false,
 		description: options.description ?? label,
 		validValues: options.validValues,
-		...(options.filterable === false ? { filterable: false } : {}),
 	};
 }
 

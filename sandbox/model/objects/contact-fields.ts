@@ -22,7 +22,7 @@ export function contactFields(prefix: string, options: ContactFieldOptions = {})
 	return contactFieldList(p).map((f) => {
 		const name = f.id.slice(p.length);
 		const readonly = options.writable !== undefined && !options.writable.includes(name);
-		return { ...f, required: required.includes(name), readonly, ...(readonly ? { filterable: false } : {}) };
+		return { ...f, required: required.includes(name), readonly };
 	});
 }
 

@@ -8,7 +8,8 @@ import { contactFields } from './contact-fields';
  * selects LOCATION.LOCATIONID and filters CONTACT.FIRSTNAME / CONTACT.LASTNAME through the
  * employee's contact; the page's note says readByQuery cannot filter on the names "because these
  * names are in an associated record". The other PERSONALINFO fields are the contact's own values:
- * rendered, read-only, not filterable by readByQuery (their rendering is *invented*, docs/fidelity.md).
+ * rendered and read-only (their rendering is *invented*, docs/fidelity.md); readByQuery refuses every
+ * dotted field in its query already (reads/legacy-query-parser.ts).
  */
 export const EMPLOYEE: ObjectDef = {
 	name: 'EMPLOYEE',

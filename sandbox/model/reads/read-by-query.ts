@@ -46,10 +46,6 @@ export function readByQuery(rc: ReadContext, fn: XmlElement): FunctionOutcome {
 				resolve: (name): ResolvedField => {
 					const f = resolveField(def, name, rc.db, false);
 					if (!f) throw queryFailed(`Invalid field ${name} in query for object ${def.name}`, 'Check the fields exist (use lookup), and try again.');
-					// An associated record's field (EMPLOYEE PERSONALINFO.FIRSTNAME): readByQuery cannot filter on it.
-					if (f.def.filterable === false) {
-						throw queryFailed(`Invalid field ${name} in query for object ${def.name}: it is a field of an associated record`, 'Use query with the related object (for example CONTACT.FIRSTNAME), and try again.');
-					}
 					return f;
 				},
 				badValue: (f, value, expected) =>
