@@ -1,10 +1,11 @@
-import { ACTIVE_STATUS, auditFields, enumValues, field, recordNoField, type ObjectDef } from '../schema';
+import { auditFields, enumValues, field, recordNoField, type ObjectDef } from '../schema';
 
 /**
  * Tax details (Sage's Tax Details page: lookup, query, readByQuery, read by DETAILID; TAXTYPE S for
  * sales, P for purchases). Read-only here: the page documents no create. The seeded rows and the fields
- * beyond RECORDNO/DETAILID/TAXTYPE/DESCRIPTION (VALUE, GLACCOUNT, STATUS) are the sandbox's
- * (docs/fidelity-flows.md); the node's tax-detail search does not depend on STATUS (docs/fidelity.md).
+ * beyond RECORDNO/DETAILID/TAXTYPE/DESCRIPTION (VALUE, GLACCOUNT) are the sandbox's
+ * (docs/fidelity-flows.md). The page documents no STATUS: the sandbox has none, so the node's
+ * tax-detail search meets a company without it (docs/fidelity.md).
  */
 export const TAXDETAIL: ObjectDef = {
 	name: 'TAXDETAIL',
@@ -19,7 +20,6 @@ export const TAXDETAIL: ObjectDef = {
 		field('DESCRIPTION', 'Description', 'TEXT'),
 		field('VALUE', 'Rate (percent)', 'DECIMAL'),
 		field('GLACCOUNT', 'GL account', 'TEXT'),
-		field('STATUS', 'Status', 'ENUM', { validValues: ACTIVE_STATUS }),
 		...auditFields(),
 	],
 };

@@ -111,7 +111,9 @@ function checkReferences(ws: WriteSession, object: ObjectDef, row: Record<string
 
 export function createMasterRecord(ws: WriteSession, object: ObjectDef, input: FieldInput): Row {
 	const table = ws.db.table(object.name);
-	const columns = { ...DEFAULTS['*'], ...DEFAULTS[object.name], ...writableColumns(object, input) };
+	// Defaults only for fields the object has (TAXDETAIL and CHECKINGACCOUNT have no STATUS).
+	const defaults = Object.entries({ ...DEFAULTS['*'], ...DEFAULTS[object.name] }).filter(([id]) => fieldDef(object, id));
+	const columns = { ...Object.fromEntries(defaults), ...writableColumns(object, input) };
 	checkRequired(object, columns);
 	if (object.idField && table.getById(columns[object.idField])) throw duplicate(object.label, columns[object.idField]);
 	checkReferences(ws, object, columns);
