@@ -110,14 +110,20 @@ async function search(
 	paginationToken: string | undefined,
 ): Promise<INodeListSearchResult> {
 	const client = getClient(context);
+	let refused: unknown;
 	try {
 		return await searchOnce(client, def, filter, paginationToken);
 	} catch (error) {
 		// Only a refused read (Query Failed: a field this company does not have) is asked about again.
-		if (paginationToken || !isIntacctError(error) || error.kind !== 'result') throw error;
-		const narrowed = narrowToKnownFields(def, await lookupFieldIds(client, def.object));
-		if (narrowed === def) throw error;
+		if (paginationToken || !isIntacctError(error) || error.kind !== 'result') throw toN8nError(context.getNode(), error);
+		refused = error;
+	}
+	const narrowed = narrowToKnownFields(def, await lookupFieldIds(client, def.object));
+	if (narrowed === def) throw toN8nError(context.getNode(), refused);
+	try {
 		return await searchOnce(client, narrowed, filter, undefined);
+	} catch (error) {
+		throw toN8nError(context.getNode(), error);
 	}
 }
 
