@@ -104,6 +104,11 @@ export function enumValues(pairs: Array<[string, string]>): EnumValue[] {
 	return pairs.map(([label, code]) => ({ label, code }));
 }
 
+/** Enum values whose stored code is the label itself (most documented string enumerations). */
+export function labelledValues(...labels: string[]): EnumValue[] {
+	return labels.map((label) => ({ label, code: label }));
+}
+
 export const ACTIVE_STATUS = enumValues([
 	['active', 'T'],
 	['inactive', 'F'],

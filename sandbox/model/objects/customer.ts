@@ -1,7 +1,5 @@
-import { ACTIVE_STATUS, auditFields, documentedFields, enumValues, field, recordNoField, type ObjectDef } from '../schema';
+import { ACTIVE_STATUS, auditFields, documentedFields, field, labelledValues, recordNoField, type ObjectDef } from '../schema';
 import { contactFields } from './contact-fields';
-
-const same = (...values: string[]) => enumValues(values.map((v): [string, string] => [v, v]));
 
 /**
  * Customer field table (accounts-receivable-customers.md, "Create Customer" parameter tables;
@@ -20,10 +18,10 @@ export const CUSTOMER_FIELDS = [
 	field('CUSTTYPE', 'Customer type', 'TEXT'),
 	field('TERMNAME', 'Payment term', 'TEXT'),
 	field('CREDITLIMIT', 'Credit limit', 'DECIMAL'),
-	field('DELIVERY_OPTIONS', 'Delivery method', 'ENUM', { validValues: same('Print', 'E-Mail', 'Print#~#E-Mail') }),
+	field('DELIVERY_OPTIONS', 'Delivery method', 'ENUM', { validValues: labelledValues('Print', 'E-Mail', 'Print#~#E-Mail') }),
 	field('ADVBILLBY', 'Bill in advance', 'INTEGER'),
-	field('ADVBILLBYTYPE', 'Bill-in-advance time period', 'ENUM', { validValues: same('days', 'months') }),
-	field('OBJECTRESTRICTION', 'Restriction type', 'ENUM', { validValues: same('Unrestricted', 'RootOnly', 'Restricted') }),
+	field('ADVBILLBYTYPE', 'Bill-in-advance time period', 'ENUM', { validValues: labelledValues('days', 'months') }),
+	field('OBJECTRESTRICTION', 'Restriction type', 'ENUM', { validValues: labelledValues('Unrestricted', 'RootOnly', 'Restricted') }),
 	field('TOTALDUE', 'Total due', 'DECIMAL', { readonly: true }),
 	...documentedFields(`
 		ONETIME:b HIDEDISPLAYCONTACT:b CUSTREPID PARENTID GLGROUP TERRITORYID SUPDOCID OFFSETGLACCOUNTNO ARACCOUNT

@@ -1,4 +1,4 @@
-import { ACTIVE_STATUS, auditFields, documentedFields, enumValues, field, recordNoField, type ObjectDef } from '../schema';
+import { ACTIVE_STATUS, auditFields, documentedFields, field, labelledValues, recordNoField, type ObjectDef } from '../schema';
 import { contactFields } from './contact-fields';
 
 /**
@@ -31,7 +31,7 @@ export const EMPLOYEE: ObjectDef = {
 		field('BIRTHDATE', 'Birth date', 'DATE'),
 		field('STATUS', 'Status', 'ENUM', { validValues: ACTIVE_STATUS }),
 		field('TERMINATIONTYPE', 'Termination type', 'ENUM', {
-			validValues: enumValues(['voluntary', 'involuntary', 'deceased', 'disability', 'retired'].map((v): [string, string] => [v, v])),
+			validValues: labelledValues('voluntary', 'involuntary', 'deceased', 'disability', 'retired'),
 		}),
 		...documentedFields(`
 			SSN EMPLOYEETYPE SUPERVISORID GENDER EMPPOSITIONID CURRENCY EARNINGTYPENAME POSTACTUALCOST:b NAME1099

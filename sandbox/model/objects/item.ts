@@ -1,4 +1,4 @@
-import { ACTIVE_STATUS, auditFields, documentedFields, enumValues, field, recordNoField, type ObjectDef } from '../schema';
+import { ACTIVE_STATUS, auditFields, documentedFields, enumValues, field, labelledValues, recordNoField, type ObjectDef } from '../schema';
 
 /**
  * Item (inventory-control-items.md: the item types in the page's introduction, "Create an Item"
@@ -28,7 +28,7 @@ export const ITEM: ObjectDef = {
 			]),
 		}),
 		field('STATUS', 'Status', 'ENUM', { validValues: ACTIVE_STATUS }),
-		field('COST_METHOD', 'Cost method', 'ENUM', { validValues: enumValues(['Standard', 'Average', 'FIFO', 'LIFO'].map((v): [string, string] => [v, v])) }),
+		field('COST_METHOD', 'Cost method', 'ENUM', { validValues: labelledValues('Standard', 'Average', 'FIFO', 'LIFO') }),
 		...documentedFields(`
 			ENABLEFULFILLMENT:b CONTRACTENABLED:b PRODUCTLINEID EXTENDED_DESCRIPTION PODESCRIPTION SODESCRIPTION
 			UOMGRP NOTE GLGROUP DEFAULT_CONVERSIONTYPE STANDARD_COST:c BASEPRICE:c TAXABLE:b ALLOWMULTIPLETAXGRPS:b

@@ -1,6 +1,4 @@
-import { ACTIVE_STATUS, auditFields, documentedFields, enumValues, field, recordNoField, type ObjectDef } from '../schema';
-
-const same = (...values: string[]) => enumValues(values.map((v): [string, string] => [v, v]));
+import { ACTIVE_STATUS, auditFields, documentedFields, field, labelledValues, recordNoField, type ObjectDef } from '../schema';
 
 /**
  * Project (project-resource-mgmt-projects.md, "Create Project" / "Update Project": NAME and
@@ -23,7 +21,7 @@ export const PROJECT: ObjectDef = {
 		field('DESCRIPTION', 'Description', 'TEXT'),
 		field('PROJECTCATEGORY', 'Project category', 'ENUM', {
 			required: true,
-			validValues: same('Contract', 'Capitalized', 'Internal Billable', 'Internal Non-billable'),
+			validValues: labelledValues('Contract', 'Capitalized', 'Internal Billable', 'Internal Non-billable'),
 		}),
 		field('PROJECTSTATUS', 'Project status', 'TEXT'),
 		field('CUSTOMERID', 'Customer', 'TEXT'),
@@ -36,9 +34,9 @@ export const PROJECT: ObjectDef = {
 		field('ENDDATE', 'End date', 'DATE'),
 		field('BUDGETAMOUNT', 'Budgeted billing amount', 'DECIMAL'),
 		field('STATUS', 'Status', 'ENUM', { validValues: ACTIVE_STATUS }),
-		field('PAYER', 'Payer', 'ENUM', { validValues: same('Federal', 'Third-party') }),
-		field('ASSISTANCETYPE', 'Assistance type', 'ENUM', { validValues: same('Cash', 'Non-cash') }),
-		field('REVRESTRICTION', 'Revenue restriction', 'ENUM', { validValues: same('Purpose', 'Time', 'NA') }),
+		field('PAYER', 'Payer', 'ENUM', { validValues: labelledValues('Federal', 'Third-party') }),
+		field('ASSISTANCETYPE', 'Assistance type', 'ENUM', { validValues: labelledValues('Cash', 'Non-cash') }),
+		field('REVRESTRICTION', 'Revenue restriction', 'ENUM', { validValues: labelledValues('Purpose', 'Time', 'NA') }),
 		field('CONTACTINFO.CONTACTNAME', 'Primary contact name', 'TEXT'),
 		field('BILLTO.CONTACTNAME', 'Bill to contact name', 'TEXT'),
 		field('SHIPTO.CONTACTNAME', 'Ship to contact name', 'TEXT'),
