@@ -14,6 +14,9 @@ import type { Row } from '../store';
 import { childText } from '../xml-element';
 import { createApBill, deleteApBill, updateApBill } from './apbill';
 import { createApPayment, deleteApPayment, updateApPayment } from './appymt';
+import { deleteArInvoice, genericInvoiceWriteRefused } from './arinvoice';
+import { createArPayment, deleteArPayment, updateArPayment } from './arpymt';
+import { createCustomer, deleteCustomer } from './customer';
 import { createBudget } from './glbudget';
 import { createGlBatch, deleteGlBatch, updateGlBatch } from './glbatch';
 import { createMasterRecord, deleteMasterRecord, updateMasterRecord } from './master-data';
@@ -63,6 +66,13 @@ const SPECIAL: Record<string, WriteHandler> = {
 	},
 	APBILL: { create: createApBill, update: updateApBill, delete: deleteApBill },
 	APPYMT: { create: createApPayment, update: updateApPayment, delete: deleteApPayment },
+	ARINVOICE: { create: () => genericInvoiceWriteRefused('create'), update: () => genericInvoiceWriteRefused('update'), delete: deleteArInvoice },
+	ARPYMT: { create: createArPayment, update: updateArPayment, delete: deleteArPayment },
+	CUSTOMER: {
+		create: (ws, el) => createCustomer(ws, readRecordInput(el).fields),
+		update: (ws, el) => updateMasterRecord(ws, objectDef('CUSTOMER')!, readRecordInput(el).fields),
+		delete: deleteCustomer,
+	},
 	GLBUDGETHEADER: {
 		create: createBudget,
 		update: (ws, el) => updateMasterRecord(ws, objectDef('GLBUDGETHEADER')!, readRecordInput(el).fields),
@@ -83,7 +93,7 @@ const SPECIAL: Record<string, WriteHandler> = {
 };
 
 /** Objects created only through their parent (lines) or not writable at all. */
-const NOT_WRITABLE = new Set(['GLENTRY', 'APBILLITEM', 'APPYMTDETAIL', 'GLBUDGETITEM', 'TAXDETAIL', 'GLDETAIL', 'LOCATIONENTITY', 'GLJOURNAL']);
+const NOT_WRITABLE = new Set(['GLENTRY', 'APBILLITEM', 'APPYMTDETAIL', 'GLBUDGETITEM', 'TAXDETAIL', 'GLDETAIL', 'LOCATIONENTITY', 'GLJOURNAL', 'ARINVOICEITEM', 'ARPYMTDETAIL', 'DEPOSIT', 'DEPOSITENTRY']);
 
 function handlerFor(def: ObjectDef, verb: WriteVerb): WriteHandler {
 	if (NOT_WRITABLE.has(def.name)) throw writeFailure(verb, def.label, RULES.readonlyObject(def.name, verb).errors);
