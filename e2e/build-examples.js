@@ -613,7 +613,7 @@ const arNodes = [
 		filters: { customerId: '={{ $("Create customer").first().json.customerId }}', openOnly: true },
 	}, [1760, 0], { credentials: CREDENTIAL, executeOnce: true }),
 ];
-const arFlow = workflow('sageArInvoicesToDeposits', 'Sage Intacct: AR invoices to payments and deposits', arNodes,
+const arFlow = workflow('sageArToDeposits', 'Sage Intacct: AR invoices to payments and deposits', arNodes,
 	connect('Run manually', 'Create customer', 'Sample invoices', 'Create invoice', 'Apply remittances', 'Receive payment', 'One deposit slip', 'Deposit to bank', 'Still open'));
 
 for (const wf of [expenses, apIntake, glExport, grant, budget, payRun, arFlow]) {

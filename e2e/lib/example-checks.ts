@@ -174,7 +174,7 @@ const arInvoicesToDeposits: ExampleCheck = {
 };
 
 const CHECKS: Record<string, ExampleCheck> = {
-	sageArInvoicesToDeposits: arInvoicesToDeposits,
+	sageArToDeposits: arInvoicesToDeposits,
 	sageGrantBudgetActual: grantBudgetVsActual,
 	sageApPaymentRun: apPaymentRun,
 	sageExpensesToJe: expensesToJe,
