@@ -503,7 +503,120 @@ const payRunNodes = [
 const payRun = workflow('sageApPaymentRun', 'Sage Intacct: AP payment run (open bills to one payment per vendor)', payRunNodes,
 	connect('Run manually', 'Open bills due', 'One payment per vendor', 'Pay vendor'));
 
-for (const wf of [expenses, apIntake, glExport, grant, budget, payRun]) {
+// ---------------------------------------------------------------------------------------------------
+// 7. AR invoices to payments and deposits: customer, invoices, remittances applied, one deposit slip.
+nodeCounter = 700;
+const arNodes = [
+	sticky('About this workflow', [
+		'## AR invoices to payments and deposits',
+		'A billing system\'s invoices (here: a sample in a Code node) become **AR invoices** of a customer; the customer\'s remittances are **applied to those invoices** as AR payments received into **undeposited funds**; the day\'s receipts go to the bank on **one deposit slip**. The last step lists what the customer still owes (its open invoices).',
+		'',
+		'* the customer is created first (a re-run finds it and creates nothing)',
+		'* each remittance is one payment: the Idempotency Key `remit-<reference>` means a re-run never receives it twice',
+		'* the deposit\'s Idempotency Key is its slip ID: one deposit, however often the workflow runs',
+		'* a paid invoice is no longer open; a partly paid one keeps its amount due',
+	].join('\n'), [-60, -360], 600, 320),
+	node('Run manually', 'n8n-nodes-base.manualTrigger', 1, {}, [0, 0]),
+	node('Create customer', `${PKG}.sageIntacct`, 1, {
+		resource: 'customer',
+		operation: 'create',
+		customerId: 'C-3001',
+		name: 'Northside Family Clinic',
+		additionalFields: { email: 'accounts@northside-clinic.example', customerType: 'Clinic' },
+	}, [220, 0], { credentials: CREDENTIAL }),
+	node('Sample invoices', 'n8n-nodes-base.code', 2, {
+		mode: 'runOnceForAllItems',
+		jsCode: code(`
+		// Invoices from the billing system, one item each. Lines post to program fee revenue (4200).
+		const customerId = $('Create customer').first().json.customerId;
+		const invoices = [
+			{ invoiceNumber: 'INV-FP-1001', amount: 1200, memo: 'Family counselling sessions, October' },
+			{ invoiceNumber: 'INV-FP-1002', amount: 450, memo: 'Parenting workshop seats' },
+			{ invoiceNumber: 'INV-FP-1003', amount: 800, memo: 'Case management, October' },
+		];
+		return invoices.map((inv) => ({
+			json: {
+				customerId,
+				invoiceNumber: inv.invoiceNumber,
+				lines: [{ accountNo: '4200', amount: inv.amount, memo: inv.memo, locationId: '210', departmentId: 'PROG' }],
+			},
+		}));
+		`),
+	}, [440, 0]),
+	node('Create invoice', `${PKG}.sageIntacct`, 1, {
+		resource: 'arInvoice',
+		operation: 'create',
+		customer: { __rl: true, mode: 'id', value: '={{ $json.customerId }}' },
+		invoiceNumber: '={{ $json.invoiceNumber }}',
+		invoiceDate: '2026-11-02',
+		dueDate: '2026-12-02',
+		lineInput: 'json',
+		linesJson: '={{ JSON.stringify($json.lines) }}',
+	}, [660, 0], { credentials: CREDENTIAL }),
+	node('Apply remittances', 'n8n-nodes-base.code', 2, {
+		mode: 'runOnceForAllItems',
+		jsCode: code(`
+		// The customer's remittance advices: which invoice (by number) each payment pays, and how much.
+		const remittances = [
+			{ reference: 'CHK-88001', method: 'Printed Check', receiptDate: '2026-11-18', pays: [{ invoiceNumber: 'INV-FP-1001', amount: 1200 }, { invoiceNumber: 'INV-FP-1002', amount: 450 }] },
+			{ reference: 'EFT-5521', method: 'EFT', receiptDate: '2026-11-19', pays: [{ invoiceNumber: 'INV-FP-1003', amount: 300 }] },
+		];
+		const recordNoByNumber = {};
+		for (const { json: inv } of $input.all()) recordNoByNumber[inv.invoiceNumber] = inv.recordNo;
+		const customerId = $('Create customer').first().json.customerId;
+		return remittances.map((r) => ({
+			json: {
+				customerId,
+				reference: r.reference,
+				method: r.method,
+				receiptDate: r.receiptDate,
+				invoices: r.pays.map((p) => ({ invoiceRecordNo: recordNoByNumber[p.invoiceNumber], amount: p.amount })),
+			},
+		}));
+		`),
+	}, [880, 0]),
+	node('Receive payment', `${PKG}.sageIntacct`, 1, {
+		resource: 'arPayment',
+		operation: 'create',
+		customer: { __rl: true, mode: 'id', value: '={{ $json.customerId }}' },
+		receiveInto: 'undeposited',
+		undepositedAccount: { __rl: true, mode: 'id', value: '1050' },
+		paymentMethod: '={{ $json.method }}',
+		receiptDate: '={{ $json.receiptDate }}',
+		invoiceInput: 'json',
+		invoicesJson: '={{ JSON.stringify($json.invoices) }}',
+		additionalFields: { referenceNumber: '={{ $json.reference }}' },
+		options: { idempotencyKey: '={{ "remit-" + $json.reference }}' },
+	}, [1100, 0], { credentials: CREDENTIAL }),
+	node('One deposit slip', 'n8n-nodes-base.code', 2, {
+		mode: 'runOnceForAllItems',
+		jsCode: code(`
+		// All receipts of the run on one slip.
+		const receiptKeys = $input.all().map((item) => item.json.recordNo).join(',');
+		return [{ json: { slip: 'SLIP-2026-11-20', depositDate: '2026-11-20', receiptKeys } }];
+		`),
+	}, [1320, 0]),
+	node('Deposit to bank', `${PKG}.sageIntacct`, 1, {
+		resource: 'deposit',
+		operation: 'create',
+		bankAccount: { __rl: true, mode: 'id', value: 'BOA-OP' },
+		depositDate: '={{ $json.depositDate }}',
+		depositSlipId: '={{ $json.slip }}',
+		receiptKeys: '={{ $json.receiptKeys }}',
+		additionalFields: { description: 'Clinic receipts' },
+		options: { idempotencyKey: '={{ "deposit-" + $json.slip }}' },
+	}, [1540, 0], { credentials: CREDENTIAL }),
+	node('Still open', `${PKG}.sageIntacct`, 1, {
+		resource: 'arInvoice',
+		operation: 'getMany',
+		returnAll: true,
+		filters: { customerId: '={{ $("Create customer").first().json.customerId }}', openOnly: true },
+	}, [1760, 0], { credentials: CREDENTIAL, executeOnce: true }),
+];
+const arFlow = workflow('sageArToDeposits', 'Sage Intacct: AR invoices to payments and deposits', arNodes,
+	connect('Run manually', 'Create customer', 'Sample invoices', 'Create invoice', 'Apply remittances', 'Receive payment', 'One deposit slip', 'Deposit to bank', 'Still open'));
+
+for (const wf of [expenses, apIntake, glExport, grant, budget, payRun, arFlow]) {
 	delete wf._comment;
 	const file = path.join(OUT, `${wf.id}.json`);
 	fs.writeFileSync(file, JSON.stringify(wf, null, '\t') + '\n');

@@ -149,7 +149,32 @@ const apPaymentRun: ExampleCheck = {
 	},
 };
 
+const arInvoicesToDeposits: ExampleCheck = {
+	async verify(run, creds, runIndex) {
+		// Independent reads through the gateway: one of each record however often the workflow ran.
+		equal((await readAll(creds, 'CUSTOMER', 'RECORDNO', "CUSTOMERID = 'C-3001'")).length, 1, 'customer C-3001 exists once');
+		const invoices = await readAll(creds, 'ARINVOICE', 'RECORDNO,RECORDID,STATE,TOTALDUE,TOTALPAID', "CUSTOMERID = 'C-3001'");
+		const byNumber = Object.fromEntries(invoices.map((i) => [String(i.RECORDID), i]));
+		equal(invoices.length, 3, 'three invoices of C-3001 (none duplicated)');
+		equal(`${String(byNumber['INV-FP-1001']?.STATE)}/${String(byNumber['INV-FP-1002']?.STATE)}`, 'Paid/Paid', 'INV-FP-1001 and INV-FP-1002 are Paid');
+		equal(cents(byNumber['INV-FP-1003']?.TOTALDUE), cents(500), 'INV-FP-1003 still has 500.00 due');
+		const payments = await readAll(creds, 'ARPYMT', 'RECORDNO,DOCNUMBER,TOTALENTERED,UNDEPOSITEDACCOUNTNO,DEPOSITKEY', "CUSTOMERID = 'C-3001'");
+		equal(JSON.stringify(payments.map((p) => String(p.DOCNUMBER)).sort()), JSON.stringify(['CHK-88001', 'EFT-5521']), 'one payment per remittance (not received twice)');
+		const details = await readAll(creds, 'ARPYMTDETAIL', 'RECORDNO', `RECORDKEY = '${String(byNumber['INV-FP-1003']?.RECORDNO)}'`);
+		equal(details.length, 1, 'one payment detail on INV-FP-1003');
+		const deposits = await readAll(creds, 'DEPOSIT', 'RECORDNO,TOTALENTERED,FINANCIALENTITY', "DEPOSITID = 'SLIP-2026-11-20'");
+		equal(deposits.length, 1, 'one deposit slip SLIP-2026-11-20');
+		equal(cents(deposits[0].TOTALENTERED), cents(1950), 'the deposit holds both receipts (1,950.00)');
+		equal(String(deposits[0].FINANCIALENTITY), 'BOA-OP', 'deposited into BOA-OP');
+		check(payments.every((p) => String(p.DEPOSITKEY) === String(deposits[0].RECORDNO)), 'both payments are in that deposit');
+		const open = outputOrEmpty(run, 'Still open');
+		equal(JSON.stringify(open.map((i) => i.invoiceNumber)), JSON.stringify(['INV-FP-1003']), 'the open invoices of C-3001 in the node output');
+		ok(`${runIndex === 0 ? 'invoiced' : 're-run posted nothing more for'} C-3001: 3 invoices, payments CHK-88001 and EFT-5521, deposit ${String(deposits[0].RECORDNO)} of 1,950.00; INV-FP-1003 open with 500.00`);
+	},
+};
+
 const CHECKS: Record<string, ExampleCheck> = {
+	sageArToDeposits: arInvoicesToDeposits,
 	sageGrantBudgetActual: grantBudgetVsActual,
 	sageApPaymentRun: apPaymentRun,
 	sageExpensesToJe: expensesToJe,

@@ -15,6 +15,10 @@ import * as query from './actions/query/Query.resource';
 import * as custom from './actions/custom/Custom.resource';
 import * as apPayment from './actions/apPayment/ApPayment.resource';
 import * as balance from './actions/balance/Balance.resource';
+import * as customer from './actions/customer/Customer.resource';
+import * as arInvoice from './actions/arInvoice/ArInvoice.resource';
+import * as arPayment from './actions/arPayment/ArPayment.resource';
+import * as deposit from './actions/deposit/Deposit.resource';
 import { listSearch } from './methods';
 
 /** One main input and output (a const: the two lint rule sets disagree on how to spell it inline). */
@@ -46,9 +50,13 @@ export class SageIntacct implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'AP Payment', value: 'apPayment' },
+					{ name: 'AR Invoice', value: 'arInvoice' },
+					{ name: 'AR Payment', value: 'arPayment' },
 					{ name: 'Balance', value: 'balance' },
 					{ name: 'Bill', value: 'bill' },
 					{ name: 'Custom XML', value: 'custom' },
+					{ name: 'Customer', value: 'customer' },
+					{ name: 'Deposit', value: 'deposit' },
 					{ name: 'GL Entry', value: 'glEntry' },
 					{ name: 'Journal Entry', value: 'journalEntry' },
 					{ name: 'Query', value: 'query' },
@@ -64,6 +72,10 @@ export class SageIntacct implements INodeType {
 			...custom.description,
 			...apPayment.description,
 			...balance.description,
+			...customer.description,
+			...arInvoice.description,
+			...arPayment.description,
+			...deposit.description,
 		],
 	};
 

@@ -7,7 +7,7 @@ import { STORED_OBJECTS } from './objects';
 import { Table, type Row, type TableState } from './store';
 
 /** Parent links maintained as indexes (GLBATCH -> GLENTRY lines, APBILL -> APBILLITEM lines). */
-const PARENT_FIELDS: Record<string, string> = { GLENTRY: 'BATCHNO', APBILLITEM: 'RECORDKEY', APPYMTDETAIL: 'PAYMENTKEY', GLBUDGETITEM: 'BUDGETKEY' };
+const PARENT_FIELDS: Record<string, string> = { GLENTRY: 'BATCHNO', APBILLITEM: 'RECORDKEY', APPYMTDETAIL: 'PAYMENTKEY', GLBUDGETITEM: 'BUDGETKEY', ARINVOICEITEM: 'RECORDKEY', ARPYMTDETAIL: 'PAYMENTKEY', DEPOSITENTRY: 'RECORDKEY' };
 const ID_FIELDS: Record<string, string> = {
 	GLACCOUNT: 'ACCOUNTNO',
 	GLJOURNAL: 'SYMBOL',

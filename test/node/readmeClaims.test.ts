@@ -85,6 +85,13 @@ describe('idempotency defaults', () => {
 			'vendor.update': false,
 			'apPayment.create': true,
 			'apPayment.reverse': true,
+			'customer.create': true,
+			'customer.update': false,
+			'arInvoice.create': true,
+			'arInvoice.update': false,
+			'arInvoice.delete': false,
+			'arPayment.create': true,
+			'deposit.create': true,
 		});
 	});
 

@@ -4,11 +4,14 @@ import { APBILL } from './apbill';
 import { APBILLITEM } from './apbillitem';
 import { APPYMT, APPYMTDETAIL } from './appymt';
 import { APTERM } from './apterm';
+import { ARINVOICE, ARINVOICEITEM } from './arinvoice';
+import { ARPYMT, ARPYMTDETAIL } from './arpymt';
 import { CHECKINGACCOUNT } from './checkingaccount';
 import { CLASS } from './class';
 import { CONTACT } from './contact';
 import { CUSTOMER } from './customer';
 import { DEPARTMENT } from './department';
+import { DEPOSIT, DEPOSITENTRY } from './deposit';
 import { EMPLOYEE } from './employee';
 import { FUNDINGSOURCE } from './fundingsource';
 import { GLACCOUNT } from './glaccount';
@@ -37,6 +40,12 @@ export const OBJECTS: readonly ObjectDef[] = [
 	APTERM,
 	APPYMT,
 	APPYMTDETAIL,
+	ARINVOICE,
+	ARINVOICEITEM,
+	ARPYMT,
+	ARPYMTDETAIL,
+	DEPOSIT,
+	DEPOSITENTRY,
 	CHECKINGACCOUNT,
 	VENDOR,
 	CUSTOMER,

@@ -8,6 +8,7 @@
 export const ACCOUNTS: Array<[string, string, 'balancesheet' | 'incomestatement', 'debit' | 'credit', string, boolean]> = [
 	['1000', 'Operating Cash - First Community Bank', 'balancesheet', 'debit', 'Cash and Cash Equivalents', false],
 	['1010', 'Payroll Cash', 'balancesheet', 'debit', 'Cash and Cash Equivalents', false],
+	['1050', 'Undeposited Funds', 'balancesheet', 'debit', 'Cash and Cash Equivalents', false],
 	['1100', 'Accounts Receivable', 'balancesheet', 'debit', 'Accounts Receivable', false],
 	['1200', 'Grants Receivable', 'balancesheet', 'debit', 'Accounts Receivable', false],
 	['1300', 'Prepaid Expenses', 'balancesheet', 'debit', 'Other Current Assets', false],

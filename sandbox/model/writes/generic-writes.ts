@@ -14,6 +14,9 @@ import type { Row } from '../store';
 import { childText } from '../xml-element';
 import { createApBill, deleteApBill, updateApBill } from './apbill';
 import { createApPayment, deleteApPayment, updateApPayment } from './appymt';
+import { deleteArInvoice, genericInvoiceWriteRefused } from './arinvoice';
+import { createArPayment, deleteArPayment, updateArPayment } from './arpymt';
+import { createCustomer, deleteCustomer } from './customer';
 import { createBudget } from './glbudget';
 import { createGlBatch, deleteGlBatch, updateGlBatch } from './glbatch';
 import { createMasterRecord, deleteMasterRecord, updateMasterRecord } from './master-data';
@@ -71,6 +74,13 @@ const SPECIAL: Record<string, WriteHandler> = {
 	},
 	APBILL: { create: createApBill, update: updateApBill, delete: deleteApBill },
 	APPYMT: { create: createApPayment, update: updateApPayment, delete: deleteApPayment },
+	ARINVOICE: { create: () => genericInvoiceWriteRefused('create'), update: () => genericInvoiceWriteRefused('update'), delete: deleteArInvoice },
+	ARPYMT: { create: createArPayment, update: updateArPayment, delete: deleteArPayment },
+	CUSTOMER: {
+		create: (ws, el) => createCustomer(ws, checkedFields(objectDef('CUSTOMER')!, el, 'create')),
+		update: (ws, el) => updateMasterRecord(ws, objectDef('CUSTOMER')!, checkedFields(objectDef('CUSTOMER')!, el, 'update')),
+		delete: deleteCustomer,
+	},
 	GLBUDGETHEADER: {
 		create: createBudget,
 		update: (ws, el) => updateMasterRecord(ws, objectDef('GLBUDGETHEADER')!, readRecordInput(el).fields),
@@ -95,7 +105,7 @@ const SPECIAL: Record<string, WriteHandler> = {
  * lists its documented write functions (`writes`, e.g. none for LOCATIONENTITY, TAXDETAIL,
  * CHECKINGACCOUNT) refuses the others.
  */
-const NOT_WRITABLE = new Set(['GLENTRY', 'APBILLITEM', 'APPYMTDETAIL', 'GLBUDGETITEM', 'GLDETAIL']);
+const NOT_WRITABLE = new Set(['GLENTRY', 'APBILLITEM', 'APPYMTDETAIL', 'GLBUDGETITEM', 'GLDETAIL', 'ARINVOICEITEM', 'ARPYMTDETAIL', 'DEPOSIT', 'DEPOSITENTRY']);
 
 function handlerFor(def: ObjectDef, verb: WriteVerb): WriteHandler {
 	if (NOT_WRITABLE.has(def.name) || (def.writes !== undefined && !def.writes.includes(verb))) {

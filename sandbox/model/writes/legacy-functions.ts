@@ -12,6 +12,8 @@ import { objectDef } from '../objects';
 import { attribute, childElement, childElements, childText } from '../xml-element';
 import { createApBill, deleteApBill, updateApBill } from './apbill';
 import { reverseApPayment } from './appymt';
+import { createInvoiceLegacy, deleteInvoiceLegacy, updateInvoiceLegacy } from './arinvoice';
+import { recordDeposit } from './deposit';
 import { createGlBatch, deleteGlBatch } from './glbatch';
 import { checkSequence, legacyDateParts, type SequenceItem } from './legacy-order';
 import { createMasterRecord } from './master-data';
@@ -353,4 +355,8 @@ export const LEGACY_FUNCTIONS: Record<string, LegacyHandler> = {
 	delete_supdoc: deleteSupdocLegacy,
 	create_supdocfolder: createSupdocFolder,
 	reverse_appayment: reverseApPayment,
+	create_invoice: createInvoiceLegacy,
+	update_invoice: updateInvoiceLegacy,
+	delete_invoice: deleteInvoiceLegacy,
+	record_deposit: recordDeposit,
 };
