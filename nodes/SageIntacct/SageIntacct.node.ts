@@ -16,6 +16,7 @@ import * as custom from './actions/custom/Custom.resource';
 import * as apPayment from './actions/apPayment/ApPayment.resource';
 import * as balance from './actions/balance/Balance.resource';
 import { listSearch } from './methods';
+import { sageIntacctOAuth2ApiTest } from '../shared/intacct/n8n/restCredentialTest';
 
 /** One main input and output (a const: the two lint rule sets disagree on how to spell it inline). */
 const MAIN: NodeConnectionType[] = [NodeConnectionTypes.Main];
@@ -37,8 +38,21 @@ export class SageIntacct implements INodeType {
 		usableAsTool: true,
 		inputs: MAIN,
 		outputs: MAIN,
-		credentials: [{ name: 'sageIntacctApi', required: true }],
+		credentials: [
+			{ name: 'sageIntacctApi', required: true, displayOptions: { show: { authentication: ['webServices'] } } },
+			{ name: 'sageIntacctOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } }, testedBy: 'sageIntacctOAuth2ApiTest' },
+		],
 		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'Web Services (XML)', value: 'webServices', description: 'Sender ID and Web Services user (the XML gateway)' },
+					{ name: 'OAuth 2.0 (REST)', value: 'oAuth2', description: 'A client application (the REST API)' },
+				],
+				default: 'webServices',
+			},
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -67,7 +81,7 @@ export class SageIntacct implements INodeType {
 		],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, credentialTest: { sageIntacctOAuth2ApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -145,7 +145,9 @@ export class RestIntacctClient implements IntacctApi {
 		let retokened = false;
 		for (let attempt = 0; ; attempt++) {
 			const token = await this.token(call.entityId);
-			const headers: Record<string, string> = { Authorization: `Bearer ${token.accessToken}`, Accept: 'application/json' };
+			const headers: Record<string, string> = { Accept: 'application/json' };
+			// An empty token: n8n's OAuth2 machinery signs the request (authorization code).
+			if (token.accessToken !== '') headers.Authorization = `Bearer ${token.accessToken}`;
 			if (call.body !== undefined) headers['Content-Type'] = 'application/json';
 			if (call.idempotencyKey) headers['Idempotency-Key'] = call.idempotencyKey;
 			const secrets = [...this.secrets(), token.accessToken, token.refreshToken];
@@ -199,13 +201,15 @@ export class RestIntacctClient implements IntacctApi {
 	}
 
 	private async get(mapping: RestObjectMapping, key: string, entityId: string, fields: string[]): Promise<IntacctRecord | undefined> {
-		try {
-			const { result } = await this.send({ method: 'GET', path: `/objects/${mapping.rest}/${encodeURIComponent(key)}`, entityId, what: `GET ${mapping.rest} ${key}`, isWrite: false });
-			return toXmlRecord(mapping, asObject(result), selectFields(mapping, fields));
-		} catch (error) {
-			if (error instanceof IntacctError && error.httpStatus === 404) return undefined;
-			throw error;
-		}
+		const selected = selectFields(mapping, fields);
+		const found = await this.send({ method: 'GET', path: `/objects/${mapping.rest}/${encodeURIComponent(key)}`, entityId, what: `GET ${mapping.rest} ${key}`, isWrite: false }).catch(
+			(error: unknown) => {
+				// A key that does not exist is no record (like the XML read), not a failure.
+				if (error instanceof IntacctError && error.httpStatus === 404) return undefined;
+				return Promise.reject(error as Error);
+			},
+		);
+		return found === undefined ? undefined : toXmlRecord(mapping, asObject(found.result), selected);
 	}
 
 	private async queryPage(mapping: RestObjectMapping, fields: string[], condition: string, entityId: string, start: number, size: number): Promise<{ records: IntacctRecord[]; total: number; next?: number }> {

@@ -31,7 +31,7 @@ export function explainRestFailure(error: IntacctError, credentials: RestCredent
 	const text = error.errors.map((e) => e.description).join(' ');
 	const username = grantUsername(credentials);
 	if (error.kind === 'network') {
-		return { problem: 'endpoint', message: `No answer from ${credentials.baseUrl}: check the REST API URL of the credential (${error.message})` };
+		return { problem: 'endpoint', message: `No answer from ${credentials.baseUrl}: check the REST API Base URL of the credential (${error.message})` };
 	}
 	if (all.includes('invalidClient')) {
 		return { problem: 'secret', message: `The client secret does not match client ID ${credentials.clientId}. Copy the secret of this client ID again from ${WHERE.clientApp}.` };
@@ -67,8 +67,16 @@ export function explainRestFailure(error: IntacctError, credentials: RestCredent
 }
 
 /** Token, then one record (a GL account): the credential works end to end when both succeed. */
-export async function checkRestCredentials(credentials: RestCredentials, http: RestHttp): Promise<RestCredentialCheck> {
-	const client = new RestIntacctClient({ credentials, http, maxRetries: 1, retryBaseDelayMs: 500, timeoutMs: 30_000 });
+export async function checkRestCredentials(credentials: RestCredentials, http: RestHttp, tokenAlreadyHeld = false): Promise<RestCredentialCheck> {
+	const client = new RestIntacctClient({
+		credentials,
+		http,
+		maxRetries: 1,
+		retryBaseDelayMs: 500,
+		timeoutMs: 30_000,
+		// Authorization code: the caller's http already carries the connected user's token.
+		...(tokenAlreadyHeld ? { token: async () => ({ accessToken: '', expiresAt: Number.MAX_SAFE_INTEGER }) } : {}),
+	});
 	try {
 		await client.openSession();
 	} catch (error) {

@@ -42,6 +42,27 @@ export function grantUsername(credentials: Pick<RestCredentials, 'userId' | 'com
 	return entityId.trim() === '' ? user : `${user}|${entityId.trim()}`;
 }
 
+/**
+ * Why a token request failed, in words, from the HTTP status and the OAuth error code only (never
+ * from the request, which carries the client secret). Accepts n8n's HTTP errors and plain answers.
+ */
+export function tokenErrorMessage(error: unknown): string {
+	const e = error as { response?: { status?: unknown; data?: unknown }; httpCode?: unknown; cause?: { response?: { status?: unknown; data?: unknown } } };
+	const response = e?.response ?? e?.cause?.response;
+	const status = Number(response?.status ?? e?.httpCode);
+	const data = response?.data as { error?: unknown } | undefined;
+	const code = typeof data?.error === 'string' ? data.error : '';
+	if (status === 401 || code === 'invalid_client') {
+		return 'Sage Intacct refused the client ID or client secret (invalid_client): copy both again from your REST client application';
+	}
+	if (status === 400) {
+		return `Sage Intacct refused the token request${code ? ` (${code})` : ''}: check the company ID, user ID and entity ID, and that the client application is authorized for that company (Company > Setup > Company > Security > Authorized Client Applications)`;
+	}
+	return Number.isFinite(status) && status > 0
+		? `Sage Intacct's token endpoint answered HTTP ${status}`
+		: "Could not reach Sage Intacct's token endpoint: check the REST API Base URL of the credential";
+}
+
 export function tokenUrl(baseUrl: string): string {
 	return `${baseUrl.replace(/\/+$/, '')}/oauth2/token`;
 }
