@@ -95,6 +95,14 @@ export class RestIntacctClient implements IntacctApi {
 		return this.options.credentials.baseUrl.replace(/\/+$/, '');
 	}
 
+	private get origin(): string {
+		try {
+			return new URL(this.base).origin;
+		} catch {
+			return '';
+		}
+	}
+
 	private secrets(): string[] {
 		return [this.options.credentials.clientSecret];
 	}
@@ -209,7 +217,7 @@ export class RestIntacctClient implements IntacctApi {
 				return Promise.reject(error as Error);
 			},
 		);
-		return found === undefined ? undefined : toXmlRecord(mapping, asObject(found.result), selected);
+		return found === undefined ? undefined : toXmlRecord(mapping, asObject(found.result), selected, this.origin);
 	}
 
 	private async queryPage(mapping: RestObjectMapping, fields: string[], condition: string, entityId: string, start: number, size: number): Promise<{ records: IntacctRecord[]; total: number; next?: number }> {
@@ -221,7 +229,7 @@ export class RestIntacctClient implements IntacctApi {
 		const { result, meta } = await this.send({ method: 'POST', path: '/services/core/query', body, entityId, what: `query of ${mapping.rest}`, isWrite: false });
 		const rows = Array.isArray(result) ? result : [];
 		const next = Number(meta.next);
-		return { records: rows.map((row) => toXmlRecord(mapping, asObject(row), selected)), total: Number(meta.totalCount ?? rows.length), next: Number.isFinite(next) && next > 0 ? next : undefined };
+		return { records: rows.map((row) => toXmlRecord(mapping, asObject(row), selected, this.origin)), total: Number(meta.totalCount ?? rows.length), next: Number.isFinite(next) && next > 0 ? next : undefined };
 	}
 
 	private fieldList(fn: IntacctFunction): string[] {
@@ -352,6 +360,16 @@ export class RestIntacctClient implements IntacctApi {
 			}
 		}
 		if (!mapping || valid.length === 0) return;
+		if (mapping.xmlObject === 'APBILL' && bodies.some((b) => asObject(b.currency).txnCurrency === undefined)) {
+			// REST requires a bill's transaction currency; the XML gateway defaults it to the base currency.
+			try {
+				const base = await this.baseCurrency(entityId);
+				for (const b of bodies) b.currency = { txnCurrency: base, ...asObject(b.currency) };
+			} catch (error) {
+				for (const i of valid) outcomes[i] = { ok: false, error: error as IntacctError };
+				return;
+			}
+		}
 		const keys = valid.map((i) => fns[i].controlId);
 		const idempotencyKey = keys.every((k) => k !== undefined) ? keys.join('|').slice(0, 255) : undefined;
 		const single = valid.length === 1;
@@ -379,6 +397,31 @@ export class RestIntacctClient implements IntacctApi {
 		} catch (error) {
 			for (const i of valid) outcomes[i] = { ok: false, error: error as IntacctError };
 		}
+	}
+
+	private readonly baseCurrencies = new Map<string, Promise<string>>();
+
+	/** The base currency of the company (or entity): read once from a GL line, as the XML gateway would default it. */
+	private async baseCurrency(entityId: string): Promise<string> {
+		let pending = this.baseCurrencies.get(entityId);
+		if (!pending) {
+			pending = this.send({
+				method: 'POST',
+				path: '/services/core/query',
+				body: { object: 'general-ledger/journal-entry-line', fields: ['currency.baseCurrency'], size: 1 },
+				entityId,
+				what: 'the base currency query',
+				isWrite: false,
+			}).then(({ result }) => {
+				const row = asObject(Array.isArray(result) ? result[0] : undefined);
+				const currency = str(row['currency.baseCurrency']);
+				if (currency === '') throw new IntacctError({ kind: 'validation', summary: 'The bill has no currency and the company\'s base currency could not be read: set Currency on the bill' });
+				return currency;
+			});
+			this.baseCurrencies.set(entityId, pending);
+			pending.catch(() => this.baseCurrencies.delete(entityId));
+		}
+		return await pending;
 	}
 
 	private async update(fn: IntacctFunction, entityId: string): Promise<IntacctResult> {

@@ -76,20 +76,35 @@ export function selectFields(mapping: RestObjectMapping, fields: string[]): Rest
 }
 
 /** A REST record (nested, or flat from the query service) as the XML wire's record. */
-export function toXmlRecord(mapping: RestObjectMapping, json: JsonObject, fields: RestFieldMapping[] = mapping.fields): IntacctRecord {
+export function toXmlRecord(mapping: RestObjectMapping, json: JsonObject, fields: RestFieldMapping[] = mapping.fields, origin = ''): IntacctRecord {
 	const flat = flatten(json);
 	const record: IntacctRecord = {};
 	for (const field of fields) {
 		if (!(field.rest in flat)) continue;
-		record[field.xml] = toXmlText(field, flat[field.rest]);
+		let text = toXmlText(field, flat[field.rest]);
+		// The XML gateway writes RECORD_URL absolute; REST's webURL may be a path.
+		if (field.xml === 'RECORD_URL' && text.startsWith('/')) text = `${origin}${text}`;
+		setXmlPath(record, field.xml, text);
 	}
 	const lines = mapping.lines && Array.isArray(json[mapping.lines.rest]) ? (json[mapping.lines.rest] as JsonValue[]) : undefined;
 	const lineMap = lineMapping(mapping);
 	if (mapping.lines && lines && lineMap) {
-		const lineRecords = lines.filter((l): l is JsonObject => l !== null && typeof l === 'object' && !Array.isArray(l)).map((l) => toXmlRecord(lineMap, l));
+		const lineRecords = lines.filter((l): l is JsonObject => l !== null && typeof l === 'object' && !Array.isArray(l)).map((l) => toXmlRecord(lineMap, l, lineMap.fields, origin));
 		record[mapping.lines.xmlCollection] = { [mapping.lines.xmlLine]: lineRecords };
 	}
 	return record;
+}
+
+/** DISPLAYCONTACT.MAILADDRESS.CITY -> nested records, as the XML gateway returns them. */
+function setXmlPath(record: IntacctRecord, path: string, text: string): void {
+	const parts = path.split('.');
+	let node = record;
+	for (const part of parts.slice(0, -1)) {
+		const next = node[part];
+		if (typeof next !== 'object' || Array.isArray(next)) node[part] = {};
+		node = node[part] as IntacctRecord;
+	}
+	node[parts[parts.length - 1]] = text;
 }
 
 // ------------------------------------------------------------------ writes
