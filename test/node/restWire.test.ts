@@ -134,3 +134,37 @@ describe('writes over REST, read back over XML', () => {
 		expect(got.xml[0]).toMatchObject(got.rest[0]);
 	});
 });
+
+describe('query over REST', () => {
+	it('Intacct query syntax and the condition builder give the XML output', async () => {
+		const byString = await overBoth({ resource: 'query', operation: 'run', object: 'VENDOR', fields: 'VENDORID,NAME,STATUS', filterType: 'string', filter: "VENDORID LIKE 'V-10%' AND STATUS = 'active'", returnAll: true });
+		expect(byString.rest.length).toBeGreaterThan(3);
+		expect(byString.rest).toEqual(byString.xml);
+		const built = await overBoth({
+			resource: 'query',
+			operation: 'run',
+			object: 'GLACCOUNT',
+			fields: 'ACCOUNTNO,TITLE',
+			filterType: 'builder',
+			combinator: 'or',
+			conditions: { condition: [{ field: 'ACCOUNTNO', operator: 'in', value: '6100,6500' }, { field: 'TITLE', operator: 'like', value: 'Cash%' }] },
+			sort: { order: [{ field: 'ACCOUNTNO', direction: 'descending' }] },
+			returnAll: true,
+		});
+		expect(built.rest.length).toBeGreaterThanOrEqual(2);
+		expect(built.rest.map((r) => r.accountNo)).toEqual([...built.rest.map((r) => String(r.accountNo))].sort().reverse());
+		expect(built.rest).toEqual(built.xml);
+	});
+
+	it('a REST object by its own name, fields as REST paths (REST only)', async () => {
+		const run = await runNode(
+			sandbox,
+			{ authentication: 'oAuth2', resource: 'query', operation: 'run', object: 'accounts-payable/bill', fields: 'key,vendor.id,totalTxnAmount', filterType: 'string', filter: "vendor.id = 'V-100'", returnAll: false, limit: 3, simplify: false },
+			{ credentials: both, nodeOverrides: REST_NODE },
+		);
+		expect(run.error).toBeUndefined();
+		const rows = run.json(NODE_NAME);
+		expect(rows.length).toBe(3);
+		expect(rows.every((r) => r['vendor.id'] === 'V-100' && typeof r.key === 'string')).toBe(true);
+	});
+});

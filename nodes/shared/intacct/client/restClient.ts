@@ -23,7 +23,7 @@ import {
 	retryAfterMs,
 	tokenUrl,
 } from '../rest/restWire';
-import { conditionsToFilters, selectFields, toRestBody, toXmlRecord } from '../rest/translate';
+import { conditionsToFilters, passThroughMapping, queryFilterToCondition, selectFields, toRestBody, toXmlRecord } from '../rest/translate';
 import { Semaphore } from './semaphore';
 import { backoffDelay, networkError } from './retryPolicy';
 
@@ -72,6 +72,7 @@ function unsupported(fn: IntacctFunction, detail = ''): IntacctError {
 }
 
 function mappingOf(fn: IntacctFunction, object: string): RestObjectMapping {
+	if (object.includes('/') || object.includes('::')) return passThroughMapping(object.trim());
 	const mapping = restMapping(object);
 	if (!mapping) throw unsupported(fn, `of object ${object}`);
 	return mapping;
@@ -220,10 +221,18 @@ export class RestIntacctClient implements IntacctApi {
 		return found === undefined ? undefined : toXmlRecord(mapping, asObject(found.result), selected, this.origin);
 	}
 
-	private async queryPage(mapping: RestObjectMapping, fields: string[], condition: string, entityId: string, start: number, size: number): Promise<{ records: IntacctRecord[]; total: number; next?: number }> {
+	private async queryPage(
+		mapping: RestObjectMapping,
+		fields: string[],
+		condition: string,
+		entityId: string,
+		start: number,
+		size: number,
+		orderBy: JsonObject[] = [{ key: 'asc' }],
+	): Promise<{ records: IntacctRecord[]; total: number; next?: number }> {
 		const selected = selectFields(mapping, fields);
 		const { filters, filterExpression } = conditionsToFilters(mapping, condition);
-		const body: JsonObject = { object: mapping.rest, fields: selected.map((f) => f.rest), start, size, orderBy: [{ key: 'asc' }] };
+		const body: JsonObject = { object: mapping.rest, fields: selected.map((f) => f.rest), start, size, orderBy };
 		if (filters.length > 0) body.filters = filters;
 		if (filterExpression) body.filterExpression = filterExpression;
 		const { result, meta } = await this.send({ method: 'POST', path: '/services/core/query', body, entityId, what: `query of ${mapping.rest}`, isWrite: false });
@@ -434,16 +443,35 @@ export class RestIntacctClient implements IntacctApi {
 		return this.result(fn, [{ RECORDNO: updated }], { key: updated, listType: mapping.xmlObject });
 	}
 
+	/** The `query` function (fields, filter tree, order) as the query service's fields, condition and orderBy. */
+	private queryParts(fn: IntacctFunction, mapping: RestObjectMapping): { fields: string[]; condition: string; orderBy?: JsonObject[] } {
+		if (fn.name === 'readByQuery') return { fields: this.fieldList(fn), condition: str(fn.body.query) };
+		const select = asObject(fn.body.select);
+		const listed = select.field;
+		const fields = (Array.isArray(listed) ? listed : listed === undefined ? [] : [listed]).map(str);
+		if (Object.keys(select).some((k) => k !== 'field' && select[k] !== undefined && select[k] !== null)) throw unsupported(fn, 'with aggregates');
+		const condition = fn.body.filter ? queryFilterToCondition(fn.body.filter as XmlObject) : '';
+		const orders = asObject(fn.body.orderby).order;
+		const orderBy = (Array.isArray(orders) ? orders : orders ? [orders] : []).map((o) => {
+			const order = asObject(o);
+			const field = selectFields(mapping, [str(order.field)])[0];
+			return { [field.rest]: order.descending !== undefined ? 'desc' : 'asc' } as JsonObject;
+		});
+		return { fields, condition, orderBy: orderBy.length > 0 ? orderBy : undefined };
+	}
+
 	async *pages(fn: IntacctFunction, options?: PageOptions): AsyncIterable<IntacctRecord[]> {
-		if (fn.name !== 'readByQuery') throw unsupported(fn, '(paged)');
+		if (fn.name !== 'readByQuery' && fn.name !== 'query') throw unsupported(fn, '(paged)');
 		const mapping = mappingOf(fn, str(fn.body.object));
+		const parts = this.queryParts(fn, mapping);
 		const entityId = this.entity(options);
 		const limit = options?.limit;
 		const size = Math.max(1, Math.min(REST_QUERY_PAGE, Number(fn.body.pagesize ?? REST_QUERY_PAGE), limit ?? REST_QUERY_PAGE));
+		// (readByQuery and query both page by the query service's start/size)
 		let start: number | undefined = 1;
 		let seen = 0;
 		while (start !== undefined) {
-			const page = await this.queryPage(mapping, this.fieldList(fn), str(fn.body.query), entityId, start, size);
+			const page = await this.queryPage(mapping, parts.fields, parts.condition, entityId, start, size, parts.orderBy);
 			const records = limit !== undefined ? page.records.slice(0, Math.max(0, limit - seen)) : page.records;
 			seen += records.length;
 			if (records.length > 0) yield records;

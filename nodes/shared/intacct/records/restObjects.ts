@@ -29,6 +29,8 @@ export interface RestObjectMapping {
 	fields: RestFieldMapping[];
 	/** Lines written and read through the owner (GLBATCH ENTRIES/GLENTRY -> lines). */
 	lines?: { xmlCollection: string; xmlLine: string; rest: string };
+	/** A REST object named by the user: field names are REST paths, records keep them. */
+	passThrough?: boolean;
 }
 
 const GL_STATE = [

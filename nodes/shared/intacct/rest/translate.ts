@@ -58,7 +58,13 @@ export function flatten(json: JsonObject, prefix = '', out: Record<string, JsonV
 	return out;
 }
 
+/** A REST object named directly ('accounts-payable/bill', 'nsp::custom'): fields are REST paths as given. */
+export function passThroughMapping(object: string): RestObjectMapping {
+	return { xmlObject: object, rest: object, keyXml: 'key', fields: [], passThrough: true };
+}
+
 function fieldByXml(mapping: RestObjectMapping, xml: string): RestFieldMapping | undefined {
+	if (mapping.passThrough) return { xml: xml.trim(), rest: xml.trim() };
 	const upper = xml.trim().toUpperCase();
 	return mapping.fields.find((f) => f.xml === upper);
 }
@@ -67,6 +73,7 @@ function fieldByXml(mapping: RestObjectMapping, xml: string): RestFieldMapping |
  * before anything is sent, naming them. */
 export function selectFields(mapping: RestObjectMapping, fields: string[]): RestFieldMapping[] {
 	const wanted = fields.map((f) => f.trim()).filter((f) => f !== '' && f !== '*');
+	if (wanted.length === 0 && mapping.passThrough) return ['key', 'id', 'href'].map((f) => ({ xml: f, rest: f }));
 	if (wanted.length === 0) return mapping.fields;
 	const unknown = wanted.filter((f) => fieldByXml(mapping, f) === undefined);
 	if (unknown.length > 0) {
@@ -82,6 +89,10 @@ export function toXmlRecord(mapping: RestObjectMapping, json: JsonObject, fields
 	for (const field of fields) {
 		if (!(field.rest in flat)) continue;
 		let text = toXmlText(field, flat[field.rest]);
+		if (mapping.passThrough) {
+			record[field.xml] = text;
+			continue;
+		}
 		// The XML gateway writes RECORD_URL absolute; REST's webURL may be a path.
 		if (field.xml === 'RECORD_URL' && text.startsWith('/')) text = `${origin}${text}`;
 		setXmlPath(record, field.xml, text);
@@ -312,4 +323,45 @@ export function conditionsToFilters(mapping: RestObjectMapping, query: string): 
 	const expression = expr();
 	if (pos !== tokens.length) throw invalid(`query condition "${query}": unexpected "${tokens[pos].text}"`);
 	return anyOr ? { filters, filterExpression: expression } : { filters };
+}
+
+// ------------------------------------------------------------------ query function filters
+
+function quoted(value: XmlValue): string {
+	return `'${String(value as string).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+const XML_OPERATORS: Record<string, string> = {
+	equalto: '=',
+	notequalto: '!=',
+	lessthan: '<',
+	lessthanorequalto: '<=',
+	greaterthan: '>',
+	greaterthanorequalto: '>=',
+	like: 'LIKE',
+	notlike: 'NOT LIKE',
+};
+
+/** The `query` function's filter tree (xml/functions.ts filterXml) as a readByQuery condition. */
+export function queryFilterToCondition(filter: XmlObject): string {
+	const parts: string[] = [];
+	for (const [op, raw] of Object.entries(filter)) {
+		if (op === '$attributes' || raw === undefined || raw === null) continue;
+		for (const body of (Array.isArray(raw) ? raw : [raw]) as XmlObject[]) {
+			if (op === 'and' || op === 'or') {
+				const inner = Object.entries(body).map(([k, v]) => queryFilterToCondition({ [k]: v } as XmlObject));
+				parts.push(`(${inner.join(` ${op.toUpperCase()} `)})`);
+				continue;
+			}
+			const field = String(body.field as string);
+			const values = Array.isArray(body.value) ? body.value : [body.value];
+			if (op === 'isnull') parts.push(`${field} IS NULL`);
+			else if (op === 'isnotnull') parts.push(`${field} IS NOT NULL`);
+			else if (op === 'between') parts.push(`(${field} >= ${quoted(values[0])} AND ${field} <= ${quoted(values[1])})`);
+			else if (op === 'in' || op === 'notin') parts.push(`${field} ${op === 'in' ? 'IN' : 'NOT IN'} (${values.map(quoted).join(',')})`);
+			else if (XML_OPERATORS[op]) parts.push(`${field} ${XML_OPERATORS[op]} ${quoted(values[0])}`);
+			else throw invalid(`query operator ${op} is not supported over the REST API`);
+		}
+	}
+	return parts.join(' AND ');
 }
