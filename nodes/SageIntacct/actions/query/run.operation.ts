@@ -30,7 +30,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. GLACCOUNT',
-		description: 'Intacct object name (GLACCOUNT, APBILL, VENDOR, a custom object, ...). Over OAuth 2.0 (REST) also a REST object with its fields as REST paths (accounts-payable/bill with key,vendor.id).',
+		description: 'Intacct object name (GLACCOUNT, APBILL, VENDOR, a custom object, ...). Over OAuth 2.0 (REST) also a REST object with its fields as REST paths (accounts-payable/bill with REST paths as fields, e.g. key,totalTxnAmount).',
 	},
 	{
 		displayName: 'Fields',
