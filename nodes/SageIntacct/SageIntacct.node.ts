@@ -39,7 +39,8 @@ export class SageIntacct implements INodeType {
 		inputs: MAIN,
 		outputs: MAIN,
 		credentials: [
-			{ name: 'sageIntacctApi', required: true, displayOptions: { show: { authentication: ['webServices'] } } },
+			// hide (not show): a workflow saved before the Authentication parameter existed keeps its XML credential.
+			{ name: 'sageIntacctApi', required: true, displayOptions: { hide: { authentication: ['oAuth2'] } } },
 			{ name: 'sageIntacctOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } }, testedBy: 'sageIntacctOAuth2ApiTest' },
 		],
 		properties: [
