@@ -21,6 +21,7 @@ import {
 	readTokenResponse,
 	responseError,
 	retryAfterMs,
+	tokenErrorMessage,
 	tokenUrl,
 } from '../rest/restWire';
 import { conditionsToFilters, passThroughMapping, queryFilterToCondition, selectFields, toRestBody, toXmlRecord } from '../rest/translate';
@@ -125,6 +126,24 @@ export class RestIntacctClient implements IntacctApi {
 			});
 		} catch (cause) {
 			throw networkError(cause, timeoutMs).maskWith(this.secrets());
+		}
+		if (response.statusCode !== 200) {
+			let data: unknown;
+			try {
+				data = JSON.parse(response.body) as unknown;
+			} catch {
+				data = undefined;
+			}
+			// The summary in plain words (which part of the credential to check), Intacct's own error after it.
+			const refused = responseError(response, { what: 'the token request', secrets: this.secrets() });
+			throw new IntacctError({
+				kind: refused.kind,
+				summary: tokenErrorMessage({ response: { status: response.statusCode, data } }),
+				errors: refused.errors,
+				httpStatus: refused.httpStatus,
+				transient: refused.transient,
+				functionName: 'the token request',
+			}).maskWith(this.secrets());
 		}
 		return readTokenResponse(response, this.now(), { what: 'the token request', secrets: this.secrets() });
 	}
@@ -478,6 +497,31 @@ export class RestIntacctClient implements IntacctApi {
 			if (limit !== undefined && seen >= limit) return;
 			start = page.next;
 		}
+	}
+
+	/**
+	 * One REST call in the signed-in session (any service or object path under the API base, e.g.
+	 * /services/delivery/event/list): the same tokens, retries and masking as the node's functions.
+	 * Writes are retried only with an idempotency key.
+	 */
+	async request(
+		method: RestHttpRequest['method'],
+		path: string,
+		options: { query?: Record<string, string | number>; body?: unknown; idempotencyKey?: string; entityId?: string } = {},
+	): Promise<{ status: number; result: unknown; meta: Record<string, unknown> }> {
+		const relative = `/${path.trim().replace(/^\/+/, '')}`;
+		const query = Object.entries(options.query ?? {})
+			.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+			.join('&');
+		return await this.send({
+			method,
+			path: query === '' ? relative : `${relative}${relative.includes('?') ? '&' : '?'}${query}`,
+			body: options.body,
+			entityId: options.entityId ?? this.options.credentials.entityId ?? '',
+			what: `${method} ${relative}`,
+			isWrite: method !== 'GET',
+			idempotencyKey: options.idempotencyKey,
+		});
 	}
 
 	async openSession(options?: RequestOptions): Promise<void> {

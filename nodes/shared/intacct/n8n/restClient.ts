@@ -37,32 +37,40 @@ export function isAuthorizationCode(data: ICredentialDataDecryptedObject): boole
 	return data.grantType === 'authorizationCode';
 }
 
+/** The RestIntacctClient of a `sageIntacctOAuth2Api` credential's data, requests through the context. */
+export function restClientFromData(ctx: IntacctContext, data: ICredentialDataDecryptedObject): RestIntacctClient {
+	const credentials = restCredentialsFromData(data);
+	if (!isAuthorizationCode(data)) {
+		return new RestIntacctClient({ credentials, http: restHttpFromN8nRequest(async (o) => await ctx.helpers.httpRequest(o)), sleep });
+	}
+	// Authorization code: n8n adds the bearer token of the connected user and refreshes it.
+	const http = restHttpFromN8nRequest(async (o) => await ctx.helpers.httpRequestWithAuthentication.call(ctx, REST_CREDENTIAL_TYPE, o));
+	return new RestIntacctClient({
+		credentials,
+		http,
+		sleep,
+		token: async (entityId) => {
+			if (entityId !== (credentials.entityId ?? '')) {
+				throw new IntacctError({
+					kind: 'validation',
+					summary: `An authorization-code connection works in the entity it was authorised for; entity ${entityId || 'top level'} needs the client-credentials grant or another connection`,
+				});
+			}
+			return { accessToken: '', expiresAt: Number.MAX_SAFE_INTEGER };
+		},
+	});
+}
+
+/** The RestIntacctClient of the context's `sageIntacctOAuth2Api` credential (the poll trigger's event-queue drain, raw REST calls). */
+export async function restClientForContext(ctx: IntacctContext): Promise<RestIntacctClient> {
+	return restClientFromData(ctx, await ctx.getCredentials<ICredentialDataDecryptedObject>(REST_CREDENTIAL_TYPE));
+}
+
 /** A REST client for the context's `sageIntacctOAuth2Api` credential (read on first use). */
 export function createRestClientFromContext(ctx: IntacctContext): IntacctApi {
 	let client: Promise<RestIntacctClient> | undefined;
 	const ready = async (): Promise<RestIntacctClient> => {
-		client ??= ctx.getCredentials<ICredentialDataDecryptedObject>(REST_CREDENTIAL_TYPE).then((data) => {
-			const credentials = restCredentialsFromData(data);
-			if (!isAuthorizationCode(data)) {
-				return new RestIntacctClient({ credentials, http: restHttpFromN8nRequest(async (o) => await ctx.helpers.httpRequest(o)), sleep });
-			}
-			// Authorization code: n8n adds the bearer token of the connected user and refreshes it.
-			const http = restHttpFromN8nRequest(async (o) => await ctx.helpers.httpRequestWithAuthentication.call(ctx, REST_CREDENTIAL_TYPE, o));
-			return new RestIntacctClient({
-				credentials,
-				http,
-				sleep,
-				token: async (entityId) => {
-					if (entityId !== (credentials.entityId ?? '')) {
-						throw new IntacctError({
-							kind: 'validation',
-							summary: `An authorization-code connection works in the entity it was authorised for; entity ${entityId || 'top level'} needs the client-credentials grant or another connection`,
-						});
-					}
-					return { accessToken: '', expiresAt: Number.MAX_SAFE_INTEGER };
-				},
-			});
-		});
+		client ??= restClientForContext(ctx);
 		return await client;
 	};
 	return {

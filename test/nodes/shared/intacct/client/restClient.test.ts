@@ -47,12 +47,14 @@ describe('RestIntacctClient against the sandbox (client/restClient.ts)', () => {
 		const before = rest.stats.requests;
 		const vendor = (id: string, printAs?: string) =>
 			create('VENDOR', { VENDORID: id, NAME: `Vendor ${id}`, DISPLAYCONTACT: printAs ? { PRINTAS: printAs } : undefined }, { controlId: `ctl-${id}` });
-		const outcomes = await rest.executeMany([vendor('RV-1', 'RV one'), vendor('RV-2'), vendor('RV-3', 'RV three')]);
+		// The middle vendor's ID exists already (a REST vendor without PRINTAS is accepted since main's
+		// sandbox follows Sage's REST example, so the refusal comes from the duplicate ID).
+		const outcomes = await rest.executeMany([vendor('RV-1', 'RV one'), vendor('V-100', 'taken'), vendor('RV-3', 'RV three')]);
 		expect(rest.stats.requests - before).toBe(1);
 		expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
 		const failed = outcomes[1];
 		if (failed.ok) throw new Error('expected a failure');
-		expect(failed.error.errors.map((e) => e.errorNo)).toContain('BL03000018');
+		expect(failed.error.errors.map((e) => e.errorNo)).toContain('BL34000061');
 		const created = await rest.execute(readByName('VENDOR', 'RV-3', ['VENDORID', 'NAME']));
 		expect(created.records).toEqual([{ VENDORID: 'RV-3', NAME: 'Vendor RV-3' }]);
 	});
