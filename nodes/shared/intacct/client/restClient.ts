@@ -454,12 +454,29 @@ export class RestIntacctClient implements IntacctApi {
 
 	private async update(fn: IntacctFunction, entityId: string): Promise<IntacctResult> {
 		const { mapping, body } = this.writeTarget(fn);
-		const key = str(body[mapping.keyXml] ?? (mapping.idXml ? body[mapping.idXml] : undefined));
-		if (key === '') throw new IntacctError({ kind: 'validation', summary: `update ${mapping.xmlObject} needs ${mapping.keyXml}` });
+		const key = await this.keyForUpdate(mapping, body, entityId);
 		const json = toRestBody(mapping, body, `update ${mapping.xmlObject} ${key}`);
 		const { result } = await this.send({ method: 'PATCH', path: `/objects/${mapping.rest}/${encodeURIComponent(key)}`, body: json, entityId, what: `update ${mapping.rest} ${key}`, isWrite: true, idempotencyKey: fn.controlId });
 		const updated = str(asObject(result).key) || key;
 		return this.result(fn, [{ RECORDNO: updated }], { key: updated, listType: mapping.xmlObject });
+	}
+
+	/**
+	 * The REST key (RECORDNO) of the record an update names: the key itself, or the record found by
+	 * its business ID (an XML update may name a vendor by VENDORID; REST PATCHes by key only).
+	 */
+	private async keyForUpdate(mapping: RestObjectMapping, body: XmlObject, entityId: string): Promise<string> {
+		const key = str(body[mapping.keyXml]);
+		if (key !== '') return key;
+		const id = mapping.idXml ? str(body[mapping.idXml]) : '';
+		if (id === '') throw new IntacctError({ kind: 'validation', summary: `update ${mapping.xmlObject} needs ${mapping.keyXml}` });
+		const quoted = `'${id.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+		const page = await this.queryPage(mapping, [mapping.keyXml], `${mapping.idXml} = ${quoted}`, entityId, 1, 1);
+		const found = str(page.records[0]?.[mapping.keyXml]);
+		if (found === '') {
+			throw new IntacctError({ kind: 'result', summary: `Intacct has no ${mapping.xmlObject} with ${mapping.idXml} ${id} to update`, functionName: `update ${mapping.rest}` });
+		}
+		return found;
 	}
 
 	/** The `query` function (fields, filter tree, order) as the query service's fields, condition and orderBy. */

@@ -45,6 +45,12 @@ const GL_STATE = [
 const ro = (xml: string, rest: string, extra: Partial<RestFieldMapping> = {}): RestFieldMapping => ({ xml, rest, readOnly: true, ...extra });
 const rw = (xml: string, rest: string, extra: Partial<RestFieldMapping> = {}): RestFieldMapping => ({ xml, rest, ...extra });
 
+/** active/inactive, also from the XML query codes T and F (the reference lists filter STATUS = 'T'). */
+const ACTIVE_STATUS: RestFieldMapping['values'] = [
+	['active', 'active'],
+	['inactive', 'inactive'],
+];
+
 const AUDIT: RestFieldMapping[] = [
 	ro('WHENCREATED', 'audit.createdDateTime', { format: 'dateTime' }),
 	ro('WHENMODIFIED', 'audit.modifiedDateTime', { format: 'dateTime' }),
@@ -116,7 +122,7 @@ const VENDOR: RestObjectMapping = {
 		ro('RECORDNO', 'key'),
 		rw('VENDORID', 'id'),
 		rw('NAME', 'name'),
-		rw('STATUS', 'status', { values: [['active', 'active'], ['inactive', 'inactive']] }),
+		rw('STATUS', 'status', { values: ACTIVE_STATUS }),
 		rw('PARENTID', 'parent.id'),
 		rw('VENDTYPE', 'vendorType.id'),
 		rw('TERMNAME', 'term.id'),
@@ -218,10 +224,36 @@ const GLACCOUNT: RestObjectMapping = {
 	rest: 'general-ledger/account',
 	keyXml: 'RECORDNO',
 	idXml: 'ACCOUNTNO',
-	fields: [ro('RECORDNO', 'key'), rw('ACCOUNTNO', 'id'), rw('TITLE', 'name'), rw('STATUS', 'status'), ...AUDIT],
+	fields: [ro('RECORDNO', 'key'), rw('ACCOUNTNO', 'id'), rw('TITLE', 'name'), rw('STATUS', 'status', { values: ACTIVE_STATUS }), ...AUDIT],
 };
 
-const MAPPINGS: Record<string, RestObjectMapping> = { GLENTRY, GLBATCH, VENDOR, APBILL, APBILLITEM, GLACCOUNT };
+/**
+ * The objects behind the panel's reference lists (resource locators): business ID, name, status.
+ * REST names from Sage's OpenAPI documents (general-ledger journal; company-config department,
+ * location, class, entity; accounts-receivable customer; projects project; inventory-control item).
+ */
+function referenceList(xmlObject: string, rest: string, idXml: string, nameXml: string): RestObjectMapping {
+	return {
+		xmlObject,
+		rest,
+		keyXml: 'RECORDNO',
+		idXml,
+		fields: [ro('RECORDNO', 'key'), rw(idXml, 'id'), rw(nameXml, 'name'), rw('STATUS', 'status', { values: ACTIVE_STATUS }), ...AUDIT],
+	};
+}
+
+const REFERENCE_LISTS: Record<string, RestObjectMapping> = {
+	GLJOURNAL: referenceList('GLJOURNAL', 'general-ledger/journal', 'SYMBOL', 'TITLE'),
+	CUSTOMER: referenceList('CUSTOMER', 'accounts-receivable/customer', 'CUSTOMERID', 'NAME'),
+	DEPARTMENT: referenceList('DEPARTMENT', 'company-config/department', 'DEPARTMENTID', 'TITLE'),
+	LOCATION: referenceList('LOCATION', 'company-config/location', 'LOCATIONID', 'NAME'),
+	CLASS: referenceList('CLASS', 'company-config/class', 'CLASSID', 'NAME'),
+	PROJECT: referenceList('PROJECT', 'projects/project', 'PROJECTID', 'NAME'),
+	ITEM: referenceList('ITEM', 'inventory-control/item', 'ITEMID', 'NAME'),
+	LOCATIONENTITY: referenceList('LOCATIONENTITY', 'company-config/entity', 'LOCATIONID', 'NAME'),
+};
+
+const MAPPINGS: Record<string, RestObjectMapping> = { GLENTRY, GLBATCH, VENDOR, APBILL, APBILLITEM, GLACCOUNT, ...REFERENCE_LISTS };
 
 /** The REST mapping of an XML object, or undefined when the node has none (yet). */
 export function restMapping(xmlObject: string): RestObjectMapping | undefined {

@@ -36,8 +36,8 @@ export function toRestValue(field: RestFieldMapping, text: string): string {
 		const lower = text.toLowerCase();
 		const hit = field.values.find(([rest, xml]) => xml.toLowerCase() === lower || rest.toLowerCase() === lower);
 		if (hit) return hit[0];
-		// The XML state filter codes (P posted, D/I draft) of GLENTRY/GLBATCH.
-		const code = { p: 'posted', d: 'draft', i: 'draft', r: 'reversed' }[lower];
+		// The XML state filter codes (P posted, D/I draft) of GLENTRY/GLBATCH; T/F of STATUS (active/inactive).
+		const code = { p: 'posted', d: 'draft', i: 'draft', r: 'reversed', t: 'active', f: 'inactive' }[lower];
 		if (code && field.values.some(([rest]) => rest === code)) return code;
 	}
 	const date = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{2}):(\d{2}):(\d{2}))?$/.exec(text.trim());
