@@ -15,6 +15,7 @@ import * as query from './actions/query/Query.resource';
 import * as custom from './actions/custom/Custom.resource';
 import * as apPayment from './actions/apPayment/ApPayment.resource';
 import * as balance from './actions/balance/Balance.resource';
+import * as restObject from './actions/restObject/RestObject.resource';
 import { listSearch } from './methods';
 import { sageIntacctOAuth2ApiTest } from '../shared/intacct/n8n/restCredentialTest';
 
@@ -67,6 +68,7 @@ export class SageIntacct implements INodeType {
 					{ name: 'GL Entry', value: 'glEntry' },
 					{ name: 'Journal Entry', value: 'journalEntry' },
 					{ name: 'Query', value: 'query' },
+					{ name: 'REST Object', value: 'restObject', description: 'Any object of the REST API (OAuth 2.0): fixed assets, custom objects and more' },
 					{ name: 'Vendor', value: 'vendor' },
 				],
 				default: 'glEntry',
@@ -93,6 +95,7 @@ export class SageIntacct implements INodeType {
 			...custom.description,
 			...apPayment.description,
 			...balance.description,
+			...restObject.description,
 		],
 	};
 
