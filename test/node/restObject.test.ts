@@ -87,6 +87,15 @@ it('API Request: any path in the signed-in session; Intacct errors keep their co
 
 	const missing = await overRest({ operation: 'apiRequest', method: 'GET', path: '/objects/accounts-payable/vendor/99999999' });
 	expect(missing.error?.message).toMatch(/HTTP 404/);
+	// No secret in what n8n keeps of the failure.
+	expect(JSON.stringify(missing.error)).not.toContain(sandbox.rest.credentials.clientSecret);
+
+	// A wrong client secret: the failure says which part to check, and never the secret itself.
+	const wrongSecret = 'wrong-secret-canary-7d1f';
+	const wrong = await createCredentialsHelper({ sageIntacctOAuth2Api: { grantType: 'clientCredentials', ...sandbox.rest.credentials, clientSecret: wrongSecret, restBaseUrl: sandbox.rest.baseUrl } });
+	const refused = await runNode(sandbox, { authentication: 'oAuth2', resource: 'restObject', operation: 'apiRequest', method: 'GET', path: '/services/core/model' }, { credentials: wrong, nodeOverrides: REST_NODE });
+	expect(refused.error?.message).toMatch(/client ID or client secret/);
+	expect(JSON.stringify(refused.error)).not.toContain(wrongSecret);
 
 	const elsewhere = await overRest({ operation: 'apiRequest', method: 'GET', path: 'https://example.com/steal' });
 	expect(elsewhere.error?.message).toMatch(/field "path": give a path under the REST API base/);
