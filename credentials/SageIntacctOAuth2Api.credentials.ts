@@ -1,63 +1,39 @@
-import type {
-	IAuthenticate,
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	ICredentialType,
-	IHttpRequestHelper,
-	IHttpRequestOptions,
-	Icon,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_REST_BASE_URL } from '../nodes/shared/intacct/rest/restWire';
+
+// The client-credentials username and the token failure in words (kept exported from here for
+// their existing callers; they live with the REST wire that uses them).
+export { grantUsername, tokenErrorMessage } from '../nodes/shared/intacct/rest/restWire';
 
 /**
- * Sage Intacct REST API (OAuth 2.0). What the Sage Intacct Trigger needs today: the client ID and
- * client secret of the REST client application (the secret also verifies signed webhook deliveries)
- * and the user the client credentials grant acts as (userId@companyId|entityId). The REST work
- * extends this credential (authorization code grant, credential test); keep the field names.
+ * Sage Intacct REST API (OAuth 2.0). Client credentials (default): the package fetches and renews
+ * tokens itself, for the user written userId@companyId|entityId; no browser. Authorization code:
+ * n8n's OAuth2 flow ("Connect my account"), n8n keeps and refreshes the token. The credential test
+ * runs from the node (`sageIntacctOAuth2ApiTest`: a token, then one record, and in plain words which
+ * part is wrong). Field names clientId, clientSecret, companyId, userId, entityId, restBaseUrl
+ * are public. One credential serves the action node (both grants), the Sage Intacct Trigger's
+ * webhook delivery (the client secret is the key Intacct signs each delivery with) and the poll
+ * trigger's event-queue drain (which signs in like the action node).
  */
-export const DEFAULT_REST_BASE_URL = 'https://api.intacct.com/ia/api/v1';
-
-function text(value: unknown): string {
-	return typeof value === 'string' ? value.trim() : '';
-}
-
-/** The username of the client credentials grant: user@company, with |entity for an entity. */
-export function grantUsername(data: ICredentialDataDecryptedObject): string {
-	const entity = text(data.entityId);
-	return `${text(data.userId)}@${text(data.companyId)}${entity !== '' ? `|${entity}` : ''}`;
-}
-
-/** Why the token request failed, in words, from the status and the OAuth error code only. */
-export function tokenErrorMessage(error: unknown): string {
-	const e = error as { response?: { status?: unknown; data?: unknown }; httpCode?: unknown; cause?: { response?: { status?: unknown; data?: unknown } } };
-	const response = e?.response ?? e?.cause?.response;
-	const status = Number(response?.status ?? e?.httpCode);
-	const data = response?.data as { error?: unknown } | undefined;
-	const code = typeof data?.error === 'string' ? data.error : '';
-	if (status === 401 || code === 'invalid_client') {
-		return 'Sage Intacct refused the client ID or client secret (invalid_client): copy both again from your REST client application';
-	}
-	if (status === 400) {
-		return `Sage Intacct refused the token request${code ? ` (${code})` : ''}: check the company ID, user ID and entity ID, and that the client application is authorized for that user (Company > Setup > Company > Security > Authorized Client Applications)`;
-	}
-	return Number.isFinite(status) && status > 0
-		? `Sage Intacct's token endpoint answered HTTP ${status}`
-		: 'Could not reach Sage Intacct\'s token endpoint: check the API Base URL';
-}
-
 export class SageIntacctOAuth2Api implements ICredentialType {
 	name = 'sageIntacctOAuth2Api';
 
-	displayName = 'Sage Intacct REST OAuth2 API';
+	extends = ['oAuth2Api'];
 
-	icon: Icon = { light: 'file:../nodes/SageIntacct/sageIntacct.svg', dark: 'file:../nodes/SageIntacct/sageIntacct.dark.svg' };
+	displayName = 'Sage Intacct OAuth2 API';
 
-	documentationUrl = 'https://developer.sage.com/intacct/docs/developer-portal/guides/webhooks';
+	icon: Icon = {
+		light: 'file:../nodes/SageIntacct/sageIntacct.svg',
+		dark: 'file:../nodes/SageIntacct/sageIntacct.dark.svg',
+	};
+
+	documentationUrl = 'https://github.com/n8n-nodes-sage-intacct/n8n-nodes-sage-intacct#rest-api-oauth-20';
 
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'Client ID and client secret come from your REST client application (Sage Intacct developer portal, App Registry). The same client ID goes into the Intacct trigger\'s "Client ID" field when you tick "Use webhook delivery"; the client secret is the key Intacct signs every delivery with.',
+				'Client ID and client secret come from your REST client application (Sage App Registry). For the Sage Intacct Trigger with "Use webhook delivery", the same client ID goes into Intacct\'s trigger, and the client secret is the key Intacct signs every delivery with.',
 			name: 'notice',
 			type: 'notice',
 			default: '',
@@ -66,7 +42,10 @@ export class SageIntacctOAuth2Api implements ICredentialType {
 			displayName: 'Grant Type',
 			name: 'grantType',
 			type: 'options',
-			options: [{ name: 'Client Credentials', value: 'clientCredentials', description: 'Acts as the Web Services user named below' }],
+			options: [
+				{ name: 'Client Credentials', value: 'clientCredentials', description: 'No browser: the node signs in as the user below' },
+				{ name: 'Authorization Code', value: 'authorizationCode', description: 'A person connects through Intacct\'s sign-in page' },
+			],
 			default: 'clientCredentials',
 		},
 		{
@@ -75,7 +54,7 @@ export class SageIntacctOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: 'e.g. 1a2b3c4d5e6f.app.sage.com',
+			description: 'From the Sage App Registry. The company must authorise it under Company > Setup > Company > Security > Authorized Client Applications.',
 		},
 		{
 			displayName: 'Client Secret',
@@ -91,77 +70,44 @@ export class SageIntacctOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
+			description: 'The ID you sign in to Intacct with (Company > Setup > Company > Company Information)',
 		},
 		{
 			displayName: 'User ID',
 			name: 'userId',
 			type: 'string',
 			default: '',
-			required: true,
-			description: 'The Intacct user the client credentials grant acts as',
+			description: 'Client credentials: a Web Services user (Company > Admin > Web Services Users) whose role allows what your workflows do',
+			displayOptions: { show: { grantType: ['clientCredentials'] } },
 		},
 		{
 			displayName: 'Entity ID',
 			name: 'entityId',
 			type: 'string',
 			default: '',
-			description: 'Entity to work in (multi-entity companies); empty for the top level',
+			description: 'Multi-entity companies: the entity to work in (Company > Setup > Entities). Empty: top level.',
 		},
 		{
-			displayName: 'API Base URL',
-			name: 'baseUrl',
+			displayName: 'REST API Base URL',
+			name: 'restBaseUrl',
 			type: 'string',
 			default: DEFAULT_REST_BASE_URL,
-			description: 'Change only for a local sandbox',
+			description: 'Change it only for a local sandbox',
 		},
 		{
-			displayName: 'Access Token',
-			name: 'accessToken',
+			displayName: 'Authorization URL',
+			name: 'authUrl',
 			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
+			default: '={{$self["restBaseUrl"]}}/oauth2/authorize',
 		},
+		{
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'hidden',
+			default: '={{$self["restBaseUrl"]}}/oauth2/token',
+		},
+		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: 'offline_access' },
+		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
+		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
 	];
-
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const base = text(credentials.baseUrl) || DEFAULT_REST_BASE_URL;
-		const form = new URLSearchParams({
-			grant_type: 'client_credentials',
-			client_id: text(credentials.clientId),
-			client_secret: typeof credentials.clientSecret === 'string' ? credentials.clientSecret : '',
-			username: grantUsername(credentials),
-		});
-		let answer: { access_token?: unknown };
-		try {
-			answer = (await this.helpers.httpRequest({
-				method: 'POST',
-				url: `${base.replace(/\/+$/, '')}/oauth2/token`,
-				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-				body: form.toString(),
-				json: true,
-			})) as { access_token?: unknown };
-		} catch (error) {
-			// A new error on purpose: the HTTP error carries the request body, i.e. the client secret.
-			throw new Error(tokenErrorMessage(error));
-		}
-		if (typeof answer?.access_token !== 'string' || answer.access_token === '') {
-			throw new Error('Sage Intacct did not return an access token: check the client ID, client secret, company ID and user ID');
-		}
-		return { accessToken: answer.access_token };
-	}
-
-	/** Signs in (client credentials grant) and reads the trigger event queue count: proves the
-	 * client ID, secret and user, and that the event queue service answers. */
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl}}',
-			url: '/services/delivery/event/count',
-			method: 'GET',
-		},
-	};
-
-	authenticate: IAuthenticate = async (credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) => ({
-		...requestOptions,
-		headers: { ...requestOptions.headers, Authorization: `Bearer ${text(credentials.accessToken)}` },
-	});
 }

@@ -38,7 +38,6 @@ export function restCredential(sandbox: SandboxInfo): Record<string, unknown> {
 			clientSecret: DEMO_CLIENT_APPLICATION.clientSecret,
 			companyId: sandbox.credentials.companyId,
 			userId: sandbox.credentials.userId,
-			baseUrl: `http://127.0.0.1:${sandbox.port}/ia/api/v1`,
 			restBaseUrl: `http://127.0.0.1:${sandbox.port}/ia/api/v1`,
 		},
 	};

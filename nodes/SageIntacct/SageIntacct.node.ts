@@ -19,7 +19,9 @@ import * as customer from './actions/customer/Customer.resource';
 import * as arInvoice from './actions/arInvoice/ArInvoice.resource';
 import * as arPayment from './actions/arPayment/ArPayment.resource';
 import * as deposit from './actions/deposit/Deposit.resource';
+import * as restObject from './actions/restObject/RestObject.resource';
 import { listSearch } from './methods';
+import { sageIntacctOAuth2ApiTest } from '../shared/intacct/n8n/restCredentialTest';
 
 /** One main input and output (a const: the two lint rule sets disagree on how to spell it inline). */
 const MAIN: NodeConnectionType[] = [NodeConnectionTypes.Main];
@@ -41,8 +43,22 @@ export class SageIntacct implements INodeType {
 		usableAsTool: true,
 		inputs: MAIN,
 		outputs: MAIN,
-		credentials: [{ name: 'sageIntacctApi', required: true }],
+		credentials: [
+			// hide (not show): a workflow saved before the Authentication parameter existed keeps its XML credential.
+			{ name: 'sageIntacctApi', required: true, displayOptions: { hide: { authentication: ['oAuth2'] } } },
+			{ name: 'sageIntacctOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } }, testedBy: 'sageIntacctOAuth2ApiTest' },
+		],
 		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'Web Services (XML)', value: 'webServices', description: 'Sender ID and Web Services user (the XML gateway)' },
+					{ name: 'OAuth 2.0 (REST)', value: 'oAuth2', description: 'A client application (the REST API)' },
+				],
+				default: 'webServices',
+			},
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -60,9 +76,24 @@ export class SageIntacct implements INodeType {
 					{ name: 'GL Entry', value: 'glEntry' },
 					{ name: 'Journal Entry', value: 'journalEntry' },
 					{ name: 'Query', value: 'query' },
+					{ name: 'REST Object', value: 'restObject', description: 'Any object of the REST API (OAuth 2.0): fixed assets, custom objects and more' },
 					{ name: 'Vendor', value: 'vendor' },
 				],
 				default: 'glEntry',
+			},
+			{
+				displayName: 'Custom XML exists only on the Web Services (XML) API: set Authentication to Web Services (XML), or use Query for REST objects',
+				name: 'restCustomNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { authentication: ['oAuth2'], resource: ['custom'] } },
+			},
+			{
+				displayName: 'Over OAuth 2.0 (REST) this node does not attach files yet (Intacct attachments are sent over Web Services (XML)); leave Attach Files off or use the XML credential',
+				name: 'restAttachmentNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { authentication: ['oAuth2'], resource: ['bill'], operation: ['create', 'update'] } },
 			},
 			...glEntry.description,
 			...journalEntry.description,
@@ -76,10 +107,11 @@ export class SageIntacct implements INodeType {
 			...arInvoice.description,
 			...arPayment.description,
 			...deposit.description,
+			...restObject.description,
 		],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, credentialTest: { sageIntacctOAuth2ApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

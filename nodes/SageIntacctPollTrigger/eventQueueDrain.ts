@@ -8,9 +8,10 @@
  * the idempotency ledger: acknowledged, not emitted twice. "Replay Since" forgets the ledger from a
  * date on, once per value, so events still queued come out again.
  */
-import type { IDataObject, IHttpRequestOptions, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { ledgerFor, ledgerKey } from '../shared/intacct/client/idempotencyLedger';
+import { restClientForContext } from '../shared/intacct/n8n/restClient';
 import { ackBody, EVENT_QUEUE_PATH, readQueueEvents, type QueueEvent } from '../shared/intacct/rest/eventQueue';
 
 export const REST_CREDENTIAL = 'sageIntacctOAuth2Api';
@@ -32,11 +33,11 @@ function readState(staticData: IDataObject): DrainState {
 	};
 }
 
-async function restCall(ctx: IPollFunctions, options: Omit<IHttpRequestOptions, 'url'> & { path: string }): Promise<unknown> {
-	const credentials = await ctx.getCredentials(REST_CREDENTIAL);
-	const base = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
-	const { path, ...rest } = options;
-	return await ctx.helpers.httpRequestWithAuthentication.call(ctx, REST_CREDENTIAL, { ...rest, url: `${base}${EVENT_QUEUE_PATH}${path}`, json: true });
+async function restCall(ctx: IPollFunctions, options: { path: string; method: 'GET' | 'POST'; qs?: Record<string, number>; body?: unknown }): Promise<unknown> {
+	// Signs in like the action node (client credentials with the user, or the connected account).
+	const client = await restClientForContext(ctx);
+	const { result, meta } = await client.request(options.method, `${EVENT_QUEUE_PATH}${options.path}`, { query: options.qs, body: options.body });
+	return { 'ia::result': result, 'ia::meta': meta };
 }
 
 function item(event: QueueEvent): IDataObject {
@@ -51,7 +52,7 @@ function item(event: QueueEvent): IDataObject {
 
 async function acknowledge(ctx: IPollFunctions, ids: string[]): Promise<void> {
 	if (ids.length === 0) return;
-	await restCall(ctx, { path: '/ack', method: 'POST', body: ackBody(ids), headers: { 'Content-Type': 'application/json' } });
+	await restCall(ctx, { path: '/ack', method: 'POST', body: ackBody(ids) });
 }
 
 export async function drainEventQueue(ctx: IPollFunctions, options: { eventsPerPoll: number; replaySince?: string }): Promise<IDataObject[]> {

@@ -36,7 +36,7 @@ const restCredential = () => ({
 		clientSecret: CLIENT_SECRET,
 		companyId: gl.sandbox.credentials.companyId,
 		userId: gl.sandbox.credentials.userId,
-		baseUrl: `http://127.0.0.1:${gl.sandbox.port}/ia/api/v1`,
+		restBaseUrl: `http://127.0.0.1:${gl.sandbox.port}/ia/api/v1`,
 	},
 });
 

@@ -24,7 +24,7 @@ afterEach(async () => {
 
 const restBase = () => `http://127.0.0.1:${gl.sandbox.port}/ia/api/v1`;
 const restCredential = () => ({
-	sageIntacctOAuth2Api: { clientId, clientSecret, companyId: gl.sandbox.credentials.companyId, userId: gl.sandbox.credentials.userId, baseUrl: restBase() },
+	sageIntacctOAuth2Api: { clientId, clientSecret, companyId: gl.sandbox.credentials.companyId, userId: gl.sandbox.credentials.userId, restBaseUrl: restBase() },
 });
 
 async function queueCount(): Promise<number> {

@@ -25,7 +25,7 @@ function restCredential(secret = clientSecret) {
 			clientSecret: secret,
 			companyId: gl.sandbox.credentials.companyId,
 			userId: gl.sandbox.credentials.userId,
-			baseUrl: `http://127.0.0.1:${gl.sandbox.port}/ia/api/v1`,
+			restBaseUrl: `http://127.0.0.1:${gl.sandbox.port}/ia/api/v1`,
 		},
 	};
 }

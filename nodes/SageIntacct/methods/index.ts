@@ -1,1 +1,4 @@
-export { listSearch } from './listSearch';
+import { listSearch as lists } from './listSearch';
+import { searchRestObjects } from './restObjects';
+
+export const listSearch = { ...lists, searchRestObjects };

@@ -21,6 +21,15 @@ export const description: INodeProperties[] = [
 		],
 		default: 'accountBalances',
 	},
+	{
+		// docs/rest-wire.md, "Not yet over REST".
+		displayName:
+			'Balances run over Web Services (XML) only in this version: set Authentication to Web Services (XML). On Intacct\'s REST API, balances and trial balances are reports of the asynchronous report service (/services/reports/general-ledger/...) and budgets are general-ledger/budget-detail; this node does not use them yet.',
+		name: 'restBalanceNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { resource: ['balance'], authentication: ['oAuth2'] } },
+	},
 	...accountBalances.description,
 	...budgetVsActual.description,
 	...getBudgets.description,

@@ -30,7 +30,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. GLACCOUNT',
-		description: 'Intacct object name (GLACCOUNT, APBILL, VENDOR, a custom object, ...)',
+		description: 'Intacct object name (GLACCOUNT, APBILL, VENDOR, a custom object, ...). Over OAuth 2.0 (REST) also a REST object with its fields as REST paths (accounts-payable/bill with REST paths as fields, e.g. key,totalTxnAmount).',
 	},
 	{
 		displayName: 'Fields',
@@ -143,7 +143,9 @@ function builderFilter(combinator: 'and' | 'or', conditions: IDataObject[]): Que
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, async (i) => {
-		const object = requiredText(this, 'object', i, `Query (item ${i + 1})`).toUpperCase();
+		const named = requiredText(this, 'object', i, `Query (item ${i + 1})`);
+		// A REST object name (accounts-payable/bill, nsp::...) keeps its spelling; XML names are upper case.
+		const object = /[/:]/.test(named) ? named.trim() : named.toUpperCase();
 		const fields = commaList(this.getNodeParameter('fields', i, ''));
 		const filterType = this.getNodeParameter('filterType', i, 'string') as string;
 		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;

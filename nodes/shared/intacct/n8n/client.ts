@@ -5,6 +5,7 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 import type { IntacctApi, RequestOptions } from '../core/types';
 import { createClientFromContext } from './n8nHttpPost';
+import { createRestClientFromContext } from './restClient';
 import { TOP_LEVEL_ENTITY } from '../records/dimensions';
 import { itemParameter } from './parameters';
 
@@ -13,10 +14,20 @@ const clients = new WeakMap<object, IntacctApi>();
 export function getClient(context: IExecuteFunctions | ILoadOptionsFunctions): IntacctApi {
 	let client = clients.get(context);
 	if (!client) {
-		client = createClientFromContext(context);
+		client = apiOf(context) === 'oAuth2' ? createRestClientFromContext(context) : createClientFromContext(context);
 		clients.set(context, client);
 	}
 	return client;
+}
+
+/** The node's `authentication` parameter: 'webServices' (XML, default) or 'oAuth2' (REST). */
+export function apiOf(context: IExecuteFunctions | ILoadOptionsFunctions): string {
+	try {
+		const value = 'getInputData' in context ? context.getNodeParameter('authentication', 0, 'webServices') : context.getNodeParameter('authentication', 'webServices');
+		return String(value);
+	} catch {
+		return 'webServices';
+	}
 }
 
 /** The `entityId` override as the client wants it: undefined = credential's entity, '' = top level. */

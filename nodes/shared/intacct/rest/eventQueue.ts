@@ -81,6 +81,6 @@ export function readQueueEvents(answer: unknown): QueueEvent[] {
 	return events;
 }
 
-export function ackBody(ids: string[]): string {
-	return JSON.stringify({ ids });
+export function ackBody(ids: string[]): { ids: string[] } {
+	return { ids };
 }

@@ -1,0 +1,547 @@
+/**
+ * IntacctApi over the REST API: the node's functions (readByQuery, read, readByName, query,
+ * create, update, delete on the objects of records/restObjects.ts) run as REST calls, and the
+ * records come back with the XML wire's field names, so every operation and output stays the same.
+ * Tokens: fetched per entity (client credentials), refreshed when expired, re-fetched once when a
+ * request meets 401 mid-run. Retries 429 (after Retry-After) and 5xx; writes only with an
+ * Idempotency-Key. Requests in flight are capped per credential (the tier's concurrency).
+ */
+import type { BatchOptions, BatchOutcome, IntacctApi, IntacctFunction, IntacctRecord, IntacctResult, PageOptions, RequestOptions, XmlObject } from '../core/types';
+import { IntacctError } from '../core/errors';
+import { restMapping, type RestObjectMapping } from '../records/restObjects';
+import {
+	type AccessToken,
+	type JsonObject,
+	type RestCredentials,
+	type RestHttp,
+	type RestHttpRequest,
+	batchElementError,
+	clientCredentialsForm,
+	readPayload,
+	readTokenResponse,
+	responseError,
+	retryAfterMs,
+	tokenErrorMessage,
+	tokenUrl,
+} from '../rest/restWire';
+import { conditionsToFilters, passThroughMapping, queryFilterToCondition, selectFields, toRestBody, toXmlRecord } from '../rest/translate';
+import { Semaphore } from './semaphore';
+import { backoffDelay, networkError } from './retryPolicy';
+
+/** Batch requests take up to 500 records (intacct-docs/rest/bulk-requests.md). */
+export const MAX_REST_BATCH = 500;
+/** The query service's page size used by pages(). */
+export const REST_QUERY_PAGE = 1000;
+
+export interface RestClientOptions {
+	credentials: RestCredentials;
+	http: RestHttp;
+	/** A token source other than client credentials (n8n's OAuth2 authorization-code flow). */
+	token?: (entityId: string) => Promise<AccessToken>;
+	concurrency?: number;
+	maxRetries?: number;
+	retryBaseDelayMs?: number;
+	timeoutMs?: number;
+	sleep?: (ms: number) => Promise<void>;
+	now?: () => number;
+}
+
+interface Call {
+	method: RestHttpRequest['method'];
+	path: string;
+	body?: unknown;
+	entityId: string;
+	idempotencyKey?: string;
+	what: string;
+	isWrite: boolean;
+}
+
+function str(value: unknown): string {
+	return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value as number);
+}
+
+function asObject(value: unknown): JsonObject {
+	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : {};
+}
+
+function unsupported(fn: IntacctFunction, detail = ''): IntacctError {
+	return new IntacctError({
+		kind: 'validation',
+		summary: `${fn.name}${detail ? ` ${detail}` : ''} is not available over the REST API in this node; use the Web Services (XML) credential for it`,
+		functionName: fn.name,
+	});
+}
+
+function mappingOf(fn: IntacctFunction, object: string): RestObjectMapping {
+	if (object.includes('/') || object.includes('::')) return passThroughMapping(object.trim());
+	const mapping = restMapping(object);
+	if (!mapping) throw unsupported(fn, `of object ${object}`);
+	return mapping;
+}
+
+export class RestIntacctClient implements IntacctApi {
+	private readonly tokens = new Map<string, Promise<AccessToken>>();
+	private readonly semaphore: Semaphore;
+	private readonly sleep: (ms: number) => Promise<void>;
+	private readonly now: () => number;
+	/** Requests sent and token requests made (benchmarks, tests). */
+	readonly stats = { requests: 0, tokenRequests: 0 };
+
+	constructor(private readonly options: RestClientOptions) {
+		this.semaphore = new Semaphore(options.concurrency ?? 2);
+		this.sleep = options.sleep ?? (async () => {});
+		this.now = options.now ?? (() => Date.now());
+	}
+
+	private get base(): string {
+		return this.options.credentials.baseUrl.replace(/\/+$/, '');
+	}
+
+	private get origin(): string {
+		try {
+			return new URL(this.base).origin;
+		} catch {
+			return '';
+		}
+	}
+
+	private secrets(): string[] {
+		return [this.options.credentials.clientSecret];
+	}
+
+	// ------------------------------------------------------------------ tokens
+
+	private async fetchToken(entityId: string): Promise<AccessToken> {
+		if (this.options.token) return await this.options.token(entityId);
+		this.stats.tokenRequests++;
+		const timeoutMs = this.options.timeoutMs ?? 300_000;
+		let response;
+		try {
+			response = await this.options.http({
+				method: 'POST',
+				url: tokenUrl(this.base),
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+				body: clientCredentialsForm(this.options.credentials, entityId),
+				timeoutMs,
+			});
+		} catch (cause) {
+			throw networkError(cause, timeoutMs).maskWith(this.secrets());
+		}
+		if (response.statusCode !== 200) {
+			let data: unknown;
+			try {
+				data = JSON.parse(response.body) as unknown;
+			} catch {
+				data = undefined;
+			}
+			// The summary in plain words (which part of the credential to check), Intacct's own error after it.
+			const refused = responseError(response, { what: 'the token request', secrets: this.secrets() });
+			throw new IntacctError({
+				kind: refused.kind,
+				summary: tokenErrorMessage({ response: { status: response.statusCode, data } }),
+				errors: refused.errors,
+				httpStatus: refused.httpStatus,
+				transient: refused.transient,
+				functionName: 'the token request',
+			}).maskWith(this.secrets());
+		}
+		return readTokenResponse(response, this.now(), { what: 'the token request', secrets: this.secrets() });
+	}
+
+	private async token(entityId: string, renew?: string): Promise<AccessToken> {
+		let pending = this.tokens.get(entityId);
+		if (pending) {
+			const current = await pending.catch(() => undefined);
+			if (current && current.accessToken !== renew && current.expiresAt > this.now()) return current;
+		}
+		pending = this.fetchToken(entityId);
+		this.tokens.set(entityId, pending);
+		pending.catch(() => this.tokens.delete(entityId));
+		return await pending;
+	}
+
+	// ------------------------------------------------------------------ one call
+
+	private entity(options?: RequestOptions): string {
+		return options?.entityId ?? this.options.credentials.entityId ?? '';
+	}
+
+	private async send(call: Call): Promise<{ status: number; result: unknown; meta: Record<string, unknown> }> {
+		const maxRetries = this.options.maxRetries ?? 5;
+		const baseDelay = this.options.retryBaseDelayMs ?? 1000;
+		const timeoutMs = this.options.timeoutMs ?? 300_000;
+		let retokened = false;
+		for (let attempt = 0; ; attempt++) {
+			const token = await this.token(call.entityId);
+			const headers: Record<string, string> = { Accept: 'application/json' };
+			// An empty token: n8n's OAuth2 machinery signs the request (authorization code).
+			if (token.accessToken !== '') headers.Authorization = `Bearer ${token.accessToken}`;
+			if (call.body !== undefined) headers['Content-Type'] = 'application/json';
+			if (call.idempotencyKey) headers['Idempotency-Key'] = call.idempotencyKey;
+			const secrets = [...this.secrets(), token.accessToken, token.refreshToken];
+			let response;
+			try {
+				this.stats.requests++;
+				response = await this.semaphore.use(
+					async () =>
+						await this.options.http({
+							method: call.method,
+							url: `${this.base}${call.path}`,
+							headers,
+							body: call.body === undefined ? undefined : JSON.stringify(call.body),
+							timeoutMs,
+						}),
+				);
+			} catch (cause) {
+				const failure = networkError(cause, timeoutMs).maskWith(secrets);
+				const safe = !call.isWrite || call.idempotencyKey !== undefined || ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH'].includes(failure.code ?? '');
+				if (failure.transient && safe && attempt < maxRetries) {
+					await this.sleep(backoffDelay(baseDelay, attempt));
+					continue;
+				}
+				throw failure;
+			}
+			if (response.statusCode === 401 && !retokened) {
+				// The token expired or was revoked mid-run: fetch a new one once and repeat (nothing ran).
+				retokened = true;
+				await this.token(call.entityId, token.accessToken);
+				attempt--;
+				continue;
+			}
+			if (response.statusCode >= 400) {
+				const failure = responseError(response, { what: call.what, secrets });
+				const safe = response.statusCode === 429 || !call.isWrite || call.idempotencyKey !== undefined;
+				if (failure.transient && safe && attempt < maxRetries) {
+					await this.sleep(retryAfterMs(response) ?? backoffDelay(baseDelay, attempt));
+					continue;
+				}
+				throw failure;
+			}
+			const payload = readPayload(response, { what: call.what, secrets });
+			return { status: response.statusCode, ...payload };
+		}
+	}
+
+	// ------------------------------------------------------------------ functions
+
+	private result(fn: IntacctFunction, records: IntacctRecord[], extra: Partial<IntacctResult> = {}): IntacctResult {
+		return { status: 'success', function: fn.name, controlId: fn.controlId ?? '', records, errors: [], count: records.length, ...extra };
+	}
+
+	private async get(mapping: RestObjectMapping, key: string, entityId: string, fields: string[]): Promise<IntacctRecord | undefined> {
+		const selected = selectFields(mapping, fields);
+		const found = await this.send({ method: 'GET', path: `/objects/${mapping.rest}/${encodeURIComponent(key)}`, entityId, what: `GET ${mapping.rest} ${key}`, isWrite: false }).catch(
+			(error: unknown) => {
+				// A key that does not exist is no record (like the XML read), not a failure.
+				if (error instanceof IntacctError && error.httpStatus === 404) return undefined;
+				return Promise.reject(error as Error);
+			},
+		);
+		return found === undefined ? undefined : toXmlRecord(mapping, asObject(found.result), selected, this.origin);
+	}
+
+	private async queryPage(
+		mapping: RestObjectMapping,
+		fields: string[],
+		condition: string,
+		entityId: string,
+		start: number,
+		size: number,
+		orderBy: JsonObject[] = [{ key: 'asc' }],
+	): Promise<{ records: IntacctRecord[]; total: number; next?: number }> {
+		const selected = selectFields(mapping, fields);
+		const { filters, filterExpression } = conditionsToFilters(mapping, condition);
+		const body: JsonObject = { object: mapping.rest, fields: selected.map((f) => f.rest), start, size, orderBy };
+		if (filters.length > 0) body.filters = filters;
+		if (filterExpression) body.filterExpression = filterExpression;
+		const { result, meta } = await this.send({ method: 'POST', path: '/services/core/query', body, entityId, what: `query of ${mapping.rest}`, isWrite: false });
+		const rows = Array.isArray(result) ? result : [];
+		const next = Number(meta.next);
+		return { records: rows.map((row) => toXmlRecord(mapping, asObject(row), selected, this.origin)), total: Number(meta.totalCount ?? rows.length), next: Number.isFinite(next) && next > 0 ? next : undefined };
+	}
+
+	private fieldList(fn: IntacctFunction): string[] {
+		const fields = fn.body.fields;
+		return str(fields).split(',');
+	}
+
+	private keysOf(fn: IntacctFunction): string[] {
+		return str(fn.body.keys)
+			.split(',')
+			.map((k) => k.trim())
+			.filter((k) => k !== '');
+	}
+
+	private writeTarget(fn: IntacctFunction): { mapping: RestObjectMapping; body: XmlObject } {
+		const entries = Object.entries(fn.body).filter(([k]) => k !== '$attributes');
+		if (entries.length !== 1) throw unsupported(fn);
+		const [object, body] = entries[0];
+		return { mapping: mappingOf(fn, object), body: body as XmlObject };
+	}
+
+	async execute(fn: IntacctFunction, options?: RequestOptions): Promise<IntacctResult> {
+		const entityId = this.entity(options);
+		switch (fn.name) {
+			case 'read': {
+				const mapping = mappingOf(fn, str(fn.body.object));
+				const records: IntacctRecord[] = [];
+				for (const key of this.keysOf(fn)) {
+					const record = await this.get(mapping, key, entityId, this.fieldList(fn));
+					if (record) records.push(record);
+				}
+				return this.result(fn, records, { listType: mapping.xmlObject });
+			}
+			case 'readByName': {
+				const mapping = mappingOf(fn, str(fn.body.object));
+				const idField = mapping.idXml ?? mapping.keyXml;
+				const keys = this.keysOf(fn).map((k) => `'${k.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`);
+				const page = await this.queryPage(mapping, this.fieldList(fn), `${idField} IN (${keys.join(',')})`, entityId, 1, Math.max(1, keys.length));
+				return this.result(fn, page.records, { listType: mapping.xmlObject });
+			}
+			case 'readByQuery': {
+				const mapping = mappingOf(fn, str(fn.body.object));
+				const size = Number(fn.body.pagesize ?? 100);
+				const page = await this.queryPage(mapping, this.fieldList(fn), str(fn.body.query), entityId, 1, size);
+				return this.result(fn, page.records, { listType: mapping.xmlObject, totalCount: page.total, numRemaining: Math.max(0, page.total - page.records.length) });
+			}
+			case 'create':
+			case 'update': {
+				const [outcome] = await this.executeMany([fn], options);
+				if (!outcome.ok) throw outcome.error;
+				return outcome.result;
+			}
+			case 'delete': {
+				const mapping = mappingOf(fn, str(fn.body.object));
+				for (const key of this.keysOf(fn)) {
+					await this.send({ method: 'DELETE', path: `/objects/${mapping.rest}/${encodeURIComponent(key)}`, entityId, what: `DELETE ${mapping.rest} ${key}`, isWrite: true, idempotencyKey: fn.controlId });
+				}
+				return this.result(fn, []);
+			}
+			default:
+				throw unsupported(fn);
+		}
+	}
+
+	async executeBatch(fns: IntacctFunction[], options?: RequestOptions): Promise<IntacctResult[]> {
+		const outcomes = await this.executeMany(fns, options);
+		return outcomes.map((o, i) =>
+			o.ok ? o.result : { status: 'failure', function: fns[i].name, controlId: fns[i].controlId ?? '', records: [], errors: o.error.errors },
+		);
+	}
+
+	/**
+	 * Creates of one object go out as batch requests of up to 500 records (one POST with a JSON
+	 * array; the answer's elements pair back to the items in order); updates and other functions
+	 * run one by one. The Idempotency-Key of a batch is derived from its functions' control IDs.
+	 */
+	async executeMany(fns: IntacctFunction[], options?: BatchOptions): Promise<BatchOutcome[]> {
+		const entityId = this.entity(options);
+		const outcomes: BatchOutcome[] = new Array<BatchOutcome>(fns.length);
+		const creates = new Map<string, number[]>();
+		const others: number[] = [];
+		fns.forEach((fn, i) => {
+			if (fn.name === 'create') {
+				try {
+					const { mapping } = this.writeTarget(fn);
+					const list = creates.get(mapping.xmlObject) ?? [];
+					list.push(i);
+					creates.set(mapping.xmlObject, list);
+				} catch (error) {
+					outcomes[i] = { ok: false, error: error as IntacctError };
+				}
+			} else others.push(i);
+		});
+		const size = Math.min(MAX_REST_BATCH, Math.max(1, options?.batchSize ?? MAX_REST_BATCH));
+		const work: Array<Promise<void>> = [];
+		for (const indexes of creates.values()) {
+			for (let from = 0; from < indexes.length; from += size) {
+				work.push(this.createBatch(fns, indexes.slice(from, from + size), entityId, outcomes));
+			}
+		}
+		for (const i of others) {
+			work.push(
+				(async () => {
+					try {
+						outcomes[i] = { ok: true, result: fns[i].name === 'update' ? await this.update(fns[i], entityId) : await this.execute(fns[i], options) };
+					} catch (error) {
+						outcomes[i] = { ok: false, error: error as IntacctError };
+					}
+				})(),
+			);
+		}
+		await Promise.all(work);
+		return outcomes;
+	}
+
+	private async createBatch(fns: IntacctFunction[], indexes: number[], entityId: string, outcomes: BatchOutcome[]): Promise<void> {
+		const bodies: JsonObject[] = [];
+		const valid: number[] = [];
+		let mapping: RestObjectMapping | undefined;
+		for (const i of indexes) {
+			try {
+				const target = this.writeTarget(fns[i]);
+				mapping = target.mapping;
+				bodies.push(toRestBody(target.mapping, target.body, `create ${target.mapping.xmlObject} (function ${i})`));
+				valid.push(i);
+			} catch (error) {
+				outcomes[i] = { ok: false, error: error as IntacctError };
+			}
+		}
+		if (!mapping || valid.length === 0) return;
+		if (mapping.xmlObject === 'APBILL' && bodies.some((b) => asObject(b.currency).txnCurrency === undefined)) {
+			// REST requires a bill's transaction currency; the XML gateway defaults it to the base currency.
+			try {
+				const base = await this.baseCurrency(entityId);
+				for (const b of bodies) b.currency = { txnCurrency: base, ...asObject(b.currency) };
+			} catch (error) {
+				for (const i of valid) outcomes[i] = { ok: false, error: error as IntacctError };
+				return;
+			}
+		}
+		const keys = valid.map((i) => fns[i].controlId);
+		const idempotencyKey = keys.every((k) => k !== undefined) ? keys.join('|').slice(0, 255) : undefined;
+		const single = valid.length === 1;
+		try {
+			const { result } = await this.send({
+				method: 'POST',
+				path: `/objects/${mapping.rest}`,
+				body: single ? bodies[0] : bodies,
+				entityId,
+				what: `create ${mapping.rest}`,
+				isWrite: true,
+				idempotencyKey,
+			});
+			const elements = single ? [result] : Array.isArray(result) ? result : [];
+			valid.forEach((i, n) => {
+				const element = elements[n];
+				const error = batchElementError(element, { what: `create ${mapping.rest} (item ${n + 1} of the batch)`, secrets: this.secrets() });
+				if (error) outcomes[i] = { ok: false, error };
+				else {
+					const created = asObject(element);
+					const key = str(created.key);
+					outcomes[i] = { ok: true, result: this.result(fns[i], [{ RECORDNO: key }], { key, listType: mapping.xmlObject }) };
+				}
+			});
+		} catch (error) {
+			for (const i of valid) outcomes[i] = { ok: false, error: error as IntacctError };
+		}
+	}
+
+	private readonly baseCurrencies = new Map<string, Promise<string>>();
+
+	/** The base currency of the company (or entity): read once from a GL line, as the XML gateway would default it. */
+	private async baseCurrency(entityId: string): Promise<string> {
+		let pending = this.baseCurrencies.get(entityId);
+		if (!pending) {
+			pending = this.send({
+				method: 'POST',
+				path: '/services/core/query',
+				body: { object: 'general-ledger/journal-entry-line', fields: ['currency.baseCurrency'], size: 1 },
+				entityId,
+				what: 'the base currency query',
+				isWrite: false,
+			}).then(({ result }) => {
+				const row = asObject(Array.isArray(result) ? result[0] : undefined);
+				const currency = str(row['currency.baseCurrency']);
+				if (currency === '') throw new IntacctError({ kind: 'validation', summary: 'The bill has no currency and the company\'s base currency could not be read: set Currency on the bill' });
+				return currency;
+			});
+			this.baseCurrencies.set(entityId, pending);
+			pending.catch(() => this.baseCurrencies.delete(entityId));
+		}
+		return await pending;
+	}
+
+	private async update(fn: IntacctFunction, entityId: string): Promise<IntacctResult> {
+		const { mapping, body } = this.writeTarget(fn);
+		const key = await this.keyForUpdate(mapping, body, entityId);
+		const json = toRestBody(mapping, body, `update ${mapping.xmlObject} ${key}`);
+		const { result } = await this.send({ method: 'PATCH', path: `/objects/${mapping.rest}/${encodeURIComponent(key)}`, body: json, entityId, what: `update ${mapping.rest} ${key}`, isWrite: true, idempotencyKey: fn.controlId });
+		const updated = str(asObject(result).key) || key;
+		return this.result(fn, [{ RECORDNO: updated }], { key: updated, listType: mapping.xmlObject });
+	}
+
+	/**
+	 * The REST key (RECORDNO) of the record an update names: the key itself, or the record found by
+	 * its business ID (an XML update may name a vendor by VENDORID; REST PATCHes by key only).
+	 */
+	private async keyForUpdate(mapping: RestObjectMapping, body: XmlObject, entityId: string): Promise<string> {
+		const key = str(body[mapping.keyXml]);
+		if (key !== '') return key;
+		const id = mapping.idXml ? str(body[mapping.idXml]) : '';
+		if (id === '') throw new IntacctError({ kind: 'validation', summary: `update ${mapping.xmlObject} needs ${mapping.keyXml}` });
+		const quoted = `'${id.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+		const page = await this.queryPage(mapping, [mapping.keyXml], `${mapping.idXml} = ${quoted}`, entityId, 1, 1);
+		const found = str(page.records[0]?.[mapping.keyXml]);
+		if (found === '') {
+			throw new IntacctError({ kind: 'result', summary: `Intacct has no ${mapping.xmlObject} with ${mapping.idXml} ${id} to update`, functionName: `update ${mapping.rest}` });
+		}
+		return found;
+	}
+
+	/** The `query` function (fields, filter tree, order) as the query service's fields, condition and orderBy. */
+	private queryParts(fn: IntacctFunction, mapping: RestObjectMapping): { fields: string[]; condition: string; orderBy?: JsonObject[] } {
+		if (fn.name === 'readByQuery') return { fields: this.fieldList(fn), condition: str(fn.body.query) };
+		const select = asObject(fn.body.select);
+		const listed = select.field;
+		const fields = (Array.isArray(listed) ? listed : listed === undefined ? [] : [listed]).map(str);
+		if (Object.keys(select).some((k) => k !== 'field' && select[k] !== undefined && select[k] !== null)) throw unsupported(fn, 'with aggregates');
+		const condition = fn.body.filter ? queryFilterToCondition(fn.body.filter as XmlObject) : '';
+		const orders = asObject(fn.body.orderby).order;
+		const orderBy = (Array.isArray(orders) ? orders : orders ? [orders] : []).map((o) => {
+			const order = asObject(o);
+			const field = selectFields(mapping, [str(order.field)])[0];
+			return { [field.rest]: order.descending !== undefined ? 'desc' : 'asc' } as JsonObject;
+		});
+		return { fields, condition, orderBy: orderBy.length > 0 ? orderBy : undefined };
+	}
+
+	async *pages(fn: IntacctFunction, options?: PageOptions): AsyncIterable<IntacctRecord[]> {
+		if (fn.name !== 'readByQuery' && fn.name !== 'query') throw unsupported(fn, '(paged)');
+		const mapping = mappingOf(fn, str(fn.body.object));
+		const parts = this.queryParts(fn, mapping);
+		const entityId = this.entity(options);
+		const limit = options?.limit;
+		const size = Math.max(1, Math.min(REST_QUERY_PAGE, Number(fn.body.pagesize ?? REST_QUERY_PAGE), limit ?? REST_QUERY_PAGE));
+		// (readByQuery and query both page by the query service's start/size)
+		let start: number | undefined = 1;
+		let seen = 0;
+		while (start !== undefined) {
+			const page = await this.queryPage(mapping, parts.fields, parts.condition, entityId, start, size, parts.orderBy);
+			const records = limit !== undefined ? page.records.slice(0, Math.max(0, limit - seen)) : page.records;
+			seen += records.length;
+			if (records.length > 0) yield records;
+			if (limit !== undefined && seen >= limit) return;
+			start = page.next;
+		}
+	}
+
+	/**
+	 * One REST call in the signed-in session (any service or object path under the API base, e.g.
+	 * /services/delivery/event/list): the same tokens, retries and masking as the node's functions.
+	 * Writes are retried only with an idempotency key.
+	 */
+	async request(
+		method: RestHttpRequest['method'],
+		path: string,
+		options: { query?: Record<string, string | number>; body?: unknown; idempotencyKey?: string; entityId?: string } = {},
+	): Promise<{ status: number; result: unknown; meta: Record<string, unknown> }> {
+		const relative = `/${path.trim().replace(/^\/+/, '')}`;
+		const query = Object.entries(options.query ?? {})
+			.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+			.join('&');
+		return await this.send({
+			method,
+			path: query === '' ? relative : `${relative}${relative.includes('?') ? '&' : '?'}${query}`,
+			body: options.body,
+			entityId: options.entityId ?? this.options.credentials.entityId ?? '',
+			what: `${method} ${relative}`,
+			isWrite: method !== 'GET',
+			idempotencyKey: options.idempotencyKey,
+		});
+	}
+
+	async openSession(options?: RequestOptions): Promise<void> {
+		await this.token(this.entity(options));
+	}
+}

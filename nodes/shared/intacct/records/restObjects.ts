@@ -1,0 +1,269 @@
+/**
+ * How the node's Intacct objects are named on the REST API: the REST object (`application/object`)
+ * behind each XML object, and per XML field the REST field path (dotted, as the query service
+ * returns it). Names from Sage's OpenAPI documents (docs/rest-wire.md lists which). Only the fields
+ * in these tables cross the wire; a field the table lacks is not read over REST (it is left out of
+ * the output, never invented).
+ */
+
+export interface RestFieldMapping {
+	/** XML field name (GLENTRY's ACCOUNTNO). */
+	xml: string;
+	/** REST field path (glAccount.id). */
+	rest: string;
+	/** [REST value, XML text] pairs for enumerations. */
+	values?: ReadonlyArray<readonly [string, string]>;
+	/** date: YYYY-MM-DD <-> MM/DD/YYYY; dateTime: ISO <-> MM/DD/YYYY HH:MM:SS. */
+	format?: 'date' | 'dateTime';
+	/** Not sent on create (system-assigned or read-only). */
+	readOnly?: boolean;
+}
+
+export interface RestObjectMapping {
+	xmlObject: string;
+	rest: string;
+	/** XML field that is the REST `key` (RECORDNO). */
+	keyXml: string;
+	/** XML field that is the REST `id` (the business ID: VENDORID), when it differs from the key. */
+	idXml?: string;
+	fields: RestFieldMapping[];
+	/** Lines written and read through the owner (GLBATCH ENTRIES/GLENTRY -> lines). */
+	lines?: { xmlCollection: string; xmlLine: string; rest: string };
+	/** A REST object named by the user: field names are REST paths, records keep them. */
+	passThrough?: boolean;
+}
+
+const GL_STATE = [
+	['draft', 'Draft'],
+	['submitted', 'Submitted'],
+	['approved', 'Approved'],
+	['posted', 'Posted'],
+	['declined', 'Declined'],
+	['reversed', 'Reversed'],
+] as const;
+
+const ro = (xml: string, rest: string, extra: Partial<RestFieldMapping> = {}): RestFieldMapping => ({ xml, rest, readOnly: true, ...extra });
+const rw = (xml: string, rest: string, extra: Partial<RestFieldMapping> = {}): RestFieldMapping => ({ xml, rest, ...extra });
+
+/** active/inactive, also from the XML query codes T and F (the reference lists filter STATUS = 'T'). */
+const ACTIVE_STATUS: RestFieldMapping['values'] = [
+	['active', 'active'],
+	['inactive', 'inactive'],
+];
+
+const AUDIT: RestFieldMapping[] = [
+	ro('WHENCREATED', 'audit.createdDateTime', { format: 'dateTime' }),
+	ro('WHENMODIFIED', 'audit.modifiedDateTime', { format: 'dateTime' }),
+	ro('CREATEDBY', 'audit.createdBy'),
+	ro('MODIFIEDBY', 'audit.modifiedBy'),
+];
+
+const GLENTRY: RestObjectMapping = {
+	xmlObject: 'GLENTRY',
+	rest: 'general-ledger/journal-entry-line',
+	keyXml: 'RECORDNO',
+	fields: [
+		ro('RECORDNO', 'key'),
+		ro('BATCHNO', 'journalEntry.key'),
+		ro('LINE_NO', 'lineNumber'),
+		rw('TR_TYPE', 'txnType', { values: [['debit', '1'], ['credit', '-1']] }),
+		ro('ENTRY_DATE', 'entryDate', { format: 'date' }),
+		ro('AMOUNT', 'baseAmount'),
+		rw('TRX_AMOUNT', 'txnAmount'),
+		rw('ACCOUNTNO', 'glAccount.id'),
+		ro('ACCOUNTTITLE', 'glAccount.name'),
+		rw('DEPARTMENT', 'dimensions.department.id'),
+		rw('LOCATION', 'dimensions.location.id'),
+		rw('PROJECTID', 'dimensions.project.id'),
+		rw('CLASSID', 'dimensions.class.id'),
+		rw('CUSTOMERID', 'dimensions.customer.id'),
+		rw('VENDORID', 'dimensions.vendor.id'),
+		rw('EMPLOYEEID', 'dimensions.employee.id'),
+		rw('ITEMID', 'dimensions.item.id'),
+		rw('DOCUMENT', 'documentId'),
+		rw('DESCRIPTION', 'description'),
+		rw('CURRENCY', 'currency.txnCurrency'),
+		ro('BASECURR', 'currency.baseCurrency'),
+		ro('STATE', 'state', { values: GL_STATE }),
+		...AUDIT,
+	],
+};
+
+const GLBATCH: RestObjectMapping = {
+	xmlObject: 'GLBATCH',
+	rest: 'general-ledger/journal-entry',
+	keyXml: 'RECORDNO',
+	fields: [
+		ro('RECORDNO', 'key'),
+		ro('BATCHNO', 'txnNumber'),
+		rw('BATCH_TITLE', 'description'),
+		rw('JOURNAL', 'glJournal.id'),
+		rw('BATCH_DATE', 'postingDate', { format: 'date' }),
+		rw('REVERSEDATE', 'automaticReversalDate', { format: 'date' }),
+		ro('MODULE', 'moduleName'),
+		rw('REFERENCENO', 'referenceNumber'),
+		rw('STATE', 'state', { values: GL_STATE }),
+		rw('SUPDOCID', 'attachment.id'),
+		rw('BASELOCATION_NO', 'baseLocation.id'),
+		ro('RECORD_URL', 'webURL'),
+		...AUDIT,
+		ro('MEGAENTITYID', 'entity.id'),
+		ro('MEGAENTITYNAME', 'entity.name'),
+	],
+	lines: { xmlCollection: 'ENTRIES', xmlLine: 'GLENTRY', rest: 'lines' },
+};
+
+const VENDOR: RestObjectMapping = {
+	xmlObject: 'VENDOR',
+	rest: 'accounts-payable/vendor',
+	keyXml: 'RECORDNO',
+	idXml: 'VENDORID',
+	fields: [
+		ro('RECORDNO', 'key'),
+		rw('VENDORID', 'id'),
+		rw('NAME', 'name'),
+		rw('STATUS', 'status', { values: ACTIVE_STATUS }),
+		rw('PARENTID', 'parent.id'),
+		rw('VENDTYPE', 'vendorType.id'),
+		rw('TERMNAME', 'term.id'),
+		rw('TAXID', 'taxId'),
+		rw('APACCOUNT', 'defaultGLAccount.id'),
+		rw('CURRENCY', 'currency'),
+		rw('ONHOLD', 'isOnHold'),
+		ro('TOTALDUE', 'totalDue'),
+		rw('DISPLAYCONTACT.PRINTAS', 'contacts.default.printAs'),
+		rw('DISPLAYCONTACT.COMPANYNAME', 'contacts.default.companyName'),
+		rw('DISPLAYCONTACT.FIRSTNAME', 'contacts.default.firstName'),
+		rw('DISPLAYCONTACT.LASTNAME', 'contacts.default.lastName'),
+		rw('DISPLAYCONTACT.EMAIL1', 'contacts.default.email1'),
+		rw('DISPLAYCONTACT.PHONE1', 'contacts.default.phone1'),
+		rw('DISPLAYCONTACT.MAILADDRESS.ADDRESS1', 'contacts.default.mailingAddress.addressLine1'),
+		rw('DISPLAYCONTACT.MAILADDRESS.ADDRESS2', 'contacts.default.mailingAddress.addressLine2'),
+		rw('DISPLAYCONTACT.MAILADDRESS.CITY', 'contacts.default.mailingAddress.city'),
+		rw('DISPLAYCONTACT.MAILADDRESS.STATE', 'contacts.default.mailingAddress.state'),
+		rw('DISPLAYCONTACT.MAILADDRESS.ZIP', 'contacts.default.mailingAddress.postCode'),
+		rw('DISPLAYCONTACT.MAILADDRESS.COUNTRY', 'contacts.default.mailingAddress.country'),
+		ro('RECORD_URL', 'webURL'),
+		...AUDIT,
+	],
+};
+
+const APBILLITEM: RestObjectMapping = {
+	xmlObject: 'APBILLITEM',
+	rest: 'accounts-payable/bill-line',
+	keyXml: 'RECORDNO',
+	fields: [
+		ro('RECORDNO', 'key'),
+		ro('LINE_NO', 'lineNumber'),
+		rw('ACCOUNTNO', 'glAccount.id'),
+		ro('ACCOUNTTITLE', 'glAccount.name'),
+		rw('OFFSETGLACCOUNTNO', 'overrideOffsetGLAccount.id'),
+		rw('TRX_AMOUNT', 'txnAmount'),
+		ro('AMOUNT', 'baseAmount'),
+		rw('ENTRYDESCRIPTION', 'memo'),
+		rw('LOCATIONID', 'dimensions.location.id'),
+		rw('DEPARTMENTID', 'dimensions.department.id'),
+		rw('PROJECTID', 'dimensions.project.id'),
+		rw('CLASSID', 'dimensions.class.id'),
+		rw('CUSTOMERID', 'dimensions.customer.id'),
+		rw('VENDORID', 'dimensions.vendor.id'),
+		rw('EMPLOYEEID', 'dimensions.employee.id'),
+		rw('ITEMID', 'dimensions.item.id'),
+		rw('BILLABLE', 'project.isBillable'),
+		...AUDIT,
+	],
+};
+
+const APBILL: RestObjectMapping = {
+	xmlObject: 'APBILL',
+	rest: 'accounts-payable/bill',
+	keyXml: 'RECORDNO',
+	fields: [
+		ro('RECORDNO', 'key'),
+		rw('RECORDID', 'billNumber'),
+		rw('VENDORID', 'vendor.id'),
+		ro('VENDORNAME', 'vendor.name'),
+		rw('DOCNUMBER', 'referenceNumber'),
+		rw('DESCRIPTION', 'description'),
+		rw('TERMNAME', 'term.id'),
+		rw('WHENCREATED', 'createdDate', { format: 'date' }),
+		rw('WHENPOSTED', 'postingDate', { format: 'date' }),
+		rw('WHENDUE', 'dueDate', { format: 'date' }),
+		rw('RECPAYMENTDATE', 'recommendedPaymentDate', { format: 'date' }),
+		ro('WHENPAID', 'paymentInformation.fullyPaidDate', { format: 'date' }),
+		ro('TOTALPAID', 'paymentInformation.totalBaseAmountPaid'),
+		ro('STATE', 'state', {
+			values: [
+				['draft', 'Draft'],
+				['submitted', 'Submitted'],
+				['posted', 'Posted'],
+				['partiallyPaid', 'Partially Paid'],
+				['paid', 'Paid'],
+				['reversed', 'Reversed'],
+			],
+		}),
+		ro('TOTALENTERED', 'totalBaseAmount'),
+		ro('TOTALDUE', 'totalBaseAmountDue'),
+		ro('TRX_TOTALENTERED', 'totalTxnAmount'),
+		ro('TRX_TOTALDUE', 'totalTxnAmountDue'),
+		rw('CURRENCY', 'currency.txnCurrency'),
+		rw('BASECURR', 'currency.baseCurrency'),
+		rw('SUPDOCID', 'attachment.id'),
+		ro('RECORD_URL', 'webURL'),
+		rw('ONHOLD', 'isOnHold'),
+		ro('AUDITWHENCREATED', 'audit.createdDateTime', { format: 'dateTime' }),
+		ro('WHENMODIFIED', 'audit.modifiedDateTime', { format: 'dateTime' }),
+		ro('CREATEDBY', 'audit.createdBy'),
+		ro('MODIFIEDBY', 'audit.modifiedBy'),
+	],
+	lines: { xmlCollection: 'APBILLITEMS', xmlLine: 'APBILLITEM', rest: 'lines' },
+};
+
+const GLACCOUNT: RestObjectMapping = {
+	xmlObject: 'GLACCOUNT',
+	rest: 'general-ledger/account',
+	keyXml: 'RECORDNO',
+	idXml: 'ACCOUNTNO',
+	fields: [ro('RECORDNO', 'key'), rw('ACCOUNTNO', 'id'), rw('TITLE', 'name'), rw('STATUS', 'status', { values: ACTIVE_STATUS }), ...AUDIT],
+};
+
+/**
+ * The objects behind the panel's reference lists (resource locators): business ID, name, status.
+ * REST names from Sage's OpenAPI documents (general-ledger journal; company-config department,
+ * location, class, entity; accounts-receivable customer; projects project; inventory-control item).
+ */
+function referenceList(xmlObject: string, rest: string, idXml: string, nameXml: string): RestObjectMapping {
+	return {
+		xmlObject,
+		rest,
+		keyXml: 'RECORDNO',
+		idXml,
+		fields: [ro('RECORDNO', 'key'), rw(idXml, 'id'), rw(nameXml, 'name'), rw('STATUS', 'status', { values: ACTIVE_STATUS }), ...AUDIT],
+	};
+}
+
+const REFERENCE_LISTS: Record<string, RestObjectMapping> = {
+	GLJOURNAL: referenceList('GLJOURNAL', 'general-ledger/journal', 'SYMBOL', 'TITLE'),
+	CUSTOMER: referenceList('CUSTOMER', 'accounts-receivable/customer', 'CUSTOMERID', 'NAME'),
+	DEPARTMENT: referenceList('DEPARTMENT', 'company-config/department', 'DEPARTMENTID', 'TITLE'),
+	LOCATION: referenceList('LOCATION', 'company-config/location', 'LOCATIONID', 'NAME'),
+	CLASS: referenceList('CLASS', 'company-config/class', 'CLASSID', 'NAME'),
+	PROJECT: referenceList('PROJECT', 'projects/project', 'PROJECTID', 'NAME'),
+	ITEM: referenceList('ITEM', 'inventory-control/item', 'ITEMID', 'NAME'),
+	LOCATIONENTITY: referenceList('LOCATIONENTITY', 'company-config/entity', 'LOCATIONID', 'NAME'),
+};
+
+const MAPPINGS: Record<string, RestObjectMapping> = { GLENTRY, GLBATCH, VENDOR, APBILL, APBILLITEM, GLACCOUNT, ...REFERENCE_LISTS };
+
+/** The REST mapping of an XML object, or undefined when the node has none (yet). */
+export function restMapping(xmlObject: string): RestObjectMapping | undefined {
+	return MAPPINGS[xmlObject.toUpperCase()];
+}
+
+/** XML objects that can be read and written over REST. */
+export const REST_MAPPED_OBJECTS = Object.keys(MAPPINGS);
+
+/** The mapping of a line object (GLENTRY for GLBATCH). */
+export function lineMapping(owner: RestObjectMapping): RestObjectMapping | undefined {
+	return owner.lines ? MAPPINGS[owner.lines.xmlLine] : undefined;
+}
