@@ -4,9 +4,11 @@ import { APBILL } from './apbill';
 import { APBILLITEM } from './apbillitem';
 import { APPYMT, APPYMTDETAIL } from './appymt';
 import { APTERM } from './apterm';
+import { CCTRANSACTION, CCTRANSACTIONENTRY } from './cctransaction';
 import { CHECKINGACCOUNT } from './checkingaccount';
 import { CLASS } from './class';
 import { CONTACT } from './contact';
+import { CREDITCARD } from './creditcard';
 import { CUSTOMER } from './customer';
 import { DEPARTMENT } from './department';
 import { EMPLOYEE } from './employee';
@@ -52,6 +54,9 @@ export const OBJECTS: readonly ObjectDef[] = [
 	SUPDOC,
 	SUPDOCFOLDER,
 	TAXDETAIL,
+	CREDITCARD,
+	CCTRANSACTION,
+	CCTRANSACTIONENTRY,
 ];
 
 const BY_NAME = new Map(OBJECTS.map((o) => [o.name, o]));

@@ -22,6 +22,7 @@ import { checkWriteFields } from './field-check';
 import { GLBATCH } from '../objects/glbatch';
 import { GLENTRY } from '../objects/glentry';
 import { createSupdoc, deleteSupdoc } from './supdoc';
+import { refuseGenericCcTransaction } from './cctransaction';
 import { createVendor, deleteVendor, updateVendor } from './vendor';
 import type { WriteSession } from './write-session';
 
@@ -73,6 +74,7 @@ const SPECIAL: Record<string, WriteHandler> = {
 		update: (ws, el) => updateVendor(ws, readRecordInput(el).fields),
 		delete: deleteVendor,
 	},
+	CCTRANSACTION: { create: refuseGenericCcTransaction, update: refuseGenericCcTransaction, delete: refuseGenericCcTransaction },
 	SUPDOC: {
 		create: createSupdoc,
 		update: () => {
@@ -83,7 +85,7 @@ const SPECIAL: Record<string, WriteHandler> = {
 };
 
 /** Objects created only through their parent (lines) or not writable at all. */
-const NOT_WRITABLE = new Set(['GLENTRY', 'APBILLITEM', 'APPYMTDETAIL', 'GLBUDGETITEM', 'TAXDETAIL', 'GLDETAIL', 'LOCATIONENTITY', 'GLJOURNAL']);
+const NOT_WRITABLE = new Set(['GLENTRY', 'APBILLITEM', 'APPYMTDETAIL', 'GLBUDGETITEM', 'TAXDETAIL', 'GLDETAIL', 'LOCATIONENTITY', 'GLJOURNAL', 'CCTRANSACTIONENTRY', 'CREDITCARD']);
 
 function handlerFor(def: ObjectDef, verb: WriteVerb): WriteHandler {
 	if (NOT_WRITABLE.has(def.name)) throw writeFailure(verb, def.label, RULES.readonlyObject(def.name, verb).errors);

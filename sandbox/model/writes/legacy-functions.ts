@@ -1,6 +1,7 @@
 /**
  * Legacy functions (§5.3, §5.5): create_gltransaction, delete_gltransaction, create_bill,
- * update_bill, delete_bill, create_supdoc, delete_supdoc, create_supdocfolder. Lower-case elements in strict XSD
+ * update_bill, delete_bill, create_supdoc, delete_supdoc, create_supdocfolder, record_cctransaction,
+ * reverse_cctransaction (writes/cctransaction.ts). Lower-case elements in strict XSD
  * order; they map onto the same business rules as the generic GLBATCH/APBILL writes and answer
  * with <key> (creates, update_bill) or nothing (deletes).
  * Sources and inventions: docs/fidelity-ap.md.
@@ -12,6 +13,7 @@ import { objectDef } from '../objects';
 import { attribute, childElement, childElements, childText } from '../xml-element';
 import { createApBill, deleteApBill, updateApBill } from './apbill';
 import { reverseApPayment } from './appymt';
+import { recordCcTransaction, reverseCcTransaction } from './cctransaction';
 import { createGlBatch, deleteGlBatch } from './glbatch';
 import { checkSequence, legacyDateParts, type SequenceItem } from './legacy-order';
 import { createMasterRecord } from './master-data';
@@ -353,4 +355,6 @@ export const LEGACY_FUNCTIONS: Record<string, LegacyHandler> = {
 	delete_supdoc: deleteSupdocLegacy,
 	create_supdocfolder: createSupdocFolder,
 	reverse_appayment: reverseApPayment,
+	record_cctransaction: recordCcTransaction,
+	reverse_cctransaction: reverseCcTransaction,
 };
