@@ -15,6 +15,8 @@ import * as query from './actions/query/Query.resource';
 import * as custom from './actions/custom/Custom.resource';
 import * as apPayment from './actions/apPayment/ApPayment.resource';
 import * as balance from './actions/balance/Balance.resource';
+import * as cardTransaction from './actions/cardTransaction/CardTransaction.resource';
+import * as attachment from './actions/attachment/Attachment.resource';
 import { listSearch } from './methods';
 
 /** One main input and output (a const: the two lint rule sets disagree on how to spell it inline). */
@@ -32,7 +34,7 @@ export class SageIntacct implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Post journal entries, AP bills and payments, read GL entries and balances, and manage vendors in Sage Intacct',
+		description: 'Post journal entries, AP bills and payments, card transactions and attachments, read GL entries and balances, and manage vendors in Sage Intacct',
 		defaults: { name: 'Sage Intacct' },
 		usableAsTool: true,
 		inputs: MAIN,
@@ -46,8 +48,10 @@ export class SageIntacct implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'AP Payment', value: 'apPayment' },
+					{ name: 'Attachment', value: 'attachment' },
 					{ name: 'Balance', value: 'balance' },
 					{ name: 'Bill', value: 'bill' },
+					{ name: 'Card Transaction', value: 'cardTransaction' },
 					{ name: 'Custom XML', value: 'custom' },
 					{ name: 'GL Entry', value: 'glEntry' },
 					{ name: 'Journal Entry', value: 'journalEntry' },
@@ -64,6 +68,8 @@ export class SageIntacct implements INodeType {
 			...custom.description,
 			...apPayment.description,
 			...balance.description,
+			...cardTransaction.description,
+			...attachment.description,
 		],
 	};
 

@@ -11,10 +11,12 @@ import * as query from './query/Query.resource';
 import * as custom from './custom/Custom.resource';
 import * as apPayment from './apPayment/ApPayment.resource';
 import * as balance from './balance/Balance.resource';
+import * as cardTransaction from './cardTransaction/CardTransaction.resource';
+import * as attachment from './attachment/Attachment.resource';
 
 type OperationModule = { execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> };
 
-const resources: Record<string, Record<string, unknown>> = { glEntry, journalEntry, bill, vendor, query, custom, apPayment, balance };
+const resources: Record<string, Record<string, unknown>> = { glEntry, journalEntry, bill, vendor, query, custom, apPayment, balance, cardTransaction, attachment };
 
 function isOperationModule(value: unknown): value is OperationModule {
 	return typeof value === 'object' && value !== null && typeof (value as OperationModule).execute === 'function';

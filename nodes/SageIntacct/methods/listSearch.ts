@@ -12,6 +12,7 @@ import { asRecords, fieldText } from '../../shared/intacct/xml/responseReader';
 import { getClient } from '../../shared/intacct/n8n/client';
 import { quote } from '../../shared/intacct/n8n/reads';
 import { TOP_LEVEL_ENTITY, userDimensionObject } from '../../shared/intacct/records/dimensions';
+import { searchAttachmentFolders, searchAttachments } from './attachmentSearch';
 
 interface ListDef {
 	object: string;
@@ -89,6 +90,7 @@ const lists = {
 	searchItems: { object: 'ITEM', idField: 'ITEMID', nameField: 'NAME', where: ACTIVE },
 	searchTaxDetails: { object: 'TAXDETAIL', idField: 'DETAILID', nameField: 'DESCRIPTION', where: ACTIVE },
 	searchBankAccounts: { object: 'CHECKINGACCOUNT', idField: 'BANKACCOUNTID', nameField: 'DESCRIPTION', where: ACTIVE },
+	searchChargeCards: { object: 'CREDITCARD', idField: 'CARDID', nameField: 'DESCRIPTION', where: ACTIVE },
 } satisfies Record<string, ListDef>;
 
 type ListSearchMethod = (
@@ -221,4 +223,6 @@ export const listSearch: Record<string, ListSearchMethod> = {
 	searchEntities,
 	searchUserDefinedDimensions,
 	searchUserDefinedDimensionValues,
+	searchAttachments,
+	searchAttachmentFolders,
 };
