@@ -77,7 +77,7 @@ describe('attachment create / get', () => {
 		expect(run.status).toBe('success');
 		const [created] = run.json(NODE_NAME);
 		expect(created).toMatchObject({ attachmentId: expect.stringMatching(/^N8N[0-9A-F]{17}$/), folder: 'Restaurant Bills', created: true, files: [{ fileName: 'plate.jpg', size: 512 }, { fileName: 'inv-77.pdf' }] });
-		const got = await runNode(sandbox, { resource: 'attachment', operation: 'get', attachmentId: { __rl: true, mode: 'id', value: created.attachmentId }, binaryPropertyName: 'file' });
+		const got = await runNode(sandbox, { resource: 'attachment', operation: 'get', attachmentId: { __rl: true, mode: 'id', value: String(created.attachmentId) }, binaryPropertyName: 'file' });
 		const [out] = got.output(NODE_NAME);
 		expect(out.json).toMatchObject({ attachmentId: created.attachmentId, name: 'Invoice photo', folder: 'Restaurant Bills' });
 		expect(out.binary?.file).toMatchObject({ fileName: 'plate.jpg', mimeType: 'image/jpeg' });
