@@ -85,6 +85,8 @@ describe('idempotency defaults', () => {
 			'vendor.update': false,
 			'apPayment.create': true,
 			'apPayment.reverse': true,
+			'cardTransaction.create': true,
+			'cardTransaction.reverse': true,
 		});
 	});
 
