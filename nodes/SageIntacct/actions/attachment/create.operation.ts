@@ -8,8 +8,8 @@ import { entityIdProperty, resourceLocator } from '../common.descriptions';
 import { getLegacyRecord, runValidatedItems } from './shared';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'e.g. Receipt EXP-1001', description: 'supdocname: the name of the attachment record' },
-	resourceLocator('folder', 'Folder', 'searchAttachmentFolders', { required: true, placeholder: 'e.g. Receipts', idModeName: 'Name', description: 'supdocfoldername: the attachment folder (Intacct requires one)' }),
+	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'e.g. Receipt EXP-1001', description: 'Name of the attachment record (supdocname)' },
+	resourceLocator('folder', 'Folder', 'searchAttachmentFolders', { required: true, placeholder: 'e.g. Receipts', idModeName: 'Name', description: 'Attachment folder (supdocfoldername); Intacct requires one' }),
 	{ displayName: 'Input Binary Fields', name: 'binaryPropertyNames', type: 'string', default: 'data', required: true, placeholder: 'e.g. data, receipt', description: 'Names of the binary fields whose files make up the attachment, comma-separated' },
 	{
 		displayName: 'Additional Fields',
@@ -18,7 +18,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Attachment ID', name: 'attachmentId', type: 'string', default: '', description: 'supdocid. Empty: derived from the files, so a re-run finds the same attachment.' },
+			{ displayName: 'Attachment ID', name: 'attachmentId', type: 'string', default: '', description: 'The attachment ID (supdocid). Empty: derived from the files, so a re-run finds the same attachment.' },
 			{ displayName: 'Create Folder If Missing', name: 'createFolder', type: 'boolean', default: true, description: 'Whether to create the folder first when it does not exist' },
 			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 		],
@@ -71,13 +71,17 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					return output({ created: false, duplicate: true, message: 'This attachment was already uploaded (same ID and files); nothing was sent again.' });
 				}
 				if (createFolder) await ensureFolder(client, options, folder, folders);
+				let failure: unknown;
 				try {
 					await client.execute({ ...createSupdoc(attachmentId, name, folder, files, descriptionText), controlId: `n8n-supdoc-${attachmentId}` }, { ...options, idempotent: true });
 				} catch (error) {
-					if (!(isIntacctErrorLike(error) && error.kind === 'duplicate')) throw error;
+					failure = error;
+				}
+				if (failure === undefined) return output({ created: true });
+				if (isIntacctErrorLike(failure) && failure.kind === 'duplicate') {
 					return output({ created: false, duplicate: true, message: 'Uploaded by an earlier attempt with the same control ID; nothing was sent again.' });
 				}
-				return output({ created: true });
+				throw failure;
 			},
 		};
 	});

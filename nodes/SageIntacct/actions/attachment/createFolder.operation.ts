@@ -6,9 +6,9 @@ import { entityIdProperty } from '../common.descriptions';
 import { getLegacyRecord, runValidatedItems } from './shared';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'e.g. Receipts 2026', description: 'supdocfoldername' },
+	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'e.g. Receipts 2026', description: 'Name of the folder (supdocfoldername)' },
 	{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-	{ displayName: 'Parent Folder', name: 'parentFolder', type: 'string', default: '', description: 'supdocparentfoldername: an existing folder to create this one in' },
+	{ displayName: 'Parent Folder', name: 'parentFolder', type: 'string', default: '', description: 'An existing folder to create this one in (supdocparentfoldername)' },
 	entityIdProperty,
 ];
 

@@ -14,7 +14,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: 'data',
 		required: true,
-		description: 'Binary field of the first file; further files go to <field>_2, <field>_3, …',
+		description: 'Binary field of the first file; further files go to the same name followed by _2, _3, …',
 	},
 	entityIdProperty,
 	simplifyProperty,

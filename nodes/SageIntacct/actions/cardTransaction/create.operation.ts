@@ -12,8 +12,8 @@ import { entityIdProperty, linesProperties, recordAttachmentProperties, resource
 import { cardLineElements, dateParts, findCardTransaction } from './shared';
 
 const properties: INodeProperties[] = [
-	resourceLocator('chargeCard', 'Charge Card', 'searchChargeCards', { required: true, placeholder: 'e.g. VISA-1234', description: 'chargecardid: the charge card account (CARDID) the transaction is on' }),
-	{ displayName: 'Payment Date', name: 'paymentDate', type: 'dateTime', required: true, default: '', description: 'paymentdate: the date of the charge (read back as WHENCREATED)' },
+	resourceLocator('chargeCard', 'Charge Card', 'searchChargeCards', { required: true, placeholder: 'e.g. VISA-1234', description: 'The charge card account (chargecardid, a CARDID) the transaction is on' }),
+	{ displayName: 'Payment Date', name: 'paymentDate', type: 'dateTime', required: true, default: '', description: 'The date of the charge (paymentdate, read back as WHENCREATED)' },
 	...linesProperties('bill', true).map((p) =>
 		p.name === 'linesJson'
 			? { ...p, description: 'Array of lines: {"accountNo": "6000", "amount": 54.32, "locationId": "110"}; optional memo, departmentId, projectId, classId, customerId, vendorId, employeeId, itemId, userDefinedDimensions {}, customFields {}. Intacct requires a location on each line in a multi-entity company.' }
@@ -26,12 +26,12 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Attachments ID', name: 'attachmentsId', type: 'string', default: '', description: 'supdocid: an existing attachment to link (ignored when files are attached below)' },
+			{ displayName: 'Attachments ID', name: 'attachmentsId', type: 'string', default: '', description: 'An existing attachment (supdocid) to link; replaced when files are attached below' },
 			{ displayName: 'Currency', name: 'currency', type: 'string', default: '', placeholder: 'e.g. USD', description: 'Transaction currency; sent with the exchange rate type Intacct then requires' },
 			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-			{ displayName: 'Exchange Rate Type', name: 'exchangeRateType', type: 'string', default: 'Intacct Daily Rate', description: 'exchratetype, sent only with a currency' },
+			{ displayName: 'Exchange Rate Type', name: 'exchangeRateType', type: 'string', default: 'Intacct Daily Rate', description: 'Exchange rate type (exchratetype), sent only with a currency' },
 			{ displayName: 'Payee', name: 'payee', type: 'string', default: '', placeholder: 'e.g. Costco' },
-			{ displayName: 'Reference Number', name: 'referenceNumber', type: 'string', default: '', description: 'referenceno: e.g. the expense claim or statement line; also used to find the transaction again after a duplicate' },
+			{ displayName: 'Reference Number', name: 'referenceNumber', type: 'string', default: '', description: 'Reference number (referenceno), e.g. the expense claim or statement line; also used to find the transaction again after a duplicate' },
 		],
 	},
 	...recordAttachmentProperties('card transaction'),

@@ -9,7 +9,7 @@ import { dateParts } from './shared';
 /** reverse_cctransaction (Sage's Charge Card Transactions page, Reverse Charge Card Transaction (Legacy)). */
 const properties: INodeProperties[] = [
 	recordNoProperty('RECORDNO of the charge card transaction to reverse'),
-	{ displayName: 'Reversal Date', name: 'reversalDate', type: 'dateTime', required: true, default: '', description: 'datereversed' },
+	{ displayName: 'Reversal Date', name: 'reversalDate', type: 'dateTime', required: true, default: '', description: 'Date of the reversal (datereversed)' },
 	{ displayName: 'Memo', name: 'memo', type: 'string', default: '', placeholder: 'e.g. Wrong card used' },
 	entityIdProperty,
 	writeOptionsProperty(true),
