@@ -605,12 +605,19 @@ const cardNodes = [
 		'Company-card expenses approved in an expense tool (here: a sample in a Code node) become **charge card transactions** in Sage Intacct, each with its coded lines (account, department, location, grant) and the **receipt image attached**.',
 		'',
 		'* Card Transaction > Create posts to the card\'s account (chargecardid) in the expense\'s entity',
-		'* the receipt goes into the attachment folder "Receipts" (created when missing)',
+		'* the receipt goes into the attachment folder "Receipts", made sure of first at the top level so that every entity sees it (a folder created inside an entity is that entity\'s)',
 		'* the Idempotency Key (`card-<expense id>`) makes a re-run safe: no charge is recorded twice, no receipt uploaded twice',
 		'* "Receipt back" downloads the first receipt again (Attachment > Get) - e.g. for an audit pack',
 		'* out-of-pocket expenses: see the example "expenses to journal entries"',
 	].join('\n'), [-60, -580], 580, 320),
 	node('Run manually', 'n8n-nodes-base.manualTrigger', 1, {}, [0, 0]),
+	node('Receipts folder', `${PKG}.sageIntacct`, 1, {
+		resource: 'attachment',
+		operation: 'createFolder',
+		name: 'Receipts',
+		description: 'Card receipts from the expense tool',
+		entityId: { __rl: true, mode: 'id', value: 'TOP_LEVEL' },
+	}, [220, 0], { credentials: CREDENTIAL }),
 	node('Approved card expenses (sample)', 'n8n-nodes-base.code', 2, {
 		jsCode: code(`
 		// Approved company-card expenses with their receipt photos.
@@ -621,14 +628,14 @@ const cardNodes = [
 			{ expenseId: 'EXPC-9003', card: 'AMEX-1001', date: '2026-11-17', entityId: '200', payee: 'FreshMart', lines: [{ accountNo: '6050', amount: 152.75, memo: 'Pantry restock', departmentId: 'FOOD', locationId: '220', projectId: 'GR-2026-002' }] },
 		].map((e) => ({ json: { ...e, fileName: e.expenseId + '-receipt.png', receiptBase64: receipt } }));
 		`),
-	}, [220, 0]),
+	}, [440, 0]),
 	node('Receipt file', 'n8n-nodes-base.convertToFile', 1.1, {
 		operation: 'toBinary',
 		sourceProperty: 'receiptBase64',
 		binaryPropertyName: 'receipt',
 		options: { fileName: '={{ $json.fileName }}', mimeType: 'image/png' },
-	}, [440, -160]),
-	node('Expense with receipt', 'n8n-nodes-base.merge', 3, { mode: 'combine', combineBy: 'combineByPosition', options: {} }, [660, 0]),
+	}, [660, -160]),
+	node('Expense with receipt', 'n8n-nodes-base.merge', 3, { mode: 'combine', combineBy: 'combineByPosition', options: {} }, [880, 0]),
 	node('Record card transaction', `${PKG}.sageIntacct`, 1, {
 		resource: 'cardTransaction',
 		operation: 'create',
@@ -642,19 +649,19 @@ const cardNodes = [
 		attachmentFolder: 'Receipts',
 		entityId: { __rl: true, mode: 'id', value: '={{ $json.entityId }}' },
 		options: { idempotencyKey: "={{ 'card-' + $json.expenseId }}" },
-	}, [880, 0], { credentials: CREDENTIAL }),
-	node('First receipt', 'n8n-nodes-base.limit', 1, { maxItems: 1 }, [1100, 0]),
+	}, [1100, 0], { credentials: CREDENTIAL }),
+	node('First receipt', 'n8n-nodes-base.limit', 1, { maxItems: 1 }, [1320, 0]),
 	node('Receipt back', `${PKG}.sageIntacct`, 1, {
 		resource: 'attachment',
 		operation: 'get',
 		attachmentId: { __rl: true, mode: 'id', value: '={{ $json.attachmentsId }}' },
 		binaryPropertyName: 'receipt',
 		entityId: { __rl: true, mode: 'id', value: '100' },
-	}, [1320, 0], { credentials: CREDENTIAL }),
+	}, [1540, 0], { credentials: CREDENTIAL }),
 ];
 const cards = workflow('sageCardTxnReceipts', 'Sage Intacct: expenses and card transactions with receipts', cardNodes,
 	merge(
-		connect('Run manually', 'Approved card expenses (sample)', 'Receipt file', ['Expense with receipt', 0, 0]),
+		connect('Run manually', 'Receipts folder', 'Approved card expenses (sample)', 'Receipt file', ['Expense with receipt', 0, 0]),
 		connect('Approved card expenses (sample)', ['Expense with receipt', 0, 1]),
 		connect('Expense with receipt', 'Record card transaction', 'First receipt', 'Receipt back'),
 	));

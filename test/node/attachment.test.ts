@@ -69,6 +69,35 @@ describe('attachment folders', () => {
 	});
 });
 
+describe('folders and entities', () => {
+	it('a folder created at the top level serves receipts in every entity; one created inside an entity is that entity\'s', async () => {
+		const folder = await runNode(sandbox, { resource: 'attachment', operation: 'createFolder', name: 'Shared Receipts', entityId: { __rl: true, mode: 'id', value: 'TOP_LEVEL' } });
+		expect(folder.json(NODE_NAME)[0]).toMatchObject({ created: true });
+		const card = (entity: string, folderName: string, ref: string) => ({
+			resource: 'cardTransaction',
+			operation: 'create',
+			chargeCard: { __rl: true, mode: 'id', value: 'AMEX-1001' },
+			paymentDate: '2026-11-10',
+			lineInput: 'fields',
+			lines: { line: [{ accountNo: '6000', amount: 10, locationId: entity === '100' ? '110' : '210' }] },
+			additionalFields: { referenceNumber: ref },
+			attachFiles: true,
+			binaryPropertyNames: 'photo',
+			attachmentFolder: folderName,
+			entityId: { __rl: true, mode: 'id', value: entity },
+		});
+		const item = (name: string) => [fileItem({ photo: { bytes: Buffer.from(name), name: `${name}.jpg`, mime: 'image/jpeg' } })];
+		for (const entity of ['100', '200']) {
+			const run = await runNode(sandbox, card(entity, 'Shared Receipts', `SHARED-${entity}`), { items: item(`shared-${entity}`) });
+			expect(run.status).toBe('success');
+		}
+		// Created (when missing) by the first item's entity, the folder is that entity's: the other entity cannot use it.
+		expect((await runNode(sandbox, card('100', 'East Receipts', 'EAST-1'), { items: item('east-1') })).status).toBe('success');
+		const west = await runNode(sandbox, card('200', 'East Receipts', 'EAST-2'), { items: item('east-2') });
+		expect(west.error?.message).toMatch(/Attachment Folder 'East Receipts' given for supdocfoldername does not exist/);
+	});
+});
+
 describe('attachment create / get', () => {
 	it('uploads two files as one attachment (folder created) and downloads them back byte-identical', async () => {
 		const run = await runNode(sandbox, createParameters(), {
