@@ -15,6 +15,13 @@ import { runValidatedItems } from './shared';
  * to record" function. Other records are not offered: their pages were not checked for it.
  */
 const properties: INodeProperties[] = [
+	{
+		displayName:
+			"Intacct documents linking an attachment only as an update of the record's Attachments ID (SUPDOCID): on bills and journal entries here. Its Attachments reference has no function that attaches a document to a record.",
+		name: 'linkNotice',
+		type: 'notice',
+		default: '',
+	},
 	resourceLocator('attachmentId', 'Attachment', 'searchAttachments', { required: true, placeholder: 'e.g. N8N1A2B3C4D5E6F7G8', description: 'supdocid of an existing attachment' }),
 	{
 		displayName: 'Record Type',
