@@ -617,6 +617,169 @@ const arFlow = workflow('sageArToDeposits', 'Sage Intacct: AR invoices to paymen
 	connect('Run manually', 'Create customer', 'Sample invoices', 'Create invoice', 'Apply remittances', 'Receive payment', 'One deposit slip', 'Deposit to bank', 'Still open'));
 
 for (const wf of [expenses, apIntake, glExport, grant, budget, payRun, arFlow]) {
+// 7. Restaurant bills with images and payments at entity level (the Craftable flow).
+nodeCounter = 700;
+/** A 1x1 PNG: stands for the photo of a paper invoice. */
+const SAMPLE_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+const restaurantNodes = [
+	sticky('About this workflow', [
+		'## Restaurant bills with images, paid at entity level',
+		'Invoices photographed in the kitchen (here: a sample in a Code node; in real life an inventory or purchasing tool) become **AP bills in the location\'s entity** with the **invoice image attached**, then one **AP payment** pays them from the operating account.',
+		'',
+		'* Entity = `{{ $json.entityId }}` posts each bill in its entity (empty = the credential\'s entity, TOP_LEVEL = top level)',
+		'* the image is uploaded with create_supdoc into the folder "Restaurant Bills" (created when missing) and linked to the bill',
+		'* Idempotency Keys (`bill-<vendor>-<invoice>`, `pay-<vendor>-<date>`) make a re-run safe: nothing is posted or paid twice',
+		'* an image that arrives later: Attachment > Create, then Attachment > Add to Record (bill)',
+	].join('\n'), [-60, -580], 580, 320),
+	node('Run manually', 'n8n-nodes-base.manualTrigger', 1, {}, [0, 0]),
+	node('Restaurant invoices (sample)', 'n8n-nodes-base.code', 2, {
+		jsCode: code(`
+		// Invoices of the West kitchen (entity 200), each with the photo of the paper invoice.
+		const photo = '${SAMPLE_PNG}';
+		return [
+			{ invoiceNumber: 'RST-2026-501', invoiceDate: '2026-11-18', dueDate: '2026-12-03', amount: 412.6, memo: 'Produce, week 47' },
+			{ invoiceNumber: 'RST-2026-502', invoiceDate: '2026-11-19', dueDate: '2026-12-04', amount: 96.4, memo: 'Dairy and eggs' },
+		].map((inv) => ({
+			json: {
+				...inv,
+				vendorId: 'V-112',
+				entityId: '200',
+				lines: [{ accountNo: '6050', amount: inv.amount, memo: inv.memo, departmentId: 'FOOD', locationId: '220' }],
+				fileName: inv.invoiceNumber + '.png',
+				photoBase64: photo,
+			},
+		}));
+		`),
+	}, [220, 0]),
+	node('Invoice photo', 'n8n-nodes-base.convertToFile', 1.1, {
+		operation: 'toBinary',
+		sourceProperty: 'photoBase64',
+		binaryPropertyName: 'data',
+		options: { fileName: '={{ $json.fileName }}', mimeType: 'image/png' },
+	}, [440, -160]),
+	node('Invoice with photo', 'n8n-nodes-base.merge', 3, { mode: 'combine', combineBy: 'combineByPosition', options: {} }, [660, 0]),
+	node('Create bill in entity', `${PKG}.sageIntacct`, 1, {
+		resource: 'bill',
+		operation: 'create',
+		vendor: { __rl: true, mode: 'id', value: '={{ $json.vendorId }}' },
+		billNumber: '={{ $json.invoiceNumber }}',
+		transactionDate: '={{ $json.invoiceDate }}',
+		dueDate: '={{ $json.dueDate }}',
+		lineInput: 'json',
+		linesJson: '={{ $json.lines }}',
+		additionalFields: { description: '={{ "Kitchen invoice " + $json.invoiceNumber }}' },
+		attachFiles: true,
+		binaryPropertyNames: 'data',
+		attachmentFolder: 'Restaurant Bills',
+		entityId: { __rl: true, mode: 'id', value: '={{ $json.entityId }}' },
+		options: { idempotencyKey: "={{ 'bill-' + $json.vendorId + '-' + $json.invoiceNumber }}" },
+	}, [880, 0], { credentials: CREDENTIAL }),
+	node('One payment per vendor', 'n8n-nodes-base.code', 2, {
+		mode: 'runOnceForAllItems',
+		jsCode: code(`
+		// The bills just created (or found again on a re-run), paid in full: one payment per vendor and entity.
+		const invoices = $('Invoice with photo').all().map((i) => i.json);
+		const groups = {};
+		$input.all().forEach((item, index) => {
+			const inv = invoices[index];
+			const key = inv.vendorId + '|' + inv.entityId;
+			(groups[key] ??= { vendorId: inv.vendorId, entityId: inv.entityId, bills: [] }).bills.push({ billRecordNo: item.json.recordNo, amount: inv.amount });
+		});
+		return Object.values(groups).map((g) => ({ json: { ...g, paymentDate: '2026-11-20' } }));
+		`),
+	}, [1100, 0]),
+	node('Pay in entity', `${PKG}.sageIntacct`, 1, {
+		resource: 'apPayment',
+		operation: 'create',
+		vendor: { __rl: true, mode: 'id', value: '={{ $json.vendorId }}' },
+		bankAccount: { __rl: true, mode: 'id', value: 'BOA-OP' },
+		paymentMethod: 'ACH',
+		paymentDate: '={{ $json.paymentDate }}',
+		billInput: 'json',
+		billsJson: '={{ JSON.stringify($json.bills) }}',
+		additionalFields: { description: '={{ "Kitchen invoices " + $json.paymentDate }}' },
+		entityId: { __rl: true, mode: 'id', value: '={{ $json.entityId }}' },
+		options: { idempotencyKey: "={{ 'pay-' + $json.vendorId + '-' + $json.paymentDate }}" },
+	}, [1320, 0], { credentials: CREDENTIAL }),
+];
+const restaurant = workflow('sageRestaurantBills', 'Sage Intacct: restaurant bills with images and payments at entity level', restaurantNodes,
+	merge(
+		connect('Run manually', 'Restaurant invoices (sample)', 'Invoice photo', ['Invoice with photo', 0, 0]),
+		connect('Restaurant invoices (sample)', ['Invoice with photo', 0, 1]),
+		connect('Invoice with photo', 'Create bill in entity', 'One payment per vendor', 'Pay in entity'),
+	));
+
+// ---------------------------------------------------------------------------------------------------
+// 8. Expenses and card transactions with receipts (the ExpenseIn flow).
+nodeCounter = 800;
+const cardNodes = [
+	sticky('About this workflow', [
+		'## Expenses and card transactions with receipts',
+		'Company-card expenses approved in an expense tool (here: a sample in a Code node) become **charge card transactions** in Sage Intacct, each with its coded lines (account, department, location, grant) and the **receipt image attached**.',
+		'',
+		'* Card Transaction > Create posts to the card\'s account (chargecardid) in the expense\'s entity',
+		'* the receipt goes into the attachment folder "Receipts", made sure of first at the top level so that every entity sees it (a folder created inside an entity is that entity\'s)',
+		'* the Idempotency Key (`card-<expense id>`) makes a re-run safe: no charge is recorded twice, no receipt uploaded twice',
+		'* "Receipt back" downloads the first receipt again (Attachment > Get) - e.g. for an audit pack',
+		'* out-of-pocket expenses: see the example "expenses to journal entries"',
+	].join('\n'), [-60, -580], 580, 320),
+	node('Run manually', 'n8n-nodes-base.manualTrigger', 1, {}, [0, 0]),
+	node('Receipts folder', `${PKG}.sageIntacct`, 1, {
+		resource: 'attachment',
+		operation: 'createFolder',
+		name: 'Receipts',
+		description: 'Card receipts from the expense tool',
+		entityId: { __rl: true, mode: 'id', value: 'TOP_LEVEL' },
+	}, [220, 0], { credentials: CREDENTIAL }),
+	node('Approved card expenses (sample)', 'n8n-nodes-base.code', 2, {
+		jsCode: code(`
+		// Approved company-card expenses with their receipt photos.
+		const receipt = '${SAMPLE_PNG}';
+		return [
+			{ expenseId: 'EXPC-9001', card: 'VISA-1234', date: '2026-11-16', entityId: '100', payee: 'City Cab Co', lines: [{ accountNo: '6200', amount: 38.4, memo: 'Taxi, student pick-up', departmentId: 'YOUTH', locationId: '120', projectId: 'GR-2026-001' }] },
+			{ expenseId: 'EXPC-9002', card: 'VISA-1234', date: '2026-11-17', entityId: '100', payee: 'Office Depot', lines: [{ accountNo: '6000', amount: 64.99, memo: 'Craft supplies', departmentId: 'YOUTH', locationId: '120', projectId: 'GR-2026-001' }, { accountNo: '6700', amount: 20, memo: 'Flyers', departmentId: 'DEV', locationId: '110' }] },
+			{ expenseId: 'EXPC-9003', card: 'AMEX-1001', date: '2026-11-17', entityId: '200', payee: 'FreshMart', lines: [{ accountNo: '6050', amount: 152.75, memo: 'Pantry restock', departmentId: 'FOOD', locationId: '220', projectId: 'GR-2026-002' }] },
+		].map((e) => ({ json: { ...e, fileName: e.expenseId + '-receipt.png', receiptBase64: receipt } }));
+		`),
+	}, [440, 0]),
+	node('Receipt file', 'n8n-nodes-base.convertToFile', 1.1, {
+		operation: 'toBinary',
+		sourceProperty: 'receiptBase64',
+		binaryPropertyName: 'receipt',
+		options: { fileName: '={{ $json.fileName }}', mimeType: 'image/png' },
+	}, [660, -160]),
+	node('Expense with receipt', 'n8n-nodes-base.merge', 3, { mode: 'combine', combineBy: 'combineByPosition', options: {} }, [880, 0]),
+	node('Record card transaction', `${PKG}.sageIntacct`, 1, {
+		resource: 'cardTransaction',
+		operation: 'create',
+		chargeCard: { __rl: true, mode: 'id', value: '={{ $json.card }}' },
+		paymentDate: '={{ $json.date }}',
+		lineInput: 'json',
+		linesJson: '={{ $json.lines }}',
+		additionalFields: { referenceNumber: '={{ $json.expenseId }}', payee: '={{ $json.payee }}', description: '={{ "Card expense " + $json.expenseId }}' },
+		attachFiles: true,
+		binaryPropertyNames: 'receipt',
+		attachmentFolder: 'Receipts',
+		entityId: { __rl: true, mode: 'id', value: '={{ $json.entityId }}' },
+		options: { idempotencyKey: "={{ 'card-' + $json.expenseId }}" },
+	}, [1100, 0], { credentials: CREDENTIAL }),
+	node('First receipt', 'n8n-nodes-base.limit', 1, { maxItems: 1 }, [1320, 0]),
+	node('Receipt back', `${PKG}.sageIntacct`, 1, {
+		resource: 'attachment',
+		operation: 'get',
+		attachmentId: { __rl: true, mode: 'id', value: '={{ $json.attachmentsId }}' },
+		binaryPropertyName: 'receipt',
+		entityId: { __rl: true, mode: 'id', value: '100' },
+	}, [1540, 0], { credentials: CREDENTIAL }),
+];
+const cards = workflow('sageCardTxnReceipts', 'Sage Intacct: expenses and card transactions with receipts', cardNodes,
+	merge(
+		connect('Run manually', 'Receipts folder', 'Approved card expenses (sample)', 'Receipt file', ['Expense with receipt', 0, 0]),
+		connect('Approved card expenses (sample)', ['Expense with receipt', 0, 1]),
+		connect('Expense with receipt', 'Record card transaction', 'First receipt', 'Receipt back'),
+	));
+
+for (const wf of [expenses, apIntake, glExport, grant, budget, payRun, restaurant, cards]) {
 	delete wf._comment;
 	const file = path.join(OUT, `${wf.id}.json`);
 	fs.writeFileSync(file, JSON.stringify(wf, null, '\t') + '\n');

@@ -173,8 +173,78 @@ const arInvoicesToDeposits: ExampleCheck = {
 	},
 };
 
+/** The files of an attachment, read with the documented legacy `get` (not the package's client). */
+async function attachmentFilesOf(creds: GatewayCredentials, supdocId: string): Promise<Array<{ name: string; type: string; data: string }>> {
+	const result = await callFunction(creds, `<get object="supdoc" key="${supdocId}"></get>`);
+	if (result.status !== 'success') throw new Error(`get supdoc ${supdocId} failed: ${result.errors.join('; ')}`);
+	const doc = result.records[0] as { attachments?: { attachment?: unknown } } | undefined;
+	const raw = doc?.attachments?.attachment;
+	const files = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]) as Array<Record<string, unknown>>;
+	return files.map((f) => ({ name: String(f.attachmentname), type: String(f.attachmenttype), data: String(f.attachmentdata) }));
+}
+
+/** The 1x1 PNG the two attachment examples carry (e2e/build-examples.js SAMPLE_PNG). */
+const SAMPLE_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+
+const restaurantBills: ExampleCheck = {
+	async verify(run, creds, runIndex) {
+		equal(nodeOutput(run, 'Create bill in entity').json.length, 2, 'bills in the node output');
+		const expected: Record<string, number> = { 'RST-2026-501': 412.6, 'RST-2026-502': 96.4 };
+		const bills = await readAll(creds, 'APBILL', 'RECORDNO,RECORDID,VENDORID,TOTALENTERED,TOTALDUE,STATE,SUPDOCID,MEGAENTITYID', "RECORDID IN ('RST-2026-501','RST-2026-502')");
+		equal(bills.length, 2, 'bills RST-2026-501/502 in Intacct (none duplicated)');
+		for (const bill of bills) {
+			const id = String(bill.RECORDID);
+			equal(String(bill.MEGAENTITYID), '200', `${id} posted in entity 200`);
+			equal(cents(bill.TOTALENTERED), cents(expected[id]), `${id} total`);
+			equal(String(bill.STATE), 'Paid', `${id} is Paid`);
+			const files = await attachmentFilesOf(creds, String(bill.SUPDOCID));
+			equal(files.length, 1, `${id} has its invoice image attached`);
+			equal(`${files[0].name}.${files[0].type}`, `${id}.png`, `${id} attachment file name`);
+			equal(files[0].data, SAMPLE_PNG, `${id} attachment bytes`);
+			const details = await readAll(creds, 'APPYMTDETAIL', 'RECORDNO,PAYMENTKEY,TRX_PAYMENTAMOUNT', `RECORDKEY = '${String(bill.RECORDNO)}'`);
+			equal(details.length, 1, `${id} paid once`);
+		}
+		const payments = await readAll(creds, 'APPYMT', 'RECORDNO,TOTALENTERED,MEGAENTITYID', "VENDORID = 'V-112' AND DESCRIPTION = 'Kitchen invoices 2026-11-20'");
+		equal(payments.length, 1, 'one payment for the two bills (not two on the re-run)');
+		equal(cents(payments[0].TOTALENTERED), cents(509), 'payment total');
+		equal(String(payments[0].MEGAENTITYID), '200', 'payment made in entity 200');
+		ok(`${runIndex === 0 ? 'created' : 're-run kept'} 2 bills in entity 200 with their images and paid them in payment ${String(payments[0].RECORDNO)} (509.00)`);
+	},
+};
+
+const cardReceipts: ExampleCheck = {
+	async verify(run, creds, runIndex) {
+		equal(nodeOutput(run, 'Record card transaction').json.length, 3, 'card transactions in the node output');
+		const expected: Record<string, { card: string; total: number; entity: string; lines: number }> = {
+			'EXPC-9001': { card: 'VISA-1234', total: 38.4, entity: '100', lines: 1 },
+			'EXPC-9002': { card: 'VISA-1234', total: 84.99, entity: '100', lines: 2 },
+			'EXPC-9003': { card: 'AMEX-1001', total: 152.75, entity: '200', lines: 1 },
+		};
+		const txns = await readAll(creds, 'CCTRANSACTION', 'RECORDNO,RECORDID,FINANCIALENTITY,TOTALENTERED,SUPDOCID,MEGAENTITYID,STATE', "RECORDID IN ('EXPC-9001','EXPC-9002','EXPC-9003')");
+		equal(txns.length, 3, 'card transactions in Intacct (none duplicated)');
+		for (const txn of txns) {
+			const id = String(txn.RECORDID);
+			const want = expected[id];
+			equal(String(txn.FINANCIALENTITY), want.card, `${id} card`);
+			equal(cents(txn.TOTALENTERED), cents(want.total), `${id} total`);
+			equal(String(txn.MEGAENTITYID), want.entity, `${id} entity`);
+			const lines = await readAll(creds, 'CCTRANSACTIONENTRY', 'RECORDNO,ACCOUNTNO,TRX_AMOUNT,PROJECTID', `RECORDKEY = '${String(txn.RECORDNO)}'`);
+			equal(lines.length, want.lines, `${id} lines`);
+			const files = await attachmentFilesOf(creds, String(txn.SUPDOCID));
+			equal(files.length, 1, `${id} has its receipt attached`);
+			equal(files[0].data, SAMPLE_PNG, `${id} receipt bytes`);
+		}
+		const back = nodeOutput(run, 'Receipt back');
+		const file = back.binary[0].receipt as { fileName?: string; mimeType?: string } | undefined;
+		check(file !== undefined && String(file.fileName) === 'EXPC-9001-receipt.png' && String(file.mimeType) === 'image/png', 'the first receipt came back as binary data');
+		ok(`${runIndex === 0 ? 'recorded' : 're-run kept'} 3 card transactions (2 entities) with their receipts, ${txns.length} in Intacct; receipt downloaded back`);
+	},
+};
+
 const CHECKS: Record<string, ExampleCheck> = {
 	sageArToDeposits: arInvoicesToDeposits,
+	sageRestaurantBills: restaurantBills,
+	sageCardTxnReceipts: cardReceipts,
 	sageGrantBudgetActual: grantBudgetVsActual,
 	sageApPaymentRun: apPaymentRun,
 	sageExpensesToJe: expensesToJe,

@@ -20,6 +20,8 @@ import * as arInvoice from './actions/arInvoice/ArInvoice.resource';
 import * as arPayment from './actions/arPayment/ArPayment.resource';
 import * as deposit from './actions/deposit/Deposit.resource';
 import * as restObject from './actions/restObject/RestObject.resource';
+import * as cardTransaction from './actions/cardTransaction/CardTransaction.resource';
+import * as attachment from './actions/attachment/Attachment.resource';
 import { listSearch } from './methods';
 import { sageIntacctOAuth2ApiTest } from '../shared/intacct/n8n/restCredentialTest';
 
@@ -38,7 +40,7 @@ export class SageIntacct implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Post journal entries, AP bills and payments, read GL entries and balances, and manage vendors in Sage Intacct',
+		description: 'Post journal entries, AP bills and payments, card transactions and attachments, read GL entries and balances, and manage vendors in Sage Intacct',
 		defaults: { name: 'Sage Intacct' },
 		usableAsTool: true,
 		inputs: MAIN,
@@ -68,8 +70,10 @@ export class SageIntacct implements INodeType {
 					{ name: 'AP Payment', value: 'apPayment' },
 					{ name: 'AR Invoice', value: 'arInvoice' },
 					{ name: 'AR Payment', value: 'arPayment' },
+					{ name: 'Attachment', value: 'attachment' },
 					{ name: 'Balance', value: 'balance' },
 					{ name: 'Bill', value: 'bill' },
+					{ name: 'Card Transaction', value: 'cardTransaction' },
 					{ name: 'Custom XML', value: 'custom' },
 					{ name: 'Customer', value: 'customer' },
 					{ name: 'Deposit', value: 'deposit' },
@@ -108,6 +112,8 @@ export class SageIntacct implements INodeType {
 			...arPayment.description,
 			...deposit.description,
 			...restObject.description,
+			...cardTransaction.description,
+			...attachment.description,
 		],
 	};
 

@@ -16,6 +16,7 @@ import { Database, isDatabaseSnapshot, type DatabaseJson } from './database';
 import { schemaError } from './errors';
 import { getAccountBalancesByDimensions, getTrialBalance } from './reads/balances';
 import { getDimensions } from './reads/dimensions';
+import { getList, getOne } from './reads/legacy-get';
 import { lookup, inspect } from './reads/lookup';
 import { ObjectRows } from './reads/object-rows';
 import { query } from './reads/query';
@@ -59,6 +60,8 @@ const READS: Record<string, ReadHandler> = {
 	getdimensions: getDimensions,
 	get_accountbalancesbydimensions: getAccountBalancesByDimensions,
 	get_trialbalance: getTrialBalance,
+	get: getOne,
+	get_list: getList,
 };
 
 export class Company implements CompanyModel {

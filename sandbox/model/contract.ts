@@ -61,6 +61,8 @@ export type FunctionOutcome =
 			records: Array<{ element: string; fields: RenderRecord }>;
 			/** Extra <data> attributes in order, e.g. count, totalcount, numremaining, resultId, offset. */
 			attributes: Record<string, string>;
+			/** Legacy get/get_list: a <listtype start end total>name</listtype> element before <data>. */
+			legacyList?: { name: string; start: string; end: string; total: string };
 	  }
 	| { kind: 'key'; key: string } // legacy create_*: <key>RECORDNO</key>
 	| { kind: 'none' }; // delete and friends: success with no <data>

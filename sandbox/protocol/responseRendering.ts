@@ -99,6 +99,10 @@ function resultNode(result: FunctionResult): XmlNode {
 	if (result.status !== null) children.push(textNode('status', result.status));
 	children.push(textNode('function', result.functionName), textNode('controlid', result.controlId));
 	if (result.outcome?.kind === 'key') children.push(textNode('key', result.outcome.key));
+	if (result.outcome?.kind === 'data' && result.outcome.legacyList) {
+		const list = result.outcome.legacyList;
+		children.push({ name: 'listtype', attributes: [['start', list.start], ['end', list.end], ['total', list.total]], text: list.name });
+	}
 	if (result.outcome?.kind === 'data') children.push(dataNode(result.outcome));
 	if (result.errors.length > 0) children.push(errorMessageNode(result.errors));
 	return parentNode('result', children);

@@ -92,6 +92,8 @@ describe('idempotency defaults', () => {
 			'arInvoice.delete': false,
 			'arPayment.create': true,
 			'deposit.create': true,
+			'cardTransaction.create': true,
+			'cardTransaction.reverse': true,
 		});
 	});
 

@@ -4,6 +4,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 import { DIMENSIONS, TOP_LEVEL_ENTITY } from '../../shared/intacct/records/dimensions';
+import { DEFAULT_ATTACHMENT_FOLDER } from '../../shared/intacct/n8n/attachments';
 
 
 export function resourceLocator(
@@ -243,6 +244,37 @@ export function linesProperties(kind: 'journalEntry' | 'bill', required: boolean
 			description: isJournal
 				? 'Array of lines: {"accountNo": "6100", "debit": 100} or "credit"; optional memo, departmentId, locationId, projectId, classId, customerId, vendorId, employeeId, itemId, userDefinedDimensions {"FUNDINGSOURCE": "10001"}, customFields {}'
 				: 'Array of lines: {"accountNo": "6100", "amount": 100}; optional memo, departmentId, locationId, projectId, classId, customerId, vendorId, employeeId, itemId, userDefinedDimensions {"FUNDINGSOURCE": "10001"}, customFields {}',
+		},
+	];
+}
+
+/** Attaching the item's binary files to the record a create writes (bills, card transactions): create_supdoc, then SUPDOCID on the record. */
+export function recordAttachmentProperties(record: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Attach Files',
+			name: 'attachFiles',
+			type: 'boolean',
+			default: false,
+			description: `Whether to upload the item's binary files as the ${record}'s supporting document (attachment)`,
+		},
+		{
+			displayName: 'Input Binary Fields',
+			name: 'binaryPropertyNames',
+			type: 'string',
+			default: 'data',
+			placeholder: 'e.g. data, invoice',
+			description: 'Names of the binary fields to attach, comma-separated',
+			displayOptions: { show: { attachFiles: [true] } },
+		},
+		{
+			displayName: 'Attachment Folder',
+			name: 'attachmentFolder',
+			type: 'string',
+			default: DEFAULT_ATTACHMENT_FOLDER,
+			placeholder: 'e.g. AP Bills',
+			description: 'Attachment folder in Intacct the files go into (Intacct requires one); created when missing',
+			displayOptions: { show: { attachFiles: [true] } },
 		},
 	];
 }

@@ -16,10 +16,12 @@ import * as arInvoice from './arInvoice/ArInvoice.resource';
 import * as arPayment from './arPayment/ArPayment.resource';
 import * as deposit from './deposit/Deposit.resource';
 import * as restObject from './restObject/RestObject.resource';
+import * as cardTransaction from './cardTransaction/CardTransaction.resource';
+import * as attachment from './attachment/Attachment.resource';
 
 type OperationModule = { execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> };
 
-const resources: Record<string, Record<string, unknown>> = { glEntry, journalEntry, bill, vendor, query, custom, apPayment, balance, customer, arInvoice, arPayment, deposit, restObject };
+const resources: Record<string, Record<string, unknown>> = { glEntry, journalEntry, bill, vendor, query, custom, apPayment, balance, customer, arInvoice, arPayment, deposit, cardTransaction, attachment, restObject };
 
 function isOperationModule(value: unknown): value is OperationModule {
 	return typeof value === 'object' && value !== null && typeof (value as OperationModule).execute === 'function';

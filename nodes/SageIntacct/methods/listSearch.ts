@@ -18,6 +18,7 @@ import { asRecords, fieldText } from '../../shared/intacct/xml/responseReader';
 import { getClient } from '../../shared/intacct/n8n/client';
 import { quote } from '../../shared/intacct/n8n/reads';
 import { TOP_LEVEL_ENTITY, userDimensionObject } from '../../shared/intacct/records/dimensions';
+import { searchAttachmentFolders, searchAttachments } from './attachmentSearch';
 
 interface ListDef {
 	object: string;
@@ -142,6 +143,7 @@ const lists = {
 	searchItems: { object: 'ITEM', idField: 'ITEMID', nameField: 'NAME', activeOnly: ACTIVE },
 	searchTaxDetails: { object: 'TAXDETAIL', idField: 'DETAILID', nameField: 'DESCRIPTION', activeOnly: ACTIVE },
 	searchBankAccounts: { object: 'CHECKINGACCOUNT', idField: 'BANKACCOUNTID', nameField: 'DESCRIPTION', activeOnly: ACTIVE },
+	searchChargeCards: { object: 'CREDITCARD', idField: 'CARDID', nameField: 'DESCRIPTION', activeOnly: ACTIVE },
 } satisfies Record<string, ListDef>;
 
 type ListSearchMethod = (
@@ -274,4 +276,6 @@ export const listSearch: Record<string, ListSearchMethod> = {
 	searchEntities,
 	searchUserDefinedDimensions,
 	searchUserDefinedDimensionValues,
+	searchAttachments,
+	searchAttachmentFolders,
 };

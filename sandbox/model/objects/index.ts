@@ -6,9 +6,11 @@ import { APPYMT, APPYMTDETAIL } from './appymt';
 import { APTERM } from './apterm';
 import { ARINVOICE, ARINVOICEITEM } from './arinvoice';
 import { ARPYMT, ARPYMTDETAIL } from './arpymt';
+import { CCTRANSACTION, CCTRANSACTIONENTRY } from './cctransaction';
 import { CHECKINGACCOUNT } from './checkingaccount';
 import { CLASS } from './class';
 import { CONTACT } from './contact';
+import { CREDITCARD } from './creditcard';
 import { CUSTOMER } from './customer';
 import { DEPARTMENT } from './department';
 import { DEPOSIT, DEPOSITENTRY } from './deposit';
@@ -61,6 +63,9 @@ export const OBJECTS: readonly ObjectDef[] = [
 	SUPDOC,
 	SUPDOCFOLDER,
 	TAXDETAIL,
+	CREDITCARD,
+	CCTRANSACTION,
+	CCTRANSACTIONENTRY,
 ];
 
 const BY_NAME = new Map(OBJECTS.map((o) => [o.name, o]));

@@ -15,6 +15,7 @@ export const ACCOUNTS: Array<[string, string, 'balancesheet' | 'incomestatement'
 	['1500', 'Furniture and Equipment', 'balancesheet', 'debit', 'Fixed Assets', false],
 	['1590', 'Accumulated Depreciation', 'balancesheet', 'credit', 'Fixed Assets', false],
 	['2000', 'Accounts Payable', 'balancesheet', 'credit', 'Accounts Payable', false],
+	['2050', 'Credit Cards Payable', 'balancesheet', 'credit', 'Other Current Liabilities', false],
 	['2100', 'Accrued Payroll', 'balancesheet', 'credit', 'Other Current Liabilities', false],
 	['2150', 'Payroll Taxes Payable', 'balancesheet', 'credit', 'Other Current Liabilities', false],
 	['2400', 'Deferred Grant Revenue', 'balancesheet', 'credit', 'Other Current Liabilities', false],
@@ -49,6 +50,7 @@ export const JOURNALS: Array<[string, string]> = [
 	['ARJ', 'Accounts Receivable Journal'],
 	['PYRJ', 'Payroll Journal'],
 	['ADJ', 'Adjustments Journal'],
+	['CCJ', 'Charge Card Journal'],
 ];
 
 // [LOCATIONID, NAME, PARENTID]; 100 and 200 are the entities.
@@ -164,6 +166,12 @@ export const SUPDOC_FOLDERS: Array<[string, string]> = [
 export const CHECKING_ACCOUNTS: Array<[string, string, string, string]> = [
 	['BOA-OP', 'First Community Bank', '1000', 'Operating account'],
 	['FCB-PAY', 'First Community Bank', '1010', 'Payroll account'],
+];
+
+// [CARDID, CARDTYPE, liability GLACCOUNTNO, description]: charge card accounts (CREDITCARD)
+export const CREDIT_CARDS: Array<[string, string, string, string]> = [
+	['VISA-1234', 'Visa', '2050', 'Program staff Visa'],
+	['AMEX-1001', 'American Express', '2050', 'Executive Amex'],
 ];
 
 // [DETAILID, TAXTYPE, DESCRIPTION, rate %, GL account]

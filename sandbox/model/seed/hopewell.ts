@@ -16,6 +16,7 @@ import type { FieldInput } from '../writes/record-input';
 import {
 	ACCOUNTS,
 	CHECKING_ACCOUNTS,
+	CREDIT_CARDS,
 	CLASSES,
 	CUSTOMERS,
 	DEPARTMENTS,
@@ -101,6 +102,7 @@ function loadMasterData(db: Database): void {
 	for (const [id, name] of ITEMS) create(ws, 'ITEM', { ITEMID: id, NAME: name, ITEMTYPE: 'Non-Inventory' });
 	for (const [id, bank, account, description] of CHECKING_ACCOUNTS) create(ws, 'CHECKINGACCOUNT', { BANKACCOUNTID: id, BANKNAME: bank, GLACCOUNTNO: account, DESCRIPTION: description, CURRENCY: 'USD' });
 	for (const [id, type, description, rate, account] of TAX_DETAILS) create(ws, 'TAXDETAIL', { DETAILID: id, TAXTYPE: type, DESCRIPTION: description, VALUE: rate, GLACCOUNT: account });
+	for (const [id, type, account, description] of CREDIT_CARDS) create(ws, 'CREDITCARD', { CARDID: id, CARDTYPE: type, LIABILITYTYPE: 'Credit', GLACCOUNTNO: account, DESCRIPTION: description, CURRENCY: 'USD' });
 	for (const [name, description] of SUPDOC_FOLDERS) create(ws, 'SUPDOCFOLDER', { NAME: name, DESCRIPTION: description });
 	for (const [id, name, term, type, , email, entity] of VENDORS) {
 		createVendor(session(db, entity, SEEDED_AT), fields({ VENDORID: id, NAME: name, TERMNAME: term, VENDTYPE: type, 'DISPLAYCONTACT.PRINTAS': name, 'DISPLAYCONTACT.COMPANYNAME': name, 'DISPLAYCONTACT.EMAIL1': email, 'DISPLAYCONTACT.MAILADDRESS.COUNTRY': 'United States' }));

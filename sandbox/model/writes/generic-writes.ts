@@ -26,6 +26,7 @@ import { GLBATCH } from '../objects/glbatch';
 import { GLENTRY } from '../objects/glentry';
 import { VENDOR } from '../objects/vendor';
 import { createSupdoc, deleteSupdoc } from './supdoc';
+import { refuseGenericCcTransaction } from './cctransaction';
 import { createVendor, deleteVendor, updateVendor } from './vendor';
 import type { WriteSession } from './write-session';
 
@@ -91,6 +92,7 @@ const SPECIAL: Record<string, WriteHandler> = {
 		update: (ws, el) => updateVendor(ws, checkedFields(VENDOR, el, 'update')),
 		delete: deleteVendor,
 	},
+	CCTRANSACTION: { create: refuseGenericCcTransaction, update: refuseGenericCcTransaction, delete: refuseGenericCcTransaction },
 	SUPDOC: {
 		create: createSupdoc,
 		update: () => {
@@ -105,7 +107,7 @@ const SPECIAL: Record<string, WriteHandler> = {
  * lists its documented write functions (`writes`, e.g. none for LOCATIONENTITY, TAXDETAIL,
  * CHECKINGACCOUNT) refuses the others.
  */
-const NOT_WRITABLE = new Set(['GLENTRY', 'APBILLITEM', 'APPYMTDETAIL', 'GLBUDGETITEM', 'GLDETAIL', 'ARINVOICEITEM', 'ARPYMTDETAIL', 'DEPOSIT', 'DEPOSITENTRY']);
+const NOT_WRITABLE = new Set(['GLENTRY', 'APBILLITEM', 'APPYMTDETAIL', 'GLBUDGETITEM', 'GLDETAIL', 'ARINVOICEITEM', 'ARPYMTDETAIL', 'DEPOSIT', 'DEPOSITENTRY', 'CCTRANSACTIONENTRY', 'CREDITCARD']);
 
 function handlerFor(def: ObjectDef, verb: WriteVerb): WriteHandler {
 	if (NOT_WRITABLE.has(def.name) || (def.writes !== undefined && !def.writes.includes(verb))) {

@@ -1,6 +1,7 @@
 /**
  * Legacy functions (§5.3, §5.5): create_gltransaction, delete_gltransaction, create_bill,
- * update_bill, delete_bill, create_supdoc, delete_supdoc, create_supdocfolder. Lower-case elements in strict XSD
+ * update_bill, delete_bill, create_supdoc, delete_supdoc, create_supdocfolder, record_cctransaction,
+ * reverse_cctransaction (writes/cctransaction.ts). Lower-case elements in strict XSD
  * order; they map onto the same business rules as the generic GLBATCH/APBILL writes and answer
  * with <key> (creates, update_bill) or nothing (deletes).
  * Sources and inventions: docs/fidelity-ap.md.
@@ -14,6 +15,7 @@ import { createApBill, deleteApBill, updateApBill } from './apbill';
 import { reverseApPayment } from './appymt';
 import { createInvoiceLegacy, deleteInvoiceLegacy, updateInvoiceLegacy } from './arinvoice';
 import { recordDeposit } from './deposit';
+import { recordCcTransaction, reverseCcTransaction } from './cctransaction';
 import { createGlBatch, deleteGlBatch } from './glbatch';
 import { checkSequence, legacyDateParts, type SequenceItem } from './legacy-order';
 import { createMasterRecord } from './master-data';
@@ -359,4 +361,6 @@ export const LEGACY_FUNCTIONS: Record<string, LegacyHandler> = {
 	update_invoice: updateInvoiceLegacy,
 	delete_invoice: deleteInvoiceLegacy,
 	record_deposit: recordDeposit,
+	record_cctransaction: recordCcTransaction,
+	reverse_cctransaction: reverseCcTransaction,
 };

@@ -45,11 +45,11 @@ export function dataOf(outcome: FunctionOutcome): Extract<FunctionOutcome, { kin
 }
 
 /** Runs fn and returns the BusinessError's errors (fails the test if it succeeds). */
-export function errorsOf(run: () => unknown): Array<{ errorno: string; description2?: string }> {
+export function errorsOf(run: () => unknown): Array<{ errorno: string; description2?: string; correction?: string }> {
 	try {
 		run();
 	} catch (error: unknown) {
-		if (error && typeof error === 'object' && 'errors' in error) return (error as { errors: Array<{ errorno: string; description2?: string }> }).errors;
+		if (error && typeof error === 'object' && 'errors' in error) return (error as { errors: Array<{ errorno: string; description2?: string; correction?: string }> }).errors;
 		throw error;
 	}
 	throw new Error('expected a BusinessError');

@@ -4,9 +4,8 @@
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { IntacctApi, IntacctRecord, RequestOptions, XmlObject } from '../../../shared/intacct/core/types';
-import { DEFAULT_ATTACHMENT_FOLDER } from '../../../shared/intacct/n8n/attachments';
 import { readByQuery } from '../../../shared/intacct/xml/functions';
-import { nameValueCollection } from '../common.descriptions';
+import { nameValueCollection, recordAttachmentProperties } from '../common.descriptions';
 import { quote } from '../../../shared/intacct/n8n/reads';
 import { customHeaderFields, optionalDate } from '../../../shared/intacct/n8n/transactions';
 import { optionalField } from '../../../shared/intacct/n8n/parameters';
@@ -103,30 +102,4 @@ export async function findBill(
 	return candidates.length === 1 ? candidates[0] : undefined;
 }
 
-export const attachmentProperties: INodeProperties[] = [
-	{
-		displayName: 'Attach Files',
-		name: 'attachFiles',
-		type: 'boolean',
-		default: false,
-		description: "Whether to upload the item's binary files as the bill's supporting document (attachment)",
-	},
-	{
-		displayName: 'Input Binary Fields',
-		name: 'binaryPropertyNames',
-		type: 'string',
-		default: 'data',
-		placeholder: 'e.g. data, invoice',
-		description: 'Names of the binary fields to attach, comma-separated',
-		displayOptions: { show: { attachFiles: [true] } },
-	},
-	{
-		displayName: 'Attachment Folder',
-		name: 'attachmentFolder',
-		type: 'string',
-		default: DEFAULT_ATTACHMENT_FOLDER,
-		placeholder: 'e.g. AP Bills',
-		description: 'Attachment folder in Intacct the files go into (Intacct requires one); created when missing',
-		displayOptions: { show: { attachFiles: [true] } },
-	},
-];
+export const attachmentProperties: INodeProperties[] = recordAttachmentProperties('bill');

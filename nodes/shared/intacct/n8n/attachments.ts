@@ -36,13 +36,29 @@ export async function prepareAttachment(
 	label: string,
 ): Promise<PreparedAttachment | undefined> {
 	if (!itemParameter(context, 'attachFiles', itemIndex, false)) return undefined;
+	const { files, digest } = await readItemFiles(context, itemIndex, what, scope());
+	const supdocId = contentAttachmentId(digest);
+	const folder = optionalText(context, 'attachmentFolder', itemIndex, what) || DEFAULT_ATTACHMENT_FOLDER;
+	return { fn: createSupdoc(supdocId, label, folder, files), supdocId, folder };
+}
+
+/** A SUPDOCID derived from content (20 characters, what Intacct's attachment IDs hold). */
+export function contentAttachmentId(digest: string): string {
+	return `N8N${digest.slice(0, 17).toUpperCase()}`;
+}
+
+/**
+ * The item's binary files named in `binaryPropertyNames` (comma-separated), as Intacct attachment
+ * files, and a digest of their names and bytes (plus `scope`) for content-derived IDs.
+ */
+export async function readItemFiles(context: IExecuteFunctions, itemIndex: number, what: string, scope: string): Promise<{ files: AttachmentFile[]; digest: string }> {
 	const names = (optionalText(context, 'binaryPropertyNames', itemIndex, what) ?? '')
 		.split(',')
 		.map((n) => n.trim())
 		.filter((n) => n !== '');
 	if (names.length === 0) throw new ItemValidationError(`${what}, field "binaryPropertyNames": name at least one binary field`);
 	const files: AttachmentFile[] = [];
-	const hash = createHash('sha256').update(scope());
+	const hash = createHash('sha256').update(scope);
 	for (const name of names) {
 		const binary = (context.getInputData()[itemIndex]?.binary ?? {})[name];
 		if (!binary) {
@@ -53,9 +69,7 @@ export async function prepareAttachment(
 		hash.update(name).update(buffer);
 		files.push({ ...attachmentNameAndType(binary.fileName ?? name, binary.mimeType), data: buffer });
 	}
-	const supdocId = `N8N${hash.digest('hex').slice(0, 17).toUpperCase()}`;
-	const folder = optionalText(context, 'attachmentFolder', itemIndex, what) || DEFAULT_ATTACHMENT_FOLDER;
-	return { fn: createSupdoc(supdocId, label, folder, files), supdocId, folder };
+	return { files, digest: hash.digest('hex') };
 }
 
 /**
@@ -63,7 +77,7 @@ export async function prepareAttachment(
  * missing", so the folder is created and a refusal of that function (most likely: it exists) is let
  * pass; create_supdoc then says whether the folder is really usable.
  */
-async function ensureFolder(client: IntacctApi, options: RequestOptions, folder: string, cache: FolderCache): Promise<void> {
+export async function ensureFolder(client: IntacctApi, options: RequestOptions, folder: string, cache: FolderCache): Promise<void> {
 	const key = `${options.entityId ?? '\u0000'}|${folder.toLowerCase()}`;
 	let pending = cache.get(key);
 	if (!pending) {

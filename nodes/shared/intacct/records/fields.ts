@@ -215,6 +215,20 @@ const PER_OBJECT: Record<string, FieldTable> = {
 	CUSTOMER: {
 		CUSTTYPE: t('customerType'),
 	},
+	CCTRANSACTION: {
+		FINANCIALENTITY: t('chargeCardId'),
+		WHENCREATED: d('paymentDate'),
+		RECORDID: t('referenceNumber'),
+		PAYEE: t('payee'),
+		AUDITWHENCREATED: d('whenCreated'),
+		EXCH_RATE_TYPE_ID: t('exchangeRateType'),
+		GLBATCHKEY: n('journalEntryRecordNo'),
+		REVERSALKEY: n('reversalRecordNo'),
+		REVERSEDKEY: n('reversesRecordNo'),
+	},
+	CCTRANSACTIONENTRY: {
+		RECORDKEY: n('cardTransactionRecordNo'),
+	},
 	GLBUDGETITEM: {
 		BUDGETKEY: n('budgetRecordNo'),
 		BUDGETID: t('budgetId'),

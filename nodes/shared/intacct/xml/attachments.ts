@@ -45,7 +45,7 @@ export interface AttachmentFile {
 }
 
 /** create_supdoc of files into a folder; each file of one document needs its own name (SDK AttachmentFile). */
-export function createSupdoc(supdocId: string, label: string, folder: string, files: AttachmentFile[]): IntacctFunction {
+export function createSupdoc(supdocId: string, label: string, folder: string, files: AttachmentFile[], description = `Attached by n8n to ${label}`): IntacctFunction {
 	const used = new Set<string>();
 	const attachments: XmlObject[] = files.map((file) => {
 		let fileName = file.name;
@@ -57,11 +57,60 @@ export function createSupdoc(supdocId: string, label: string, folder: string, fi
 		supdocid: supdocId,
 		supdocname: label.slice(0, 100),
 		supdocfoldername: folder,
-		supdocdescription: `Attached by n8n to ${label}`.slice(0, 200),
+		supdocdescription: description.slice(0, 200) || undefined,
 		attachments: { attachment: attachments },
 	});
 }
 
-export function createSupdocFolder(folder: string): IntacctFunction {
-	return legacyFunction('create_supdocfolder', { supdocfoldername: folder, supdocfolderdescription: 'Supporting documents attached by n8n' });
+export function createSupdocFolder(folder: string, description = 'Supporting documents attached by n8n', parent?: string): IntacctFunction {
+	return legacyFunction('create_supdocfolder', { supdocfoldername: folder, supdocfolderdescription: description, supdocparentfoldername: parent });
+}
+
+/** The legacy objects Sage documents reads of for attachments (get / get_list, Sage's Attachments page). */
+export type SupdocObject = 'supdoc' | 'supdocfolder';
+
+/** get object="supdoc" key="…" (an attachment with its files) or object="supdocfolder" key="<folder name>". */
+export function getSupdocRecord(object: SupdocObject, key: string, fields?: string[]): IntacctFunction {
+	return legacyFunction('get', fields && fields.length > 0 ? { fields: { field: fields } } : {}, { attributes: { object, key } });
+}
+
+export interface SupdocListParams {
+	object: SupdocObject;
+	/** Zero-based first item (get_list start). */
+	start: number;
+	maxItems: number;
+	/** field = value expressions, and-ed (get_list.filter). */
+	equals?: Record<string, string>;
+	fields?: string[];
+	/** Sort field, ascending. */
+	sortBy?: string;
+}
+
+/** get_list of supdoc / supdocfolder: filter, sorts, fields in the schema's order (api.xsd get_list). */
+export function listSupdocRecords(params: SupdocListParams): IntacctFunction {
+	const expressions = Object.entries(params.equals ?? {}).map(([field, value]) => ({ field, operator: '=', value }));
+	const filter =
+		expressions.length === 0
+			? undefined
+			: expressions.length === 1
+				? { expression: expressions[0] }
+				: { logical: { $attributes: { logical_operator: 'and' }, expression: expressions } };
+	return legacyFunction(
+		'get_list',
+		{
+			filter,
+			sorts: params.sortBy ? { sortfield: { $attributes: { order: 'asc' }, '#text': params.sortBy } } : undefined,
+			fields: params.fields && params.fields.length > 0 ? { field: params.fields } : undefined,
+		},
+		{ attributes: { object: params.object, start: String(params.start), maxitems: String(params.maxItems) } },
+	);
+}
+
+/** MIME type of a file extension (the inverse of EXTENSION_OF_MIME, plus common images). */
+export function mimeTypeOf(type: string): string {
+	const lower = type.toLowerCase();
+	const known = Object.entries(EXTENSION_OF_MIME).find(([, extension]) => extension === lower);
+	if (known) return known[0];
+	const images: Record<string, string> = { png: 'image/png', gif: 'image/gif', jpeg: 'image/jpeg', tif: 'image/tiff', tiff: 'image/tiff', webp: 'image/webp', heic: 'image/heic', bmp: 'image/bmp' };
+	return images[lower] ?? 'application/octet-stream';
 }
