@@ -8,7 +8,9 @@
 #   2 x `n8n webhook` (receive webhook calls, enqueue executions); a balancer (e2e/lib/queue-balancer.ts)
 #   in front of the webhook processes, as nginx would be.
 # Phases (e2e/queue-checks.ts asserts, counts from Postgres and the sandbox's admin endpoints):
-#   bills (1,000 over both workers, re-run), kill-worker, webhook (duplicated + retried deliveries),
+#   bills (1,000 over both workers, re-run), kill-worker (a worker running batches killed, the bill
+#   run retried), kill-bill-run (the bill run's own worker killed, the run sent again), webhook
+#   (duplicated + retried deliveries),
 #   poll before and after a restart of everything (Redis and Postgres included).
 # Needs from run.sh: RUN_DIR, ARTIFACTS, TARBALL, RUNTIME2, start_bg, step, check_step, log, ts, stop_group.
 
@@ -93,6 +95,16 @@ queue_start_n8n() {
   done
 }
 
+# queue_restart_killed_worker: starts again the worker a kill check took down (its number is in
+# $RUN_DIR/q-killed-worker; nothing to do when the check failed before killing one).
+queue_restart_killed_worker() {
+  local f="$RUN_DIR/q-killed-worker" n
+  [[ -f "$f" ]] || return 0
+  n="$(cat "$f")"; rm -f "$f"
+  step "queue mode: worker $n back"
+  queue_start_worker "$n"
+}
+
 queue_stop_n8n() {
   local pid
   for pid in "${QUEUE_PROCS[@]}"; do stop_group "$pid" 20; done
@@ -160,9 +172,10 @@ JSON
   ts e2e/queue-checks.ts post-gl "$RUN_DIR/queue.json" before-restart > /dev/null
 
   queue_check_step "queue mode: 1,000 bills over two workers, re-run posts none" bills
-  queue_check_step "queue mode: a worker killed mid-run" kill-worker
-  step "queue mode: worker 1 back"
-  queue_start_worker 1
+  queue_check_step "queue mode: a worker killed mid-run, the bill run retried" kill-worker
+  queue_restart_killed_worker
+  queue_check_step "queue mode: the bill run's own worker killed, the run sent again" kill-bill-run
+  queue_restart_killed_worker
   queue_check_step "queue mode: duplicated and retried deliveries to two webhook processes" webhook
   queue_check_step "queue mode: poll trigger on main (before the restart)" poll before-restart
 
