@@ -270,7 +270,7 @@ async function killMidRun(config: QueueConfig, run: string, target: KillTarget):
 	const retryFrom = await maxExecutionId(config, WF.bills);
 	const headers = await restSession(config);
 	const r = await httpJson(`http://127.0.0.1:${config.mainPort}/rest/executions/${parent.id}/retry`, { method: 'POST', headers, body: JSON.stringify({ loadWorkflow: false }), timeoutMs: 900_000 });
-	const retryAnswer = `HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`;
+	const retryAnswer = r.status === 200 ? 'HTTP 200' : `HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`;
 	if (target === 'batches') f.expect(r.status === 200, `retry of bill run ${parent.id}: ${retryAnswer}`);
 	// A refused retry starts nothing: then there is nothing to wait for.
 	const retry = r.status !== 200 ? undefined : await waitFor(`the retry of bill run ${parent.id} to end`, 600_000, async () => {
