@@ -14,6 +14,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDocumentTemplate } from '../nodes/SageIntacctTrigger/documentTemplate';
+import { mergeTemplate } from '../sandbox/platform/mergeTemplate';
+import type { RenderRecord } from '../sandbox/model/contract';
 import { CheckFailure, Findings, info, ok, waitFor } from './lib/assert';
 import { EXAMPLE_CREDENTIAL, type SandboxInfo } from './lib/config';
 import { callFunction } from './lib/gateway';
@@ -387,6 +389,35 @@ async function deliveryRound(config: QueueConfig, sandbox: SandboxInfo, balancer
 	return { events: lines, executions, log, deliveries };
 }
 
+/**
+ * Deliveries one at a time, each copy after the other on the two processes (round-robin-serial), with
+ * nothing else in flight: whether a copy that reaches the second process after the first answered is
+ * caught when no other delivery's static data save can overwrite the first one's. Measured, not
+ * asserted (README, queue mode).
+ */
+async function isolatedSerialDeliveries(config: QueueConfig, sandbox: SandboxInfo, balancer: BalancerInfo, events: number): Promise<{ total: number; counts: string }> {
+	await httpJson(`http://127.0.0.1:${balancer.plainPort}/__lb/reset`, { method: 'POST', timeoutMs: 10_000 });
+	await httpJson(`http://127.0.0.1:${balancer.plainPort}/__lb/mode`, { method: 'POST', body: JSON.stringify({ routing: 'round-robin-serial' }), headers: { 'Content-Type': 'application/json' }, timeoutMs: 10_000 });
+	const template = buildDocumentTemplate({ event: 'created', userDimension: 'FUNDINGSOURCE', accessKeyInBody: true, accessKey: config.accessKey });
+	const batchNo = await postJournalEntry(sandbox, 'Queue e2e isolated deliveries', events);
+	const q = encodeURIComponent(`BATCHNO = ${batchNo}`);
+	const records = (await admin<{ records: RenderRecord[] }>(sandbox, `records?object=GLENTRY&fields=*&pagesize=100&query=${q}`)).records;
+	const since = await maxExecutionId(config, WF.glHook);
+	const url = `http://127.0.0.1:${balancer.deliveryPort}/webhook/${HOOK_WEBHOOK_ID}/gl-entry`;
+	for (const [i, record] of records.entries()) {
+		const body = mergeTemplate(template, 'GLENTRY', record, 'json');
+		await httpJson(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `queue-e2e-isolated-${batchNo}-${i}` }, body, timeoutMs: 60_000 });
+		await sleep(500);
+	}
+	await waitFor(`executions for ${records.length} isolated deliveries`, 120_000, async () => {
+		const m = await hookExecutionsByRecord(config, since);
+		return m.size >= records.length && [...m.values()].flat().every((e) => e.status !== 'running' && e.status !== 'new') ? m : undefined;
+	}, 1000);
+	await sleep(3000);
+	const final = await hookExecutionsByRecord(config, since);
+	return { total: [...final.values()].reduce((a, l) => a + l.length, 0), counts: [...final.entries()].map(([rec, l]) => `${rec}:${l.length}`).join(' ') };
+}
+
 async function webhook(config: QueueConfig): Promise<void> {
 	const sandbox = readJson<SandboxInfo>(config.sandboxFile);
 	const balancer = readJson<BalancerInfo>(config.balancerFile);
@@ -412,6 +443,8 @@ async function webhook(config: QueueConfig): Promise<void> {
 		}
 		f.expect(routing !== 'by-key' || backendsHit.size === 2, `${routing}: deliveries reached both webhook processes (${[...backendsHit].join(', ')})`);
 	}
+	const isolated = await isolatedSerialDeliveries(config, sandbox, balancer, 3);
+	record(config, `webhook round-robin-serial, one delivery at a time (3 GL entries, each copy after the other on the two processes, nothing else in flight): executions per GL entry ${isolated.counts} (total ${isolated.total})`);
 	f.finish('webhook');
 	ok('duplicated and retried deliveries: one execution per GL entry event when deliveries are routed by idempotency key');
 }
