@@ -26,6 +26,10 @@ queue_env() {
   export DB_TYPE=postgresdb DB_POSTGRESDB_HOST=127.0.0.1 DB_POSTGRESDB_PORT="$Q_PG_PORT" \
     DB_POSTGRESDB_DATABASE="$Q_PG_DB" DB_POSTGRESDB_USER=n8n DB_POSTGRESDB_PASSWORD=""
   export EXECUTIONS_MODE=queue QUEUE_BULL_REDIS_HOST=127.0.0.1 QUEUE_BULL_REDIS_PORT="$Q_REDIS_PORT"
+  # n8n's Postgres pool defaults to 2 connections per process, for a worker that runs 10 executions at
+  # once: under load (a run of 2026-12-02 at load 26) 2 of 20 batch executions failed with n8n's own
+  # "timeout exceeded when trying to connect" (pg-pool). One connection per concurrent execution.
+  export DB_POSTGRESDB_POOL_SIZE=10
   export N8N_ENCRYPTION_KEY="sage-intacct-e2e-not-a-secret-key"
   # Keep every execution's data: the checks read run data from execution_data.
   export EXECUTIONS_DATA_SAVE_ON_SUCCESS=all EXECUTIONS_DATA_SAVE_ON_ERROR=all
