@@ -11,17 +11,19 @@ import type { IDataObject } from 'n8n-workflow';
 
 type Stub = typeof import('../../trigger/webhookStub');
 
-function webhookProcess(): Stub {
+/** A fresh module registry: the trigger's in-memory registries and ledgers of another process. */
+async function webhookProcess(): Promise<Stub> {
 	let stub: Stub | undefined;
-	jest.isolateModules(() => {
-		stub = require('../../trigger/webhookStub') as Stub;
+	await jest.isolateModulesAsync(async () => {
+		stub = await import('../../trigger/webhookStub');
 	});
 	if (stub === undefined) throw new Error('stub not loaded');
 	return stub;
 }
 
 it('a copy on the other webhook process after the first answered starts nothing', async () => {
-	const [first, second] = [webhookProcess(), webhookProcess()];
+	const first = await webhookProcess();
+	const second = await webhookProcess();
 	let database = '{}';
 	/** One request: load static data, run the webhook, save static data; true when it started a run. */
 	const deliver = async (process: Stub, key: string): Promise<boolean> => {
