@@ -8,7 +8,9 @@
 #   2 x `n8n webhook` (receive webhook calls, enqueue executions); a balancer (e2e/lib/queue-balancer.ts)
 #   in front of the webhook processes, as nginx would be.
 # Phases (e2e/queue-checks.ts asserts, counts from Postgres and the sandbox's admin endpoints):
-#   bills (1,000 over both workers, re-run), kill-worker, webhook (duplicated + retried deliveries),
+#   bills (1,000 over both workers, re-run), kill-worker (a worker running batches killed, the bill
+#   run retried), kill-bill-run (the bill run's own worker killed, the run sent again), webhook
+#   (duplicated + retried deliveries),
 #   poll before and after a restart of everything (Redis and Postgres included).
 # Needs from run.sh: RUN_DIR, ARTIFACTS, TARBALL, RUNTIME2, start_bg, step, check_step, log, ts, stop_group.
 
@@ -24,6 +26,10 @@ queue_env() {
   export DB_TYPE=postgresdb DB_POSTGRESDB_HOST=127.0.0.1 DB_POSTGRESDB_PORT="$Q_PG_PORT" \
     DB_POSTGRESDB_DATABASE="$Q_PG_DB" DB_POSTGRESDB_USER=n8n DB_POSTGRESDB_PASSWORD=""
   export EXECUTIONS_MODE=queue QUEUE_BULL_REDIS_HOST=127.0.0.1 QUEUE_BULL_REDIS_PORT="$Q_REDIS_PORT"
+  # n8n's Postgres pool defaults to 2 connections per process, for a worker that runs 10 executions at
+  # once: under load (a run of 2026-12-02 at load 26) 2 of 20 batch executions failed with n8n's own
+  # "timeout exceeded when trying to connect" (pg-pool). One connection per concurrent execution.
+  export DB_POSTGRESDB_POOL_SIZE=10
   export N8N_ENCRYPTION_KEY="sage-intacct-e2e-not-a-secret-key"
   # Keep every execution's data: the checks read run data from execution_data.
   export EXECUTIONS_DATA_SAVE_ON_SUCCESS=all EXECUTIONS_DATA_SAVE_ON_ERROR=all
@@ -93,6 +99,16 @@ queue_start_n8n() {
   done
 }
 
+# queue_restart_killed_worker: starts again the worker a kill check took down (its number is in
+# $RUN_DIR/q-killed-worker; nothing to do when the check failed before killing one).
+queue_restart_killed_worker() {
+  local f="$RUN_DIR/q-killed-worker" n
+  [[ -f "$f" ]] || return 0
+  n="$(cat "$f")"; rm -f "$f"
+  step "queue mode: worker $n back"
+  queue_start_worker "$n"
+}
+
 queue_stop_n8n() {
   local pid
   for pid in "${QUEUE_PROCS[@]}"; do stop_group "$pid" 20; done
@@ -160,9 +176,10 @@ JSON
   ts e2e/queue-checks.ts post-gl "$RUN_DIR/queue.json" before-restart > /dev/null
 
   queue_check_step "queue mode: 1,000 bills over two workers, re-run posts none" bills
-  queue_check_step "queue mode: a worker killed mid-run" kill-worker
-  step "queue mode: worker 1 back"
-  queue_start_worker 1
+  queue_check_step "queue mode: a worker killed mid-run, the bill run retried" kill-worker
+  queue_restart_killed_worker
+  queue_check_step "queue mode: the bill run's own worker killed, the run sent again" kill-bill-run
+  queue_restart_killed_worker
   queue_check_step "queue mode: duplicated and retried deliveries to two webhook processes" webhook
   queue_check_step "queue mode: poll trigger on main (before the restart)" poll before-restart
 

@@ -9,11 +9,13 @@
  *    each other's webhooks through it.
  *  - deliveries: where the sandbox's Platform Services post GL entry events. Every request is sent
  *    twice at once (a duplicated delivery) to two webhook processes: round-robin (consecutive
- *    copies land on different processes) or, in `by-key` mode, both to the process chosen by a hash
- *    of the Idempotency-Key header (sticky routing, e.g. nginx `hash $http_idempotency_key`). The
+ *    copies land on different processes), `round-robin-serial` (the same, the second copy sent when
+ *    the first was answered: a retry that reaches the other process) or, in `by-key` mode, both to
+ *    the process chosen by a hash of the Idempotency-Key header (sticky routing, e.g. nginx
+ *    `hash $http_idempotency_key`). The
  *    first attempt of every third delivery key is answered 500 to the sandbox whatever n8n said, so
  *    Intacct retries it (and the retry is duplicated too).
- * Control (JSON, on the plain listener): GET /__lb/log, POST /__lb/mode {"routing": "round-robin"|"by-key"},
+ * Control (JSON, on the plain listener): GET /__lb/log, POST /__lb/mode {"routing": "round-robin"|"round-robin-serial"|"by-key"},
  * POST /__lb/reset.
  */
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -21,7 +23,7 @@ import type { AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
 import { renameSync, writeFileSync } from 'node:fs';
 
-type Routing = 'round-robin' | 'by-key';
+type Routing = 'round-robin' | 'round-robin-serial' | 'by-key';
 
 interface DeliveryLogEntry {
 	key: string;
@@ -109,7 +111,7 @@ async function main(): Promise<void> {
 			}
 			if (path === '/__lb/mode') {
 				const wanted = (JSON.parse(body.toString('utf8') || '{}') as { routing?: string }).routing;
-				if (wanted !== 'round-robin' && wanted !== 'by-key') return json(res, 400, { error: 'routing must be round-robin or by-key' });
+				if (wanted !== 'round-robin' && wanted !== 'round-robin-serial' && wanted !== 'by-key') return json(res, 400, { error: 'routing must be round-robin, round-robin-serial or by-key' });
 				routing = wanted;
 				return json(res, 200, { routing });
 			}
@@ -136,7 +138,10 @@ async function main(): Promise<void> {
 				const b = next++ % backends.length;
 				targets = [a, b];
 			}
-			const results = await Promise.all(targets.map((i) => forward(backends[i], req, body, 60_000)));
+			const results =
+				routing === 'round-robin-serial'
+					? [await forward(backends[targets[0]], req, body, 60_000), await forward(backends[targets[1]], req, body, 60_000)]
+					: await Promise.all(targets.map((i) => forward(backends[i], req, body, 60_000)));
 			// Every third delivery key: the first attempt's answer is "lost" (500), Intacct retries.
 			const fail = seen.ordinal % 3 === 0 && seen.attempts === 1;
 			const first = results[0];
