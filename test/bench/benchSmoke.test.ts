@@ -102,7 +102,7 @@ describe('read, parse and webhook scenarios at toy size', () => {
 		for (const body of reads.bodies) {
 			expect(scanRecords(body)).toEqual(readResponse({ statusCode: 200, headers: {}, body }).results.flatMap((r) => r.records));
 		}
-	});
+	}, 180_000); // 100k+ GL entries through every parser: minutes on a loaded 2-core machine
 
 	it('starts each fresh delivery once, ignores replays, rejects forgeries', async () => {
 		const plan = deliveryPlan(200);

@@ -113,4 +113,4 @@ it('AP payment, balance and budget requests validate against api.xsd', async () 
 		if (!result.valid) failures.push(`${fn(body)}: ${result.errors.map((e) => e.message).join('; ')}`);
 	}
 	expect(failures).toEqual([]);
-});
+}, 180_000); // many engine runs plus one WASM validation per body: minutes on a loaded 2-core machine
