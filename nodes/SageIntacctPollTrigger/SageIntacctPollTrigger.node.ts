@@ -12,6 +12,7 @@ import { outputRecord } from '../shared/intacct/records/simplify';
 import { createClientFromContext } from '../shared/intacct/n8n/n8nHttpPost';
 import { toN8nError } from '../shared/intacct/n8n/errors';
 import { DEFAULT_EVENTS_PER_POLL, drainEventQueue } from './eventQueueDrain';
+import { costMeterFor, logCost } from '../shared/intacct/n8n/costReport';
 import { latestRecord, pollChanges, changeKind } from './pollChanges';
 import { readPollSettings } from './pollSettings';
 
@@ -188,7 +189,7 @@ export class SageIntacctPollTrigger implements INodeType {
 		const simplify = (this.getNodeParameter('options', {}) as IDataObject).simplify !== false;
 		try {
 			const settings = readPollSettings(this);
-			const client = createClientFromContext(this);
+			const client = createClientFromContext(this, { meter: costMeterFor(this) });
 			if (this.getMode() === 'manual') {
 				// "Fetch test event": a real sample, the most recently changed record; no cursor change.
 				const latest = await latestRecord(client, settings);
@@ -201,6 +202,8 @@ export class SageIntacctPollTrigger implements INodeType {
 			return [this.helpers.returnJsonArray(items)];
 		} catch (error) {
 			throw toN8nError(this.getNode(), error);
+		} finally {
+			logCost(this, 'poll');
 		}
 	}
 }

@@ -11,6 +11,7 @@ import * as query from './query/Query.resource';
 import * as custom from './custom/Custom.resource';
 import * as apPayment from './apPayment/ApPayment.resource';
 import * as balance from './balance/Balance.resource';
+import { reportCost } from '../../shared/intacct/n8n/costReport';
 
 type OperationModule = { execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> };
 
@@ -27,5 +28,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!isOperationModule(module)) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of resource "${resource}" is not supported`);
 	}
-	return [await module.execute.call(this)];
+	try {
+		return [await module.execute.call(this)];
+	} finally {
+		// What this run cost, even when it failed part-way (the calls were made).
+		reportCost(this);
+	}
 }

@@ -7,13 +7,14 @@ import type { IntacctApi, RequestOptions } from '../core/types';
 import { createClientFromContext } from './n8nHttpPost';
 import { TOP_LEVEL_ENTITY } from '../records/dimensions';
 import { itemParameter } from './parameters';
+import { costMeterFor } from './costReport';
 
 const clients = new WeakMap<object, IntacctApi>();
 
 export function getClient(context: IExecuteFunctions | ILoadOptionsFunctions): IntacctApi {
 	let client = clients.get(context);
 	if (!client) {
-		client = createClientFromContext(context);
+		client = createClientFromContext(context, { meter: costMeterFor(context) });
 		clients.set(context, client);
 	}
 	return client;
