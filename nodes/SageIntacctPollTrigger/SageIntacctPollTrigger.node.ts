@@ -13,6 +13,7 @@ import { createClientFromContext } from '../shared/intacct/n8n/n8nHttpPost';
 import { toN8nError } from '../shared/intacct/n8n/errors';
 import { DEFAULT_EVENTS_PER_POLL, drainEventQueue } from './eventQueueDrain';
 import { costMeterFor, logCost } from '../shared/intacct/n8n/costReport';
+import { pollCostNotice } from './pollCost';
 import { latestRecord, pollChanges, changeKind } from './pollChanges';
 import { readPollSettings } from './pollSettings';
 
@@ -82,7 +83,7 @@ export class SageIntacctPollTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'Every poll is at least one API transaction (plus one per extra page of 1,000 records), billed against your company\'s monthly volume (Performance Tier 1 includes 100,000 for all integrations together). Polling every minute costs about 43,200 transactions a month, every 5 minutes about 8,640, every 15 minutes about 2,880, hourly about 720. For instant GL entry events without polling, use the Sage Intacct Trigger (Intacct pushes each change).',
+					pollCostNotice(),
 				name: 'costNotice',
 				displayOptions: { show: { source: ['records'] } },
 				type: 'notice',
@@ -159,7 +160,7 @@ export class SageIntacctPollTrigger implements INodeType {
 						name: 'pageSize',
 						type: 'number',
 						typeOptions: { minValue: 1, maxValue: 2000 },
-						default: 1000,
+						default: 2000,
 						description: 'Records per API call (1-2000); each page is one API transaction',
 					},
 					{

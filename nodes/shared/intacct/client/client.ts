@@ -40,6 +40,7 @@ import { CREDENTIAL_SESSION_CONTROL_ID, isCredentialSessionHandoff } from './cre
 import { knownSessionIds, refuseSession, rememberSession, requestSlots, sessionEntry, sessionKey, type CachedSession } from './sessionCache';
 import { settle, type Settled } from './settle';
 import { writeObjects, type CallKind } from './costMeter';
+import { takeCredentialSignIns } from './signInReporter';
 
 export const CLIENT_DEFAULTS = {
 	concurrency: 2,
@@ -105,6 +106,12 @@ export class IntacctClient implements IntacctApi {
 		this.meter.add(kind, transactions);
 	}
 
+	/** Sign-ins the credential made inside this client's HTTP calls (n8n's preAuthentication). */
+	private countCredentialSignIns(): void {
+		const signIns = takeCredentialSignIns(this.credentials);
+		for (let i = 0; i < signIns; i++) this.countCall('signIn', 1);
+	}
+
 	/** One request of functions: each read is a transaction, each write one per object (costMeter.ts). */
 	private countFunctions(functions: IntacctFunction[]): void {
 		if (!this.meter) return;
@@ -132,6 +139,7 @@ export class IntacctClient implements IntacctApi {
 					timeoutMs: this.timeoutMs,
 				}),
 			);
+			this.countCredentialSignIns();
 			if (!outcome.ok) {
 				// The credential answered our sign-in with its own session (credentialSession.ts).
 				if (isCredentialSessionHandoff(outcome.error)) throw outcome.error;
@@ -202,9 +210,7 @@ export class IntacctClient implements IntacctApi {
 		const { error } = outcome;
 		if (isCredentialSessionHandoff(error) && error.sessionId.trim() !== '' && !entry.refusedSessionIds.includes(error.sessionId)) {
 			this.log('using the session the credential opened (no second sign-in)');
-			// A session the credential did not hold when this client started was opened by its
-			// preAuthentication during this execution: that sign-in is this execution's cost.
-			if (error.sessionId !== this.credentials.sessionId) this.countCall('signIn', 1);
+			// A sign-in the credential's preAuthentication made for it was reported by the credential (signInReporter.ts).
 			const endpoint = error.endpoint.trim();
 			return { sessionId: error.sessionId, endpoint: isHttpUrl(endpoint) ? endpoint : this.credentials.endpointUrl };
 		}
