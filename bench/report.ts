@@ -35,7 +35,7 @@ function writeTable(rows: WriteMeasurement[]): string[] {
 
 function readTable(rows: ReadMeasurement[]): string[] {
 	const lines = [
-		'| client | records | page size | HTTP requests | floor (ceil(n/pagesize)+login) | median wall time | ratio to floor | client CPU per 1,000 records | sandbox work | peak heap growth | peak RSS growth | heap kept after GC | output size | kept / output |',
+		'| client | records | page size | HTTP requests = API transactions (1 sign-in + read calls) | floor (ceil(n/pagesize)+login) | median wall time | ratio to floor | client CPU per 1,000 records | sandbox work | peak heap growth | peak RSS growth | heap kept after GC | output size | kept / output |',
 		'|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
 	];
 	for (const r of rows) {
