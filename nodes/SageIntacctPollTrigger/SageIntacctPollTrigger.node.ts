@@ -13,7 +13,7 @@ import { createClientFromContext } from '../shared/intacct/n8n/n8nHttpPost';
 import { toN8nError } from '../shared/intacct/n8n/errors';
 import { DEFAULT_EVENTS_PER_POLL, drainEventQueue } from './eventQueueDrain';
 import { costMeterFor, logCost } from '../shared/intacct/n8n/costReport';
-import { pollCostNotice } from './pollCost';
+import { eventQueueCostNotice, pollCostNotice } from './pollCost';
 import { latestRecord, pollChanges, changeKind } from './pollChanges';
 import { readPollSettings } from './pollSettings';
 
@@ -57,7 +57,9 @@ export class SageIntacctPollTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'Drains the Platform Services trigger event queue of your REST client application (Early Adopter, 2025 R2): events Intacct could not deliver to the Sage Intacct Trigger, for example while n8n was down. Each comes out once, oldest first, and is acknowledged on the next poll, after the workflow has it. Cost: 1 API transaction per poll plus 1 per acknowledgement. To see changes again that were already acknowledged, use Source: Changed Records with a Start Date.',
+					'Drains the Platform Services trigger event queue of your REST client application (Early Adopter, 2025 R2): events Intacct could not deliver to the Sage Intacct Trigger, for example while n8n was down. Each comes out once, oldest first, and is acknowledged on the next poll, after the workflow has it. ' +
+					eventQueueCostNotice() +
+					' To see changes again that were already acknowledged, use Source: Changed Records with a Start Date.',
 				name: 'eventQueueNotice',
 				type: 'notice',
 				displayOptions: { show: { source: ['eventQueue'] } },
@@ -185,6 +187,8 @@ export class SageIntacctPollTrigger implements INodeType {
 				return items.length > 0 ? [this.helpers.returnJsonArray(items)] : null;
 			} catch (error) {
 				throw toN8nError(this.getNode(), error);
+			} finally {
+				logCost(this, 'poll');
 			}
 		}
 		const simplify = (this.getNodeParameter('options', {}) as IDataObject).simplify !== false;

@@ -11,6 +11,8 @@
 import type { IDataObject, IHttpRequestOptions, IPollFunctions } from 'n8n-workflow';
 
 import { ledgerFor, ledgerKey } from '../shared/intacct/client/idempotencyLedger';
+import { recordRestCall } from '../shared/intacct/client/costMeter';
+import { costMeterFor } from '../shared/intacct/n8n/costReport';
 import { ackBody, EVENT_QUEUE_PATH, readQueueEvents, type QueueEvent } from '../shared/intacct/rest/eventQueue';
 
 export const REST_CREDENTIAL = 'sageIntacctOAuth2Api';
@@ -36,6 +38,8 @@ async function restCall(ctx: IPollFunctions, options: Omit<IHttpRequestOptions, 
 	const credentials = await ctx.getCredentials(REST_CREDENTIAL);
 	const base = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
 	const { path, ...rest } = options;
+	// Counted before it is sent: a call that fails may still have reached Intacct (costMeter.ts).
+	recordRestCall(costMeterFor(ctx), rest.method ?? 'GET');
 	return await ctx.helpers.httpRequestWithAuthentication.call(ctx, REST_CREDENTIAL, { ...rest, url: `${base}${EVENT_QUEUE_PATH}${path}`, json: true });
 }
 

@@ -12,6 +12,7 @@ import { discoverMasterData } from '../support/sandboxModel';
 import { makeBills } from '../../bench/payloads';
 import { NODE_NAME, runNode, startTestSandbox } from '../node/support';
 import { createPoller } from '../trigger/pollHost';
+import { recordsPollCost } from '../../nodes/SageIntacctPollTrigger/pollCost';
 import { createJournalEntry, startGlSandbox } from '../trigger/sandboxGl';
 
 interface Counts {
@@ -100,6 +101,8 @@ describe('cost meter of the poll trigger', () => {
 			expect(counted).toEqual(sandboxCounts(gl.sandbox));
 			// Six changed lines at 2 a page: three keyset pages (the third reports nothing remaining).
 			expect(counted.read).toBe(3);
+			// The panel's estimate counts a poll the same way (pollCost.ts feeds the same meter).
+			expect(counted.transactions - counted.signIn).toBe(recordsPollCost(6, 2).total());
 		} finally {
 			await gl.sandbox.close();
 		}

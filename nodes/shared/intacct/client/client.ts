@@ -39,7 +39,7 @@ import type { Semaphore } from './semaphore';
 import { CREDENTIAL_SESSION_CONTROL_ID, isCredentialSessionHandoff } from './credentialSession';
 import { knownSessionIds, refuseSession, rememberSession, requestSlots, sessionEntry, sessionKey, type CachedSession } from './sessionCache';
 import { settle, type Settled } from './settle';
-import { writeObjects, type CallKind } from './costMeter';
+import { recordFunctions, type CallKind } from './costMeter';
 import { takeCredentialSignIns } from './signInReporter';
 
 export const CLIENT_DEFAULTS = {
@@ -114,12 +114,7 @@ export class IntacctClient implements IntacctApi {
 
 	/** One request of functions: each read is a transaction, each write one per object (costMeter.ts). */
 	private countFunctions(functions: IntacctFunction[]): void {
-		if (!this.meter) return;
-		this.meter.request();
-		for (const f of functions) {
-			if (f.isWrite === true) this.meter.add('write', writeObjects(f));
-			else this.meter.add(f.name === 'getAPISession' ? 'signIn' : 'read');
-		}
+		if (this.meter) recordFunctions(this.meter, functions);
 	}
 
 	private entityOf(options?: RequestOptions): string {

@@ -52,6 +52,28 @@ export class CostMeter implements CostRecorder {
 	}
 }
 
+/**
+ * One request of functions, counted the way Intacct bills it: each read function is a transaction,
+ * each write one per object (writeObjects), getAPISession a sign-in. The client counts what it sends
+ * with this, and the poll trigger's monthly estimate counts the functions a poll sends with it too.
+ */
+export function recordFunctions(recorder: CostRecorder, functions: Array<{ name: string; body: Record<string, unknown>; isWrite?: boolean }>): void {
+	recorder.request();
+	for (const f of functions) {
+		if (f.isWrite === true) recorder.add('write', writeObjects(f));
+		else recorder.add(f.name === 'getAPISession' ? 'signIn' : 'read');
+	}
+}
+
+/**
+ * One REST call (docs/fidelity-cost.md "REST calls"): a GET is a read; a call that changes state
+ * (POST, PATCH, DELETE) is a write of `objects` objects (1 unless the call names several records).
+ */
+export function recordRestCall(recorder: CostRecorder, method: string, objects = 1): void {
+	recorder.request();
+	recorder.add(method.toUpperCase() === 'GET' ? 'read' : 'write', method.toUpperCase() === 'GET' ? 1 : Math.max(1, objects));
+}
+
 /** Objects a write function touches: generic create/update take one element per object, delete a key list. */
 export function writeObjects(fn: { name: string; body: Record<string, unknown> }): number {
 	if (fn.name === 'delete') {
