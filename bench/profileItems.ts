@@ -157,9 +157,11 @@ async function post(session: Session, documents: Documents, items: number, laten
 	}
 }
 
-function table(title: string, rows: Array<[string, number]>, items: number, totalUs: number): string {
-	const lines = [`### ${title}`, '', '| part | CPU per item (µs) | share |', '|---|---:|---:|'];
-	for (const [name, us] of rows) lines.push(`| ${name} | ${(us / items).toFixed(0)} | ${((100 * us) / totalUs).toFixed(1)} % |`);
+/** Shares of the profile (its samples are wall-clock, so the machine's load inflates their µs) applied
+ * to the median process.cpuUsage per item of the unprofiled runs: the CPU µs per item of each part. */
+function table(title: string, rows: Array<[string, number]>, cpuUsPerItem: number, totalUs: number): string {
+	const lines = [`### ${title}`, '', '| part | ≈ CPU per item (µs) | share of the profile |', '|---|---:|---:|'];
+	for (const [name, us] of rows) lines.push(`| ${name} | ${((us / totalUs) * cpuUsPerItem).toFixed(0)} | ${((100 * us) / totalUs).toFixed(1)} % |`);
 	return lines.join('\n');
 }
 
@@ -191,13 +193,13 @@ async function main(): Promise<void> {
 		if (last) {
 			const total = last.totalUs;
 			const layers = [...last.selfUs.entries()].sort((a, b) => b[1] - a[1]);
-			report.push(table('Self time by layer (sampling profile of one more run)', layers, options.items, total), '');
+			report.push(table('Self time by layer (sampling profile of one more run)', layers, median, total), '');
 			const stages: Array<[string, number]> = STAGES.map(([name, re]) => [name, [...last.inclusiveUs.entries()].filter(([k]) => re.test(k)).reduce((n, [, us]) => n + us, 0)]);
-			report.push(table('Stages (inclusive; a stage includes the n8n calls it makes)', stages, options.items, total), '');
+			report.push(table('Stages (inclusive; a stage includes the n8n calls it makes)', stages, median, total), '');
 			const ours = [...last.oursUs.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15);
-			report.push(table('Our functions, self time (builtins they call included)', ours, options.items, total), '');
+			report.push(table('Our functions, self time (builtins they call included)', ours, median, total), '');
 			const top = [...last.inclusiveUs.entries()].filter(([, us]) => us / total > 0.02).sort((a, b) => b[1] - a[1]).slice(0, 40);
-			report.push(table('Inclusive time, functions above 2 %', top, options.items, total), '');
+			report.push(table('Inclusive time, functions above 2 %', top, median, total), '');
 		}
 	}
 	const text = report.join('\n');
