@@ -5,7 +5,8 @@
  *
  * Phases: prepare (write the credential and the example workflows to import), headless (`n8n execute`
  * the manual examples and check their effects through the XML gateway, twice), webhook-workflows
- * (print the ids to publish), webhook (Platform Services deliveries to the running n8n), ui (editor
+ * (print the ids to publish), webhook (Platform Services deliveries to the running n8n: access key
+ * template and signed webhook delivery, forgeries, secrets at rest), ui (editor
  * in headless Chromium).
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { EXAMPLE_CREDENTIAL, PACKAGE, readConfig, readSandbox, type SuiteConfig 
 import { headlessChecks } from './lib/example-checks';
 import { webhookChecks } from './lib/webhook-checks';
 import { uiChecks } from './lib/ui-checks';
+import { restCredential, SIGNED_WORKFLOW_ID, signedWebhookChecks, signedWorkflow } from './lib/signed-webhook-checks';
 
 export interface WorkflowJson {
 	id: string;
@@ -43,7 +45,9 @@ function prepare(config: SuiteConfig): void {
 	const dir = join(config.runDir, `${config.name}-import`);
 	mkdirSync(join(dir, 'workflows'), { recursive: true });
 	const credential = { ...EXAMPLE_CREDENTIAL, type: 'sageIntacctApi', data: { ...sandbox.credentials } };
-	writeFileSync(join(dir, 'credentials.json'), JSON.stringify([credential], null, 2));
+	writeFileSync(join(dir, 'credentials.json'), JSON.stringify([credential, restCredential(sandbox)], null, 2));
+	// The signed-delivery workflow of the webhook phase (not an example: it only proves the signature path).
+	writeFileSync(join(dir, 'workflows', `${SIGNED_WORKFLOW_ID}.json`), JSON.stringify(signedWorkflow(), null, 2));
 	let count = 0;
 	for (const wf of exampleWorkflows()) {
 		if (wf.id.length > 21) throw new CheckFailure(`example ${wf.id}: workflow ids must be at most 21 characters`);
@@ -69,9 +73,11 @@ async function main(): Promise<void> {
 			return await headlessChecks(config, exampleWorkflows().filter((wf) => !isWebhookWorkflow(wf)));
 		case 'webhook-workflows':
 			for (const wf of exampleWorkflows().filter(isWebhookWorkflow)) process.stdout.write(`${wf.id}\n`);
+			process.stdout.write(`${SIGNED_WORKFLOW_ID}\n`);
 			return;
 		case 'webhook':
-			return await webhookChecks(config, exampleWorkflows().filter(isWebhookWorkflow));
+			await webhookChecks(config, exampleWorkflows().filter(isWebhookWorkflow));
+			return await signedWebhookChecks(config);
 		case 'ui':
 			return await uiChecks(config, exampleWorkflows());
 		default:

@@ -72,3 +72,21 @@ export function recordedNodeOutput(execution: RecordedExecution, nodeName: strin
 export function ranNodes(execution: RecordedExecution): string[] {
 	return Object.keys(execution.data?.resultData?.runData ?? {});
 }
+
+/** The raw stored run data of every execution (all workflows), to look for secrets in it. */
+export async function allExecutionDataText(instance: N8nInstance): Promise<string[]> {
+	const req = runtimeRequire(instance);
+	const sqlite3 = req('sqlite3') as Sqlite3Module;
+	const file = join(instance.userFolder, '.n8n', 'database.sqlite');
+	const db = await new Promise<Sqlite3Database>((resolve, reject) => {
+		const d = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (error) => (error ? reject(error) : resolve(d)));
+	});
+	try {
+		const rows = await new Promise<unknown[]>((resolve, reject) =>
+			db.all('SELECT data FROM execution_data', [], (error, r) => (error ? reject(error) : resolve(r))),
+		);
+		return (rows as Array<Record<string, unknown>>).map((r) => String(r.data ?? ''));
+	} finally {
+		db.close();
+	}
+}

@@ -47,7 +47,19 @@ export interface ObjectDef {
 	relationships: RelationshipDef[];
 	/** Read-only views (GLDETAIL) refuse create/update/delete. */
 	readOnlyView?: boolean;
+	/**
+	 * The generic write functions the reference documents for the object (absent: create, update and
+	 * delete). Others are refused as on a read-only object.
+	 */
+	writes?: readonly WriteFunction[];
+	/**
+	 * Nested groups the reference documents for create/update that are not stored as fields (e.g.
+	 * CUSTOMER CUSTOMERCONTACTS, PROJECT PROJECT_RULES): accepted by their first element name.
+	 */
+	writeOnly?: readonly string[];
 }
+
+export type WriteFunction = 'create' | 'update' | 'delete';
 
 interface FieldOptions {
 	required?: boolean;
@@ -68,9 +80,33 @@ export function field(id: string, label: string, type: DataType, options: FieldO
 	};
 }
 
+const SPEC_TYPES: Record<string, DataType> = { s: 'TEXT', b: 'BOOLEAN', c: 'DECIMAL', n: 'DECIMAL', i: 'INTEGER', d: 'DATE' };
+
+/**
+ * Optional, writable fields from a compact list copied from a reference page's parameter table:
+ * "NAME:type" separated by spaces, type s string (default), b boolean, c currency, n number,
+ * i integer, d date (mm/dd/yyyy). The label is the field ID: the page gives no labels.
+ */
+export function documentedFields(spec: string): FieldDef[] {
+	return spec
+		.trim()
+		.split(/\s+/)
+		.map((entry) => {
+			const [id, code = 's'] = entry.split(':');
+			const type = SPEC_TYPES[code];
+			if (!type) throw new Error(`Unknown field type code ${code} for ${id}`);
+			return field(id, id, type);
+		});
+}
+
 /** Enum values from [label, code] pairs. */
 export function enumValues(pairs: Array<[string, string]>): EnumValue[] {
 	return pairs.map(([label, code]) => ({ label, code }));
+}
+
+/** Enum values whose stored code is the label itself (most documented string enumerations). */
+export function labelledValues(...labels: string[]): EnumValue[] {
+	return labels.map((label) => ({ label, code: label }));
 }
 
 export const ACTIVE_STATUS = enumValues([

@@ -227,6 +227,8 @@ export function billCases(m: CorpusMasterData, ref: (id: string) => string): Wri
 		c('bill-control-chars', 'description with ESC and vertical tab', { ...bill('bill-control-chars'), description: 'June\u001b[31m hosting\u000b' }, { stage: 'accepted', stored: { DESCRIPTION: 'June[31m hosting' } }),
 		c('bill-huge-memo', '6 MB line memo', billLine(m, ref('bill-huge-memo'), 0, { memo: HUGE }), { stage: 'accepted', stored: {} }),
 		c('bill-unknown-vendor', 'vendor V-NOPE does not exist', { ...bill('bill-unknown-vendor'), vendorId: 'V-NOPE' }, { stage: 'intacct', code: 'BL03000015' }),
+		// Intacct echoes the unknown vendor ID in its error text: "already processed" there is not a duplicate (issue 12 item 3).
+		c('bill-vendor-already-processed', 'vendor "Request already processed" does not exist', { ...bill('bill-vendor-already-processed'), vendorId: 'Request already processed' }, { stage: 'intacct', code: 'BL03000015' }),
 		c('bill-unknown-account', 'line account 99999 does not exist', billLine(m, ref('bill-unknown-account'), 0, { accountNo: '99999' }), { stage: 'intacct', code: 'BL03000015' }),
 		c('bill-unknown-department', 'line department NOPE does not exist', billLine(m, ref('bill-unknown-department'), 0, { departmentId: 'NOPE' }), { stage: 'intacct', code: 'BL03000015' }),
 		c(

@@ -170,6 +170,41 @@ describe('bill.create', () => {
 	});
 });
 
+describe("bill.create with a user's idempotency key (issue 12 item 5)", () => {
+	const keyed = (overrides: Record<string, unknown>) => billParameters({ options: { idempotencyKey: 'INV-SHARED-KEY' }, ...overrides });
+
+	it('the same key with a changed amount is an error naming the difference; the correction is never silently dropped', async () => {
+		const first = await runNode(sandbox, keyed({ billNumber: 'INV-UK-1' }), { workflowId: 'wfBillUk1' });
+		expect(first.status).toBe('success');
+		const lines = { line: [{ accountNo: '6500', amount: 150, memo: 'Licences', locationId: '110', departmentId: 'ADMIN' }] };
+		const changed = await runNode(sandbox, keyed({ billNumber: 'INV-UK-1', lines }), { workflowId: 'wfBillUk2' });
+		expect(changed.status).toBe('error');
+		expect(changed.error?.message).toMatch(/already used for a different record/);
+		const stored = await readAll(sandbox, 'APBILL', "RECORDID = 'INV-UK-1'");
+		expect(stored).toHaveLength(1);
+		expect(stored[0].TOTALENTERED).toBe('100.00');
+	});
+
+	it('the key is scoped by vendor: the same key for another vendor is another bill', async () => {
+		const run = await runNode(sandbox, keyed({ billNumber: 'INV-UK-V', vendor: { __rl: true, mode: 'id', value: 'V-108' } }), { workflowId: 'wfBillUk3' });
+		expect(run.status).toBe('success');
+		expect(run.json(NODE_NAME)[0].duplicate).toBeUndefined();
+		expect(await readAll(sandbox, 'APBILL', "RECORDID = 'INV-UK-V'")).toHaveLength(1);
+	});
+
+	it('two different bills sharing a key in one run: the second is refused, not reported as the first', async () => {
+		const run = await runNode(sandbox, keyed({ billNumber: '={{ $json.n }}', options: { idempotencyKey: 'INV-RUN-KEY' } }), {
+			workflowId: 'wfBillUk4',
+			items: [{ n: 'INV-UK-A' }, { n: 'INV-UK-B' }],
+			continueOnFail: true,
+		});
+		const out = run.json(NODE_NAME);
+		expect(out[0].duplicate).toBeUndefined();
+		expect(String(out[1].error)).toMatch(/item 2 has the same idempotency key as item 1 but different content/i);
+		expect(await readAll(sandbox, 'APBILL', "RECORDID = 'INV-UK-B'")).toHaveLength(0);
+	});
+});
+
 describe('bill get, getMany, update, delete', () => {
 	async function createBill(billNumber: string, vendor = 'V-109'): Promise<number> {
 		const run = await runNode(sandbox, billParameters({ billNumber, vendor: { __rl: true, mode: 'id', value: vendor } }));

@@ -133,3 +133,44 @@ const SECOND_REQUEST = [4, 5, 6, 7];
 		expect(stored).toEqual(Array.from({ length: N }, (_, i) => (i < 4 || f.id === 'reset-after-commit' ? 1 : 0)));
 	});
 });
+
+/**
+ * The first attempt still running when the client retries (issue 12 item 2): the write is held
+ * 1.2 s inside the gateway (its control ID claimed), the client gives up after 400 ms and asks
+ * again with the same key. Intacct answers "in process"; the client waits and asks again until
+ * the first attempt is done, then reads the answer as "already ran". Never a second entry, never a
+ * duplicate reported for something that did not post.
+ */
+describe('fault matrix: the first attempt still in process when the client retries', () => {
+	const slow = { type: 'latency', ms: 1200 } as const;
+
+	it('single write: the retry waits for the first attempt; the entry exists once', async () => {
+		const ref = fx.nextRef('in-process');
+		fx.sandbox.faults.add({ match: { functionName: 'create' }, action: slow, times: 1 });
+		const logged: string[] = [];
+		const client = fx.client({ timeoutMs: SHORT_TIMEOUT_MS, retryBaseDelayMs: 150, log: (m: string) => void logged.push(m) });
+		const outcome = await client.execute(journalEntryFunction(fx.master, ref, 0), { idempotent: true }).then(
+			() => 'ok',
+			(error: { kind?: string }) => error.kind,
+		);
+		// The first attempt committed: the answer is either the record or "already ran" (the node then looks it up).
+		expect(['ok', 'duplicate']).toContain(outcome);
+		expect(logged.some((m) => /still in process at Intacct/.test(m))).toBe(true);
+		expect(storedPerReference(fx.sandbox, ref, 1)).toEqual([1]);
+	});
+
+	it('batch: only the held request waits; every entry exists once', async () => {
+		const ref = fx.nextRef('in-process-batch');
+		fx.sandbox.faults.add({ match: { functionName: 'create', bodyContains: `>${ref}-4<` }, action: slow, times: 1 });
+		const fns = Array.from({ length: 10 }, (_, i) => journalEntryFunction(fx.master, ref, i));
+		const logged: string[] = [];
+		const outcomes = await fx.client({ timeoutMs: SHORT_TIMEOUT_MS, retryBaseDelayMs: 150, log: (m: string) => void logged.push(m) }).executeMany(fns, { idempotent: true, batchSize: 4 });
+		outcomes.forEach((o, i) => {
+			if (o.ok) return;
+			expect(o.error.kind).toBe('duplicate');
+			expect([4, 5, 6, 7]).toContain(i);
+		});
+		expect(logged.some((m) => /still in process at Intacct/.test(m))).toBe(true);
+		expect(storedPerReference(fx.sandbox, ref, 10)).toEqual(Array(10).fill(1));
+	});
+});

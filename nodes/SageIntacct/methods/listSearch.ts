@@ -2,10 +2,16 @@
  * Resource-locator lists (n8n's `methods.listSearch`). Each search runs readByQuery with the typed text matched
  * against the ID and the name, 100 rows per call; `paginationToken` carries Intacct's readMore
  * resultId, so the list pages past 1,000 rows as far as the user scrolls.
+ *
+ * The fields asked for are the ones Sage's reference documents for each object (docs/fidelity.md,
+ * "Master data and dimensions"). Where the reference is thin (STATUS on tax details and checking
+ * accounts, an employee's PERSONALINFO.CONTACTNAME, the journals page we do not have) and the company
+ * refuses the read, the search asks `lookup` which fields the object has and searches again with
+ * those only (no active-only filter, the ID as the name if need be): the list still fills.
  */
 import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
-import type { IntacctRecord } from '../../shared/intacct/core/types';
-import { legacyFunction, readByQuery, readMore } from '../../shared/intacct/xml/functions';
+import type { IntacctApi, IntacctRecord } from '../../shared/intacct/core/types';
+import { legacyFunction, lookup, readByQuery, readMore } from '../../shared/intacct/xml/functions';
 import { isIntacctError } from '../../shared/intacct/core/errors';
 import { toN8nError } from '../../shared/intacct/n8n/errors';
 import { asRecords, fieldText } from '../../shared/intacct/xml/responseReader';
@@ -18,8 +24,8 @@ interface ListDef {
 	idField: string;
 	/** Field with the display name (dotted = nested in readByQuery output). */
 	nameField: string;
-	/** Extra condition, e.g. active only. */
-	where?: string;
+	/** Only active records (STATUS = 'T', the readByQuery code the reference pages give). */
+	activeOnly?: boolean;
 }
 
 const PAGE_SIZE = 100;
@@ -35,29 +41,28 @@ function text(record: IntacctRecord, path: string): string {
 	return typeof value === 'string' ? value : '';
 }
 
-async function search(
-	context: ILoadOptionsFunctions,
+async function searchOnce(
+	client: IntacctApi,
 	def: ListDef,
 	filter: string | undefined,
 	paginationToken: string | undefined,
 ): Promise<INodeListSearchResult> {
-	const client = getClient(context);
 	let result;
 	if (paginationToken) {
 		result = await client.execute(readMore(paginationToken));
 	} else {
 		const conditions: string[] = [];
-		if (def.where) conditions.push(def.where);
+		if (def.activeOnly) conditions.push("STATUS = 'T'");
 		const typed = (filter ?? '').trim();
 		if (typed !== '') {
 			const pattern = quote(`%${typed}%`);
-			const nameCondition = def.nameField.includes('.') ? '' : ` OR ${def.nameField} LIKE ${pattern}`;
+			const nameCondition = def.nameField.includes('.') || def.nameField === def.idField ? '' : ` OR ${def.nameField} LIKE ${pattern}`;
 			conditions.push(`(${def.idField} LIKE ${pattern}${nameCondition})`);
 		}
 		result = await client.execute(
 			readByQuery({
 				object: def.object,
-				fields: [def.idField, def.nameField],
+				fields: def.nameField === def.idField ? [def.idField] : [def.idField, def.nameField],
 				query: conditions.join(' AND '),
 				pageSize: PAGE_SIZE,
 			}),
@@ -74,21 +79,69 @@ async function search(
 	};
 }
 
-const ACTIVE = "STATUS = 'T'";
+/** The object's field IDs as `lookup` lists them, upper case; undefined when lookup itself fails. */
+async function lookupFieldIds(client: IntacctApi, object: string): Promise<Set<string> | undefined> {
+	try {
+		const [type] = (await client.execute(lookup(object))).records;
+		const fields = type?.Fields;
+		if (fields === undefined || typeof fields === 'string' || Array.isArray(fields)) return undefined;
+		return new Set(asRecords(fields.Field).map((f) => (fieldText(f.ID) ?? '').trim().toUpperCase()));
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The search narrowed to the fields the company has (`known`, from lookup; undefined: unknown, so
+ * the ID alone and no status filter). Returns `def` itself when nothing would change.
+ */
+export function narrowToKnownFields<T extends ListDef>(def: T, known: ReadonlySet<string> | undefined): T {
+	const has = (id: string): boolean => known !== undefined && known.has(id.toUpperCase());
+	const nameField = has(def.nameField) ? def.nameField : def.idField;
+	const activeOnly = def.activeOnly === true && has('STATUS');
+	if (nameField === def.nameField && activeOnly === (def.activeOnly === true)) return def;
+	return { ...def, nameField, activeOnly };
+}
+
+async function search(
+	context: ILoadOptionsFunctions,
+	def: ListDef,
+	filter: string | undefined,
+	paginationToken: string | undefined,
+): Promise<INodeListSearchResult> {
+	const client = getClient(context);
+	let refused: unknown;
+	try {
+		return await searchOnce(client, def, filter, paginationToken);
+	} catch (error) {
+		// Only a refused read (Query Failed: a field this company does not have) is asked about again.
+		if (paginationToken || !isIntacctError(error) || error.kind !== 'result') throw toN8nError(context.getNode(), error);
+		refused = error;
+	}
+	const narrowed = narrowToKnownFields(def, await lookupFieldIds(client, def.object));
+	if (narrowed === def) throw toN8nError(context.getNode(), refused);
+	try {
+		return await searchOnce(client, narrowed, filter, undefined);
+	} catch (error) {
+		throw toN8nError(context.getNode(), error);
+	}
+}
+
+const ACTIVE = true;
 
 const lists = {
-	searchAccounts: { object: 'GLACCOUNT', idField: 'ACCOUNTNO', nameField: 'TITLE', where: ACTIVE },
-	searchJournals: { object: 'GLJOURNAL', idField: 'SYMBOL', nameField: 'TITLE', where: ACTIVE },
-	searchVendors: { object: 'VENDOR', idField: 'VENDORID', nameField: 'NAME', where: ACTIVE },
-	searchCustomers: { object: 'CUSTOMER', idField: 'CUSTOMERID', nameField: 'NAME', where: ACTIVE },
-	searchDepartments: { object: 'DEPARTMENT', idField: 'DEPARTMENTID', nameField: 'TITLE', where: ACTIVE },
-	searchLocations: { object: 'LOCATION', idField: 'LOCATIONID', nameField: 'NAME', where: ACTIVE },
-	searchClasses: { object: 'CLASS', idField: 'CLASSID', nameField: 'NAME', where: ACTIVE },
-	searchProjects: { object: 'PROJECT', idField: 'PROJECTID', nameField: 'NAME', where: ACTIVE },
-	searchEmployees: { object: 'EMPLOYEE', idField: 'EMPLOYEEID', nameField: 'PERSONALINFO.CONTACTNAME', where: ACTIVE },
-	searchItems: { object: 'ITEM', idField: 'ITEMID', nameField: 'NAME', where: ACTIVE },
-	searchTaxDetails: { object: 'TAXDETAIL', idField: 'DETAILID', nameField: 'DESCRIPTION', where: ACTIVE },
-	searchBankAccounts: { object: 'CHECKINGACCOUNT', idField: 'BANKACCOUNTID', nameField: 'DESCRIPTION', where: ACTIVE },
+	searchAccounts: { object: 'GLACCOUNT', idField: 'ACCOUNTNO', nameField: 'TITLE', activeOnly: ACTIVE },
+	searchJournals: { object: 'GLJOURNAL', idField: 'SYMBOL', nameField: 'TITLE', activeOnly: ACTIVE },
+	searchVendors: { object: 'VENDOR', idField: 'VENDORID', nameField: 'NAME', activeOnly: ACTIVE },
+	searchCustomers: { object: 'CUSTOMER', idField: 'CUSTOMERID', nameField: 'NAME', activeOnly: ACTIVE },
+	searchDepartments: { object: 'DEPARTMENT', idField: 'DEPARTMENTID', nameField: 'TITLE', activeOnly: ACTIVE },
+	searchLocations: { object: 'LOCATION', idField: 'LOCATIONID', nameField: 'NAME', activeOnly: ACTIVE },
+	searchClasses: { object: 'CLASS', idField: 'CLASSID', nameField: 'NAME', activeOnly: ACTIVE },
+	searchProjects: { object: 'PROJECT', idField: 'PROJECTID', nameField: 'NAME', activeOnly: ACTIVE },
+	searchEmployees: { object: 'EMPLOYEE', idField: 'EMPLOYEEID', nameField: 'PERSONALINFO.CONTACTNAME', activeOnly: ACTIVE },
+	searchItems: { object: 'ITEM', idField: 'ITEMID', nameField: 'NAME', activeOnly: ACTIVE },
+	searchTaxDetails: { object: 'TAXDETAIL', idField: 'DETAILID', nameField: 'DESCRIPTION', activeOnly: ACTIVE },
+	searchBankAccounts: { object: 'CHECKINGACCOUNT', idField: 'BANKACCOUNTID', nameField: 'DESCRIPTION', activeOnly: ACTIVE },
 } satisfies Record<string, ListDef>;
 
 type ListSearchMethod = (

@@ -1,5 +1,10 @@
 import { ACTIVE_STATUS, auditFields, field, recordNoField, type ObjectDef } from '../schema';
 
+/**
+ * Class (developer.intacct.com company-console/classes; the local page copy is empty). Create fields
+ * from Sage's SDK ClassCreate/ClassUpdate: CLASSID and NAME required, DESCRIPTION, PARENTID, STATUS.
+ * Ledger: docs/fidelity.md "Master data and dimensions".
+ */
 export const CLASS: ObjectDef = {
 	name: 'CLASS',
 	label: 'Class',

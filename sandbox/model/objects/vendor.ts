@@ -1,4 +1,4 @@
-import { ACTIVE_STATUS, auditFields, enumValues, field, recordNoField, type ObjectDef } from '../schema';
+import { ACTIVE_STATUS, auditFields, documentedFields, enumValues, field, recordNoField, type ObjectDef } from '../schema';
 import { contactFields } from './contact-fields';
 
 /**
@@ -12,6 +12,8 @@ export const VENDOR: ObjectDef = {
 	label: 'Vendor',
 	idField: 'VENDORID',
 	relationships: [{ path: 'TERM', object: 'APTERM', label: 'Payment term', relatedBy: 'TERMNAME', targetField: 'NAME' }],
+	// Documented nested lists of Create Vendor, accepted on write and not stored.
+	writeOnly: ['VENDORCONTACTS', 'CONTACT_LIST_INFO', 'VENDOREMAILTEMPLATES', 'VENDORACCTNOLOCATIONS', 'VENDORBANKFILEDETAILS', 'PROVIDERVENDORS'],
 	fields: [
 		recordNoField(),
 		field('VENDORID', 'Vendor ID', 'TEXT', { required: true }),
@@ -50,6 +52,11 @@ export const VENDOR: ObjectDef = {
 			]),
 		}),
 		field('TOTALDUE', 'Total due', 'DECIMAL', { readonly: true }),
+		// The rest of Create Vendor's parameter table (accounts-payable-vendors.md).
+		...documentedFields(`
+			RETAINAGEPERCENTAGE:n FILEPAYMENTSERVICE PYMTCOUNTRYCODE ACHENABLED:b ACHBANKROUTINGNUMBER ACHACCOUNTNUMBER
+			ACHACCOUNTTYPE ACHREMITTANCETYPE DISPLOCACCTNOCHECK:b RESTRICTEDLOCATIONS RESTRICTEDDEPARTMENTS ISINDIVIDUAL:b
+			CONTACTINFO.CONTACTNAME PAYTO.CONTACTNAME RETURNTO.CONTACTNAME DISPLAYCONTACT.TAXSCHEDULE DISPLAYCONTACT.TAXSOLUTIONID`),
 		...contactFields('DISPLAYCONTACT'),
 		...auditFields(),
 	],

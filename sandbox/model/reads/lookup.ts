@@ -12,6 +12,7 @@ import { requireObject, type ReadContext } from './read-context';
 
 function fieldRecords(def: ObjectDef): RenderRecord[] {
 	return def.fields.map((f) => {
+		// Element order as in Sage's lookup samples (queries.md, platform-services-objects.md): VALIDVALUES before ISCUSTOM.
 		const record: RenderRecord = {
 			ID: f.id,
 			LABEL: f.label,
@@ -19,9 +20,9 @@ function fieldRecords(def: ObjectDef): RenderRecord[] {
 			REQUIRED: String(f.required),
 			READONLY: String(f.readonly),
 			DATATYPE: f.type,
-			ISCUSTOM: 'false',
 		};
 		if (f.validValues) record.VALIDVALUES = { VALIDVALUE: f.validValues.map((v) => v.label) };
+		record.ISCUSTOM = 'false';
 		return record;
 	});
 }

@@ -47,14 +47,16 @@ function fields(pairs: Record<string, string>): FieldInput {
 	return new Map(Object.entries(pairs).filter(([, v]) => v !== ''));
 }
 
-function create(ws: WriteSession, object: string, pairs: Record<string, string>): void {
-	createMasterRecord(ws, objectDef(object)!, fields(pairs));
+/** `computed`: read-only columns the company holds itself (e.g. an entity's base currency), set after the create. */
+function create(ws: WriteSession, object: string, pairs: Record<string, string>, computed: Record<string, string> = {}): void {
+	const row = createMasterRecord(ws, objectDef(object)!, fields(pairs));
+	if (Object.keys(computed).length) ws.db.table(object).put({ ...row, ...computed });
 }
 
 function loadMasterData(db: Database): void {
 	const ws = session(db, '', SEEDED_AT);
-	for (const [id, name] of ENTITIES) create(ws, 'LOCATIONENTITY', { LOCATIONID: id, NAME: name, CURRENCY: 'USD' });
-	for (const [id, name, parent] of LOCATIONS) create(ws, 'LOCATION', { LOCATIONID: id, NAME: name, PARENTID: parent, CURRENCY: 'USD' });
+	for (const [id, name] of ENTITIES) create(ws, 'LOCATIONENTITY', { LOCATIONID: id, NAME: name }, { CURRENCY: 'USD' });
+	for (const [id, name, parent] of LOCATIONS) create(ws, 'LOCATION', { LOCATIONID: id, NAME: name, PARENTID: parent }, { CURRENCY: 'USD' });
 	for (const [no, title, type, normal, category, needsDept] of ACCOUNTS) {
 		create(ws, 'GLACCOUNT', { ACCOUNTNO: no, TITLE: title, ACCOUNTTYPE: type, NORMALBALANCE: normal, CATEGORY: category, CLOSINGTYPE: type === 'balancesheet' ? 'non-closing account' : 'closing account', REQUIREDEPT: String(needsDept) });
 	}
@@ -62,7 +64,7 @@ function loadMasterData(db: Database): void {
 	for (const [id, title] of DEPARTMENTS) create(ws, 'DEPARTMENT', { DEPARTMENTID: id, TITLE: title });
 	for (const [id, name] of CLASSES) create(ws, 'CLASS', { CLASSID: id, NAME: name });
 	for (const [name, description, days] of TERMS) create(ws, 'APTERM', { NAME: name, DESCRIPTION: description, DUEDATE: String(days), DUEFROM: 'from invoice/bill date' });
-	for (const [id, name, type] of CUSTOMERS) create(ws, 'CUSTOMER', { CUSTOMERID: id, NAME: name, CUSTTYPE: type, TERMNAME: '', 'DISPLAYCONTACT.CONTACTNAME': `${name} (${id})`, 'DISPLAYCONTACT.COMPANYNAME': name });
+	for (const [id, name, type] of CUSTOMERS) create(ws, 'CUSTOMER', { CUSTOMERID: id, NAME: name, CUSTTYPE: type, TERMNAME: '', 'DISPLAYCONTACT.CONTACTNAME': `${name} (${id})`, 'DISPLAYCONTACT.PRINTAS': name, 'DISPLAYCONTACT.COMPANYNAME': name });
 	for (const [id, name, customer, dept, location, begin, end, budget] of PROJECTS) {
 		create(ws, 'PROJECT', {
 			PROJECTID: id,
@@ -79,6 +81,14 @@ function loadMasterData(db: Database): void {
 	}
 	for (const [name, description] of FUNDING_SOURCES) create(ws, 'FUNDINGSOURCE', { NAME: name, DESCRIPTION: description });
 	for (const [id, first, last, title, dept, location] of EMPLOYEES) {
+		// PERSONALINFO names an existing contact (employee-expenses-employees.md): the contact first.
+		create(ws, 'CONTACT', {
+			CONTACTNAME: `${last}, ${first}`,
+			PRINTAS: `${first} ${last}`,
+			FIRSTNAME: first,
+			LASTNAME: last,
+			EMAIL1: `${first.toLowerCase()}.${last.toLowerCase()}@hopewell.example`,
+		});
 		create(ws, 'EMPLOYEE', {
 			EMPLOYEEID: id,
 			TITLE: title,
@@ -86,9 +96,6 @@ function loadMasterData(db: Database): void {
 			LOCATIONID: location,
 			STARTDATE: '03/01/2022',
 			'PERSONALINFO.CONTACTNAME': `${last}, ${first}`,
-			'PERSONALINFO.FIRSTNAME': first,
-			'PERSONALINFO.LASTNAME': last,
-			'PERSONALINFO.EMAIL1': `${first.toLowerCase()}.${last.toLowerCase()}@hopewell.example`,
 		});
 	}
 	for (const [id, name] of ITEMS) create(ws, 'ITEM', { ITEMID: id, NAME: name, ITEMTYPE: 'Non-Inventory' });

@@ -29,17 +29,23 @@ const WRITE_ONLY: Record<string, readonly string[]> = {
 	],
 };
 
-/** Nested documented groups (SPLIT.AMOUNT, TAXENTRIES.TAXENTRY.TRX_TAX) are accepted by their first part. */
+/**
+ * Nested documented groups (SPLIT.AMOUNT, TAXENTRIES.TAXENTRY.TRX_TAX, the object's `writeOnly`
+ * lists such as CUSTOMER CUSTOMERCONTACTS) are accepted by their first part.
+ */
 function documented(def: ObjectDef, name: string): boolean {
 	const head = name.split('.')[0];
-	return (WRITE_ONLY[def.name] ?? []).includes(head) || /^GLDIM[A-Z0-9_]+$/.test(name);
+	return (WRITE_ONLY[def.name] ?? []).includes(head) || (def.writeOnly ?? []).includes(head) || /^GLDIM[A-Z0-9_]+$/.test(name);
 }
 
-/** Throws the first unknown or read-only field of `input` (RECORDNO is the key of an update). */
+/**
+ * Throws the first unknown or read-only field of `input` (RECORDNO is the key of an update, and so is
+ * the business ID when it is read-only).
+ */
 export function checkWriteFields(def: ObjectDef, input: FieldInput, verb: 'create' | 'update', lineNo?: number): void {
 	const where = lineNo === undefined ? '' : ` (entry line ${lineNo})`;
 	for (const name of input.keys()) {
-		if (verb === 'update' && name === 'RECORDNO') continue;
+		if (verb === 'update' && (name === 'RECORDNO' || name === def.idField)) continue;
 		const f = fieldDef(def, name);
 		if (f === undefined) {
 			if (documented(def, name)) continue;

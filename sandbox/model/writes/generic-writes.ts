@@ -21,6 +21,7 @@ import { readRecordInput } from './record-input';
 import { checkWriteFields } from './field-check';
 import { GLBATCH } from '../objects/glbatch';
 import { GLENTRY } from '../objects/glentry';
+import { VENDOR } from '../objects/vendor';
 import { createSupdoc, deleteSupdoc } from './supdoc';
 import { createVendor, deleteVendor, updateVendor } from './vendor';
 import type { WriteSession } from './write-session';
@@ -31,10 +32,17 @@ interface WriteHandler {
 	delete(ws: WriteSession, key: string): void;
 }
 
+/** The input of a master-data create/update, refused when it names a field the reference does not document for it. */
+function checkedFields(def: ObjectDef, el: XmlElement, verb: 'create' | 'update'): ReturnType<typeof readRecordInput>['fields'] {
+	const { fields } = readRecordInput(el);
+	checkWriteFields(def, fields, verb);
+	return fields;
+}
+
 function masterHandler(def: ObjectDef): WriteHandler {
 	return {
-		create: (ws, el) => createMasterRecord(ws, def, readRecordInput(el).fields),
-		update: (ws, el) => updateMasterRecord(ws, def, readRecordInput(el).fields),
+		create: (ws, el) => createMasterRecord(ws, def, checkedFields(def, el, 'create')),
+		update: (ws, el) => updateMasterRecord(ws, def, checkedFields(def, el, 'update')),
 		delete: (ws, key) => deleteMasterRecord(ws, def, key),
 	};
 }
@@ -69,8 +77,8 @@ const SPECIAL: Record<string, WriteHandler> = {
 		delete: (ws, key) => deleteMasterRecord(ws, objectDef('GLBUDGETHEADER')!, key),
 	},
 	VENDOR: {
-		create: (ws, el) => createVendor(ws, readRecordInput(el).fields),
-		update: (ws, el) => updateVendor(ws, readRecordInput(el).fields),
+		create: (ws, el) => createVendor(ws, checkedFields(VENDOR, el, 'create')),
+		update: (ws, el) => updateVendor(ws, checkedFields(VENDOR, el, 'update')),
 		delete: deleteVendor,
 	},
 	SUPDOC: {
@@ -82,11 +90,17 @@ const SPECIAL: Record<string, WriteHandler> = {
 	},
 };
 
-/** Objects created only through their parent (lines) or not writable at all. */
-const NOT_WRITABLE = new Set(['GLENTRY', 'APBILLITEM', 'APPYMTDETAIL', 'GLBUDGETITEM', 'TAXDETAIL', 'GLDETAIL', 'LOCATIONENTITY', 'GLJOURNAL']);
+/**
+ * Objects created only through their parent (lines) or not writable at all; an object whose table
+ * lists its documented write functions (`writes`, e.g. none for LOCATIONENTITY, TAXDETAIL,
+ * CHECKINGACCOUNT) refuses the others.
+ */
+const NOT_WRITABLE = new Set(['GLENTRY', 'APBILLITEM', 'APPYMTDETAIL', 'GLBUDGETITEM', 'GLDETAIL']);
 
 function handlerFor(def: ObjectDef, verb: WriteVerb): WriteHandler {
-	if (NOT_WRITABLE.has(def.name)) throw writeFailure(verb, def.label, RULES.readonlyObject(def.name, verb).errors);
+	if (NOT_WRITABLE.has(def.name) || (def.writes !== undefined && !def.writes.includes(verb))) {
+		throw writeFailure(verb, def.label, RULES.readonlyObject(def.name, verb).errors);
+	}
 	return SPECIAL[def.name] ?? masterHandler(def);
 }
 

@@ -2,10 +2,12 @@
  * Table-driven create/update/delete for master data (VENDOR, CUSTOMER, EMPLOYEE, DEPARTMENT,
  * LOCATION, CLASS, PROJECT, ITEM, APTERM, GLACCOUNT, CONTACT, FUNDINGSOURCE, SUPDOCFOLDER): the
  * object's field table says what is required, typed and read-only; the business ID must be unique
- * (BL34000061, §3.3). Unknown input fields are ignored.
+ * (BL34000061, §3.3). The gateway refuses unknown and read-only input fields before these run
+ * (generic-writes.ts, field-check.ts); the seed writes through them directly.
  */
 import { RULES, duplicate } from '../errors';
 import { fieldDef } from '../objects';
+import { EMPLOYEE } from '../objects/employee';
 import type { FieldDef, ObjectDef } from '../schema';
 import type { Row } from '../store';
 import { visibleTo } from '../entity-visibility';
@@ -17,7 +19,8 @@ import { parseAmount, formatAmount } from './gl-amounts';
 /** Defaults applied on create when the field is absent. */
 const DEFAULTS: Record<string, Record<string, string>> = {
 	'*': { STATUS: 'active' },
-	GLACCOUNT: { ACCOUNTTYPE: 'incomestatement', NORMALBALANCE: 'debit', CLOSINGTYPE: 'closing account', REQUIREDEPT: 'false', REQUIRELOC: 'false', REQUIREPROJECT: 'false', REQUIRECLASS: 'false' },
+	// general-ledger-accounts.md, Create Account: the documented defaults.
+	GLACCOUNT: { ACCOUNTTYPE: 'balancesheet', NORMALBALANCE: 'debit', CLOSINGTYPE: 'non-closing account', ALTERNATIVEACCOUNT: 'None', REQUIREDEPT: 'false', REQUIRELOC: 'false', REQUIREPROJECT: 'false', REQUIRECLASS: 'false' },
 	VENDOR: { APACCOUNT: '2000', ONHOLD: 'false', TOTALDUE: '0.00', CURRENCY: 'USD' },
 	CUSTOMER: { TOTALDUE: '0.00' },
 	PROJECT: { PROJECTSTATUS: 'In Progress' },
@@ -79,11 +82,27 @@ const REFERENCES: Record<string, Array<{ field: string; object: string }>> = {
 	],
 };
 
+/**
+ * EMPLOYEE PERSONALINFO/CONTACTNAME is "the contact name of an existing contact"
+ * (employee-expenses-employees.md, Create Employee); the rest of PERSONALINFO is that contact's.
+ */
+function personalInfo(ws: WriteSession, row: Record<string, string>): void {
+	const name = row['PERSONALINFO.CONTACTNAME'];
+	if (!name) return;
+	const contact = ws.db.table('CONTACT').getById(name);
+	if (!contact) throw RULES.unknownReference('Contact', 'PERSONALINFO.CONTACTNAME', name);
+	for (const key of Object.keys(row)) if (key.startsWith('PERSONALINFO.') && key !== 'PERSONALINFO.CONTACTNAME') delete row[key];
+	for (const [key, value] of Object.entries(contact)) {
+		if (fieldDef(EMPLOYEE, `PERSONALINFO.${key}`) && key !== 'CONTACTNAME' && value) row[`PERSONALINFO.${key}`] = value;
+	}
+}
+
 function checkReferences(ws: WriteSession, object: ObjectDef, row: Record<string, string>): void {
 	for (const ref of REFERENCES[object.name] ?? []) {
 		const key = row[ref.field];
 		if (key && !ws.db.table(ref.object).getById(key)) throw RULES.unknownReference(ref.object, ref.field, key);
 	}
+	if (object.name === 'EMPLOYEE') personalInfo(ws, row);
 	if (object.name === 'PROJECT' && row.CUSTOMERID) row.CUSTOMERNAME = ws.db.table('CUSTOMER').getById(row.CUSTOMERID)?.NAME ?? '';
 	if (row.PARENTID && object.idField && object.idField !== 'NAME' && !ws.db.table(object.name).getById(row.PARENTID)) {
 		throw RULES.unknownReference(object.label, 'PARENTID', row.PARENTID);
@@ -92,7 +111,9 @@ function checkReferences(ws: WriteSession, object: ObjectDef, row: Record<string
 
 export function createMasterRecord(ws: WriteSession, object: ObjectDef, input: FieldInput): Row {
 	const table = ws.db.table(object.name);
-	const columns = { ...DEFAULTS['*'], ...DEFAULTS[object.name], ...writableColumns(object, input) };
+	// Defaults only for fields the object has (TAXDETAIL and CHECKINGACCOUNT have no STATUS).
+	const defaults = Object.entries({ ...DEFAULTS['*'], ...DEFAULTS[object.name] }).filter(([id]) => fieldDef(object, id));
+	const columns = { ...Object.fromEntries(defaults), ...writableColumns(object, input) };
 	checkRequired(object, columns);
 	if (object.idField && table.getById(columns[object.idField])) throw duplicate(object.label, columns[object.idField]);
 	checkReferences(ws, object, columns);

@@ -101,6 +101,7 @@ export class IntacctError extends Error implements IntacctErrorLike {
 		}));
 		this.message = maskSecrets(this.message, list);
 		this.description = maskSecrets(this.description, list);
+		if (this.hint) this.hint = maskSecrets(this.hint, list);
 		if (this.stack) this.stack = maskSecrets(this.stack, list);
 		return this;
 	}

@@ -24,16 +24,24 @@ export function isIntacctErrorLike(error: unknown): error is IntacctErrorLike {
 /** Thrown by our own validation: names the item, line and field; nothing was sent for that item. */
 export class ItemValidationError extends Error {}
 
+/**
+ * What n8n shows under the message. The message already carries Intacct's chain (number, text,
+ * correction), so the description adds only what the chain does not say: the advice of where to fix
+ * it, or, for an error built elsewhere whose message lacks the chain, the chain itself. Each thing
+ * is said once (issue 18 item 5).
+ */
 function descriptionOf(error: IntacctErrorLike): string {
-	if (error instanceof IntacctError) return error.description;
-	return error.errors.map(formatErrorDetail).join('\n');
+	const chain = error.errors.map(formatErrorDetail).filter((line) => line !== '');
+	const missing = chain.filter((line) => !error.message.includes(line));
+	const hint = error instanceof IntacctError ? error.hint : undefined;
+	return [...missing, ...(hint ? [hint] : [])].join('\n');
 }
 
 /**
  * The one way an error reaches n8n, from every node: our validation (nothing was sent) and the
  * client's validation kind as NodeOperationError; what Intacct or the network said as NodeApiError
- * whose message is the client's plain-words message and whose description lists Intacct's chain
- * (number, text, correction), with the HTTP status and the item it belongs to.
+ * whose message is the client's plain-words message with Intacct's chain (number, text, correction)
+ * and whose description is the advice, with the HTTP status and the item it belongs to.
  */
 export function toN8nError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;

@@ -46,7 +46,7 @@ describe('IntacctError', () => {
 });
 
 describe('toN8nError', () => {
-	it('keeps message, every error of the chain in the description, httpCode and itemIndex', () => {
+	it('keeps the message with the chain, httpCode and itemIndex, and says each thing once (issue 18 item 5)', () => {
 		const error = new IntacctError({
 			kind: 'http',
 			summary: 'The Intacct gateway rejected the request (HTTP 429)',
@@ -57,9 +57,37 @@ describe('toN8nError', () => {
 		const apiError = toN8nError(node, error, 3);
 		expect(apiError).toBeInstanceOf(NodeApiError);
 		expect(apiError.message).toBe('The Intacct gateway rejected the request (HTTP 429): GW-0010 Rate limit exceeded');
-		expect(apiError.description).toContain('GW-0010 Rate limit exceeded');
+		expect(`${apiError.message}\n${apiError.description ?? ''}`.split('Rate limit exceeded')).toHaveLength(2);
 		expect((apiError as NodeApiError).httpCode).toBe('429');
 		expect(apiError.context.itemIndex).toBe(3);
+	});
+
+	it('puts the advice, not the chain again, in the description', () => {
+		const error = new IntacctError({
+			kind: 'result',
+			summary: 'Intacct rejected the request',
+			errors: [{ errorNo: 'BL01001973', description: '', description2: 'Could not create Bill record!', correction: 'Check the vendor ID.' }],
+			hint: 'Open Accounts Payable > Vendors and check the vendor exists in this entity.',
+		});
+		const apiError = toN8nError(node, error, 0);
+		expect(apiError.message).toContain('BL01001973 Could not create Bill record! Correction: Check the vendor ID.');
+		expect(apiError.description).toBe('Open Accounts Payable > Vendors and check the vendor exists in this entity.');
+	});
+
+	it('shows the chain in the description when an error-like message does not carry it', () => {
+		const foreign = Object.assign(new Error('The request failed'), {
+			kind: 'result',
+			errors: [{ errorNo: 'PL04000055', description: 'Invalid field', description2: '', correction: '' }],
+			transient: false,
+		});
+		const apiError = toN8nError(node, foreign, 1);
+		expect(apiError.message).toBe('The request failed');
+		expect(apiError.description).toBe('PL04000055 Invalid field');
+	});
+
+	it('masks secrets in the advice too', () => {
+		const error = new IntacctError({ kind: 'control', summary: 'Sign-in failed', hint: 'the password hunter2 was refused' }).maskWith(['hunter2']);
+		expect(toN8nError(node, error).description).not.toContain('hunter2');
 	});
 
 	it('does not let n8n replace a network message with its generic text', () => {
