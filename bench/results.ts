@@ -22,6 +22,9 @@ export interface WriteMeasurement {
 	sandboxMsRuns?: number[];
 	/** HTTP requests the sandbox received in one run (sandbox.stats.requests). */
 	requests: number;
+	/** API transactions of one run as Intacct bills them (client/costMeter.ts rules), from the
+	 * sandbox's function counters: every function is one (each write here creates one document). */
+	transactions?: number;
 	/** The most requests the sandbox had in flight at once, over the runs (stats.maxInFlight). */
 	maxInFlight?: number;
 	/** Documents that the sandbox holds afterwards / that the client reported as failed. */

@@ -13,6 +13,7 @@ import type {
 import { fingerprint, fingerprintMatches, goesToOwnEndpoint } from '../nodes/shared/intacct/client/credentialScope';
 import { checkCredentials } from '../nodes/shared/intacct/client/credentialDiagnosis';
 import { CredentialSessionHandoff, isHandoffSignIn } from '../nodes/shared/intacct/client/credentialSession';
+import { reportCredentialSignIn } from '../nodes/shared/intacct/client/signInReporter';
 import { IntacctError } from '../nodes/shared/intacct/core/errors';
 import {
 	DEFAULT_ENDPOINT_URL,
@@ -194,6 +195,8 @@ export class SageIntacctApi implements ICredentialType {
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
 		const post = httpPostFromN8nRequest(async (options: IHttpRequestOptions) => await this.helpers.httpRequest(options));
 		const check = await checkCredentials(credentialsFromData(credentials), post);
+		// Its cost belongs to the execution whose request made n8n sign in (signInReporter.ts).
+		reportCredentialSignIn(credentials);
 		if (!check.ok) {
 			throw new IntacctError({ kind: check.problem === 'endpoint' ? 'network' : 'authentication', summary: check.message });
 		}

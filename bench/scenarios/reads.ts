@@ -6,7 +6,8 @@
  * client's session cache is cleared before each run so each one signs in, as the floor assumes.
  */
 import { IntacctClient } from '../../nodes/shared/intacct/client/client';
-import { readByQuery, MAX_READ_BY_QUERY_PAGE_SIZE } from '../../nodes/shared/intacct/xml/functions';
+import { lookup, query, readByQuery, MAX_QUERY_PAGE_SIZE, MAX_READ_BY_QUERY_PAGE_SIZE } from '../../nodes/shared/intacct/xml/functions';
+import { asRecords, fieldText } from '../../nodes/shared/intacct/xml/responseReader';
 import { clearSessionCache } from '../../nodes/shared/intacct/client/sessionCache';
 import type { IntacctRecord } from '../../nodes/shared/intacct/core/types';
 import { createNodeHttpPost } from '../../test/support/nodeHttpPost';
@@ -34,7 +35,9 @@ interface ReadRun {
 	retainedHeap: number;
 }
 
-const PAGE_SIZE = MAX_READ_BY_QUERY_PAGE_SIZE;
+/** readByQuery + readMore at 1,000 rows (before issue 16), or query keyset-paged at 2,000 (issue 16). */
+type ReadPath = 'readByQuery' | 'query';
+const PAGE_SIZES: Record<ReadPath, number> = { readByQuery: MAX_READ_BY_QUERY_PAGE_SIZE, query: MAX_QUERY_PAGE_SIZE };
 
 function outputSize(records: unknown[]): number {
 	let bytes = 0;
@@ -43,7 +46,7 @@ function outputSize(records: unknown[]): number {
 }
 
 /** Our client's pages() straight (what getMany does inside the node), keeping every record. */
-async function clientRead(sandbox: BenchSandbox, limit: number | undefined, keepBodies?: string[]): Promise<ReadRun> {
+async function clientRead(sandbox: BenchSandbox, path: ReadPath, limit: number | undefined, keepBodies?: string[]): Promise<ReadRun> {
 	clearSessionCache();
 	const capture = capturingPost(createNodeHttpPost({ keepAlive: true }), (body) => keepBodies !== undefined && /<(readByQuery|readMore)>/.test(body));
 	const client = new IntacctClient({ credentials: sandbox.credentials, post: capture.post });
@@ -51,7 +54,14 @@ async function clientRead(sandbox: BenchSandbox, limit: number | undefined, keep
 	const probe = startMemoryProbe();
 	const records: IntacctRecord[] = [];
 	const { ms, cpuMs } = await timedWithCpu(async () => {
-		for await (const page of client.pages(readByQuery({ object: 'GLENTRY', pageSize: PAGE_SIZE }), { limit })) {
+		let fn = readByQuery({ object: 'GLENTRY', pageSize: PAGE_SIZES.readByQuery });
+		if (path === 'query') {
+			// query has no "all fields": one lookup for the field list, as the node does (in the time and the count).
+			const type = (await client.execute(lookup('GLENTRY'))).records[0];
+			const fields = asRecords(asRecords(type?.Fields)[0]?.Field).map((f) => fieldText(f.ID) ?? '');
+			fn = query({ object: 'GLENTRY', select: fields, orderBy: [{ field: 'RECORDNO' }], showPrivate: true, pageSize: PAGE_SIZES.query });
+		}
+		for await (const page of client.pages(fn, { limit })) {
 			records.push(...page);
 			probe.sample();
 		}
@@ -82,17 +92,17 @@ async function nodeRead(sandbox: BenchSandbox, limit: number | undefined): Promi
 	return { ms, cpuMs, sandboxMs, requests, records: output.length, outputBytes: outputSize(output), retainedHeap, ...memory };
 }
 
-function summarise(client: string, total: number, latencyMs: number, runs: ReadRun[], quarter: ReadRun): ReadMeasurement {
+function summarise(client: string, pageSize: number, total: number, latencyMs: number, runs: ReadRun[], quarter: ReadRun): ReadMeasurement {
 	const peak = runs.reduce((a, b) => (b.peakHeapGrowth > a.peakHeapGrowth ? b : a));
 	return {
 		client,
 		records: runs[0].records,
-		pageSize: PAGE_SIZE,
+		pageSize,
 		runsMs: runs.map((r) => r.ms),
 		cpuMsRuns: runs.map((r) => r.cpuMs),
 		sandboxMsRuns: runs.map((r) => r.sandboxMs),
 		requests: runs[runs.length - 1].requests,
-		floor: readFloor(total, PAGE_SIZE, latencyMs),
+		floor: readFloor(total, pageSize, latencyMs),
 		peakRssGrowth: peak.peakRssGrowth,
 		peakHeapGrowth: peak.peakHeapGrowth,
 		retainedHeap: peak.retainedHeap,
@@ -115,11 +125,13 @@ export async function runReadBenchmarks(options: BenchOptions, progress: (line: 
 		progress(`reads: the sandbox (${sandbox.mode === 'process' ? 'own process' : 'this process'}) holds ${total} GL entries`);
 		const bodies: string[] = [];
 		const measurements: ReadMeasurement[] = [];
-		const readers: Array<[string, (limit: number | undefined, keep?: string[]) => Promise<ReadRun>]> = [
-			['our client (pages(), records kept in an array)', (limit, keep) => clientRead(sandbox, limit, keep)],
-			['our node in the n8n engine (glEntry getMany, Return All)', (limit) => nodeRead(sandbox, limit)],
+		// Side by side in the same run: the readByQuery paging of before issue 16 and the query path.
+		const readers: Array<[string, number, (limit: number | undefined, keep?: string[]) => Promise<ReadRun>]> = [
+			['our client, readByQuery + readMore (before issue 16; records kept in an array)', PAGE_SIZES.readByQuery, (limit, keep) => clientRead(sandbox, 'readByQuery', limit, keep)],
+			['our client, query keyset-paged + 1 lookup (issue 16)', PAGE_SIZES.query, (limit) => clientRead(sandbox, 'query', limit)],
+			['our node in the n8n engine (glEntry getMany, Return All: query + 1 lookup)', PAGE_SIZES.query, (limit) => nodeRead(sandbox, limit)],
 		];
-		for (const [name, read] of readers) {
+		for (const [name, pageSize, read] of readers) {
 			const runs: ReadRun[] = [];
 			for (let r = 0; r < options.runs; r++) {
 				const run = await read(undefined, r === 0 && bodies.length === 0 ? bodies : undefined);
@@ -128,7 +140,7 @@ export async function runReadBenchmarks(options: BenchOptions, progress: (line: 
 				runs.push(run);
 			}
 			const quarter = await read(Math.ceil(total / 4));
-			measurements.push(summarise(name, total, options.latencyMs, runs, quarter));
+			measurements.push(summarise(name, pageSize, total, options.latencyMs, runs, quarter));
 		}
 		return { measurements, bodies, totalEntries: total };
 	} finally {

@@ -36,6 +36,8 @@ interface RunOutcome {
 	/** The sandbox's handling time beyond the configured latency, summed over the requests. */
 	sandboxMs: number;
 	requests: number;
+	/** Functions the sandbox ran: one API transaction each (a sign-in, a read, a one-document write). */
+	transactions: number;
 	maxInFlight: number;
 	posted: number;
 	failed: number;
@@ -67,12 +69,13 @@ async function measureOnce(sandbox: BenchSandbox, master: MasterData, contender:
 	const runId = `${process.pid}x${++runCounter}`;
 	await sandbox.resetStats();
 	const { value, ms, cpuMs, startedAt, endedAt } = await timedWithCpu(() => contender.run(sandbox, master, runId));
-	const { requests, maxInFlight, firstRequestAt, lastAnsweredAt, handlingMs } = await sandbox.stats();
+	const { requests, maxInFlight, firstRequestAt, lastAnsweredAt, handlingMs, functions } = await sandbox.stats();
+	const transactions = Object.values(functions).reduce((n, count) => n + count, 0);
 	const sandboxMs = Math.max(0, handlingMs - requests * sandbox.latencyMs);
 	const stored = await documentsFor(documents, 0, master, runId).stored(sandbox);
 	const beforeFirstMs = firstRequestAt === null ? NaN : Math.max(0, firstRequestAt - startedAt);
 	const afterLastMs = lastAnsweredAt === null ? NaN : Math.max(0, endedAt - lastAnsweredAt);
-	return { ms, cpuMs, beforeFirstMs, afterLastMs, sandboxMs, requests, maxInFlight, posted: stored, failed: value.failed, firstFailure: value.firstFailure };
+	return { ms, cpuMs, beforeFirstMs, afterLastMs, sandboxMs, requests, transactions, maxInFlight, posted: stored, failed: value.failed, firstFailure: value.firstFailure };
 }
 
 /** The node runs from dist/, whose client has its own module-level session cache: clear it, so every
@@ -175,7 +178,7 @@ export async function runWriteBenchmarks(options: BenchOptions, progress: (line:
 						`${documents} / ${contender.client}: run ${r + 1}: ${outcome.ms.toFixed(0)} ms (client CPU ${outcome.cpuMs.toFixed(0)} ms; ` +
 						`${outcome.beforeFirstMs.toFixed(0)} ms before the first request, ${outcome.afterLastMs.toFixed(0)} ms after the last answer; ` +
 						`sandbox work ${outcome.sandboxMs.toFixed(0)} ms), ` +
-							`${outcome.requests} requests (max ${outcome.maxInFlight} in flight), ${outcome.posted} stored, ${outcome.failed} failed`,
+							`${outcome.requests} requests, ${outcome.transactions} API transactions (max ${outcome.maxInFlight} in flight), ${outcome.posted} stored, ${outcome.failed} failed`,
 					);
 					runs.push(outcome);
 				}
@@ -190,6 +193,7 @@ export async function runWriteBenchmarks(options: BenchOptions, progress: (line:
 					afterLastMsRuns: runs.map((r) => r.afterLastMs),
 					sandboxMsRuns: runs.map((r) => r.sandboxMs),
 					requests: last.requests,
+					transactions: last.transactions,
 					maxInFlight: Math.max(...runs.map((r) => r.maxInFlight)),
 					posted: last.posted,
 					failed: last.failed,

@@ -12,6 +12,8 @@ import { outputRecord } from '../shared/intacct/records/simplify';
 import { createClientFromContext } from '../shared/intacct/n8n/n8nHttpPost';
 import { toN8nError } from '../shared/intacct/n8n/errors';
 import { DEFAULT_EVENTS_PER_POLL, drainEventQueue } from './eventQueueDrain';
+import { costMeterFor, logCost } from '../shared/intacct/n8n/costReport';
+import { eventQueueCostNotice, pollCostNotice } from './pollCost';
 import { latestRecord, pollChanges, changeKind } from './pollChanges';
 import { readPollSettings } from './pollSettings';
 
@@ -55,7 +57,9 @@ export class SageIntacctPollTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'Drains the Platform Services trigger event queue of your REST client application (Early Adopter, 2025 R2): events Intacct could not deliver to the Sage Intacct Trigger, for example while n8n was down. Each comes out once, oldest first, and is acknowledged on the next poll, after the workflow has it. Cost: 1 API transaction per poll plus 1 per acknowledgement. To see changes again that were already acknowledged, use Source: Changed Records with a Start Date.',
+					'Drains the Platform Services trigger event queue of your REST client application (Early Adopter, 2025 R2): events Intacct could not deliver to the Sage Intacct Trigger, for example while n8n was down. Each comes out once, oldest first, and is acknowledged on the next poll, after the workflow has it. ' +
+					eventQueueCostNotice() +
+					' To see changes again that were already acknowledged, use Source: Changed Records with a Start Date.',
 				name: 'eventQueueNotice',
 				type: 'notice',
 				displayOptions: { show: { source: ['eventQueue'] } },
@@ -81,7 +85,7 @@ export class SageIntacctPollTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'Every poll is at least one API transaction (plus one per extra page of 1,000 records), billed against your company\'s monthly volume (Performance Tier 1 includes 100,000 for all integrations together). Polling every minute costs about 43,200 transactions a month, every 5 minutes about 8,640, every 15 minutes about 2,880, hourly about 720. For instant GL entry events without polling, use the Sage Intacct Trigger (Intacct pushes each change).',
+					pollCostNotice(),
 				name: 'costNotice',
 				displayOptions: { show: { source: ['records'] } },
 				type: 'notice',
@@ -158,7 +162,7 @@ export class SageIntacctPollTrigger implements INodeType {
 						name: 'pageSize',
 						type: 'number',
 						typeOptions: { minValue: 1, maxValue: 2000 },
-						default: 1000,
+						default: 2000,
 						description: 'Records per API call (1-2000); each page is one API transaction',
 					},
 					{
@@ -183,12 +187,14 @@ export class SageIntacctPollTrigger implements INodeType {
 				return items.length > 0 ? [this.helpers.returnJsonArray(items)] : null;
 			} catch (error) {
 				throw toN8nError(this.getNode(), error);
+			} finally {
+				logCost(this, 'poll');
 			}
 		}
 		const simplify = (this.getNodeParameter('options', {}) as IDataObject).simplify !== false;
 		try {
 			const settings = readPollSettings(this);
-			const client = createClientFromContext(this);
+			const client = createClientFromContext(this, { meter: costMeterFor(this) });
 			if (this.getMode() === 'manual') {
 				// "Fetch test event": a real sample, the most recently changed record; no cursor change.
 				const latest = await latestRecord(client, settings);
@@ -201,6 +207,8 @@ export class SageIntacctPollTrigger implements INodeType {
 			return [this.helpers.returnJsonArray(items)];
 		} catch (error) {
 			throw toN8nError(this.getNode(), error);
+		} finally {
+			logCost(this, 'poll');
 		}
 	}
 }

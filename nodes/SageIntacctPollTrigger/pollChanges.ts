@@ -46,7 +46,7 @@ export function changeKind(record: IntacctRecord): ChangeKind {
 	return created !== '' && created === text(record, 'WHENMODIFIED') ? 'created' : 'updated';
 }
 
-function changedSince(settings: PollSettings, from: string | undefined, pageSize: number, descending = false) {
+export function changedSince(settings: PollSettings, from: string | undefined, pageSize: number, descending = false) {
 	const filter: QueryFilter | undefined = from ? { operator: 'greaterthanorequalto', field: 'WHENMODIFIED', value: from } : undefined;
 	return query({
 		object: settings.object,

@@ -38,7 +38,7 @@ export function readPollSettings(ctx: IPollFunctions): PollSettings {
 		lookBackMs: Math.max(0, Number(ctx.getNodeParameter('lookBackMinutes', 5))) * 60_000,
 		startAt: startDate === '' || startDate === undefined || startDate === null ? undefined : toIntacctTimestamp(startDate),
 		maxRecords: Math.max(1, Number(options.maxRecordsPerPoll ?? 5000)),
-		pageSize: Math.min(MAX_QUERY_PAGE_SIZE, Math.max(1, Number(options.pageSize ?? 1000))),
+		pageSize: Math.min(MAX_QUERY_PAGE_SIZE, Math.max(1, Number(options.pageSize ?? MAX_QUERY_PAGE_SIZE))),
 		fetchBudgetMs: budget * FETCH_SHARE,
 	};
 }

@@ -8,7 +8,8 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { simplifyRecord } from '../shared/intacct/records/simplify';
 import { read } from '../shared/intacct/xml/functions';
 import { createClientFromContext } from '../shared/intacct/n8n/n8nHttpPost';
-import type { IntacctFunction, IntacctRecord, IntacctResult } from '../shared/intacct/core/types';
+import { costMeterFor, logCost } from '../shared/intacct/n8n/costReport';
+import type { IntacctApi, IntacctFunction, IntacctRecord, IntacctResult } from '../shared/intacct/core/types';
 import { resultError } from '../shared/intacct/client/clientErrors';
 
 export interface Enrichment {
@@ -45,7 +46,15 @@ export async function fetchEntryAndBatch(
 	recordNo: string,
 	batchKey: string | undefined,
 ): Promise<Enrichment> {
-	const client = createClientFromContext(ctx);
+	const client = createClientFromContext(ctx, { meter: costMeterFor(ctx) });
+	try {
+		return await readEntryAndBatch(client, recordNo, batchKey);
+	} finally {
+		logCost(ctx, 'webhook enrichment');
+	}
+}
+
+async function readEntryAndBatch(client: IntacctApi, recordNo: string, batchKey: string | undefined): Promise<Enrichment> {
 	const fns: IntacctFunction[] = [read('GLENTRY', recordNo)];
 	if (batchKey) fns.push(read('GLBATCH', batchKey));
 	const [entryResult, batchResult] = await client.executeBatch(fns);

@@ -26,9 +26,11 @@ function readBody(req: IncomingMessage): Promise<string> {
 	});
 }
 
-export function platformRoutes(deps: DeliveryEndpointDeps & { log: (line: string) => void }) {
+export function platformRoutes(deps: DeliveryEndpointDeps & { log: (line: string) => void; stats?: { recordRequest(names: string[]): void } }) {
 	return (req: IncomingMessage, res: ServerResponse, path: string): boolean => {
 		if (!path.startsWith(DELIVERY_PREFIX)) return false;
+		// Counted like the REST API's calls (rest/restServer.ts): "rest:GET services/delivery/event/list".
+		deps.stats?.recordRequest([`rest:${(req.method ?? 'GET').toUpperCase()} ${path.replace(/^\/ia\/api\/v1\//, '').replace(/\/+$/, '')}`]);
 		void (async () => {
 			const body = await readBody(req);
 			await handleDeliveryRequest(deps, req, res, body);

@@ -101,7 +101,7 @@ export async function serveCompany(
 		log,
 		admin: { stats, company, now },
 		inspectRequest: options.inspectRequest ?? defaultRequestInspector(),
-		restRoutes: platformRoutes({ queues: platform.queues, verifyAccessToken: (token) => rest.clientOfAccessToken(token), log }),
+		restRoutes: platformRoutes({ queues: platform.queues, verifyAccessToken: (token) => rest.clientOfAccessToken(token), log, stats }),
 	});
 	try {
 		await new Promise<void>((resolve, reject) => {

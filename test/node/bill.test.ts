@@ -113,7 +113,11 @@ describe('bill.create', () => {
 			vendorId: 'V-107',
 		});
 		expect(await readAll(sandbox, 'APBILL', "RECORDID = 'INV-IDEMP-1'")).toHaveLength(1);
-		expect(second.taskData(NODE_NAME)?.hints).toEqual([expect.objectContaining({ message: expect.stringMatching(/1 of 1 items.*nothing was posted again/) })]);
+		// Issue 16: the run's cost line follows (the duplicate was still a write call Intacct refused).
+		expect(second.taskData(NODE_NAME)?.hints).toEqual([
+			expect.objectContaining({ message: expect.stringMatching(/1 of 1 items.*nothing was posted again/) }),
+			expect.objectContaining({ message: expect.stringMatching(/^Sage Intacct: \d+ API transactions?: .*1 write/) }),
+		]);
 	});
 
 	it('a re-run with attachments uploads the files once and posts the bill once', async () => {

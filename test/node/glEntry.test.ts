@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 describe('glEntry.getMany', () => {
-	it('returns all lines across several pages (readMore) with Return All', async () => {
+	it('returns all lines across several pages (query, keyset on RECORDNO) with Return All', async () => {
 		expect(totalGlEntries).toBeGreaterThan(250);
 		sandbox.stats.reset();
 		const run = await runNode(sandbox, {
@@ -34,24 +34,32 @@ describe('glEntry.getMany', () => {
 		expect(out).toHaveLength(totalGlEntries);
 		expect(new Set(out.map((i) => i.json.recordNo)).size).toBe(totalGlEntries);
 		expect(out.every((i) => i.pairedItem && (i.pairedItem as { item: number }).item === 0)).toBe(true);
-		expect(functionsSent(sandbox, 'readMore')).toBe(Math.ceil(totalGlEntries / 100) - 1);
+		// Issue 16: Return All reads with query (one call per page, no lookup when fields are given).
+		expect(functionsSent(sandbox, 'query')).toBe(Math.ceil(totalGlEntries / 100));
+		expect(functionsSent(sandbox, 'readByQuery') + functionsSent(sandbox, 'readMore') + functionsSent(sandbox, 'lookup')).toBe(0);
 	});
 
 	it('stops early at the Limit without reading further pages', async () => {
 		sandbox.stats.reset();
 		const run = await runNode(sandbox, { resource: 'glEntry', operation: 'getMany', returnAll: false, limit: 7 });
 		expect(run.output(NODE_NAME)).toHaveLength(7);
-		expect(functionsSent(sandbox, 'readByQuery')).toBe(1);
+		// Issue 16: one lookup (all fields) and one query page.
+		expect(functionsSent(sandbox, 'query')).toBe(1);
 		expect(functionsSent(sandbox, 'readMore')).toBe(0);
 		// One item: n8n's editor shows its own "Limit of 7 items reached" hint; a second one from the node
-		// stacked two notices saying the same thing (issue 18).
-		expect(run.taskData(NODE_NAME)?.hints ?? []).toEqual([]);
+		// stacked two notices saying the same thing (issue 18). The node's only hint is the run's cost (issue 16).
+		expect(run.taskData(NODE_NAME)?.hints ?? []).toEqual([
+			expect.objectContaining({ message: expect.stringMatching(/API transactions?: .* 2 reads/) }),
+		]);
 	});
 
 	it('hints once at the Limit when several input items each hit it (n8n\'s own hint only counts the whole output)', async () => {
 		const run = await runNode(sandbox, { resource: 'glEntry', operation: 'getMany', returnAll: false, limit: 3 }, { items: [{ json: {} }, { json: {} }] });
 		expect(run.output(NODE_NAME)).toHaveLength(6);
-		expect(run.taskData(NODE_NAME)?.hints).toEqual([expect.objectContaining({ message: expect.stringMatching(/first 3 records.*Return All/) })]);
+		expect(run.taskData(NODE_NAME)?.hints).toEqual([
+			expect.objectContaining({ message: expect.stringMatching(/first 3 records.*Return All/) }),
+			expect.objectContaining({ message: expect.stringMatching(/^Sage Intacct: \d+ API transactions?/) }),
+		]);
 	});
 
 	it('defaults to a limit of 50', async () => {
@@ -93,6 +101,7 @@ describe('glEntry.getMany', () => {
 		const lines = run.json(NODE_NAME);
 		const expected = await readAll(sandbox, 'GLENTRY', "GLDIMFUNDINGSOURCE = '10004'", 'RECORDNO');
 		expect(lines).toHaveLength(expected.length);
+		// Read with query (issue 16): the dimension keeps its field name, as the triggers' items have it.
 		expect(lines.every((l) => l.GLDIMFUNDINGSOURCE === '10004')).toBe(true);
 	});
 

@@ -112,7 +112,9 @@ describe('fault matrix through the node: journalEntry/create, 10 items', () => {
 
 describe('fault matrix through the node: glEntry/getMany Return All', () => {
 	const getAll = (continueOnFail = false) =>
-		runNode(fx.sandbox, { resource: 'glEntry', operation: 'getMany', returnAll: true, options: { fields: 'RECORDNO' } }, [{}], { continueOnFail });
+		// The free-text Query filter keeps this read on readByQuery + readMore (issue 16: other Return
+		// All reads use query), whose lost-page recovery these faults exercise.
+		runNode(fx.sandbox, { resource: 'glEntry', operation: 'getMany', returnAll: true, filters: { query: 'RECORDNO > 0' }, options: { fields: 'RECORDNO', pageSize: 1000 } }, [{}], { continueOnFail });
 
 	it('reads more than one page, so a readMore fault lands mid-paging', () => {
 		expect(glEntryTotal(fx.sandbox)).toBeGreaterThan(1000);

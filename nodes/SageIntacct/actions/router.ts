@@ -18,6 +18,7 @@ import * as deposit from './deposit/Deposit.resource';
 import * as restObject from './restObject/RestObject.resource';
 import * as cardTransaction from './cardTransaction/CardTransaction.resource';
 import * as attachment from './attachment/Attachment.resource';
+import { reportCost } from '../../shared/intacct/n8n/costReport';
 
 type OperationModule = { execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> };
 
@@ -34,5 +35,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!isOperationModule(module)) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of resource "${resource}" is not supported`);
 	}
-	return [await module.execute.call(this)];
+	try {
+		return [await module.execute.call(this)];
+	} finally {
+		// What this run cost, even when it failed part-way (the calls were made).
+		reportCost(this);
+	}
 }

@@ -59,6 +59,10 @@ export type { CredentialValues, CredentialEvents } from './credentials';
 export { FIXTURE_ITEMS_TYPE } from './fixtures/FixtureItems.node';
 export { FIXTURE_HTTP_REQUEST_TYPE } from './fixtures/FixtureHttpRequest.node';
 
+// Passing tests stay quiet: n8n's logger (created lazily on first use) prints warnings and errors
+// only. The node's cost line is logged at info; tests read it from the hints or a spy on the logger.
+process.env.N8N_LOG_LEVEL ??= 'warn';
+
 /** The repository root: the nearest folder above this file with package.json (also when bench/ bundles this file into .cache/run). */
 export const PACKAGE_ROOT = findPackageRoot(__dirname);
 

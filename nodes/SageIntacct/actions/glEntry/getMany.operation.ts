@@ -12,7 +12,8 @@ import { ItemValidationError } from '../../../shared/intacct/n8n/errors';
 import { MAX_READ_BY_QUERY_PAGE_SIZE, readByQuery } from '../../../shared/intacct/xml/functions';
 import type { RequestOptions } from '../../../shared/intacct/core/types';
 import { intacctDate } from '../../../shared/intacct/n8n/transactions';
-import { equalsAny, timestampFilter } from '../../../shared/intacct/n8n/filters';
+import { timestampValue } from '../../../shared/intacct/n8n/filters';
+import type { Condition } from '../../../shared/intacct/n8n/conditions';
 import { DIMENSIONS, userDimensionField } from '../../../shared/intacct/records/dimensions';
 import { FILTER_COLUMNS, sourceProperty } from './shared';
 
@@ -87,9 +88,9 @@ const properties: INodeProperties[] = [
 				displayName: 'Page Size',
 				name: 'pageSize',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 1000 },
-				default: 1000,
-				description: 'Rows per request to Intacct (readByQuery allows 1 to 1000). Fewer rows per page means more requests.',
+				typeOptions: { minValue: 1, maxValue: 2000 },
+				default: 2000,
+				description: 'Rows per request to Intacct, each request one API transaction: query allows up to 2,000, readByQuery (used with the State or Query filter) up to 1,000. Fewer rows per page means more requests.',
 			},
 		],
 	},
@@ -99,27 +100,31 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['glEntry'], operation: ['getMany'] } }, properties);
 
-export function buildConditions(source: string, filters: IDataObject, what: string): string[] {
+/**
+ * The item's filters as conditions. State is a code here (P, I) and an enum label in `query`
+ * (§4.4 wants labels), and the "Query" option is readByQuery text: reads with either use readByQuery.
+ */
+export function buildConditions(source: string, filters: IDataObject, what: string): Condition[] {
 	const columns = FILTER_COLUMNS[source];
-	const conditions: string[] = [];
-	if (filters.startDate) conditions.push(`${columns.date} >= ${quote(intacctDate(what, 'startDate', filters.startDate))}`);
-	if (filters.endDate) conditions.push(`${columns.date} <= ${quote(intacctDate(what, 'endDate', filters.endDate))}`);
+	const conditions: Condition[] = [];
+	if (filters.startDate) conditions.push({ field: columns.date, op: '>=', value: intacctDate(what, 'startDate', filters.startDate) });
+	if (filters.endDate) conditions.push({ field: columns.date, op: '<=', value: intacctDate(what, 'endDate', filters.endDate) });
 	const accounts = commaList(filters.accountNos);
-	if (accounts.length > 0) conditions.push(equalsAny(columns.account, accounts));
-	if (filters.journal && columns.journal) conditions.push(`${columns.journal} = ${quote(String(filters.journal))}`);
-	if (filters.state) conditions.push(`${columns.state} = ${quote(String(filters.state))}`);
-	if (filters.journalEntryRecordNo) conditions.push(`${columns.batch} = ${quote(String(filters.journalEntryRecordNo))}`);
+	if (accounts.length > 0) conditions.push({ field: columns.account, op: 'in', values: accounts });
+	if (filters.journal && columns.journal) conditions.push({ field: columns.journal, op: '=', value: String(filters.journal) });
+	if (filters.state) conditions.push({ text: `${columns.state} = ${quote(String(filters.state))}` });
+	if (filters.journalEntryRecordNo) conditions.push({ field: columns.batch, op: '=', value: String(filters.journalEntryRecordNo) });
 	for (const d of DIMENSIONS) {
 		const ids = commaList(filters[d.key]);
-		if (ids.length > 0) conditions.push(equalsAny(columns[d.key], ids));
+		if (ids.length > 0) conditions.push({ field: columns[d.key], op: 'in', values: ids });
 	}
 	const udd = ((filters.userDefinedDimensions as IDataObject | undefined)?.field as IDataObject[] | undefined) ?? [];
 	for (const pair of udd) {
 		if (String(pair.name ?? '').trim() === '') continue;
-		conditions.push(`${userDimensionField(String(pair.name)) ?? String(pair.name)} = ${quote(String(pair.value ?? ''))}`);
+		conditions.push({ field: userDimensionField(String(pair.name)) ?? String(pair.name), op: '=', value: String(pair.value ?? '') });
 	}
-	if (filters.modifiedSince) conditions.push(timestampFilter(what, 'WHENMODIFIED', filters.modifiedSince));
-	if (typeof filters.query === 'string' && filters.query.trim() !== '') conditions.push(`(${filters.query.trim()})`);
+	if (filters.modifiedSince) conditions.push({ field: 'WHENMODIFIED', op: '>=', value: timestampValue(what, filters.modifiedSince) });
+	if (typeof filters.query === 'string' && filters.query.trim() !== '') conditions.push({ text: `(${filters.query.trim()})` });
 	return conditions;
 }
 
@@ -130,7 +135,7 @@ export const MAX_JOURNAL_BATCHES = 1000;
  * GLENTRY has no JOURNAL field on a real company: the journal's entries (GLBATCH RECORDNO, whose
  * JOURNAL is documented) become a BATCHNO condition. Returns undefined when the journal has none.
  */
-async function journalBatchCondition(context: IExecuteFunctions, journal: string, entity: RequestOptions, what: string): Promise<string | undefined> {
+async function journalBatchCondition(context: IExecuteFunctions, journal: string, entity: RequestOptions, what: string): Promise<Condition | undefined> {
 	const fn = readByQuery({ object: 'GLBATCH', fields: ['RECORDNO'], query: `JOURNAL = ${quote(journal)}`, pageSize: MAX_READ_BY_QUERY_PAGE_SIZE });
 	const batches = await collectPages(getClient(context), fn, entity, false, MAX_JOURNAL_BATCHES + 1);
 	if (batches.length > MAX_JOURNAL_BATCHES) {
@@ -139,7 +144,7 @@ async function journalBatchCondition(context: IExecuteFunctions, journal: string
 		);
 	}
 	const keys = batches.map((b) => String(b.RECORDNO ?? '')).filter((k) => k !== '');
-	return keys.length === 0 ? undefined : equalsAny('BATCHNO', keys);
+	return keys.length === 0 ? undefined : { field: 'BATCHNO', op: 'in', values: keys };
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
@@ -156,7 +161,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			if (journalCondition === undefined) return [];
 			conditions.push(journalCondition);
 		}
-		const pageSize = Math.max(1, Math.floor(Number(options.pageSize ?? 1000)));
-		return await getManyForItem(this, i, { object: source, conditions, fields: commaList(options.fields), pageSize, session });
+		const pageSize = Math.max(1, Math.floor(Number(options.pageSize ?? 2000)));
+		return await getManyForItem(this, i, { object: source, conditions, fields: commaList(options.fields), pageSize, session, useQuery: true });
 	});
 }

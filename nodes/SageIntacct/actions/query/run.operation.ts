@@ -165,6 +165,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				pageSize: returnAll ? 2000 : Math.min(limit, 2000),
 			});
 		} else {
+			// The user's readByQuery filter text: only readByQuery reads it (1,000 rows a call, readMore
+			// paging with lost-page recovery); the condition builder above reads with `query` at 2,000.
 			fn = readByQuery({
 				object,
 				fields: fields.length > 0 ? fields : '*',

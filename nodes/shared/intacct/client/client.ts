@@ -7,6 +7,7 @@ import { sleep as n8nSleep } from 'n8n-workflow';
 import type {
 	BatchOptions,
 	BatchOutcome,
+	CostRecorder,
 	HttpPost,
 	HttpPostResponse,
 	IntacctApi,
@@ -38,6 +39,8 @@ import type { Semaphore } from './semaphore';
 import { CREDENTIAL_SESSION_CONTROL_ID, isCredentialSessionHandoff } from './credentialSession';
 import { knownSessionIds, refuseSession, rememberSession, requestSlots, sessionEntry, sessionKey, type CachedSession } from './sessionCache';
 import { settle, type Settled } from './settle';
+import { recordFunctions, type CallKind } from './costMeter';
+import { takeCredentialSignIns } from './signInReporter';
 
 export const CLIENT_DEFAULTS = {
 	concurrency: 2,
@@ -71,6 +74,7 @@ export class IntacctClient implements IntacctApi {
 	private readonly slots: Semaphore;
 	/** Sign-ins started ahead of the requests (warmUp), per entity. */
 	private readonly warmUps = new Map<string, Promise<Settled<void>>>();
+	private readonly meter?: CostRecorder;
 
 	constructor(options: IntacctClientOptions) {
 		validateCredentials(options.credentials);
@@ -82,6 +86,7 @@ export class IntacctClient implements IntacctApi {
 		this.sleep = options.sleep ?? n8nSleep;
 		this.logger = options.log;
 		this.slots = requestSlots(this.credentials, options.concurrency ?? CLIENT_DEFAULTS.concurrency);
+		this.meter = options.meter;
 	}
 
 	/** Every secret this client knows: passwords and the session IDs it (or its cache) held. */
@@ -92,6 +97,24 @@ export class IntacctClient implements IntacctApi {
 
 	private log(message: string): void {
 		if (this.logger) this.logger(maskSecrets(message, this.secrets()));
+	}
+
+	/** One request reported to the cost meter, with its transactions of one kind. */
+	private countCall(kind: CallKind, transactions: number): void {
+		if (!this.meter) return;
+		this.meter.request();
+		this.meter.add(kind, transactions);
+	}
+
+	/** Sign-ins the credential made inside this client's HTTP calls (n8n's preAuthentication). */
+	private countCredentialSignIns(): void {
+		const signIns = takeCredentialSignIns(this.credentials);
+		for (let i = 0; i < signIns; i++) this.countCall('signIn', 1);
+	}
+
+	/** One request of functions: each read is a transaction, each write one per object (costMeter.ts). */
+	private countFunctions(functions: IntacctFunction[]): void {
+		if (this.meter) recordFunctions(this.meter, functions);
 	}
 
 	private entityOf(options?: RequestOptions): string {
@@ -111,6 +134,7 @@ export class IntacctClient implements IntacctApi {
 					timeoutMs: this.timeoutMs,
 				}),
 			);
+			this.countCredentialSignIns();
 			if (!outcome.ok) {
 				// The credential answered our sign-in with its own session (credentialSession.ts).
 				if (isCredentialSessionHandoff(outcome.error)) throw outcome.error;
@@ -181,6 +205,7 @@ export class IntacctClient implements IntacctApi {
 		const { error } = outcome;
 		if (isCredentialSessionHandoff(error) && error.sessionId.trim() !== '' && !entry.refusedSessionIds.includes(error.sessionId)) {
 			this.log('using the session the credential opened (no second sign-in)');
+			// A sign-in the credential's preAuthentication made for it was reported by the credential (signInReporter.ts).
 			const endpoint = error.endpoint.trim();
 			return { sessionId: error.sessionId, endpoint: isHttpUrl(endpoint) ? endpoint : this.credentials.endpointUrl };
 		}
@@ -193,7 +218,11 @@ export class IntacctClient implements IntacctApi {
 		const xml = writeSignInRequest(this.credentials, { requestControlId: randomUUID(), functionControlId }, entityId);
 		// Not retried here: the request that needed the session retries as a whole (no nested loops).
 		const fn: PreparedFunction = { ...getAPISession(), controlId: functionControlId };
-		const parsed = readResponse(await this.send(this.credentials.endpointUrl, xml, 'getAPISession login'));
+		const sent = await settle(this.send(this.credentials.endpointUrl, xml, 'getAPISession login'));
+		// A sign-in the credential answers with its own session (handoff) is counted by login().
+		if (sent.ok || !isCredentialSessionHandoff(sent.error)) this.countCall('signIn', 1);
+		if (!sent.ok) throw sent.error;
+		const parsed = readResponse(sent.value);
 		const result = parsed.results[0];
 		if (!result || result.status !== 'success') {
 			throw resultError(result ?? missingResult(fn, false)).addHint('Intacct could not open an API session for this user.');
@@ -273,6 +302,7 @@ export class IntacctClient implements IntacctApi {
 			const session = await this.session(entityId);
 			onSend();
 			const xml = writeRequest(this.envelope(functions, { kind: 'session', sessionId: session.sessionId }, flags));
+			this.countFunctions(functions);
 			const outcome = await settle(
 				this.send(session.endpoint, xml, functions.map((f) => f.name).join(',')).then(readResponse),
 			);

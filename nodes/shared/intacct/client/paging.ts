@@ -16,11 +16,11 @@
  *   stable (by RECORDNO) from one run of the same query to the next. That is only trusted while the
  *   re-run's totalcount equals the first run's; if it differs, the read fails with a plain error
  *   instead of risking a duplicate or a gap.
- * Offset-paged `query` pages are independent queries, so their retries are safe (the client's).
+ * `query` pages (keyset or offset) are independent queries, so their retries are safe (the client's).
  */
-import type { IntacctFunction, IntacctRecord, IntacctResult } from '../core/types';
+import type { IntacctFunction, IntacctRecord, IntacctResult, XmlObject } from '../core/types';
 import { IntacctError } from '../core/errors';
-import { MAX_QUERY_PAGE_SIZE, MAX_READ_BY_QUERY_PAGE_SIZE, readMore } from '../xml/functions';
+import { MAX_QUERY_PAGE_SIZE, MAX_READ_BY_QUERY_PAGE_SIZE, keysetQuery, queryAfter, readMore } from '../xml/functions';
 import { nothingRan } from './retryPolicy';
 import { settle } from './settle';
 
@@ -161,19 +161,39 @@ export async function* readByQueryPages(runner: ReadByQueryRunner, fn: IntacctFu
 	}
 }
 
+/**
+ * Pages a `query`. Keyset paging when the query allows it (xml/functions.ts keysetQuery: RECORDNO
+ * selected, plain fields): each next page asks for the rows after the last one returned in a total
+ * order ending in RECORDNO, so rows inserted or changed while paging are neither skipped nor repeated
+ * (offsets would shift: §4.4's note), and every page is an independent read whose retry is safe.
+ * Otherwise offset paging, as Intacct documents it. A key value missing from a record (never for
+ * RECORDNO; possible for an empty sort field) continues by offset from the last keyset page.
+ */
 export async function* queryPages(execute: ExecuteFunction, fn: IntacctFunction, limit?: number): AsyncGenerator<IntacctRecord[]> {
 	const pageSize = Number(fn.body.pagesize ?? DEFAULT_QUERY_PAGE_SIZE);
-	let offset = Number(fn.body.offset ?? 0);
+	const sizeFor = (delivered: number): number => (limit === undefined ? pageSize : Math.min(pageSize, limit - delivered));
+	const keyset = keysetQuery(fn, sizeFor(0));
+	// The query pages are cut from (a keyset page, or `fn` itself) and the offset within it.
+	let base: IntacctFunction = keyset ?? fn;
+	let offset = keyset ? 0 : Number(fn.body.offset ?? 0);
 	let delivered = 0;
 	for (;;) {
-		const size = limit === undefined ? pageSize : Math.min(pageSize, limit - delivered);
-		const result = await execute({ ...fn, body: { ...fn.body, pagesize: size, offset } });
+		const size = sizeFor(delivered);
+		const body: XmlObject = { ...base.body, pagesize: size };
+		if (offset > 0 || base.body.offset !== undefined) body.offset = offset;
+		const result = await execute({ ...base, body });
 		const page = trim(result.records, limit, delivered);
 		delivered += page.length;
 		if (page.length > 0) yield page;
-		// Each offset page is a fresh query (§4.4): advance by what this page held.
-		offset += result.records.length;
 		const more = (result.numRemaining ?? 0) > 0 && result.records.length > 0;
 		if (!more || (limit !== undefined && delivered >= limit)) return;
+		const next = keyset ? queryAfter(keyset, result.records[result.records.length - 1], sizeFor(delivered)) : undefined;
+		if (next) {
+			base = next;
+			offset = 0;
+		} else {
+			// Each offset page is a fresh query (§4.4): advance by what this page held.
+			offset += result.records.length;
+		}
 	}
 }

@@ -6,7 +6,7 @@
  * request meets 401 mid-run. Retries 429 (after Retry-After) and 5xx; writes only with an
  * Idempotency-Key. Requests in flight are capped per credential (the tier's concurrency).
  */
-import type { BatchOptions, BatchOutcome, IntacctApi, IntacctFunction, IntacctRecord, IntacctResult, PageOptions, RequestOptions, XmlObject } from '../core/types';
+import type { BatchOptions, BatchOutcome, CostRecorder, IntacctApi, IntacctFunction, IntacctRecord, IntacctResult, PageOptions, RequestOptions, XmlObject } from '../core/types';
 import { IntacctError } from '../core/errors';
 import { restMapping, type RestObjectMapping } from '../records/restObjects';
 import {
@@ -26,6 +26,7 @@ import {
 } from '../rest/restWire';
 import { conditionsToFilters, passThroughMapping, queryFilterToCondition, selectFields, toRestBody, toXmlRecord } from '../rest/translate';
 import { Semaphore } from './semaphore';
+import { recordRestCall } from './costMeter';
 import { backoffDelay, networkError } from './retryPolicy';
 
 /** Batch requests take up to 500 records (intacct-docs/rest/bulk-requests.md). */
@@ -39,6 +40,8 @@ export interface RestClientOptions {
 	/** A token source other than client credentials (n8n's OAuth2 authorization-code flow). */
 	token?: (entityId: string) => Promise<AccessToken>;
 	concurrency?: number;
+	/** Counts requests and API transactions (the node's cost meter, costMeter.ts). */
+	meter?: CostRecorder;
 	maxRetries?: number;
 	retryBaseDelayMs?: number;
 	timeoutMs?: number;
@@ -182,6 +185,8 @@ export class RestIntacctClient implements IntacctApi {
 			let response;
 			try {
 				this.stats.requests++;
+				// Counted before it is sent: a call that fails may still have reached Intacct (costMeter.ts).
+				if (this.options.meter) recordRestCall(this.options.meter, call.method, Array.isArray(call.body) ? call.body.length : 1);
 				response = await this.semaphore.use(
 					async () =>
 						await this.options.http({

@@ -167,6 +167,14 @@ export interface IntacctErrorLike extends Error {
 	transient: boolean;
 }
 
+/** What a client reports its calls to (client/costMeter.ts): wire-neutral, so the XML and REST clients share it. */
+export interface CostRecorder {
+	/** One HTTP request went out. */
+	request(): void;
+	/** API transactions of one kind: a sign-in, a read call, or objects written. */
+	add(kind: 'signIn' | 'read' | 'write', transactions?: number): void;
+}
+
 export interface IntacctClientOptions {
 	credentials: IntacctCredentials;
 	post: HttpPost;
@@ -182,6 +190,8 @@ export interface IntacctClientOptions {
 	sleep?: (ms: number) => Promise<void>;
 	/** Optional debug log; receives texts already masked (no password, no session ID). */
 	log?: (message: string) => void;
+	/** Counts the API transactions of every request sent (client/costMeter.ts). */
+	meter?: CostRecorder;
 }
 
 /** The client's public surface (implemented by IntacctClient in client.ts). */

@@ -8,13 +8,14 @@ import { createClientFromContext } from './n8nHttpPost';
 import { createRestClientFromContext } from './restClient';
 import { TOP_LEVEL_ENTITY } from '../records/dimensions';
 import { itemParameter } from './parameters';
+import { costMeterFor } from './costReport';
 
 const clients = new WeakMap<object, IntacctApi>();
 
 export function getClient(context: IExecuteFunctions | ILoadOptionsFunctions): IntacctApi {
 	let client = clients.get(context);
 	if (!client) {
-		client = apiOf(context) === 'oAuth2' ? createRestClientFromContext(context) : createClientFromContext(context);
+		client = apiOf(context) === 'oAuth2' ? createRestClientFromContext(context) : createClientFromContext(context, { meter: costMeterFor(context) });
 		clients.set(context, client);
 	}
 	return client;

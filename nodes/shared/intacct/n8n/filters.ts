@@ -6,9 +6,14 @@ import { ItemValidationError } from './errors';
 import { quote } from './reads';
 
 export function timestampFilter(what: string, field: string, value: unknown, operator = '>='): string {
+	return `${field} ${operator} ${quote(timestampValue(what, value))}`;
+}
+
+/** An Intacct timestamp for a filter, or an item error naming the field. */
+export function timestampValue(what: string, value: unknown): string {
 	let reason = '';
 	try {
-		return `${field} ${operator} ${quote(toIntacctTimestamp(value))}`;
+		return toIntacctTimestamp(value);
 	} catch (error) {
 		reason = error instanceof DateInputError ? error.message : String(error);
 	}

@@ -32,7 +32,7 @@ const dimensionShape = Object.fromEntries(DIMENSIONS.map((d) => [d.key, text.opt
 	z.ZodOptional<typeof text>
 >;
 
-const jsonLineSchema = z
+export const jsonLineSchema = z
 	.object({
 		accountNo: text,
 		debit: amountValue.optional(),
@@ -47,6 +47,47 @@ const jsonLineSchema = z
 	.strict();
 
 type JsonLine = z.infer<typeof jsonLineSchema>;
+
+const TEXT_KEYS = new Set(['accountNo', ...DIMENSIONS.map((d) => d.key)]);
+const AMOUNT_KEYS = new Set(['debit', 'credit', 'amount']);
+const MAP_KEYS = new Set(['userDefinedDimensions', 'customFields']);
+
+const isPlainText = (v: unknown): v is string | number => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+
+/**
+ * The common line, checked by hand: what jsonLineSchema would return for it, or undefined when the
+ * line has anything unusual (an unknown key, a missing account, another type, an absent value), which
+ * then goes through zod for the same result or the same error. Issue 16: zod's safeParse was a
+ * tenth of our own CPU per bill; this gives identical output for the lines it accepts.
+ */
+export function commonJsonLine(plain: IDataObject): JsonLine | undefined {
+	if (!isPlainText(plain.accountNo)) return undefined;
+	const out: Record<string, unknown> = {};
+	for (const [key, v] of Object.entries(plain)) {
+		if (TEXT_KEYS.has(key)) {
+			if (!isPlainText(v)) return undefined;
+			out[key] = String(v).trim();
+		} else if (AMOUNT_KEYS.has(key)) {
+			if (!isPlainText(v)) return undefined;
+			out[key] = v;
+		} else if (key === 'memo') {
+			if (typeof v !== 'string') return undefined;
+			out[key] = v;
+		} else if (key === 'type') {
+			if (v !== 'debit' && v !== 'credit') return undefined;
+			out[key] = v;
+		} else if (MAP_KEYS.has(key)) {
+			if (v === null || typeof v !== 'object' || Array.isArray(v) || Object.getPrototypeOf(v) !== Object.prototype) return undefined;
+			const map: Record<string, string> = {};
+			for (const [name, value] of Object.entries(v)) {
+				if (!isPlainText(value)) return undefined;
+				map[name] = String(value);
+			}
+			out[key] = map;
+		} else return undefined;
+	}
+	return out as JsonLine;
+}
 
 function fieldError(what: string, line: number, field: string, reason: string): ItemValidationError {
 	return new ItemValidationError(`${what} line ${line}, field "${field}": ${reason}`);
@@ -106,6 +147,8 @@ export function parseJsonLines(what: string, raw: unknown, signed: boolean): Lin
 			if (/^gldim/i.test(key)) udd[key.toUpperCase()] = lineText(what, line, key, v);
 			else plain[key] = v;
 		}
+		const common = commonJsonLine(plain);
+		if (common) return fromJsonLine(what, line, common, udd, signed);
 		const parsed = jsonLineSchema.safeParse(plain);
 		if (!parsed.success) {
 			const issue = parsed.error.issues[0];

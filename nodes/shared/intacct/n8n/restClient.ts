@@ -5,10 +5,11 @@
  */
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
-import type { IntacctApi } from '../core/types';
+import type { CostRecorder, IntacctApi } from '../core/types';
 import { IntacctError } from '../core/errors';
 import { RestIntacctClient } from '../client/restClient';
 import { DEFAULT_REST_BASE_URL, type RestCredentials, type RestHttp } from '../rest/restWire';
+import { costMeterFor } from './costReport';
 import { httpPostFromN8nRequest, type IntacctContext, type N8nRequest } from './n8nHttpPost';
 
 export const REST_CREDENTIAL_TYPE = 'sageIntacctOAuth2Api';
@@ -38,10 +39,10 @@ export function isAuthorizationCode(data: ICredentialDataDecryptedObject): boole
 }
 
 /** The RestIntacctClient of a `sageIntacctOAuth2Api` credential's data, requests through the context. */
-export function restClientFromData(ctx: IntacctContext, data: ICredentialDataDecryptedObject): RestIntacctClient {
+export function restClientFromData(ctx: IntacctContext, data: ICredentialDataDecryptedObject, meter?: CostRecorder): RestIntacctClient {
 	const credentials = restCredentialsFromData(data);
 	if (!isAuthorizationCode(data)) {
-		return new RestIntacctClient({ credentials, http: restHttpFromN8nRequest(async (o) => await ctx.helpers.httpRequest(o)), sleep });
+		return new RestIntacctClient({ credentials, http: restHttpFromN8nRequest(async (o) => await ctx.helpers.httpRequest(o)), sleep, meter });
 	}
 	// Authorization code: n8n adds the bearer token of the connected user and refreshes it.
 	const http = restHttpFromN8nRequest(async (o) => await ctx.helpers.httpRequestWithAuthentication.call(ctx, REST_CREDENTIAL_TYPE, o));
@@ -49,6 +50,7 @@ export function restClientFromData(ctx: IntacctContext, data: ICredentialDataDec
 		credentials,
 		http,
 		sleep,
+		meter,
 		token: async (entityId) => {
 			if (entityId !== (credentials.entityId ?? '')) {
 				throw new IntacctError({
@@ -63,7 +65,7 @@ export function restClientFromData(ctx: IntacctContext, data: ICredentialDataDec
 
 /** The RestIntacctClient of the context's `sageIntacctOAuth2Api` credential (the poll trigger's event-queue drain, raw REST calls). */
 export async function restClientForContext(ctx: IntacctContext): Promise<RestIntacctClient> {
-	return restClientFromData(ctx, await ctx.getCredentials<ICredentialDataDecryptedObject>(REST_CREDENTIAL_TYPE));
+	return restClientFromData(ctx, await ctx.getCredentials<ICredentialDataDecryptedObject>(REST_CREDENTIAL_TYPE), costMeterFor(ctx));
 }
 
 /** A REST client for the context's `sageIntacctOAuth2Api` credential (read on first use). */

@@ -175,7 +175,74 @@ export function query(params: QueryParams, options?: FunctionOptions): IntacctFu
 	}
 	body.pagesize = pageSize(params.pageSize, MAX_QUERY_PAGE_SIZE, 'query');
 	body.offset = params.offset;
-	return fn('query', body, options);
+	const built = fn('query', body, options);
+	queryPlans.set(built, { params, options });
+	return built;
+}
+
+/** The parameters each `query` function was built from, so a pager can build the next keyset page. */
+const queryPlans = new WeakMap<IntacctFunction, { params: QueryParams; options?: FunctionOptions }>();
+
+/**
+ * Keyset paging of `query` (docs/benchmarks.md "Reads"): each offset page is a fresh query (§4.4:
+ * rows added or changed between calls shift the offsets, so a row can be skipped or returned twice).
+ * Ordered by a total order ending in RECORDNO, the next page is instead "the rows after the last one
+ * returned" - a filter on the order keys - which rows inserted or changed meanwhile cannot shift.
+ * Returns the first page's function in that order, or undefined when `fn` cannot be keyset-paged:
+ * not built by query(), aggregates, RECORDNO not selected, an order field not selected or related
+ * (VENDOR.NAME), or an offset given by the caller.
+ */
+export function keysetQuery(fn: IntacctFunction, pageSizeValue?: number): IntacctFunction | undefined {
+	const plan = queryPlans.get(fn);
+	if (!plan || plan.params.offset) return undefined;
+	const { params } = plan;
+	if (!Array.isArray(params.select)) {
+		const { fields, ...aggregates } = params.select;
+		if (Object.values(aggregates).some((v) => v !== undefined && v.length > 0) || !fields) return undefined;
+	}
+	const fields = (Array.isArray(params.select) ? params.select : params.select.fields ?? []).map((f) => f.trim().toUpperCase());
+	if (!fields.includes('RECORDNO')) return undefined;
+	const orderBy = [...(params.orderBy ?? [])];
+	if (orderBy.some((o) => o.field.includes('.') || !fields.includes(o.field.trim().toUpperCase()))) return undefined;
+	const last = orderBy[orderBy.length - 1];
+	if (!last || last.field.trim().toUpperCase() !== 'RECORDNO') orderBy.push({ field: 'RECORDNO', descending: last?.descending });
+	const keyset: QueryParams = { ...params, select: fields, orderBy, pageSize: pageSizeValue ?? params.pageSize };
+	const built = query(keyset, plan.options);
+	keysets.set(built, keyset);
+	return built;
+}
+
+const keysets = new WeakMap<IntacctFunction, QueryParams>();
+
+/**
+ * The keyset page after `last` (a record of `page`, which keysetQuery built): the caller's filter AND
+ * (k1 > v1 OR (k1 = v1 AND k2 > v2) OR ...), "<" for descending keys. Undefined when `last` lacks a key value.
+ */
+export function queryAfter(page: IntacctFunction, last: Record<string, unknown>, pageSizeValue?: number): IntacctFunction | undefined {
+	const params = keysets.get(page);
+	if (!params?.orderBy) return undefined;
+	const keys: Array<{ order: QueryOrder; value: string }> = [];
+	for (const order of params.orderBy) {
+		const value = last[order.field.trim().toUpperCase()];
+		if (typeof value !== 'string' || value.trim() === '') return undefined;
+		keys.push({ order, value });
+	}
+	const after: QueryFilter[] = keys.map((key, i) => ({
+		operator: 'and',
+		filters: [
+			...keys.slice(0, i).map((k): QueryFilter => ({ operator: 'equalto', field: k.order.field, value: k.value })),
+			{ operator: key.order.descending ? 'lessthan' : 'greaterthan', field: key.order.field, value: key.value },
+		],
+	}));
+	const beyond: QueryFilter = after.length === 1 ? after[0] : { operator: 'or', filters: after };
+	const next: QueryParams = {
+		...params,
+		filter: params.filter ? { operator: 'and', filters: [params.filter, beyond] } : beyond,
+		pageSize: pageSizeValue ?? params.pageSize,
+	};
+	const built = query(next, queryPlans.get(page)?.options);
+	keysets.set(built, params);
+	return built;
 }
 
 /** `read` by RECORDNO keys (max 100), §4.1. */

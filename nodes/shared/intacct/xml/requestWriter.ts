@@ -21,8 +21,13 @@ export function stripXmlIllegal(text: string): string {
 	return text.replace(XML_ILLEGAL, '');
 }
 
+/** Any character escapeXml changes or removes (issue 16: most values have none, and skip the replaces). */
+// eslint-disable-next-line no-control-regex
+const XML_SPECIAL = /[&<>"'\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Escapes a value for element text or an attribute value. */
 export function escapeXml(text: string): string {
+	if (!XML_SPECIAL.test(text)) return text;
 	return stripXmlIllegal(text)
 		.replace(/&/g, '&amp;')
 		.replace(/</g, '&lt;')
@@ -32,10 +37,16 @@ export function escapeXml(text: string): string {
 		.replace(/\r/g, '&#13;');
 }
 
+/** Names already checked (element and attribute names repeat in every request). */
+const checkedNames = new Set<string>();
+
 function assertName(name: string, where: string): void {
-	if (!XML_NAME.test(name)) {
-		throw validationError(`"${name}" cannot be used as an XML ${where} name (letters, digits, _ . - only)`);
+	if (checkedNames.has(name)) return;
+	if (XML_NAME.test(name)) {
+		if (checkedNames.size < 10_000) checkedNames.add(name);
+		return;
 	}
+	throw validationError(`"${name}" cannot be used as an XML ${where} name (letters, digits, _ . - only)`);
 }
 
 function textOf(value: string | number | boolean, path: string): string {

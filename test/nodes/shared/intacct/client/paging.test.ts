@@ -97,7 +97,7 @@ describe('paging', () => {
 		expect(fx.sent.at(-1)).toContain('<pagesize>3</pagesize>');
 	});
 
-	it('pages a query by offset to the end', async () => {
+	it('pages a query that selects RECORDNO by keyset (rows after the last RECORDNO), not by offset', async () => {
 		// query hides private entity records at the top level (§8), so count with query itself.
 		const [first] = await fx.client().executeBatch([query({ object: 'GLENTRY', select: ['RECORDNO'], pageSize: 1 })]);
 		const total = first.totalCount ?? 0;
@@ -108,6 +108,19 @@ describe('paging', () => {
 		const records = (await all(fx.client().pages(fn))).flat();
 		expect(records).toHaveLength(total);
 		expect(new Set(records.map((r) => r.RECORDNO)).size).toBe(total);
+		expect(fx.sandbox.stats.functions.query).toBe(Math.ceil(total / pageSize));
+		expect(fx.sent.some((body) => body.includes('<offset>'))).toBe(false);
+		expect(fx.sent.some((body) => /<greaterthan>\s*<field>RECORDNO<\/field>/.test(body))).toBe(true);
+	});
+
+	it('pages a query by offset when it cannot be keyset-paged (RECORDNO not selected)', async () => {
+		const [first] = await fx.client().executeBatch([query({ object: 'GLENTRY', select: ['LINE_NO'], pageSize: 1 })]);
+		const total = first.totalCount ?? 0;
+		fx.sandbox.stats.reset();
+		const pageSize = Math.ceil(total / 3);
+		const fn = query({ object: 'GLENTRY', select: ['LINE_NO'], pageSize });
+		const records = (await all(fx.client().pages(fn))).flat();
+		expect(records).toHaveLength(total);
 		expect(fx.sandbox.stats.functions.query).toBe(Math.ceil(total / pageSize));
 		expect(fx.sent.some((body) => body.includes(`<offset>${pageSize}</offset>`))).toBe(true);
 	});
