@@ -172,7 +172,7 @@ describe('cost meter of the triggers', () => {
 			const base = `http://127.0.0.1:${gl.sandbox.port}/ia/api/v1`;
 			const poller = await createPoller(
 				{ source: 'eventQueue', eventsPerPoll: 100 },
-				{ sageIntacctOAuth2Api: { clientId, clientSecret, companyId: gl.sandbox.credentials.companyId, userId: gl.sandbox.credentials.userId, baseUrl: base } },
+				{ sageIntacctOAuth2Api: { clientId, clientSecret, companyId: gl.sandbox.credentials.companyId, userId: gl.sandbox.credentials.userId, restBaseUrl: base } },
 			);
 			const rest = (name: string): number => gl.sandbox.stats.functions[`rest:${name}`] ?? 0;
 			gl.sandbox.stats.reset();
