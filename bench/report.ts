@@ -266,6 +266,7 @@ export function renderReport(report: BenchReport, machine: MachineInfo): string 
 	}
 	if (report.idempotency !== undefined && report.idempotency.length > 0) out.push(...idempotencySection(report.idempotency));
 	if (report.notes.length > 0) out.push('## Notes', '', ...report.notes.map((n) => `* ${n}`), '');
+	out.push('The CPU split per posted item, the cost meter and the read paths\' calls and transactions: [benchmarks-cost.md](benchmarks-cost.md) (hand-written).', '');
 	return out.join('\n');
 }
 
