@@ -52,7 +52,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (filters.startDate) conditions.push(`WHENCREATED >= ${quote(intacctDate(what, 'startDate', filters.startDate))}`);
 		if (filters.endDate) conditions.push(`WHENCREATED <= ${quote(intacctDate(what, 'endDate', filters.endDate))}`);
 		// readByQuery (1,000 rows a call): the State filter gives codes, `query` wants the enum labels
-		// (docs/benchmarks.md "Reads that still use readByQuery").
+		// (docs/benchmarks-cost.md "Reads that still use readByQuery").
 		return await getManyForItem(this, i, { object: 'APPYMT', conditions });
 	});
 }

@@ -58,7 +58,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (filters.dueBefore) conditions.push(`WHENDUE <= ${quote(intacctDate(what, 'dueBefore', filters.dueBefore))}`);
 		if (filters.modifiedSince) conditions.push(timestampFilter(what, 'WHENMODIFIED', filters.modifiedSince));
 		// readByQuery (1,000 rows a call): the State filter gives codes (D, A, P ...), `query` wants the
-		// enum labels; not mapped yet (docs/benchmarks.md "Reads that still use readByQuery").
+		// enum labels; not mapped yet (docs/benchmarks-cost.md "Reads that still use readByQuery").
 		return await getManyForItem(this, i, { object: 'APBILL', conditions });
 	});
 }

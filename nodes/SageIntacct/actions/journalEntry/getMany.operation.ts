@@ -50,7 +50,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (filters.state) conditions.push(`STATE = ${quote(filters.state)}`);
 		if (filters.modifiedSince) conditions.push(timestampFilter(what, 'WHENMODIFIED', filters.modifiedSince));
 		// readByQuery (1,000 rows a call): the State filter gives codes (I, P, Z), `query` wants the
-		// enum labels (docs/benchmarks.md "Reads that still use readByQuery").
+		// enum labels (docs/benchmarks-cost.md "Reads that still use readByQuery").
 		return await getManyForItem(this, i, { object: 'GLBATCH', conditions });
 	});
 }

@@ -41,7 +41,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (filters.status) conditions.push(`STATUS = ${quote(String(filters.status))}`);
 		if (filters.modifiedSince) conditions.push(timestampFilter(`Vendor filter (item ${i + 1})`, 'WHENMODIFIED', filters.modifiedSince));
 		// readByQuery (1,000 rows a call): the Status filter gives codes (T, F) and the
-		// Name filter a LIKE text; not moved to `query` yet (docs/benchmarks.md "Reads that still use readByQuery").
+		// Name filter a LIKE text; not moved to `query` yet (docs/benchmarks-cost.md "Reads that still use readByQuery").
 		return await getManyForItem(this, i, { object: 'VENDOR', conditions });
 	});
 }

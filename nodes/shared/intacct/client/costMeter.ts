@@ -1,6 +1,6 @@
 /**
  * The API transactions one execution spends, counted by kind, the way Intacct bills them
- * (docs/benchmarks.md "Counting API transactions"): every read call (query, readByQuery, readMore,
+ * (docs/fidelity-cost.md "Counting API transactions"): every read call (query, readByQuery, readMore,
  * read, readByName, lookup, inspect) is one transaction whatever the rows it returns; a write is one
  * transaction per object it creates, updates or deletes (a bill with 20 lines is one, 50 bills sent
  * in one request are 50); a sign-in (getAPISession with a login) is counted apart. Wire-neutral: the

@@ -2,7 +2,7 @@
  * A Get Many filter condition both read functions understand: written as a readByQuery condition
  * string (§4.2) or as a node of the `query` filter tree (§4.4). A free-text condition (the "Query"
  * option, a readByQuery expression the user typed) has no `query` form: a read with one can only
- * use readByQuery (docs/benchmarks.md "Reads").
+ * use readByQuery (docs/benchmarks-cost.md "Reads").
  */
 import type { QueryFilter } from '../xml/functions';
 

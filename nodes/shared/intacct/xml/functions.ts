@@ -184,7 +184,7 @@ export function query(params: QueryParams, options?: FunctionOptions): IntacctFu
 const queryPlans = new WeakMap<IntacctFunction, { params: QueryParams; options?: FunctionOptions }>();
 
 /**
- * Keyset paging of `query` (docs/benchmarks.md "Reads"): each offset page is a fresh query (§4.4:
+ * Keyset paging of `query` (docs/benchmarks-cost.md "Reads"): each offset page is a fresh query (§4.4:
  * rows added or changed between calls shift the offsets, so a row can be skipped or returned twice).
  * Ordered by a total order ending in RECORDNO, the next page is instead "the rows after the last one
  * returned" - a filter on the order keys - which rows inserted or changed meanwhile cannot shift.
