@@ -106,7 +106,7 @@ describe('apPayment.create', () => {
 		const before = functionsSent(sandbox, 'create');
 		const run = await runNode(sandbox, parameters);
 		expect(run.status).toBe('error');
-		expect(run.error?.message).toMatch(/item 0/);
+		expect(run.error?.message).toMatch(/\(item 1\)/); // counted from 1, as the editor shows (issue 18 item 5)
 		expect(run.error?.message).toMatch(message);
 		expect(functionsSent(sandbox, 'create')).toBe(before);
 	});

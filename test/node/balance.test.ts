@@ -88,7 +88,7 @@ describe('balance.accountBalances', () => {
 	])('refuses bad input before sending: %j', async (overrides, message) => {
 		const run = await runNode(sandbox, { resource: 'balance', operation: 'accountBalances', startDate: '2025-01-01', endDate: '2025-12-31', ...overrides });
 		expect(run.status).toBe('error');
-		expect(run.error?.message).toMatch(/item 0/);
+		expect(run.error?.message).toMatch(/\(item 1\)/); // counted from 1, as the editor shows (issue 18 item 5)
 		expect(run.error?.message).toMatch(message);
 	});
 });

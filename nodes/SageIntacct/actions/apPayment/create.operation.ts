@@ -103,7 +103,7 @@ interface PaymentFields {
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runWrites.call(this, 'appayment-create', true, (i) => {
-		const what = `AP payment (item ${i})`;
+		const what = `AP payment (item ${i + 1})`;
 		const vendorId = requiredText(this, 'vendor', i, what, { locator: true });
 		const bankAccount = requiredText(this, 'bankAccount', i, what, { locator: true });
 		const method = String(this.getNodeParameter('paymentMethod', i, 'ACH'));

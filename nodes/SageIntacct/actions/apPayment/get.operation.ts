@@ -10,7 +10,7 @@ export const description = updateDisplayOptions({ show: { resource: ['apPayment'
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, async (i) => {
-		const recordNo = recordNoParameter(this, i, `AP payment (item ${i})`);
+		const recordNo = recordNoParameter(this, i, `AP payment (item ${i + 1})`);
 		return await getOneForItem(this, i, 'APPYMT', read('APPYMT', recordNo), `AP payment ${recordNo}`);
 	});
 }

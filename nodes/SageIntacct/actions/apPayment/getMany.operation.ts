@@ -42,7 +42,7 @@ export const description = updateDisplayOptions({ show: { resource: ['apPayment'
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, async (i) => {
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-		const what = `AP payment filter (item ${i})`;
+		const what = `AP payment filter (item ${i + 1})`;
 		const conditions: string[] = [];
 		const vendors = commaList(filters.vendorId);
 		if (vendors.length > 0) conditions.push(equalsAny('VENDORID', vendors));

@@ -27,7 +27,7 @@ function dateParts(mmddyyyy: string): { year: string; month: string; day: string
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runWrites.call(this, 'appayment-reverse', true, (i) => {
-		const what = `AP payment reversal (item ${i})`;
+		const what = `AP payment reversal (item ${i + 1})`;
 		const recordNo = recordNoParameter(this, i, what);
 		const date = intacctDate(what, 'reversalDate', this.getNodeParameter('reversalDate', i));
 		const memo = optionalText(this, 'memo', i, what);

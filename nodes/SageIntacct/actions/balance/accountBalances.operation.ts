@@ -84,7 +84,7 @@ export function userDimensionFilter(what: string, filters: IDataObject): XmlObje
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, async (i) => {
-		const what = `Account balances (item ${i})`;
+		const what = `Account balances (item ${i + 1})`;
 		const { start, end } = readRange(this, i, what);
 		const range = accountRange(what, optionalField(what, 'account', this.getNodeParameter('account', i, '')), optionalField(what, 'fromAccount', this.getNodeParameter('fromAccount', i, '')), optionalField(what, 'toAccount', this.getNodeParameter('toAccount', i, '')));
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;

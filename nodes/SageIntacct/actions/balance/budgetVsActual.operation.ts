@@ -36,7 +36,7 @@ interface Row {
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, async (i) => {
-		const what = `Budget vs actual (item ${i})`;
+		const what = `Budget vs actual (item ${i + 1})`;
 		const budgetId = requiredText(this, 'budgetId', i, what);
 		const { start, end } = readRange(this, i, what);
 		const range = accountRange(what, undefined, optionalField(what, 'fromAccount', this.getNodeParameter('fromAccount', i, '')), optionalField(what, 'toAccount', this.getNodeParameter('toAccount', i, '')));

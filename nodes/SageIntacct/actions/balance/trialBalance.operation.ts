@@ -31,7 +31,7 @@ export const description = updateDisplayOptions({ show: { resource: ['balance'],
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, async (i) => {
-		const what = `Trial balance (item ${i})`;
+		const what = `Trial balance (item ${i + 1})`;
 		const { start, end } = readRange(this, i, what);
 		const o = this.getNodeParameter('trialOptions', i, {}) as IDataObject;
 		const flag = (v: unknown) => (v === undefined ? undefined : String(v === true));
