@@ -46,8 +46,10 @@ export class SageIntacct implements INodeType {
 		inputs: MAIN,
 		outputs: MAIN,
 		credentials: [
-			// hide (not show): a workflow saved before the Authentication parameter existed keeps its XML credential.
-			{ name: 'sageIntacctApi', required: true, displayOptions: { hide: { authentication: ['oAuth2'] } } },
+			// show with the default value: a workflow saved before the Authentication parameter existed gets the
+			// default (webServices) and keeps its XML credential. n8n's editor maps each credential to an
+			// Authentication option through `show`; with `hide` it lists none and shows the credential's ID.
+			{ name: 'sageIntacctApi', required: true, displayOptions: { show: { authentication: ['webServices'] } } },
 			{ name: 'sageIntacctOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } }, testedBy: 'sageIntacctOAuth2ApiTest' },
 		],
 		properties: [

@@ -373,7 +373,8 @@ export async function listSearch(
 		active: false,
 	});
 	const additionalData = buildAdditionalData(credentialsHelper, String(++executionCounter), 'harnessListSearch');
-	additionalData.currentNodeParameters = node.parameters;
+	// The editor holds (and sends) the node's parameters with their defaults filled in, as the Workflow does.
+	additionalData.currentNodeParameters = (workflow.getNode(node.name) as INode).parameters;
 	const context = new LoadOptionsContext(workflow, workflow.getNode(node.name) as INode, additionalData, options.path ?? 'parameters');
 	const search = nodeType.methods?.listSearch?.[method];
 	if (!search) throw new Error(`Node ${node.type} has no listSearch method "${method}"`);
