@@ -317,6 +317,8 @@ const grantNodes = [
 	].join('\n'), [-60, -380], 600, 320),
 	node('GL entry posted', `${PKG}.sageIntacctTrigger`, 1, {
 		accessKey: DEMO_ACCESS_KEY,
+		// Explicit: n8n's editor resolves a v1 node's missing Delivery to the v2 default (webhookDelivery).
+		deliveryMode: 'template',
 		accessKeyLocation: 'body',
 		intacctTriggers: 'onePerEvent',
 		events: ['created'],
