@@ -44,29 +44,33 @@ export class SageIntacctTrigger implements INodeType {
 		},
 		inputs: [],
 		outputs: MAIN_OUTPUT,
+		// `hide`, not `show`: n8n's editor takes the parameter a credential is shown by as the node's
+		// "authentication" field, moves it out of the panel and sets it itself, so a v1 workflow in
+		// template mode appeared as webhook delivery (the e2e editor check). Delivery stays a plain
+		// parameter; each credential is hidden where it does not apply.
 		credentials: [
 			{
 				name: 'sageIntacctOAuth2Api',
 				required: true,
-				displayOptions: { show: { deliveryMode: ['webhookDelivery'] } },
+				displayOptions: { hide: { deliveryMode: ['template'] } },
 			},
 			{
 				name: 'sageIntacctTriggerApi',
 				required: true,
 				testedBy: 'sageIntacctTriggerAccessKeyTest',
-				displayOptions: { show: { deliveryMode: ['template'], ...V2_UP } },
+				displayOptions: { hide: { deliveryMode: ['webhookDelivery'], ...V1 } },
 			},
 			{
 				// Version 1 workflows may still hold the key in the old parameter.
 				name: 'sageIntacctTriggerApi',
 				required: false,
 				testedBy: 'sageIntacctTriggerAccessKeyTest',
-				displayOptions: { show: { deliveryMode: ['template'], ...V1 } },
+				displayOptions: { hide: { deliveryMode: ['webhookDelivery'], ...V2_UP } },
 			},
 			{
 				name: 'sageIntacctApi',
 				required: true,
-				displayOptions: { show: { enrich: [true] } },
+				displayOptions: { hide: { enrich: [false] } },
 			},
 		],
 		webhooks: [
