@@ -5,7 +5,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import type { IntacctApi, IntacctRecord, RequestOptions, XmlObject } from '../../../shared/intacct/core/types';
 import { ItemValidationError } from '../../../shared/intacct/n8n/errors';
-import { itemParameter } from '../../../shared/intacct/n8n/parameters';
+import { itemParameter, jsonListValue } from '../../../shared/intacct/n8n/parameters';
 import { quote } from '../../../shared/intacct/n8n/reads';
 import { AmountInputError, parseAmount, toCents, toDecimal } from '../../../shared/intacct/records/amounts';
 import { readByQuery } from '../../../shared/intacct/xml/functions';
@@ -54,19 +54,7 @@ export function readBillPayments(context: IExecuteFunctions, i: number, what: st
 	const mode = itemParameter<string>(context, 'billInput', i, 'fields');
 	let raw: RawBill[];
 	if (mode === 'json') {
-		const value = context.getNodeParameter('billsJson', i, '[]');
-		let parsed: unknown = value;
-		let invalid = false;
-		if (typeof value === 'string') {
-			try {
-				parsed = JSON.parse(value);
-			} catch {
-				invalid = true;
-			}
-		}
-		if (invalid) throw new ItemValidationError(`${what}, field "billsJson": not valid JSON`);
-		if (!Array.isArray(parsed)) throw new ItemValidationError(`${what}, field "billsJson": must be a list of { billRecordNo, amount }`);
-		raw = parsed as RawBill[];
+		raw = jsonListValue(what, 'billsJson', context.getNodeParameter('billsJson', i, '[]'), '{ billRecordNo, amount }') as RawBill[];
 	} else {
 		raw = itemParameter<RawBill[]>(context, 'bills.bill', i, []);
 	}

@@ -5,6 +5,7 @@
  */
 import type { XmlObject } from '../../../shared/intacct/core/types';
 import { ItemValidationError } from '../../../shared/intacct/n8n/errors';
+import { jsonListValue } from '../../../shared/intacct/n8n/parameters';
 import { AmountInputError, parseAmount } from '../../../shared/intacct/records/amounts';
 
 export interface LineUpdate {
@@ -27,24 +28,8 @@ const ELEMENTS: Array<[string, string]> = [
 	['classId', 'classid'],
 ];
 
-function parsed(what: string, raw: unknown): unknown[] {
-	let value: unknown = raw;
-	if (typeof raw === 'string') {
-		const text = raw.trim() === '' ? '[]' : raw;
-		let invalid = false;
-		try {
-			value = JSON.parse(text);
-		} catch {
-			invalid = true;
-		}
-		if (invalid) throw new ItemValidationError(`${what}, field "lineUpdatesJson": not valid JSON`);
-	}
-	if (!Array.isArray(value)) throw new ItemValidationError(`${what}, field "lineUpdatesJson": must be a list of { lineNo, ... }`);
-	return value;
-}
-
 export function readLineUpdates(what: string, raw: unknown): LineUpdate[] {
-	return parsed(what, raw).map((entry, index) => {
+	return jsonListValue(what, 'lineUpdatesJson', raw, '{ lineNo, ... }', true).map((entry, index) => {
 		const at = `${what} line change ${index + 1}`;
 		if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) throw new ItemValidationError(`${at}: must be an object { lineNo, ... }`);
 		const record = entry as Record<string, unknown>;

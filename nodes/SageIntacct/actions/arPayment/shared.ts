@@ -5,7 +5,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import type { IntacctApi, IntacctRecord, RequestOptions, XmlObject } from '../../../shared/intacct/core/types';
 import { ItemValidationError } from '../../../shared/intacct/n8n/errors';
-import { itemParameter } from '../../../shared/intacct/n8n/parameters';
+import { itemParameter, jsonListValue } from '../../../shared/intacct/n8n/parameters';
 import { quote } from '../../../shared/intacct/n8n/reads';
 import { AmountInputError, parseAmount, toCents, toDecimal } from '../../../shared/intacct/records/amounts';
 import { readByQuery } from '../../../shared/intacct/xml/functions';
@@ -58,19 +58,7 @@ export function readInvoicePayments(context: IExecuteFunctions, i: number, what:
 	const mode = itemParameter<string>(context, 'invoiceInput', i, 'fields');
 	let raw: RawInvoice[];
 	if (mode === 'json') {
-		const value = context.getNodeParameter('invoicesJson', i, '[]');
-		let parsed: unknown = value;
-		let invalid = false;
-		if (typeof value === 'string') {
-			try {
-				parsed = JSON.parse(value);
-			} catch {
-				invalid = true;
-			}
-		}
-		if (invalid) throw new ItemValidationError(`${what}, field "invoicesJson": not valid JSON`);
-		if (!Array.isArray(parsed)) throw new ItemValidationError(`${what}, field "invoicesJson": must be a list of { invoiceRecordNo, amount }`);
-		raw = parsed as RawInvoice[];
+		raw = jsonListValue(what, 'invoicesJson', context.getNodeParameter('invoicesJson', i, '[]'), '{ invoiceRecordNo, amount }') as RawInvoice[];
 	} else {
 		raw = itemParameter<RawInvoice[]>(context, 'invoices.invoice', i, []);
 	}

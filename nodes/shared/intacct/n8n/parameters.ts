@@ -118,3 +118,23 @@ export function itemParameter<T>(context: IExecuteFunctions, name: string, itemI
 	cache.set(key, { value });
 	return value;
 }
+
+/**
+ * A parameter holding a JSON list (the text typed in, or an expression's array): the list, or an
+ * error naming the field. `blankIsEmpty`: an empty text is an empty list.
+ */
+export function jsonListValue(what: string, field: string, raw: unknown, shape: string, blankIsEmpty = false): unknown[] {
+	let value: unknown = raw;
+	if (typeof raw === 'string') {
+		const text = blankIsEmpty && raw.trim() === '' ? '[]' : raw;
+		let invalid = false;
+		try {
+			value = JSON.parse(text);
+		} catch {
+			invalid = true;
+		}
+		if (invalid) throw new ItemValidationError(`${what}, field "${field}": not valid JSON`);
+	}
+	if (!Array.isArray(value)) throw new ItemValidationError(`${what}, field "${field}": must be a list of ${shape}`);
+	return value;
+}
