@@ -5,7 +5,7 @@
  * asks for a transaction, then a failure rolls everything back (docs: intacct-docs/rest/
  * bulk-requests.md). Each write runs through the model's generic create/update/delete.
  */
-import type { CompanyModel, XmlElement } from '../model/contract';
+import type { CompanyModel, RenderRecord, XmlElement } from '../model/contract';
 import { ModelCalls, element } from './modelCalls';
 import { restObject } from './objects';
 import type { RestObjectDef } from './objects/restObjectDef';
@@ -111,7 +111,7 @@ export class ObjectService {
 	private get(def: RestObjectDef, keys: string[]): RestReply {
 		if (keys.length > MAX_BATCH) throw new RestError(400, 'invalidRequest', `A batch request takes at most ${MAX_BATCH} keys`);
 		const valid = keys.filter((k) => /^\d+$/.test(k));
-		const records = this.calls.readKeys(def.xmlObject, valid, def.name);
+		const records = this.calls.readKeys(def.xmlObject, valid, def.name).map((r) => this.withOwnedLines(def, r));
 		const byKey = new Map(records.map((r) => [modelValue(r, 'RECORDNO'), r]));
 		if (keys.length === 1) {
 			const record = byKey.get(keys[0]);
@@ -127,6 +127,20 @@ export class ObjectService {
 			return { ok: true, status: 200, body: renderRestRecord(def, record, this.refs) };
 		});
 		return batchReply(items, 200);
+	}
+
+	/** Lines the model's read leaves out (APPYMT's APPYMTDETAIL rows), read by their owner field. */
+	private withOwnedLines(def: RestObjectDef, record: RenderRecord): RenderRecord {
+		const lines = def.lines;
+		if (lines?.ownerXml === undefined || record[lines.xmlCollection] !== undefined) return record;
+		const key = modelValue(record, 'RECORDNO');
+		const outcome = this.calls.execute(
+			element('readByQuery', [element('object', lines.xmlLine), element('fields', '*'), element('query', `${lines.ownerXml} = ${key}`), element('pagesize', '1000')]),
+			'read',
+			def.name,
+		);
+		const rows = outcome.kind === 'data' ? outcome.records.map((r) => r.fields) : [];
+		return { ...record, [lines.xmlCollection]: { [lines.xmlLine]: rows } };
 	}
 
 	private write(def: RestObjectDef, request: ObjectRequest, verb: 'create' | 'update'): RestReply {

@@ -33,7 +33,7 @@ function queryablePaths(def: RestObjectDef): Set<string> {
 	const paths = new Set(['key', 'id', 'href']);
 	for (const field of def.fields) {
 		if (isRef(field)) for (const sub of ['key', 'id', 'name', 'href']) paths.add(`${field.path}.${sub}`);
-		else paths.add(field.path);
+		else if (field.writeOnly !== true) paths.add(field.path);
 	}
 	return paths;
 }

@@ -106,6 +106,7 @@ function refToRest(field: RefFieldDef, record: RenderRecord, refs: RefResolver):
 function renderFields(def: RestObjectDef, record: RenderRecord, refs: RefResolver, out: JsonObject, only?: ReadonlySet<RestFieldDef>): void {
 	for (const field of def.fields) {
 		if (only !== undefined && !only.has(field)) continue;
+		if (!isRef(field) && field.writeOnly === true) continue;
 		setPath(out, field.path, isRef(field) ? refToRest(field, record, refs) : scalarToRest(field, modelValue(record, field.xml)));
 	}
 }
@@ -314,8 +315,9 @@ function collectInput(def: RestObjectDef, input: JsonObject, mode: 'create' | 'u
 			problems.push({ field: label(field.path), message: `${label(field.path)} of a new record must be one of ${field.createValues.join(', ')}` });
 			continue;
 		}
-		const text = isRef(field) ? refToXml(field, value, label(field.path), refs, problems) : scalarToXml(field, value, label(field.path), problems);
-		if (text !== undefined) putXml(root, field.xml, text);
+		const input = !isRef(field) && field.writeValues !== undefined ? { ...field, enumValues: field.writeValues } : field;
+		const text = isRef(input) ? refToXml(input, value, label(field.path), refs, problems) : scalarToXml(input, value, label(field.path), problems);
+		if (text !== undefined) putXml(root, (!isRef(field) && field.writeXml) || field.xml, text);
 	}
 	if (def.lines) {
 		const lines = values.get(def.lines.path);

@@ -13,6 +13,7 @@ import { ObjectService, failure, type RestReply } from './objectService';
 import { QueryRowCache, QueryService } from './queryService';
 import { type Json, type JsonObject, getPath } from './recordMapping';
 import { RestError } from './restErrors';
+import { runWorkflow } from './workflows';
 
 export interface RestCall {
 	method: string;
@@ -61,6 +62,7 @@ export class RestApi {
 				atomic: call.atomic,
 			});
 		}
+		if (path.startsWith('/workflows/')) return runWorkflow(calls, method, path, call.body);
 		switch (path) {
 			case '/services/core/query':
 				requireMethod(method, 'POST');

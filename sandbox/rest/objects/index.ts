@@ -1,5 +1,6 @@
 /** The REST objects the sandbox serves over its company model, by REST name. */
 import { BILL, BILL_LINE, TERM, VENDOR } from './accountsPayable';
+import { PAYMENT, PAYMENT_DETAIL } from './apPayments';
 import { ATTACHMENT, CLASS, CUSTOMER, DEPARTMENT, EMPLOYEE, ENTITY, FOLDER, ITEM, LOCATION, PROJECT } from './companyConfig';
 import { ACCOUNT, JOURNAL, JOURNAL_ENTRY, JOURNAL_ENTRY_LINE } from './generalLedger';
 import type { RestObjectDef } from './restObjectDef';
@@ -23,6 +24,8 @@ export const REST_OBJECTS: readonly RestObjectDef[] = [
 	ITEM,
 	ATTACHMENT,
 	FOLDER,
+	PAYMENT,
+	PAYMENT_DETAIL,
 ];
 
 const BY_NAME = new Map(REST_OBJECTS.map((o) => [o.name, o]));

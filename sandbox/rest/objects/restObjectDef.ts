@@ -22,6 +22,12 @@ export interface ScalarFieldDef {
 	createValues?: readonly string[];
 	/** Settable on create only; a PATCH naming it is refused. */
 	immutable?: boolean;
+	/** Accepted on input, never rendered (OpenAPI writeOnly: an AP payment's paymentDate). */
+	writeOnly?: boolean;
+	/** Model input field written instead of `xml` (an AP payment's state -> ACTION). */
+	writeXml?: string;
+	/** [REST value, model input value] pairs for `writeXml` (state submitted -> ACTION Submit). */
+	writeValues?: ReadonlyArray<readonly [string, string]>;
 }
 
 /** A reference to another object ({ key, id, name, href }); written with its id or key. */
@@ -56,6 +62,9 @@ export interface OwnedLinesDef {
 	ownerPath: string;
 	/** Whether a create must carry lines (journal entries: at least one debit and one credit). */
 	required?: boolean;
+	/** Model field of a line naming its owner's RECORDNO, when the owner's read does not carry its
+	 * lines (APPYMTDETAIL.PAYMENTKEY): the lines are read by this field. */
+	ownerXml?: string;
 }
 
 export interface RestObjectDef {

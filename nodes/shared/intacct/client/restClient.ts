@@ -24,7 +24,7 @@ import {
 	tokenErrorMessage,
 	tokenUrl,
 } from '../rest/restWire';
-import { conditionsToFilters, passThroughMapping, queryFilterToCondition, selectFields, toRestBody, toXmlRecord } from '../rest/translate';
+import { conditionsToFilters, passThroughMapping, queryFilterToCondition, selectFields, toRestBody, toXmlRecord, workflowOf } from '../rest/translate';
 import { Semaphore } from './semaphore';
 import { recordRestCall } from './costMeter';
 import { backoffDelay, networkError } from './retryPolicy';
@@ -322,8 +322,14 @@ export class RestIntacctClient implements IntacctApi {
 				}
 				return this.result(fn, []);
 			}
-			default:
-				throw unsupported(fn);
+			default: {
+				// Legacy functions with a REST workflow (reverse_appayment -> /workflows/accounts-payable/payment/reverse).
+				const workflow = workflowOf(fn);
+				if (!workflow) throw unsupported(fn);
+				const { result } = await this.send({ method: 'POST', path: workflow.path, body: workflow.body, entityId, what: `POST ${workflow.path}`, isWrite: true, idempotencyKey: fn.controlId });
+				// The workflow answers the record it acted on ({ key, state }), not a new record: no key.
+				return this.result(fn, [{ RECORDNO: str(asObject(result).key), STATE: str(asObject(result).state) }]);
+			}
 		}
 	}
 
@@ -393,6 +399,8 @@ export class RestIntacctClient implements IntacctApi {
 			}
 		}
 		if (!mapping || valid.length === 0) return;
+		const defaults = mapping.createDefaults;
+		if (defaults) for (const b of bodies) for (const [path, value] of Object.entries(defaults)) if (b[path] === undefined) b[path] = value;
 		if (mapping.xmlObject === 'APBILL' && bodies.some((b) => asObject(b.currency).txnCurrency === undefined)) {
 			// REST requires a bill's transaction currency; the XML gateway defaults it to the base currency.
 			try {

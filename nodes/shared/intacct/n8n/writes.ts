@@ -86,7 +86,11 @@ function assignKeys(context: IExecuteFunctions, action: string, ready: Ready[], 
 	const keys = assignControlIds(
 		idempotent.length > 0 ? idempotencyScope(context) : '',
 		action,
-		idempotent.map((entry) => ({ content: entry.write.fn.body, userKey: entry.userKey, owner: entry.write.owner })),
+		// The function's attributes are content too (reverse_appayment key=…: two payments reversed on one date are two writes).
+		idempotent.map((entry) => {
+			const fn = entry.write.fn;
+			return { content: fn.attributes ? { ...fn.body, $attributes: fn.attributes } : fn.body, userKey: entry.userKey, owner: entry.write.owner };
+		}),
 	);
 	const keyOf = new Map(idempotent.map((entry, i) => [entry, keys[i]]));
 	const firstOfKey = new Map<string, { itemIndex: number; digest: string }>();

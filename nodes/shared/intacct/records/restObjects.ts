@@ -17,6 +17,8 @@ export interface RestFieldMapping {
 	format?: 'date' | 'dateTime';
 	/** Not sent on create (system-assigned or read-only). */
 	readOnly?: boolean;
+	/** Sent, never read back (an AP payment's paymentDate; ACTION written as state). */
+	writeOnly?: boolean;
 }
 
 export interface RestObjectMapping {
@@ -31,6 +33,10 @@ export interface RestObjectMapping {
 	lines?: { xmlCollection: string; xmlLine: string; rest: string };
 	/** A REST object named by the user: field names are REST paths, records keep them. */
 	passThrough?: boolean;
+	/** Values a create sends when the node's body leaves them out (REST defaults differ from XML's). */
+	createDefaults?: Record<string, string>;
+	/** Whether reads return the lines (false: the XML read of the object has none, APPYMT). */
+	linesOnRead?: boolean;
 }
 
 const GL_STATE = [
@@ -253,7 +259,99 @@ const REFERENCE_LISTS: Record<string, RestObjectMapping> = {
 	LOCATIONENTITY: referenceList('LOCATIONENTITY', 'company-config/entity', 'LOCATIONID', 'NAME'),
 };
 
-const MAPPINGS: Record<string, RestObjectMapping> = { GLENTRY, GLBATCH, VENDOR, APBILL, APBILLITEM, GLACCOUNT, ...REFERENCE_LISTS };
+/**
+ * AP payments (spec/accounts-payable.json `objects.accounts-payable.payment` and `payment-detail`;
+ * docs/rest-wire.md): details are written with the payment and not read back (the XML read has none).
+ */
+const APPYMTDETAIL: RestObjectMapping = {
+	xmlObject: 'APPYMTDETAIL',
+	rest: 'accounts-payable/payment-detail',
+	keyXml: 'RECORDNO',
+	fields: [
+		ro('RECORDNO', 'key'),
+		ro('PAYMENTKEY', 'apPayment.key'),
+		rw('RECORDKEY', 'bill.key'),
+		rw('ENTRYKEY', 'billLine.key'),
+		rw('TRX_PAYMENTAMOUNT', 'txnCurrency.paymentAmount'),
+		ro('PAYMENTAMOUNT', 'baseCurrency.paymentAmount'),
+		ro('PAYMENTDATE', 'paymentDate', { format: 'date' }),
+		ro('CURRENCY', 'txnCurrency.currency'),
+	],
+};
+
+const APPYMT: RestObjectMapping = {
+	xmlObject: 'APPYMT',
+	rest: 'accounts-payable/payment',
+	keyXml: 'RECORDNO',
+	fields: [
+		ro('RECORDNO', 'key'),
+		rw('FINANCIALENTITY', 'financialEntity.entityId'),
+		rw('PAYMENTMETHOD', 'paymentMethod', {
+			values: [
+				['printedCheck', 'Printed Check'],
+				['jointCheck', 'Joint Check'],
+				['cash', 'Cash'],
+				['eft', 'EFT'],
+				['creditCard', 'Credit Card'],
+				['ach', 'ACH'],
+				['checkDelivery', 'Check Delivery'],
+				['wfCheck', 'WF Check'],
+				['wfDomesticAch', 'WF Domestic ACH'],
+				['wfUsdWire', 'WF USD Wire'],
+			],
+		}),
+		rw('VENDORID', 'vendor.id'),
+		ro('VENDORNAME', 'vendor.name'),
+		rw('DOCNUMBER', 'documentNumber'),
+		rw('DESCRIPTION', 'description'),
+		rw('PAYMENTDATE', 'paymentDate', { format: 'date', writeOnly: true }),
+		ro('WHENCREATED', 'txnDate', { format: 'date' }),
+		ro('WHENPAID', 'txnPaidDate', { format: 'date' }),
+		rw('CURRENCY', 'txnCurrency.currency'),
+		ro('BASECURR', 'baseCurrency.currency'),
+		ro('STATE', 'state', {
+			values: [
+				['draft', 'Draft'],
+				['submitted', 'Submitted'],
+				['approved', 'Approved'],
+				['confirmed', 'Complete'],
+				['voided', 'Voided'],
+			],
+		}),
+		rw('ACTION', 'state', {
+			writeOnly: true,
+			values: [
+				['draft', 'Draft'],
+				['submitted', 'Submit'],
+			],
+		}),
+		ro('TOTALENTERED', 'baseCurrency.totalAmount'),
+		ro('TOTALPAID', 'baseCurrency.totalPaid'),
+		ro('TRX_TOTALENTERED', 'txnCurrency.totalAmount'),
+		ro('PAYMENTREQUESTMETHOD', 'paymentRequestMethod', {
+			values: [
+				['useVendorPreference', 'vendorpref'],
+				['generateOneRequestPerBill', 'bill'],
+				['mergeRequestsIntoOnePerVendor', 'vendor'],
+				['mergeRequestIntoOnePerVendorPayToContact', 'payto'],
+			],
+		}),
+		ro('RECORD_URL', 'webURL'),
+		ro('AUDITWHENCREATED', 'audit.createdDateTime', { format: 'dateTime' }),
+		ro('WHENMODIFIED', 'audit.modifiedDateTime', { format: 'dateTime' }),
+		ro('CREATEDBY', 'audit.createdBy'),
+		ro('MODIFIEDBY', 'audit.modifiedBy'),
+		ro('MEGAENTITYKEY', 'entity.key'),
+		ro('MEGAENTITYID', 'entity.id'),
+		ro('MEGAENTITYNAME', 'entity.name'),
+	],
+	lines: { xmlCollection: 'APPYMTDETAILS', xmlLine: 'APPYMTDETAIL', rest: 'details' },
+	linesOnRead: false,
+	// REST's state defaults to draft (OpenAPI); the XML gateway's ACTION defaults to Submit.
+	createDefaults: { state: 'submitted' },
+};
+
+const MAPPINGS: Record<string, RestObjectMapping> = { GLENTRY, GLBATCH, VENDOR, APBILL, APBILLITEM, GLACCOUNT, APPYMT, APPYMTDETAIL, ...REFERENCE_LISTS };
 
 /** The REST mapping of an XML object, or undefined when the node has none (yet). */
 export function restMapping(xmlObject: string): RestObjectMapping | undefined {

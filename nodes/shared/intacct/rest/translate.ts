@@ -37,7 +37,8 @@ export function toRestValue(field: RestFieldMapping, text: string): string {
 		const hit = field.values.find(([rest, xml]) => xml.toLowerCase() === lower || rest.toLowerCase() === lower);
 		if (hit) return hit[0];
 		// The XML state filter codes (P posted, D/I draft) of GLENTRY/GLBATCH; T/F of STATUS (active/inactive).
-		const code = { p: 'posted', d: 'draft', i: 'draft', r: 'reversed', t: 'active', f: 'inactive' }[lower];
+		// APPYMT's state codes: A approved, C complete (confirmed), S submitted, V voided.
+		const code = { p: 'posted', d: 'draft', i: 'draft', r: 'reversed', t: 'active', f: 'inactive', a: 'approved', c: 'confirmed', s: 'submitted', v: 'voided' }[lower];
 		if (code && field.values.some(([rest]) => rest === code)) return code;
 	}
 	const date = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{2}):(\d{2}):(\d{2}))?$/.exec(text.trim());
@@ -74,8 +75,8 @@ function fieldByXml(mapping: RestObjectMapping, xml: string): RestFieldMapping |
 export function selectFields(mapping: RestObjectMapping, fields: string[]): RestFieldMapping[] {
 	const wanted = fields.map((f) => f.trim()).filter((f) => f !== '' && f !== '*');
 	if (wanted.length === 0 && mapping.passThrough) return ['key', 'id', 'href'].map((f) => ({ xml: f, rest: f }));
-	if (wanted.length === 0) return mapping.fields;
-	const unknown = wanted.filter((f) => fieldByXml(mapping, f) === undefined);
+	if (wanted.length === 0) return mapping.fields.filter((f) => f.writeOnly !== true);
+	const unknown = wanted.filter((f) => fieldByXml(mapping, f) === undefined || fieldByXml(mapping, f)?.writeOnly === true);
 	if (unknown.length > 0) {
 		throw invalid(`${mapping.xmlObject} field(s) ${unknown.join(', ')} cannot be read over the REST API (object ${mapping.rest}); leave them out, or use the Web Services (XML) credential`);
 	}
@@ -87,7 +88,7 @@ export function toXmlRecord(mapping: RestObjectMapping, json: JsonObject, fields
 	const flat = flatten(json);
 	const record: IntacctRecord = {};
 	for (const field of fields) {
-		if (!(field.rest in flat)) continue;
+		if (!(field.rest in flat) || field.writeOnly === true) continue;
 		let text = toXmlText(field, flat[field.rest]);
 		if (mapping.passThrough) {
 			record[field.xml] = text;
@@ -97,7 +98,7 @@ export function toXmlRecord(mapping: RestObjectMapping, json: JsonObject, fields
 		if (field.xml === 'RECORD_URL' && text.startsWith('/')) text = `${origin}${text}`;
 		setXmlPath(record, field.xml, text);
 	}
-	const lines = mapping.lines && Array.isArray(json[mapping.lines.rest]) ? (json[mapping.lines.rest] as JsonValue[]) : undefined;
+	const lines = mapping.lines && mapping.linesOnRead !== false && Array.isArray(json[mapping.lines.rest]) ? (json[mapping.lines.rest] as JsonValue[]) : undefined;
 	const lineMap = lineMapping(mapping);
 	if (mapping.lines && lines && lineMap) {
 		const lineRecords = lines.filter((l): l is JsonObject => l !== null && typeof l === 'object' && !Array.isArray(l)).map((l) => toXmlRecord(lineMap, l, lineMap.fields, origin));
@@ -364,4 +365,36 @@ export function queryFilterToCondition(filter: XmlObject): string {
 		}
 	}
 	return parts.join(' AND ');
+}
+
+// ------------------------------------------------------------------ workflows
+
+/** A workflow call (POST /workflows/...) standing for one of the node's legacy XML functions. */
+export interface RestWorkflow {
+	path: string;
+	body: JsonObject;
+	/** REST object the workflow acts on, for messages. */
+	object: string;
+}
+
+function dateOfParts(parts: XmlValue | undefined, what: string): string {
+	const p = (parts ?? {}) as XmlObject;
+	const [year, month, day] = [p.year, p.month, p.day].map((v) => String((v ?? '') as string));
+	if (!/^\d{4}$/.test(year) || !/^\d{1,2}$/.test(month) || !/^\d{1,2}$/.test(day)) throw invalid(`${what} needs a date`);
+	return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+/**
+ * The REST workflow of a legacy function, or undefined when it has none: reverse_appayment key=…
+ * (datereversed, description) -> POST /workflows/accounts-payable/payment/reverse { key, paymentDate,
+ * description } (accounts-payable.md "Reverse a payment or void a check").
+ */
+export function workflowOf(fn: { name: string; body: XmlObject; attributes?: Record<string, string> }): RestWorkflow | undefined {
+	if (fn.name !== 'reverse_appayment') return undefined;
+	const body = fn.body;
+	const key = String(fn.attributes?.key ?? '').trim();
+	if (key === '') throw invalid('reverse_appayment needs the key of the payment');
+	const json: JsonObject = { key, paymentDate: dateOfParts(body.datereversed, 'reverse_appayment') };
+	if (body.description !== undefined && body.description !== null && body.description !== '') json.description = String(body.description as string);
+	return { path: '/workflows/accounts-payable/payment/reverse', body: json, object: 'accounts-payable/payment' };
 }
