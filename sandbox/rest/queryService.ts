@@ -308,7 +308,8 @@ export class QueryService {
 		const def = requireObject(body.object);
 		if (!Array.isArray(body.fields) || body.fields.length === 0) throw invalid('fields is required: list the fields to return');
 		const allowed = queryablePaths(def);
-		if (def.owned) for (const sub of ['key', 'id', 'href']) allowed.add(`${ownerPath(def)}.${sub}`);
+		const owner = ownerOf(def);
+		if (owner) for (const sub of ['key', 'id', 'href']) allowed.add(`${owner.path}.${sub}`);
 		const plain: string[] = [];
 		const aggregates: Aggregate[] = [];
 		for (const raw of body.fields) {
@@ -353,8 +354,8 @@ export class QueryService {
 		const needed = new Set([...plain, ...aggregates.map((a) => a.field), ...filters.map((f) => f.field), ...sorts.map((s) => s.field)]);
 		// Only the fields the query names are read from the model and rendered.
 		const only = new Set(def.fields.filter((field) => needed.has(field.path) || [...needed].some((n) => n.startsWith(`${field.path}.`))));
-		const ownerKeyXml = def.xmlObject === 'GLENTRY' ? 'BATCHNO' : 'RECORDKEY';
-		const modelFields = new Set(['RECORDNO', def.idXml, ...(def.owned ? [ownerKeyXml] : [])]);
+		const ownerKeyXml = owner?.xml ?? '';
+		const modelFields = new Set(['RECORDNO', def.idXml, ...(owner ? [ownerKeyXml] : [])]);
 		for (const field of only) {
 			modelFields.add(field.xml);
 			if (isRef(field) && field.xmlName) modelFields.add(field.xmlName);
@@ -387,9 +388,10 @@ export class QueryService {
 	private readRows(def: RestObjectDef, modelFields: Set<string>, only: Set<RestFieldDef>, needed: Set<string>, ownerKeyXml: string, cacheKey: string): JsonObject[] {
 		const rows = this.calls.readAll(def.xmlObject, [...modelFields].join(','), def.name).map((record) => {
 			const rendered = renderRestRecord(def, record, this.refs, only);
-			if (def.owned) {
+			const owner = ownerOf(def);
+			if (owner) {
 				const ownerKey = modelValue(record, ownerKeyXml);
-				rendered[ownerPath(def)] = { key: ownerKey, id: ownerKey, href: hrefOf(ownerObject(def), ownerKey) };
+				rendered[owner.path] = { key: ownerKey, id: ownerKey, href: hrefOf(owner.object, ownerKey) };
 			}
 			return flatRow(def, rendered, needed);
 		});
@@ -399,10 +401,9 @@ export class QueryService {
 
 }
 
-function ownerPath(def: RestObjectDef): string {
-	return def.xmlObject === 'GLENTRY' ? 'journalEntry' : 'bill';
-}
-
-function ownerObject(def: RestObjectDef): string {
-	return def.xmlObject === 'GLENTRY' ? 'general-ledger/journal-entry' : 'accounts-payable/bill';
+/** The owner reference of an owned object's rows (journal entry line -> journalEntry, bill line -> bill). */
+function ownerOf(def: RestObjectDef): { path: string; object: string; xml: string } | null {
+	if (def.owner !== undefined) return def.owner;
+	if (!def.owned) return null;
+	return def.xmlObject === 'GLENTRY' ? { path: 'journalEntry', object: 'general-ledger/journal-entry', xml: 'BATCHNO' } : { path: 'bill', object: 'accounts-payable/bill', xml: 'RECORDKEY' };
 }

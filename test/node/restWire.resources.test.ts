@@ -2,8 +2,8 @@
  * The rest of the node's resources and operations over OAuth 2.0 (REST), through the real n8n engine
  * against the sandbox, in the style of restWire.test.ts: journal entry get many / update / delete /
  * reverse, bill get many / update / delete, vendor update, the reference lists of the resource
- * locators; and the resources that run over XML only (AP payments, balances, AR, deposits, card
- * transactions, attachments) refused before anything
+ * locators; and the resources that run over XML only (balance reports, AR, deposits, card
+ * transactions, attachments; AP payments: restWire.apPayment.test.ts) refused before anything
  * is sent, with the words the panel shows.
  */
 import type { IDataObject } from 'n8n-workflow';
@@ -167,8 +167,6 @@ describe('reference lists (resource locators) over REST', () => {
 
 describe('resources that run over XML only say so, before anything is sent', () => {
 	it.each([
-		[{ resource: 'apPayment', operation: 'get', recordNo: '1' }, /APPYMT.*not available over the REST API.*Web Services \(XML\)/],
-		[{ resource: 'apPayment', operation: 'reverse', recordNo: '1', reversalDate: '2026-11-05' }, /reverse_appayment.*not available over the REST API/],
 		[{ resource: 'balance', operation: 'trialBalance', startDate: '2026-01-01', endDate: '2026-01-31' }, /get_trialbalance.*not available over the REST API/],
 		[{ resource: 'customer', operation: 'create', customerId: 'C-REST-1', name: 'Over REST' }, /no REST equivalent.*Web Services \(XML\)/],
 		[{ resource: 'arInvoice', operation: 'get', recordNo: '1' }, /not available over the REST API/],

@@ -34,6 +34,7 @@ export const PAYMENT_DETAIL: RestObjectDef = {
 	idXml: 'RECORDNO',
 	idWritable: false,
 	owned: true,
+	owner: { path: 'apPayment', object: 'accounts-payable/payment', xml: 'PAYMENTKEY' },
 	fields: [
 		f.ref('bill', 'accounts-payable/bill', 'RECORDKEY', undefined, { required: true }),
 		{ path: 'billLine.key', xml: 'ENTRYKEY', kind: 'string' },

@@ -1,6 +1,7 @@
 /** The REST objects the sandbox serves over its company model, by REST name. */
 import { BILL, BILL_LINE, TERM, VENDOR } from './accountsPayable';
 import { PAYMENT, PAYMENT_DETAIL } from './apPayments';
+import { BUDGET_DETAIL } from './budgets';
 import { ATTACHMENT, CLASS, CUSTOMER, DEPARTMENT, EMPLOYEE, ENTITY, FOLDER, ITEM, LOCATION, PROJECT } from './companyConfig';
 import { ACCOUNT, JOURNAL, JOURNAL_ENTRY, JOURNAL_ENTRY_LINE } from './generalLedger';
 import type { RestObjectDef } from './restObjectDef';
@@ -26,6 +27,7 @@ export const REST_OBJECTS: readonly RestObjectDef[] = [
 	FOLDER,
 	PAYMENT,
 	PAYMENT_DETAIL,
+	BUDGET_DETAIL,
 ];
 
 const BY_NAME = new Map(REST_OBJECTS.map((o) => [o.name, o]));

@@ -84,6 +84,9 @@ export interface RestObjectDef {
 	createdXml?: string;
 	/** Owned objects are reachable only through their owner (no own endpoint writes). */
 	owned?: boolean;
+	/** The owner reference the query service adds to an owned object's rows ({ path, REST object, model
+	 * field of the owner's key }); null: none. Default: journal entry lines and bill lines. */
+	owner?: { path: string; object: string; xml: string } | null;
 	/** Files of an attachment (company-config/attachment). */
 	files?: boolean;
 	/** Values the REST API fills in on create when the caller leaves them out (the XML API requires them). */

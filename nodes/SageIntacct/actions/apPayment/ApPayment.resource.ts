@@ -21,15 +21,6 @@ export const description: INodeProperties[] = [
 		],
 		default: 'create',
 	},
-	{
-		// docs/rest-wire.md, "Not yet over REST".
-		displayName:
-			'AP payments run over Web Services (XML) only in this version: set Authentication to Web Services (XML). Intacct\'s REST API has them (accounts-payable/payment, and /workflows/accounts-payable/payment/reverse) but this node does not send them there yet.',
-		name: 'restApPaymentNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { resource: ['apPayment'], authentication: ['oAuth2'] } },
-	},
 	...create.description,
 	...get.description,
 	...getMany.description,

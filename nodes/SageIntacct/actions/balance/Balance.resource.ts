@@ -22,13 +22,13 @@ export const description: INodeProperties[] = [
 		default: 'accountBalances',
 	},
 	{
-		// docs/rest-wire.md, "Not yet over REST".
+		// docs/rest-wire.md, "Balances over REST": Get Budgets runs over REST; the three report operations do not.
 		displayName:
-			'Balances run over Web Services (XML) only in this version: set Authentication to Web Services (XML). On Intacct\'s REST API, balances and trial balances are reports of the asynchronous report service (/services/reports/general-ledger/...) and budgets are general-ledger/budget-detail; this node does not use them yet.',
+			'This operation runs over Web Services (XML) only: set Authentication to Web Services (XML). On Intacct\'s REST API, account balances and trial balances are reports of the asynchronous report service (/services/reports/general-ledger/...) that answer a rendered file (CSV, PDF, HTML...), not records; Get Budgets works over REST.',
 		name: 'restBalanceNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { resource: ['balance'], authentication: ['oAuth2'] } },
+		displayOptions: { show: { resource: ['balance'], operation: ['accountBalances', 'budgetVsActual', 'trialBalance'], authentication: ['oAuth2'] } },
 	},
 	...accountBalances.description,
 	...budgetVsActual.description,

@@ -351,7 +351,31 @@ const APPYMT: RestObjectMapping = {
 	createDefaults: { state: 'submitted' },
 };
 
-const MAPPINGS: Record<string, RestObjectMapping> = { GLENTRY, GLBATCH, VENDOR, APBILL, APBILLITEM, GLACCOUNT, APPYMT, APPYMTDETAIL, ...REFERENCE_LISTS };
+/** GL budget details (general-ledger.md, budget-detail): read only, as the node's Get Budgets reads them. */
+const GLBUDGETITEM: RestObjectMapping = {
+	xmlObject: 'GLBUDGETITEM',
+	rest: 'general-ledger/budget-detail',
+	keyXml: 'RECORDNO',
+	fields: [
+		ro('RECORDNO', 'key'),
+		ro('BUDGETKEY', 'budget.key'),
+		ro('BUDGETID', 'budget.id'),
+		ro('ACCT_NO', 'glAccount.id'),
+		ro('PERIODNAME', 'reportingPeriod.id'),
+		ro('LOCATION_NO', 'dimensions.location.id'),
+		ro('DEPT_NO', 'dimensions.department.id'),
+		ro('PROJECTID', 'dimensions.project.id'),
+		ro('CLASSID', 'dimensions.class.id'),
+		ro('AMOUNT', 'amount'),
+		ro('RECORD_URL', 'webURL'),
+		...AUDIT,
+		ro('MEGAENTITYKEY', 'entity.key'),
+		ro('MEGAENTITYID', 'entity.id'),
+		ro('MEGAENTITYNAME', 'entity.name'),
+	],
+};
+
+const MAPPINGS: Record<string, RestObjectMapping> = { GLENTRY, GLBATCH, VENDOR, APBILL, APBILLITEM, GLACCOUNT, APPYMT, APPYMTDETAIL, GLBUDGETITEM, ...REFERENCE_LISTS };
 
 /** The REST mapping of an XML object, or undefined when the node has none (yet). */
 export function restMapping(xmlObject: string): RestObjectMapping | undefined {

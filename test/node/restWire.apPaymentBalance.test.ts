@@ -236,3 +236,31 @@ describe('AP payment get, get many and reverse over both credentials', () => {
 		expect(run.error?.message).toMatch(/not found/i);
 	});
 });
+
+describe('balances over REST', () => {
+	it.each([true, false])('get budgets (simplify %s) gives the XML output', async (simplify) => {
+		const parameters = { resource: 'balance', operation: 'getBudgets', returnAll: true, simplify, filters: { budgetId: 'Grant Budgets', projectId: 'GR-2025-003', periodName: 'Month Ended March 2025' } };
+		const [rest, xml] = [await overRest(parameters), await overXml(parameters)];
+		expect(rest.error).toBeUndefined();
+		expect(rest.json(NODE_NAME).length).toBeGreaterThan(0);
+		expect(rest.json(NODE_NAME)).toEqual(xml.json(NODE_NAME));
+	});
+
+	it('get budgets of one account, limited', async () => {
+		const parameters = { resource: 'balance', operation: 'getBudgets', returnAll: false, limit: 2, filters: { budgetId: 'Grant Budgets' } };
+		const [rest, xml] = [await overRest(parameters), await overXml(parameters)];
+		expect(rest.json(NODE_NAME)).toHaveLength(2);
+		expect(rest.json(NODE_NAME)).toEqual(xml.json(NODE_NAME));
+	});
+
+	it.each([
+		[{ resource: 'balance', operation: 'accountBalances', startDate: '2026-01-01', endDate: '2026-01-31' }, /get_accountbalancesbydimensions.*not available over the REST API.*Web Services \(XML\)/],
+		[{ resource: 'balance', operation: 'trialBalance', startDate: '2026-01-01', endDate: '2026-01-31' }, /get_trialbalance.*not available over the REST API/],
+		[{ resource: 'balance', operation: 'budgetVsActual', budgetId: 'Grant Budgets', startDate: '2025-03-01', endDate: '2025-05-31' }, /get_accountbalancesbydimensions.*not available over the REST API/],
+	])('the report operations are refused before anything is sent: %j', async (parameters, message) => {
+		const before = sandbox.stats.requests;
+		const run = await overRest(parameters);
+		expect(run.error?.message).toMatch(message);
+		expect(sandbox.stats.requests).toBe(before);
+	});
+});
