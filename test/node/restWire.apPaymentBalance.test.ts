@@ -9,6 +9,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox/api';
 import { RestIntacctClient } from '../../nodes/shared/intacct/client/restClient';
+import { SageIntacct } from '../../nodes/SageIntacct/SageIntacct.node';
 import { createCredentialsHelper, type HarnessCredentialsHelper } from '../support/harness';
 import { nodeRestHttp } from '../support/nodeRestHttp';
 import { NODE_NAME, readAll, runNode, startTestSandbox } from './support';
@@ -262,5 +263,17 @@ describe('balances over REST', () => {
 		const run = await overRest(parameters);
 		expect(run.error?.message).toMatch(message);
 		expect(sandbox.stats.requests).toBe(before);
+	});
+});
+
+describe('panel notices over OAuth 2.0', () => {
+	const properties = new SageIntacct().description.properties;
+
+	it('AP payments have none; the balance notice shows for the three report operations only', () => {
+		expect(properties.some((p) => p.name === 'restApPaymentNotice')).toBe(false);
+		const notice = properties.find((p) => p.name === 'restBalanceNotice');
+		expect(notice?.type).toBe('notice');
+		expect(notice?.displayOptions?.show).toEqual({ resource: ['balance'], operation: ['accountBalances', 'budgetVsActual', 'trialBalance'], authentication: ['oAuth2'] });
+		expect(notice?.displayName).toMatch(/Web Services \(XML\).*asynchronous report service/);
 	});
 });

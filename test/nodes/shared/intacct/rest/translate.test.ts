@@ -1,4 +1,5 @@
-import { conditionsToFilters, queryFilterToCondition, toRestBody, toXmlRecord } from '../../../../../nodes/shared/intacct/rest/translate';
+import { conditionsToFilters, queryFilterToCondition, selectFields, toRestBody, toXmlRecord, workflowOf } from '../../../../../nodes/shared/intacct/rest/translate';
+import { legacyFunction } from '../../../../../nodes/shared/intacct/xml/functions';
 import { restMapping } from '../../../../../nodes/shared/intacct/records/restObjects';
 import { query } from '../../../../../nodes/shared/intacct/xml/functions';
 import type { XmlObject } from '../../../../../nodes/shared/intacct/core/types';
@@ -66,5 +67,62 @@ describe('records and bodies', () => {
 			isOnHold: true,
 		});
 		expect(() => toRestBody(VENDOR, { VENDORID: 'V-1', NOSUCH: 'x' }, 'Vendor (item 0)')).toThrow(/Vendor \(item 0\): field NOSUCH has no REST equivalent/);
+	});
+});
+
+describe('AP payments and budget details (records/restObjects.ts APPYMT, GLBUDGETITEM)', () => {
+	const APPYMT = restMapping('APPYMT')!;
+
+	test('a payment body: camelCase method, the payment date, state from ACTION, details applying to bills', () => {
+		const body: XmlObject = {
+			FINANCIALENTITY: 'BOA-OP',
+			PAYMENTMETHOD: 'Printed Check',
+			VENDORID: 'V-107',
+			PAYMENTDATE: '11/02/2026',
+			CURRENCY: 'USD',
+			ACTION: 'Draft',
+			APPYMTDETAILS: { APPYMTDETAIL: [{ RECORDKEY: '12', ENTRYKEY: '40', TRX_PAYMENTAMOUNT: '10.00' }] },
+		};
+		expect(toRestBody(APPYMT, body, 'payment')).toEqual({
+			financialEntity: { entityId: 'BOA-OP' },
+			paymentMethod: 'printedCheck',
+			vendor: { id: 'V-107' },
+			paymentDate: '2026-11-02',
+			txnCurrency: { currency: 'USD' },
+			state: 'draft',
+			details: [{ bill: { key: '12' }, billLine: { key: '40' }, txnCurrency: { paymentAmount: '10.00' } }],
+		});
+		expect(APPYMT.createDefaults).toEqual({ state: 'submitted' });
+	});
+
+	test('a payment read: XML names and labels, no write-only fields, no details (the XML read has none)', () => {
+		const record = toXmlRecord(APPYMT, {
+			key: '7',
+			paymentMethod: 'ach',
+			state: 'confirmed',
+			txnDate: '2026-11-02',
+			paymentRequestMethod: 'useVendorPreference',
+			baseCurrency: { totalAmount: '10.00' },
+			details: [{ key: '1', bill: { key: '12' } }],
+		});
+		expect(record).toEqual({ RECORDNO: '7', PAYMENTMETHOD: 'ACH', STATE: 'Complete', WHENCREATED: '11/02/2026', PAYMENTREQUESTMETHOD: 'vendorpref', TOTALENTERED: '10.00' });
+		expect(selectFields(APPYMT, ['*']).map((f) => f.rest)).not.toContain('paymentDate');
+		expect(() => selectFields(APPYMT, ['PAYMENTDATE'])).toThrow(/cannot be read over the REST API/);
+	});
+
+	test('state filter codes of APPYMT (C complete, V voided) become the REST values', () => {
+		expect(conditionsToFilters(APPYMT, "STATE IN ('C','V') AND STATE <> 'D'").filters).toEqual([{ $in: { state: ['confirmed', 'voided'] } }, { $ne: { state: 'draft' } }]);
+	});
+
+	test('reverse_appayment is the reverse workflow; other legacy functions have none', () => {
+		const fn = legacyFunction('reverse_appayment', { datereversed: { year: '2026', month: '11', day: '5' }, description: 'Lost check' }, { attributes: { key: '42' } });
+		expect(workflowOf(fn)).toEqual({ path: '/workflows/accounts-payable/payment/reverse', body: { key: '42', paymentDate: '2026-11-05', description: 'Lost check' }, object: 'accounts-payable/payment' });
+		expect(workflowOf(legacyFunction('get_trialbalance', {}))).toBeUndefined();
+		expect(() => workflowOf(legacyFunction('reverse_appayment', { datereversed: { year: '2026', month: '11', day: '5' } }))).toThrow(/needs the key/);
+	});
+
+	test('budget details read back with the XML names', () => {
+		const record = toXmlRecord(restMapping('GLBUDGETITEM')!, { key: '49', budget: { key: '1', id: 'Grant Budgets' }, reportingPeriod: { id: 'Month Ended March 2025' }, glAccount: { id: '6000' }, amount: '19200.00' });
+		expect(record).toEqual({ RECORDNO: '49', BUDGETKEY: '1', BUDGETID: 'Grant Budgets', PERIODNAME: 'Month Ended March 2025', ACCT_NO: '6000', AMOUNT: '19200.00' });
 	});
 });
