@@ -49,10 +49,20 @@ export interface RestClientOptions {
 	now?: () => number;
 }
 
+/** A request body sent as it is, with its content type (multipart/form-data of the bulk service). */
+export interface RawBody {
+	contentType: string;
+	text: string;
+	/** Records it carries (the cost meter counts one write per record). */
+	objects?: number;
+}
+
 interface Call {
 	method: RestHttpRequest['method'];
 	path: string;
 	body?: unknown;
+	/** A body sent as it is (multipart form of a bulk job), instead of JSON. */
+	raw?: RawBody;
 	entityId: string;
 	idempotencyKey?: string;
 	what: string;
@@ -179,21 +189,22 @@ export class RestIntacctClient implements IntacctApi {
 			const headers: Record<string, string> = { Accept: 'application/json' };
 			// An empty token: n8n's OAuth2 machinery signs the request (authorization code).
 			if (token.accessToken !== '') headers.Authorization = `Bearer ${token.accessToken}`;
-			if (call.body !== undefined) headers['Content-Type'] = 'application/json';
+			if (call.raw !== undefined) headers['Content-Type'] = call.raw.contentType;
+			else if (call.body !== undefined) headers['Content-Type'] = 'application/json';
 			if (call.idempotencyKey) headers['Idempotency-Key'] = call.idempotencyKey;
 			const secrets = [...this.secrets(), token.accessToken, token.refreshToken];
 			let response;
 			try {
 				this.stats.requests++;
 				// Counted before it is sent: a call that fails may still have reached Intacct (costMeter.ts).
-				if (this.options.meter) recordRestCall(this.options.meter, call.method, Array.isArray(call.body) ? call.body.length : 1);
+				if (this.options.meter) recordRestCall(this.options.meter, call.method, call.raw?.objects ?? (Array.isArray(call.body) ? call.body.length : 1));
 				response = await this.semaphore.use(
 					async () =>
 						await this.options.http({
 							method: call.method,
 							url: `${this.base}${call.path}`,
 							headers,
-							body: call.body === undefined ? undefined : JSON.stringify(call.body),
+							body: call.raw !== undefined ? call.raw.text : call.body === undefined ? undefined : JSON.stringify(call.body),
 							timeoutMs,
 						}),
 				);
@@ -529,7 +540,7 @@ export class RestIntacctClient implements IntacctApi {
 	async request(
 		method: RestHttpRequest['method'],
 		path: string,
-		options: { query?: Record<string, string | number>; body?: unknown; idempotencyKey?: string; entityId?: string } = {},
+		options: { query?: Record<string, string | number>; body?: unknown; raw?: RawBody; idempotencyKey?: string; entityId?: string } = {},
 	): Promise<{ status: number; result: unknown; meta: Record<string, unknown> }> {
 		const relative = `/${path.trim().replace(/^\/+/, '')}`;
 		const query = Object.entries(options.query ?? {})
@@ -539,11 +550,17 @@ export class RestIntacctClient implements IntacctApi {
 			method,
 			path: query === '' ? relative : `${relative}${relative.includes('?') ? '&' : '?'}${query}`,
 			body: options.body,
+			raw: options.raw,
 			entityId: options.entityId ?? this.options.credentials.entityId ?? '',
 			what: `${method} ${relative}`,
 			isWrite: method !== 'GET',
 			idempotencyKey: options.idempotencyKey,
 		});
+	}
+
+	/** Waits with the client's sleep (n8n's `sleep` in the node): polling a bulk job's status. */
+	async pause(ms: number): Promise<void> {
+		await this.sleep(ms);
 	}
 
 	async openSession(options?: RequestOptions): Promise<void> {
