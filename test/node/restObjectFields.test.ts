@@ -5,7 +5,7 @@
  * under the JSON field), every item's records in one batch request, and a workflow saved before the
  * mapper existed (JSON only) still running.
  */
-import type { ResourceMapperField } from 'n8n-workflow';
+import type { IDataObject, ResourceMapperField } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox/api';
 import { createCredentialsHelper, packageNode, resourceMapping, type HarnessCredentialsHelper } from '../support/harness';
 import { NODE_NAME, readAll, runNode, startTestSandbox } from './support';
@@ -28,7 +28,7 @@ afterAll(async () => {
 const REST_NODE = { credentials: { sageIntacctOAuth2Api: { id: 'rest', name: 'Intacct REST' } } };
 const object = (value: string) => ({ __rl: true, mode: 'list', value });
 
-async function overRest(parameters: Record<string, unknown>, items?: Array<Record<string, unknown>>) {
+async function overRest(parameters: Record<string, unknown>, items?: IDataObject[]) {
 	return await runNode(sandbox, { authentication: 'oAuth2', resource: 'restObject', ...parameters }, { credentials: both, nodeOverrides: REST_NODE, items });
 }
 

@@ -25,6 +25,8 @@ import {
 	tokenUrl,
 } from '../rest/restWire';
 import { conditionsToFilters, passThroughMapping, queryFilterToCondition, selectFields, toRestBody, toXmlRecord } from '../rest/translate';
+import { readObjectModel } from '../rest/objectModel';
+import { decodeQueryCursor, dimensionsRecord, encodeQueryCursor, inspectRecord, isQueryCursor, lookupRecord, type QueryCursor } from '../rest/restLookups';
 import { Semaphore } from './semaphore';
 import { recordRestCall } from './costMeter';
 import { backoffDelay, networkError } from './retryPolicy';
@@ -276,6 +278,16 @@ export class RestIntacctClient implements IntacctApi {
 		return { records: rows.map((row) => toXmlRecord(mapping, asObject(row), selected, this.origin)), total: Number(meta.totalCount ?? rows.length), next: Number.isFinite(next) && next > 0 ? next : undefined };
 	}
 
+	/** One page of a readByQuery (first or later): its resultId carries the next start while rows remain. */
+	private async queryFrom(fn: IntacctFunction, cursor: QueryCursor, entityId: string): Promise<IntacctResult> {
+		const mapping = mappingOf(fn, cursor.object);
+		const page = await this.queryPage(mapping, cursor.fields.split(','), cursor.query, entityId, cursor.start, cursor.size);
+		const read = cursor.start - 1 + page.records.length;
+		const numRemaining = Math.max(0, page.total - read);
+		const resultId = numRemaining > 0 && page.records.length > 0 ? encodeQueryCursor({ ...cursor, start: page.next ?? read + 1 }) : undefined;
+		return this.result(fn, page.records, { listType: mapping.xmlObject, totalCount: page.total, numRemaining, resultId });
+	}
+
 	private fieldList(fn: IntacctFunction): string[] {
 		const fields = fn.body.fields;
 		return str(fields).split(',');
@@ -314,11 +326,23 @@ export class RestIntacctClient implements IntacctApi {
 				const page = await this.queryPage(mapping, this.fieldList(fn), `${idField} IN (${keys.join(',')})`, entityId, 1, Math.max(1, keys.length));
 				return this.result(fn, page.records, { listType: mapping.xmlObject });
 			}
-			case 'readByQuery': {
+			case 'readByQuery':
+				return await this.queryFrom(fn, { object: str(fn.body.object), fields: str(fn.body.fields), query: str(fn.body.query), size: Number(fn.body.pagesize ?? 100), start: 1 }, entityId);
+			case 'readMore': {
+				const token = str(fn.body.resultId);
+				if (!isQueryCursor(token)) throw unsupported(fn, 'of a result that did not come from the REST API');
+				return await this.queryFrom(fn, decodeQueryCursor(token), entityId);
+			}
+			case 'lookup':
+			case 'inspect': {
 				const mapping = mappingOf(fn, str(fn.body.object));
-				const size = Number(fn.body.pagesize ?? 100);
-				const page = await this.queryPage(mapping, this.fieldList(fn), str(fn.body.query), entityId, 1, size);
-				return this.result(fn, page.records, { listType: mapping.xmlObject, totalCount: page.total, numRemaining: Math.max(0, page.total - page.records.length) });
+				const { result } = await this.send({ method: 'GET', path: `/services/core/model?name=${encodeURIComponent(mapping.rest)}`, entityId, what: `the model of ${mapping.rest}`, isWrite: false });
+				const model = readObjectModel(result).fields;
+				return this.result(fn, [fn.name === 'lookup' ? lookupRecord(mapping, model) : inspectRecord(mapping, model)]);
+			}
+			case 'getDimensions': {
+				const { result } = await this.send({ method: 'GET', path: '/services/company-config/dimensions/list', entityId, what: 'the dimension list', isWrite: false });
+				return this.result(fn, [dimensionsRecord(result)]);
 			}
 			case 'create':
 			case 'update': {
