@@ -155,3 +155,18 @@ it('nothing to write is refused before sending, naming the item; required mapped
 	const createSchema = await fieldsOf('company-config/department', 'create', 'getRestObjectCreateFields');
 	await expect(overRest({ operation: 'create', restObject: object('company-config/department'), columns: mapped(createSchema, { id: 'X' }) })).rejects.toThrow(/Field "name" is required/);
 });
+
+it('Send As: Bulk Job creates every item through one bulk job, each output paired to its item', async () => {
+	const schema = await fieldsOf('company-config/department', 'create', 'getRestObjectCreateFields');
+	const items = [{ id: 'BULK-1', name: 'Bulk one' }, { id: 'BULK-2', name: 'Bulk two' }];
+	const jobs = () => sandbox.stats.functions['rest:POST services/bulk/job/create'] ?? 0;
+	const before = jobs();
+	const run = await overRest(
+		{ operation: 'create', restObject: object('company-config/department'), columns: { ...mapped(schema, {}), mappingMode: 'autoMapInputData', value: null }, options: { sendAs: 'bulk' } },
+		items,
+	);
+	expect(run.error).toBeUndefined();
+	expect(run.json(NODE_NAME).map((r) => r.id)).toEqual(['BULK-1', 'BULK-2']);
+	expect(jobs() - before).toBe(1);
+	expect(await readAll(sandbox, 'DEPARTMENT', "DEPARTMENTID LIKE 'BULK-%'", 'DEPARTMENTID')).toHaveLength(2);
+});

@@ -174,9 +174,9 @@ export const description: INodeProperties[] = [
 				type: 'options',
 				displayOptions: { show: { '/operation': ['create'] } },
 				options: [
-					{ name: 'Auto', value: 'auto', description: 'Batch requests; the bulk service from 5,000 records in one run (measured faster there)' },
+					{ name: 'Auto', value: 'auto', description: 'The way measured fastest for the run\'s size: batch requests today (docs/benchmarks-rest.md)' },
 					{ name: 'Batch Requests', value: 'batch', description: 'Up to 500 records per request, answered at once' },
-					{ name: 'Bulk Job', value: 'bulk', description: "Intacct's asynchronous bulk service: one job, polled until done" },
+					{ name: 'Bulk Job', value: 'bulk', description: "Intacct's asynchronous bulk service: one job, polled until done (3 requests for any number of records)" },
 				],
 				default: 'auto',
 			},
