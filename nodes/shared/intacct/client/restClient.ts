@@ -59,6 +59,12 @@ export interface RawBody {
 	objects?: number;
 }
 
+/** An aggregate of a `query` select: the XML output name (SUM.TRX_AMOUNT) and the REST field (sum:txnAmount). */
+interface QueryAggregate {
+	xml: string;
+	rest: string;
+}
+
 interface Call {
 	method: RestHttpRequest['method'];
 	path: string;
@@ -265,17 +271,31 @@ export class RestIntacctClient implements IntacctApi {
 		entityId: string,
 		start: number,
 		size: number,
-		orderBy: JsonObject[] = [{ key: 'asc' }],
+		orderBy?: JsonObject[],
+		aggregates: QueryAggregate[] = [],
 	): Promise<{ records: IntacctRecord[]; total: number; next?: number }> {
-		const selected = selectFields(mapping, fields);
+		const grouped = aggregates.length > 0;
+		// With aggregates the plain fields are the groups (none: one row of totals).
+		const selected = grouped && fields.every((f) => f.trim() === '') ? [] : selectFields(mapping, fields);
 		const { filters, filterExpression } = conditionsToFilters(mapping, condition);
-		const body: JsonObject = { object: mapping.rest, fields: selected.map((f) => f.rest), start, size, orderBy };
+		const order = orderBy ?? (grouped ? selected.map((f) => ({ [f.rest]: 'asc' }) as JsonObject) : [{ key: 'asc' }]);
+		const body: JsonObject = { object: mapping.rest, fields: [...selected.map((f) => f.rest), ...aggregates.map((a) => a.rest)], start, size };
+		if (order.length > 0) body.orderBy = order;
 		if (filters.length > 0) body.filters = filters;
 		if (filterExpression) body.filterExpression = filterExpression;
 		const { result, meta } = await this.send({ method: 'POST', path: '/services/core/query', body, entityId, what: `query of ${mapping.rest}`, isWrite: false });
 		const rows = Array.isArray(result) ? result : [];
 		const next = Number(meta.next);
-		return { records: rows.map((row) => toXmlRecord(mapping, asObject(row), selected, this.origin)), total: Number(meta.totalCount ?? rows.length), next: Number.isFinite(next) && next > 0 ? next : undefined };
+		const records = rows.map((row) => {
+			const record = toXmlRecord(mapping, asObject(row), selected, this.origin);
+			// The XML gateway names an aggregate SUM.TRX_AMOUNT (one element); REST labels it sum:txnAmount.
+			for (const a of aggregates) {
+				const value = asObject(row)[a.rest];
+				record[a.xml] = value === null || value === undefined ? '' : str(value);
+			}
+			return record;
+		});
+		return { records, total: Number(meta.totalCount ?? rows.length), next: Number.isFinite(next) && next > 0 ? next : undefined };
 	}
 
 	/** One page of a readByQuery (first or later): its resultId carries the next start while rows remain. */
@@ -520,12 +540,21 @@ export class RestIntacctClient implements IntacctApi {
 	}
 
 	/** The `query` function (fields, filter tree, order) as the query service's fields, condition and orderBy. */
-	private queryParts(fn: IntacctFunction, mapping: RestObjectMapping): { fields: string[]; condition: string; orderBy?: JsonObject[] } {
-		if (fn.name === 'readByQuery') return { fields: this.fieldList(fn), condition: str(fn.body.query) };
+	private queryParts(fn: IntacctFunction, mapping: RestObjectMapping): { fields: string[]; condition: string; orderBy?: JsonObject[]; aggregates: QueryAggregate[] } {
+		if (fn.name === 'readByQuery') return { fields: this.fieldList(fn), condition: str(fn.body.query), aggregates: [] };
 		const select = asObject(fn.body.select);
-		const listed = select.field;
-		const fields = (Array.isArray(listed) ? listed : listed === undefined ? [] : [listed]).map(str);
-		if (Object.keys(select).some((k) => k !== 'field' && select[k] !== undefined && select[k] !== null)) throw unsupported(fn, 'with aggregates');
+		const listOf = (value: unknown): string[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]).map(str).filter((v) => v.trim() !== '');
+		const fields = listOf(select.field);
+		// query-service.md "Aggregate Functions": "sum:field" in fields; the plain fields group the rows.
+		const aggregates: QueryAggregate[] = [];
+		for (const kind of Object.keys(select)) {
+			if (kind === 'field' || select[kind] === undefined || select[kind] === null) continue;
+			if (!['count', 'sum', 'avg', 'min', 'max'].includes(kind)) throw unsupported(fn, `with ${kind}`);
+			for (const xml of listOf(select[kind])) {
+				const field = selectFields(mapping, [xml])[0];
+				aggregates.push({ xml: `${kind.toUpperCase()}.${xml.trim().toUpperCase()}`, rest: `${kind}:${field.rest}` });
+			}
+		}
 		const condition = fn.body.filter ? queryFilterToCondition(fn.body.filter as XmlObject) : '';
 		const orders = asObject(fn.body.orderby).order;
 		const orderBy = (Array.isArray(orders) ? orders : orders ? [orders] : []).map((o) => {
@@ -533,7 +562,7 @@ export class RestIntacctClient implements IntacctApi {
 			const field = selectFields(mapping, [str(order.field)])[0];
 			return { [field.rest]: order.descending !== undefined ? 'desc' : 'asc' } as JsonObject;
 		});
-		return { fields, condition, orderBy: orderBy.length > 0 ? orderBy : undefined };
+		return { fields, condition, orderBy: orderBy.length > 0 ? orderBy : undefined, aggregates };
 	}
 
 	async *pages(fn: IntacctFunction, options?: PageOptions): AsyncIterable<IntacctRecord[]> {
@@ -547,7 +576,7 @@ export class RestIntacctClient implements IntacctApi {
 		let start: number | undefined = 1;
 		let seen = 0;
 		while (start !== undefined) {
-			const page = await this.queryPage(mapping, parts.fields, parts.condition, entityId, start, size, parts.orderBy);
+			const page = await this.queryPage(mapping, parts.fields, parts.condition, entityId, start, size, parts.orderBy, parts.aggregates);
 			const records = limit !== undefined ? page.records.slice(0, Math.max(0, limit - seen)) : page.records;
 			seen += records.length;
 			if (records.length > 0) yield records;
