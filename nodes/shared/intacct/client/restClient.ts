@@ -611,6 +611,14 @@ export class RestIntacctClient implements IntacctApi {
 		});
 	}
 
+	/** Starts this entity's token request while the items are still being prepared (as the XML
+	 * client's sign-in does); a failure surfaces at the first real call, which asks again. */
+	warmUp(options?: RequestOptions): void {
+		const entityId = this.entity(options);
+		if (this.tokens.has(entityId)) return;
+		this.token(entityId).catch(() => undefined);
+	}
+
 	/** Waits with the client's sleep (n8n's `sleep` in the node): polling a bulk job's status. */
 	async pause(ms: number): Promise<void> {
 		await this.sleep(ms);
