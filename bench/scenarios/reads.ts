@@ -21,6 +21,8 @@ import type { BenchOptions } from '../options';
 import type { ReadMeasurement } from '../results';
 import { timedWithCpu } from '../stats';
 import { clearBuiltSessionCache } from './writes';
+import { REST_NODE_READS, restNodeReadAll } from './restNode';
+import { REST_QUERY_PAGE } from '../../nodes/shared/intacct/client/restClient';
 
 interface ReadRun {
 	ms: number;
@@ -92,6 +94,18 @@ async function nodeRead(sandbox: BenchSandbox, limit: number | undefined): Promi
 	return { ms, cpuMs, sandboxMs, requests, records: output.length, outputBytes: outputSize(output), retainedHeap, ...memory };
 }
 
+/** glEntry / getMany over REST through the n8n engine (bench/scenarios/restNode.ts), measured like nodeRead. */
+async function restNodeRead(sandbox: BenchSandbox, limit: number | undefined): Promise<ReadRun> {
+	await sandbox.resetStats();
+	const probe = startMemoryProbe();
+	const { value: output, ms, cpuMs } = await timedWithCpu(() => restNodeReadAll(sandbox, limit));
+	const memory = probe.stop();
+	const retainedHeap = probe.retainedHeap();
+	const { requests, handlingMs } = await sandbox.stats();
+	const sandboxMs = Math.max(0, handlingMs - requests * sandbox.latencyMs);
+	return { ms, cpuMs, sandboxMs, requests, records: output.length, outputBytes: outputSize(output), retainedHeap, ...memory };
+}
+
 function summarise(client: string, pageSize: number, total: number, latencyMs: number, runs: ReadRun[], quarter: ReadRun): ReadMeasurement {
 	const peak = runs.reduce((a, b) => (b.peakHeapGrowth > a.peakHeapGrowth ? b : a));
 	return {
@@ -130,6 +144,7 @@ export async function runReadBenchmarks(options: BenchOptions, progress: (line: 
 			['our client, readByQuery + readMore (before issue 16; records kept in an array)', PAGE_SIZES.readByQuery, (limit, keep) => clientRead(sandbox, 'readByQuery', limit, keep)],
 			['our client, query keyset-paged + 1 lookup (issue 16)', PAGE_SIZES.query, (limit) => clientRead(sandbox, 'query', limit)],
 			['our node in the n8n engine (glEntry getMany, Return All: query + 1 lookup)', PAGE_SIZES.query, (limit) => nodeRead(sandbox, limit)],
+			[REST_NODE_READS, REST_QUERY_PAGE, (limit) => restNodeRead(sandbox, limit)],
 		];
 		for (const [name, pageSize, read] of readers) {
 			const runs: ReadRun[] = [];

@@ -20,6 +20,7 @@ import { makeBills, makeJournalEntries, type BenchBill, type BenchJournalEntry }
 import type { WriteMeasurement } from '../results';
 import type { MasterData } from '../../test/support/sandboxModel';
 import { timedWithCpu } from '../stats';
+import { REST_NODE_WRITES, restCredentialValues, restNode, restTransactions } from './restNode';
 import { naivePostBills, naivePostJournalEntries, type NaiveResult } from './naiveLoop';
 import { sdkBill, sdkExecuteBatches, sdkExecuteEach, sdkJournalEntry, sdkSessionClient } from './sdkClient';
 
@@ -51,6 +52,8 @@ interface Contender {
 	batchSize: number;
 	concurrency: number;
 	run(sandbox: BenchSandbox, master: MasterData, runId: string): Promise<NaiveResult>;
+	/** API transactions when the sandbox's function counters do not give them (REST: restNode.ts). */
+	transactions?(functions: Record<string, number>, posted: number): number;
 }
 
 let runCounter = 0;
@@ -70,9 +73,9 @@ async function measureOnce(sandbox: BenchSandbox, master: MasterData, contender:
 	await sandbox.resetStats();
 	const { value, ms, cpuMs, startedAt, endedAt } = await timedWithCpu(() => contender.run(sandbox, master, runId));
 	const { requests, maxInFlight, firstRequestAt, lastAnsweredAt, handlingMs, functions } = await sandbox.stats();
-	const transactions = Object.values(functions).reduce((n, count) => n + count, 0);
 	const sandboxMs = Math.max(0, handlingMs - requests * sandbox.latencyMs);
 	const stored = await documentsFor(documents, 0, master, runId).stored(sandbox);
+	const transactions = contender.transactions ? contender.transactions(functions, stored) : Object.values(functions).reduce((n, count) => n + count, 0);
 	const beforeFirstMs = firstRequestAt === null ? NaN : Math.max(0, firstRequestAt - startedAt);
 	const afterLastMs = lastAnsweredAt === null ? NaN : Math.max(0, endedAt - lastAnsweredAt);
 	return { ms, cpuMs, beforeFirstMs, afterLastMs, sandboxMs, requests, transactions, maxInFlight, posted: stored, failed: value.failed, firstFailure: value.firstFailure };
@@ -117,8 +120,19 @@ function contenders(documents: Documents, options: BenchOptions): Contender[] {
 		const { bills, entries } = docs(master, runId, count);
 		return documents === 'bills' ? bills.map((b, i) => sdkBill(b, `bill-${i}`)) : entries.map((e, i) => sdkJournalEntry(e, `je-${i}`));
 	};
+	// The same node, parameters and documents over the REST wire (bench/scenarios/restNode.ts).
+	const restNodeRun: Contender['run'] = async (sandbox, master, runId) => {
+		const { bills, entries } = docs(master, runId, options.items);
+		const items = asItems(documents === 'bills' ? bills : entries);
+		const parameters = documents === 'bills' ? billCreateParameters(options.batchSize) : journalEntryCreateParameters(options.batchSize);
+		const result = await runWorkflow({ nodes: [restNode(parameters)] }, { credentials: restCredentialValues(sandbox), inputItems: items });
+		const output = result.json(NODE_NAME);
+		const failed = output.filter((j) => j.error !== undefined).length + (result.error ? items.length - output.length : 0);
+		return { posted: output.length - failed, failed, firstFailure: result.error?.message ?? (output.find((j) => j.error)?.error as string | undefined) };
+	};
 	return [
 		{ client: 'our node in the n8n engine', items: options.items, batchSize: options.batchSize, concurrency: options.concurrency, run: nodeRun },
+		{ client: REST_NODE_WRITES, items: options.items, batchSize: options.batchSize, concurrency: options.concurrency, run: restNodeRun, transactions: restTransactions },
 		{ client: 'naive per-item loop (HTTP Request-style)', items: options.baselineItems, batchSize: 1, concurrency: 1, run: naiveRun },
 		{
 			client: 'official SDK, execute per item',

@@ -22,7 +22,7 @@ import * as deposit from './actions/deposit/Deposit.resource';
 import * as restObject from './actions/restObject/RestObject.resource';
 import * as cardTransaction from './actions/cardTransaction/CardTransaction.resource';
 import * as attachment from './actions/attachment/Attachment.resource';
-import { listSearch } from './methods';
+import { listSearch, resourceMapping } from './methods';
 import { sageIntacctOAuth2ApiTest } from '../shared/intacct/n8n/restCredentialTest';
 
 /** One main input and output (a const: the two lint rule sets disagree on how to spell it inline). */
@@ -129,7 +129,7 @@ export class SageIntacct implements INodeType {
 		],
 	};
 
-	methods = { listSearch, credentialTest: { sageIntacctOAuth2ApiTest } };
+	methods = { listSearch, resourceMapping, credentialTest: { sageIntacctOAuth2ApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -9,6 +9,7 @@ import type { AsyncJobs } from './asyncJobs';
 import { BulkJobs } from './bulkJobs';
 import { ModelCalls } from './modelCalls';
 import { modelService } from './modelService';
+import { dimensionsList } from './dimensionsService';
 import { ObjectService, failure, type RestReply } from './objectService';
 import { QueryRowCache, QueryService } from './queryService';
 import { type Json, type JsonObject, getPath } from './recordMapping';
@@ -70,6 +71,9 @@ export class RestApi {
 			case '/services/core/model':
 				requireMethod(method, 'GET');
 				return modelService(call.query);
+			case '/services/company-config/dimensions/list':
+				requireMethod(method, 'GET');
+				return dimensionsList(calls);
 			case '/services/core/composite':
 				requireMethod(method, 'POST');
 				return this.composite(ctx, owner, call.body);

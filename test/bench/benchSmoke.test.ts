@@ -43,7 +43,8 @@ describe('bench options and floors', () => {
 describe('write scenarios at toy size', () => {
 	it('posts every document once with each client, in the expected number of requests', async () => {
 		const rows = await runWriteBenchmarks(options, quiet);
-		expect(rows).toHaveLength(8);
+		// 5 clients per document type: our node over XML and over REST (issue 13), and the three baselines.
+		expect(rows).toHaveLength(10);
 		for (const row of rows) {
 			expect({ client: row.client, failed: row.failed, stored: row.posted }).toEqual({ client: row.client, failed: 0, stored: row.items });
 		}
@@ -52,7 +53,13 @@ describe('write scenarios at toy size', () => {
 		for (const batched of byClient('official SDK, executeBatch')) expect(batched.requests).toBe(1 + Math.ceil(12 / 5));
 		// Our node signs in once per cold execution (it used to sign in twice: the credential's
 		// preAuthentication, then the client).
-		for (const node of byClient('our node')) expect(node.requests).toBe(node.floor.requests);
+		for (const node of byClient('our node in')) expect(node.requests).toBe(node.floor.requests);
+		// Over REST: the token request is the sign-in; bills read the base currency once more (REST requires
+		// a bill's currency); one API transaction per document written.
+		for (const rest of byClient('our node over REST')) {
+			expect(rest.requests).toBe(rest.floor.requests + (rest.documents === 'bills' ? 1 : 0));
+			expect(rest.transactions).toBe(rest.items + rest.requests - Math.ceil(rest.items / 5));
+		}
 		// Every client keeps to the company's 2 requests in flight; the per-item loops to 1.
 		for (const perItem of [...byClient('naive'), ...byClient('official SDK, execute per item')]) expect(perItem.maxInFlight).toBe(1);
 		for (const row of rows) expect(row.maxInFlight).toBeLessThanOrEqual(options.concurrency);
@@ -90,6 +97,10 @@ describe('read, parse and webhook scenarios at toy size', () => {
 		const reads = await runReadBenchmarks(options, quiet);
 		expect(reads.totalEntries).toBeGreaterThan(1000);
 		const [client, node] = reads.measurements;
+		const rest = reads.measurements.find((m) => m.client.includes('over REST'));
+		expect(rest?.records).toBe(reads.totalEntries);
+		// 1 token + ceil(n / 1000) query-service pages + 1 model-service lookup for the field list.
+		expect(rest?.requests).toBe(readFloor(reads.totalEntries, 1000, 0).requests + 1);
 		expect(client.records).toBe(reads.totalEntries);
 		expect(client.requests).toBe(readFloor(reads.totalEntries, 1000, 0).requests);
 		expect(node.records).toBe(reads.totalEntries);

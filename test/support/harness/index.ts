@@ -38,6 +38,7 @@ import {
 	type IDataObject,
 	type INode,
 	type INodeListSearchResult,
+	type ResourceMapperFields,
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypes,
@@ -353,6 +354,14 @@ export async function listSearch(
 	method: string,
 	options: { credentials: CredentialValues | HarnessCredentialsHelper; filter?: string; paginationToken?: string; path?: string },
 ): Promise<INodeListSearchResult> {
+	return (await loadOptionsCall(node, method, options)) as INodeListSearchResult;
+}
+
+async function loadOptionsCall(
+	node: INode,
+	method: string,
+	options: { credentials: CredentialValues | HarnessCredentialsHelper; filter?: string; paginationToken?: string; path?: string; resourceMapping?: boolean },
+): Promise<INodeListSearchResult | ResourceMapperFields> {
 	const pkg = await loadPackage();
 	const credentialsHelper =
 		options.credentials instanceof HarnessCredentialsHelper
@@ -376,7 +385,24 @@ export async function listSearch(
 	// The editor holds (and sends) the node's parameters with their defaults filled in, as the Workflow does.
 	additionalData.currentNodeParameters = (workflow.getNode(node.name) as INode).parameters;
 	const context = new LoadOptionsContext(workflow, workflow.getNode(node.name) as INode, additionalData, options.path ?? 'parameters');
+	if (options.resourceMapping === true) {
+		const mapping = nodeType.methods?.resourceMapping?.[method];
+		if (!mapping) throw new Error(`Node ${node.type} has no resourceMapping method "${method}"`);
+		return await mapping.call(context);
+	}
 	const search = nodeType.methods?.listSearch?.[method];
 	if (!search) throw new Error(`Node ${node.type} has no listSearch method "${method}"`);
 	return await search.call(context, options.filter, options.paginationToken);
+}
+
+/**
+ * Calls a node's resourceMapping method (a resource mapper's field list) the way n8n's editor does:
+ * a LoadOptionsContext on the node with its parameters, e.g. resourceMapping(node, 'getFields', { credentials }).
+ */
+export async function resourceMapping(
+	node: INode,
+	method: string,
+	options: { credentials: CredentialValues | HarnessCredentialsHelper },
+): Promise<ResourceMapperFields> {
+	return (await loadOptionsCall(node, method, { ...options, resourceMapping: true })) as ResourceMapperFields;
 }

@@ -4,7 +4,11 @@
  * goes through RestIntacctClient: tokens, 429/5xx retries, 401 re-token, secrets masked.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { ItemValidationError } from '../../../shared/intacct/n8n/errors';
+import { errorJson, ItemValidationError, toN8nError } from '../../../shared/intacct/n8n/errors';
+import type { RestIntacctClient } from '../../../shared/intacct/client/restClient';
+import { createRecords, type CreateWay } from '../../../shared/intacct/client/restCreates';
+import type { JsonObject } from '../../../shared/intacct/rest/restWire';
+import { itemRecords } from './mappedFields';
 import { limitParameter } from '../../../shared/intacct/n8n/parameters';
 import { runPerItem } from '../../../shared/intacct/n8n/reads';
 import { idempotencyKey, jsonParameter, keyParameter, objectName, restClient, resultItems } from './shared';
@@ -23,16 +27,67 @@ function fieldsParameter(context: IExecuteFunctions, itemIndex: number): string[
 		.filter((f) => f !== '');
 }
 
+interface PendingRecord {
+	item: number;
+	record: JsonObject;
+	key?: string;
+}
+
+/** The way creates go out (Options > Send As): auto picks the bulk service for very large runs. */
+function createWay(context: IExecuteFunctions): CreateWay {
+	const value = context.getNodeParameter('options.sendAs', 0, 'auto') as unknown;
+	return value === 'batch' || value === 'bulk' ? value : 'auto';
+}
+
+/**
+ * Every item's records of one object go out together: batch requests of up to 500 records (or one
+ * bulk job for a very large run), each result paired back to its item (restCreates.ts).
+ */
 export const create = {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-		return await runPerItem.call(this, async (i) => {
+		const items = this.getInputData();
+		const failures = new Map<number, unknown>();
+		const byObject = new Map<string, PendingRecord[]>();
+		let client: RestIntacctClient | undefined;
+		for (let i = 0; i < items.length; i++) {
 			const what = `REST object create (item ${i + 1})`;
-			const client = await restClient(this, what);
-			const object = objectName(this, i, what);
-			const body = jsonParameter(this, 'body', i, what, true);
-			const { result } = await client.request('POST', path(object), { body, idempotencyKey: idempotencyKey(this, i) });
-			return resultItems(result);
-		});
+			try {
+				client ??= await restClient(this, what);
+				const object = objectName(this, i, what);
+				const records = itemRecords(this, i, what, true);
+				const key = idempotencyKey(this, i);
+				const list = byObject.get(object) ?? [];
+				records.forEach((record, n) => list.push({ item: i, record, key: key === undefined || records.length === 1 ? key : `${key}#${n + 1}` }));
+				byObject.set(object, list);
+			} catch (error) {
+				if (!this.continueOnFail()) throw toN8nError(this.getNode(), error, i);
+				failures.set(i, error);
+			}
+		}
+		const created = new Map<number, IDataObject[]>();
+		for (const [object, pending] of byObject) {
+			const { outcomes } = await createRecords(client as RestIntacctClient, object, pending.map((p) => p.record), { way: createWay(this), keys: pending.map((p) => p.key) });
+			outcomes.forEach((outcome, n) => {
+				const { item } = pending[n];
+				if (!outcome.ok) {
+					if (!failures.has(item)) failures.set(item, outcome.error);
+					return;
+				}
+				const list = created.get(item) ?? [];
+				list.push(outcome.record as IDataObject);
+				created.set(item, list);
+			});
+		}
+		const out: INodeExecutionData[] = [];
+		for (let i = 0; i < items.length; i++) {
+			const failure = failures.get(i);
+			if (failure !== undefined) {
+				if (!this.continueOnFail()) throw toN8nError(this.getNode(), failure, i);
+				out.push({ json: errorJson(failure), pairedItem: { item: i } });
+			}
+			for (const json of created.get(i) ?? []) out.push({ json, pairedItem: { item: i } });
+		}
+		return out;
 	},
 };
 
@@ -86,7 +141,7 @@ export const update = {
 			const what = `REST object update (item ${i + 1})`;
 			const client = await restClient(this, what);
 			const object = objectName(this, i, what);
-			const body = jsonParameter(this, 'body', i, what);
+			const [body] = itemRecords(this, i, what, false);
 			const { result } = await client.request('PATCH', path(object, keyParameter(this, i, what)), { body, idempotencyKey: idempotencyKey(this, i) });
 			return resultItems(result);
 		});

@@ -25,11 +25,16 @@ export async function restClient(context: IExecuteFunctions, what: string): Prom
 	return await client;
 }
 
+/** Whether a text is a REST object name: application/object (accounts-payable/vendor) or nsp::name. */
+export function isRestObjectName(name: string): boolean {
+	return /^[A-Za-z0-9_-]+(::[A-Za-z0-9_-]+)?\/[A-Za-z0-9_:-]+$/.test(name) || /^nsp::[A-Za-z0-9_-]+$/.test(name);
+}
+
 /** The object's REST name: application/object or a custom object (nsp::name), no leading slash. */
 export function objectName(context: IExecuteFunctions, itemIndex: number, what: string): string {
 	const name = requiredText(context, 'restObject', itemIndex, what, { locator: true, field: 'object' }).replace(/^\/+|\/+$/g, '');
 	if (name.startsWith('objects/')) return name.slice('objects/'.length);
-	if (!/^[A-Za-z0-9_-]+(::[A-Za-z0-9_-]+)?\/[A-Za-z0-9_:-]+$/.test(name) && !/^nsp::[A-Za-z0-9_-]+$/.test(name)) {
+	if (!isRestObjectName(name)) {
 		throw new ItemValidationError(`${what}, field "object": "${name}" is not a REST object name (application/object, e.g. accounts-payable/vendor, or nsp::name)`);
 	}
 	return name;

@@ -25,6 +25,8 @@ import {
 	tokenUrl,
 } from '../rest/restWire';
 import { conditionsToFilters, passThroughMapping, queryFilterToCondition, selectFields, toRestBody, toXmlRecord, workflowOf } from '../rest/translate';
+import { readObjectModel } from '../rest/objectModel';
+import { decodeQueryCursor, dimensionsRecord, encodeQueryCursor, inspectRecord, isQueryCursor, lookupRecord, type QueryCursor } from '../rest/restLookups';
 import { Semaphore } from './semaphore';
 import { recordRestCall } from './costMeter';
 import { backoffDelay, networkError } from './retryPolicy';
@@ -49,10 +51,26 @@ export interface RestClientOptions {
 	now?: () => number;
 }
 
+/** A request body sent as it is, with its content type (multipart/form-data of the bulk service). */
+export interface RawBody {
+	contentType: string;
+	text: string;
+	/** Records it carries (the cost meter counts one write per record). */
+	objects?: number;
+}
+
+/** An aggregate of a `query` select: the XML output name (SUM.TRX_AMOUNT) and the REST field (sum:txnAmount). */
+interface QueryAggregate {
+	xml: string;
+	rest: string;
+}
+
 interface Call {
 	method: RestHttpRequest['method'];
 	path: string;
 	body?: unknown;
+	/** A body sent as it is (multipart form of a bulk job), instead of JSON. */
+	raw?: RawBody;
 	entityId: string;
 	idempotencyKey?: string;
 	what: string;
@@ -179,21 +197,22 @@ export class RestIntacctClient implements IntacctApi {
 			const headers: Record<string, string> = { Accept: 'application/json' };
 			// An empty token: n8n's OAuth2 machinery signs the request (authorization code).
 			if (token.accessToken !== '') headers.Authorization = `Bearer ${token.accessToken}`;
-			if (call.body !== undefined) headers['Content-Type'] = 'application/json';
+			if (call.raw !== undefined) headers['Content-Type'] = call.raw.contentType;
+			else if (call.body !== undefined) headers['Content-Type'] = 'application/json';
 			if (call.idempotencyKey) headers['Idempotency-Key'] = call.idempotencyKey;
 			const secrets = [...this.secrets(), token.accessToken, token.refreshToken];
 			let response;
 			try {
 				this.stats.requests++;
 				// Counted before it is sent: a call that fails may still have reached Intacct (costMeter.ts).
-				if (this.options.meter) recordRestCall(this.options.meter, call.method, Array.isArray(call.body) ? call.body.length : 1);
+				if (this.options.meter) recordRestCall(this.options.meter, call.method, call.raw?.objects ?? (Array.isArray(call.body) ? call.body.length : 1));
 				response = await this.semaphore.use(
 					async () =>
 						await this.options.http({
 							method: call.method,
 							url: `${this.base}${call.path}`,
 							headers,
-							body: call.body === undefined ? undefined : JSON.stringify(call.body),
+							body: call.raw !== undefined ? call.raw.text : call.body === undefined ? undefined : JSON.stringify(call.body),
 							timeoutMs,
 						}),
 				);
@@ -252,17 +271,41 @@ export class RestIntacctClient implements IntacctApi {
 		entityId: string,
 		start: number,
 		size: number,
-		orderBy: JsonObject[] = [{ key: 'asc' }],
+		orderBy?: JsonObject[],
+		aggregates: QueryAggregate[] = [],
 	): Promise<{ records: IntacctRecord[]; total: number; next?: number }> {
-		const selected = selectFields(mapping, fields);
+		const grouped = aggregates.length > 0;
+		// With aggregates the plain fields are the groups (none: one row of totals).
+		const selected = grouped && fields.every((f) => f.trim() === '') ? [] : selectFields(mapping, fields);
 		const { filters, filterExpression } = conditionsToFilters(mapping, condition);
-		const body: JsonObject = { object: mapping.rest, fields: selected.map((f) => f.rest), start, size, orderBy };
+		const order = orderBy ?? (grouped ? selected.map((f) => ({ [f.rest]: 'asc' }) as JsonObject) : [{ key: 'asc' }]);
+		const body: JsonObject = { object: mapping.rest, fields: [...selected.map((f) => f.rest), ...aggregates.map((a) => a.rest)], start, size };
+		if (order.length > 0) body.orderBy = order;
 		if (filters.length > 0) body.filters = filters;
 		if (filterExpression) body.filterExpression = filterExpression;
 		const { result, meta } = await this.send({ method: 'POST', path: '/services/core/query', body, entityId, what: `query of ${mapping.rest}`, isWrite: false });
 		const rows = Array.isArray(result) ? result : [];
 		const next = Number(meta.next);
-		return { records: rows.map((row) => toXmlRecord(mapping, asObject(row), selected, this.origin)), total: Number(meta.totalCount ?? rows.length), next: Number.isFinite(next) && next > 0 ? next : undefined };
+		const records = rows.map((row) => {
+			const record = toXmlRecord(mapping, asObject(row), selected, this.origin);
+			// The XML gateway names an aggregate SUM.TRX_AMOUNT (one element); REST labels it sum:txnAmount.
+			for (const a of aggregates) {
+				const value = asObject(row)[a.rest];
+				record[a.xml] = value === null || value === undefined ? '' : str(value);
+			}
+			return record;
+		});
+		return { records, total: Number(meta.totalCount ?? rows.length), next: Number.isFinite(next) && next > 0 ? next : undefined };
+	}
+
+	/** One page of a readByQuery (first or later): its resultId carries the next start while rows remain. */
+	private async queryFrom(fn: IntacctFunction, cursor: QueryCursor, entityId: string): Promise<IntacctResult> {
+		const mapping = mappingOf(fn, cursor.object);
+		const page = await this.queryPage(mapping, cursor.fields.split(','), cursor.query, entityId, cursor.start, cursor.size);
+		const read = cursor.start - 1 + page.records.length;
+		const numRemaining = Math.max(0, page.total - read);
+		const resultId = numRemaining > 0 && page.records.length > 0 ? encodeQueryCursor({ ...cursor, start: page.next ?? read + 1 }) : undefined;
+		return this.result(fn, page.records, { listType: mapping.xmlObject, totalCount: page.total, numRemaining, resultId });
 	}
 
 	private fieldList(fn: IntacctFunction): string[] {
@@ -303,11 +346,23 @@ export class RestIntacctClient implements IntacctApi {
 				const page = await this.queryPage(mapping, this.fieldList(fn), `${idField} IN (${keys.join(',')})`, entityId, 1, Math.max(1, keys.length));
 				return this.result(fn, page.records, { listType: mapping.xmlObject });
 			}
-			case 'readByQuery': {
+			case 'readByQuery':
+				return await this.queryFrom(fn, { object: str(fn.body.object), fields: str(fn.body.fields), query: str(fn.body.query), size: Number(fn.body.pagesize ?? 100), start: 1 }, entityId);
+			case 'readMore': {
+				const token = str(fn.body.resultId);
+				if (!isQueryCursor(token)) throw unsupported(fn, 'of a result that did not come from the REST API');
+				return await this.queryFrom(fn, decodeQueryCursor(token), entityId);
+			}
+			case 'lookup':
+			case 'inspect': {
 				const mapping = mappingOf(fn, str(fn.body.object));
-				const size = Number(fn.body.pagesize ?? 100);
-				const page = await this.queryPage(mapping, this.fieldList(fn), str(fn.body.query), entityId, 1, size);
-				return this.result(fn, page.records, { listType: mapping.xmlObject, totalCount: page.total, numRemaining: Math.max(0, page.total - page.records.length) });
+				const { result } = await this.send({ method: 'GET', path: `/services/core/model?name=${encodeURIComponent(mapping.rest)}`, entityId, what: `the model of ${mapping.rest}`, isWrite: false });
+				const model = readObjectModel(result).fields;
+				return this.result(fn, [fn.name === 'lookup' ? lookupRecord(mapping, model) : inspectRecord(mapping, model)]);
+			}
+			case 'getDimensions': {
+				const { result } = await this.send({ method: 'GET', path: '/services/company-config/dimensions/list', entityId, what: 'the dimension list', isWrite: false });
+				return this.result(fn, [dimensionsRecord(result)]);
 			}
 			case 'create':
 			case 'update': {
@@ -493,12 +548,21 @@ export class RestIntacctClient implements IntacctApi {
 	}
 
 	/** The `query` function (fields, filter tree, order) as the query service's fields, condition and orderBy. */
-	private queryParts(fn: IntacctFunction, mapping: RestObjectMapping): { fields: string[]; condition: string; orderBy?: JsonObject[] } {
-		if (fn.name === 'readByQuery') return { fields: this.fieldList(fn), condition: str(fn.body.query) };
+	private queryParts(fn: IntacctFunction, mapping: RestObjectMapping): { fields: string[]; condition: string; orderBy?: JsonObject[]; aggregates: QueryAggregate[] } {
+		if (fn.name === 'readByQuery') return { fields: this.fieldList(fn), condition: str(fn.body.query), aggregates: [] };
 		const select = asObject(fn.body.select);
-		const listed = select.field;
-		const fields = (Array.isArray(listed) ? listed : listed === undefined ? [] : [listed]).map(str);
-		if (Object.keys(select).some((k) => k !== 'field' && select[k] !== undefined && select[k] !== null)) throw unsupported(fn, 'with aggregates');
+		const listOf = (value: unknown): string[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]).map(str).filter((v) => v.trim() !== '');
+		const fields = listOf(select.field);
+		// query-service.md "Aggregate Functions": "sum:field" in fields; the plain fields group the rows.
+		const aggregates: QueryAggregate[] = [];
+		for (const kind of Object.keys(select)) {
+			if (kind === 'field' || select[kind] === undefined || select[kind] === null) continue;
+			if (!['count', 'sum', 'avg', 'min', 'max'].includes(kind)) throw unsupported(fn, `with ${kind}`);
+			for (const xml of listOf(select[kind])) {
+				const field = selectFields(mapping, [xml])[0];
+				aggregates.push({ xml: `${kind.toUpperCase()}.${xml.trim().toUpperCase()}`, rest: `${kind}:${field.rest}` });
+			}
+		}
 		const condition = fn.body.filter ? queryFilterToCondition(fn.body.filter as XmlObject) : '';
 		const orders = asObject(fn.body.orderby).order;
 		const orderBy = (Array.isArray(orders) ? orders : orders ? [orders] : []).map((o) => {
@@ -506,7 +570,7 @@ export class RestIntacctClient implements IntacctApi {
 			const field = selectFields(mapping, [str(order.field)])[0];
 			return { [field.rest]: order.descending !== undefined ? 'desc' : 'asc' } as JsonObject;
 		});
-		return { fields, condition, orderBy: orderBy.length > 0 ? orderBy : undefined };
+		return { fields, condition, orderBy: orderBy.length > 0 ? orderBy : undefined, aggregates };
 	}
 
 	async *pages(fn: IntacctFunction, options?: PageOptions): AsyncIterable<IntacctRecord[]> {
@@ -520,7 +584,7 @@ export class RestIntacctClient implements IntacctApi {
 		let start: number | undefined = 1;
 		let seen = 0;
 		while (start !== undefined) {
-			const page = await this.queryPage(mapping, parts.fields, parts.condition, entityId, start, size, parts.orderBy);
+			const page = await this.queryPage(mapping, parts.fields, parts.condition, entityId, start, size, parts.orderBy, parts.aggregates);
 			const records = limit !== undefined ? page.records.slice(0, Math.max(0, limit - seen)) : page.records;
 			seen += records.length;
 			if (records.length > 0) yield records;
@@ -537,7 +601,7 @@ export class RestIntacctClient implements IntacctApi {
 	async request(
 		method: RestHttpRequest['method'],
 		path: string,
-		options: { query?: Record<string, string | number>; body?: unknown; idempotencyKey?: string; entityId?: string } = {},
+		options: { query?: Record<string, string | number>; body?: unknown; raw?: RawBody; idempotencyKey?: string; entityId?: string } = {},
 	): Promise<{ status: number; result: unknown; meta: Record<string, unknown> }> {
 		const relative = `/${path.trim().replace(/^\/+/, '')}`;
 		const query = Object.entries(options.query ?? {})
@@ -547,11 +611,25 @@ export class RestIntacctClient implements IntacctApi {
 			method,
 			path: query === '' ? relative : `${relative}${relative.includes('?') ? '&' : '?'}${query}`,
 			body: options.body,
+			raw: options.raw,
 			entityId: options.entityId ?? this.options.credentials.entityId ?? '',
 			what: `${method} ${relative}`,
 			isWrite: method !== 'GET',
 			idempotencyKey: options.idempotencyKey,
 		});
+	}
+
+	/** Starts this entity's token request while the items are still being prepared (as the XML
+	 * client's sign-in does); a failure surfaces at the first real call, which asks again. */
+	warmUp(options?: RequestOptions): void {
+		const entityId = this.entity(options);
+		if (this.tokens.has(entityId)) return;
+		this.token(entityId).catch(() => undefined);
+	}
+
+	/** Waits with the client's sleep (n8n's `sleep` in the node): polling a bulk job's status. */
+	async pause(ms: number): Promise<void> {
+		await this.sleep(ms);
 	}
 
 	async openSession(options?: RequestOptions): Promise<void> {

@@ -83,5 +83,8 @@ export function createRestClientFromContext(ctx: IntacctContext): IntacctApi {
 			yield* (await ready()).pages(fn, options);
 		},
 		openSession: async (options) => await (await ready()).openSession(options),
+		warmUp: (options) => {
+			ready().then((c) => c.warmUp(options), () => undefined);
+		},
 	};
 }
