@@ -159,6 +159,8 @@ export interface FastParameterStats {
 export function fastParameterReader(context: IExecuteFunctions, n8nRead: Read, items: INodeExecutionData[], stats?: FastParameterStats): Read {
 	const node = context.getNode();
 	const constants = new Map<string, unknown>();
+	/** The node's stored parameters do not change during an execution: looked up once per name. */
+	const raws = new Map<string, { raw: unknown; expression: boolean }>();
 	const paths = new Map<string, string[] | undefined>();
 	/** Parameter key -> state: 'checked' after a first-item agreement, 'off' after a disagreement. */
 	const state = new Map<string, 'checked' | 'off'>();
@@ -199,14 +201,20 @@ export function fastParameterReader(context: IExecuteFunctions, n8nRead: Read, i
 
 	return (name, itemIndex, fallback, options) => {
 		const otherOptions = options !== undefined && Object.keys(options).some((key) => key !== 'extractValue');
-		const raw = otherOptions ? NO_ANSWER : rawParameter(node.parameters, name);
+		let stored = otherOptions ? undefined : raws.get(name);
+		if (!otherOptions && stored === undefined) {
+			const raw = rawParameter(node.parameters, name);
+			stored = { raw, expression: hasExpression(raw) };
+			raws.set(name, stored);
+		}
+		const raw = stored === undefined ? NO_ANSWER : stored.raw;
 		if (raw === NO_ANSWER || raw === undefined) {
 			count(false);
 			return n8nRead(name, itemIndex, fallback, options);
 		}
 		const extract = options?.extractValue === true;
 		const key = extract ? `${name}\u0000extract` : name;
-		if (!hasExpression(raw)) {
+		if (!stored?.expression) {
 			if (!constants.has(key)) {
 				count(false);
 				const value = n8nRead(name, itemIndex, fallback, options);
