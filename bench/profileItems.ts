@@ -16,7 +16,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Session, type Profiler } from 'node:inspector';
-import { createRequire } from 'node:module';
 
 import type { IDataObject } from 'n8n-workflow';
 
@@ -25,42 +24,9 @@ import { billCreateParameters, journalEntryCreateParameters, NODE_NAME } from '.
 import { discoverMasterDataOver, startBenchSandbox } from './benchSandbox';
 import { makeBills, makeJournalEntries } from './payloads';
 import { clearBuiltSessionCache } from './scenarios/writes';
+import { fastReadStats as fastStats, setFastReads as fastParameters } from './fastReads';
 
 type Documents = 'bills' | 'journalEntries';
-
-interface FastStats {
-	fast: number;
-	n8n: number;
-	disagreed: string[];
-}
-type UseFast = (context: unknown, stats?: FastStats) => () => void;
-
-/** The loaded package's fast-parameter module (the same module object n8n's loader required). */
-const fastModule = createRequire(__filename)(path.join(PACKAGE_ROOT, 'dist/nodes/shared/intacct/n8n/fastParameters.js')) as { useFastParameters: UseFast };
-const useFastOriginal = fastModule.useFastParameters;
-const fastStats: FastStats = { fast: 0, n8n: 0, disagreed: [] };
-
-/** Fast parameter reads on (counting them) or off (n8n's getNodeParameter for every read, as before them). */
-function fastParameters(on: boolean): void {
-	fastModule.useFastParameters = on ? (context, stats) => useFastOriginal(context, stats ?? fastStats) : () => () => undefined;
-}
-
-function args(): { items: number; runs: number; latencyMs: number; documents: Documents[]; out?: string; compare: boolean } {
-	const argv = process.argv.slice(2);
-	const value = (flag: string): string | undefined => {
-		const i = argv.indexOf(flag);
-		return i === -1 ? undefined : argv[i + 1];
-	};
-	const documents = value('--documents') ?? 'both';
-	return {
-		items: Number(value('--items') ?? 1000),
-		runs: Number(value('--runs') ?? 2),
-		latencyMs: Number(value('--latency') ?? 100),
-		documents: documents === 'both' ? ['bills', 'journalEntries'] : [documents as Documents],
-		out: value('--out'),
-		compare: argv.includes('--compare'),
-	};
-}
 
 /** Layer of a profile frame, from its script URL and function name. */
 function layer(url: string, name: string): string {
