@@ -3,9 +3,8 @@
  * off and on, so one benchmark process can run the node both ways side by side: off, every
  * parameter of every item is read by n8n's getNodeParameter, as before the fast reads. The router
  * calls `useFastParameters` through its module's exports, which is the module object required here
- * (n8n's loader requires dist/ through Node's module cache).
+ * (n8n's loader requires dist/ through the same module registry).
  */
-import { createRequire } from 'node:module';
 import * as path from 'node:path';
 
 import { PACKAGE_ROOT } from '../test/support/harness';
@@ -18,7 +17,7 @@ export interface FastReadStats {
 
 type UseFast = (context: unknown, stats?: FastReadStats) => () => void;
 
-let module: { useFastParameters: UseFast } | undefined;
+let loaded: { useFastParameters: UseFast } | undefined;
 let original: UseFast | undefined;
 
 /** Reads counted while the fast reads are on (all runs of this process). */
@@ -26,10 +25,13 @@ export const fastReadStats: FastReadStats = { fast: 0, n8n: 0, disagreed: [] };
 
 /** Fast parameter reads on (counting them in fastReadStats) or off (n8n's getNodeParameter for every read). */
 export function setFastReads(on: boolean): void {
-	if (!module) {
-		module = createRequire(path.join(PACKAGE_ROOT, 'package.json'))('./dist/nodes/shared/intacct/n8n/fastParameters.js') as { useFastParameters: UseFast };
-		original = module.useFastParameters;
+	if (!loaded) {
+		// `require` itself (not createRequire): under jest it is jest's module registry, the one
+		// n8n's loader used for dist/ there; in the bundled bench it is Node's.
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		loaded = require(path.join(PACKAGE_ROOT, 'dist/nodes/shared/intacct/n8n/fastParameters.js')) as { useFastParameters: UseFast };
+		original = loaded.useFastParameters;
 	}
 	const use = original as UseFast;
-	module.useFastParameters = on ? (context, stats) => use(context, stats ?? fastReadStats) : () => () => undefined;
+	loaded.useFastParameters = on ? (context, stats) => use(context, stats ?? fastReadStats) : () => () => undefined;
 }
