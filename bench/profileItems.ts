@@ -28,6 +28,23 @@ import { fastReadStats as fastStats, setFastReads as fastParameters } from './fa
 
 type Documents = 'bills' | 'journalEntries';
 
+function args(): { items: number; runs: number; latencyMs: number; documents: Documents[]; out?: string; compare: boolean } {
+	const argv = process.argv.slice(2);
+	const value = (flag: string): string | undefined => {
+		const i = argv.indexOf(flag);
+		return i === -1 ? undefined : argv[i + 1];
+	};
+	const documents = value('--documents') ?? 'both';
+	return {
+		items: Number(value('--items') ?? 1000),
+		runs: Number(value('--runs') ?? 2),
+		latencyMs: Number(value('--latency') ?? 100),
+		documents: documents === 'both' ? ['bills', 'journalEntries'] : [documents as Documents],
+		out: value('--out'),
+		compare: argv.includes('--compare'),
+	};
+}
+
 /** Layer of a profile frame, from its script URL and function name. */
 function layer(url: string, name: string): string {
 	if (name === '(garbage collector)') return 'V8 garbage collection';
