@@ -1,5 +1,5 @@
 /**
- * `node scripts/run-ts.js bench/profileItems.ts [--items N] [--runs N] [--latency MS] [--documents bills|journalEntries|both]`
+ * `node scripts/run-ts.js bench/profileItems.ts [--items N] [--runs N] [--latency MS] [--documents bills|journalEntries|both] [--compare]`
  *
  * Where the client's CPU per posted item goes (issue 16): our node posts N documents in n8n's
  * engine against a sandbox in its own process (so this process's CPU is the client's), after one
@@ -7,6 +7,10 @@
  * profile (node:inspector) split by layer - n8n's expression and parameter code, n8n's engine, our
  * pipeline, our XML writer and reader, zod, Node's HTTP, GC - plus the functions with the most
  * inclusive time. CPU time, not wall time: the machine is shared (the load is printed).
+ *
+ * `--compare`: the same runs, interleaved, with the node's fast parameter reads
+ * (nodes/shared/intacct/n8n/fastParameters.ts) switched off in the loaded package - every parameter
+ * read by n8n's getNodeParameter as before them - and on; both profiled. One process, one load.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -20,10 +24,11 @@ import { billCreateParameters, journalEntryCreateParameters, NODE_NAME } from '.
 import { discoverMasterDataOver, startBenchSandbox } from './benchSandbox';
 import { makeBills, makeJournalEntries } from './payloads';
 import { clearBuiltSessionCache } from './scenarios/writes';
+import { fastReadStats as fastStats, setFastReads as fastParameters } from './fastReads';
 
 type Documents = 'bills' | 'journalEntries';
 
-function args(): { items: number; runs: number; latencyMs: number; documents: Documents[]; out?: string } {
+function args(): { items: number; runs: number; latencyMs: number; documents: Documents[]; out?: string; compare: boolean } {
 	const argv = process.argv.slice(2);
 	const value = (flag: string): string | undefined => {
 		const i = argv.indexOf(flag);
@@ -36,6 +41,7 @@ function args(): { items: number; runs: number; latencyMs: number; documents: Do
 		latencyMs: Number(value('--latency') ?? 100),
 		documents: documents === 'both' ? ['bills', 'journalEntries'] : [documents as Documents],
 		out: value('--out'),
+		compare: argv.includes('--compare'),
 	};
 }
 
@@ -44,6 +50,7 @@ function layer(url: string, name: string): string {
 	if (name === '(garbage collector)') return 'V8 garbage collection';
 	if (name === '(program)' || name === '(idle)' || name === '(root)') return 'V8 program / idle';
 	const u = url.replace(/\\/g, '/');
+	if (u.includes('/dist/nodes/shared/intacct/n8n/fastParameters.js')) return 'ours: fast parameter reads';
 	if (u.includes('/dist/nodes/shared/intacct/xml/')) return 'ours: XML writer and reader';
 	if (u.includes('/dist/nodes/shared/intacct/client/')) return 'ours: client (sessions, batching)';
 	if (u.includes('/dist/nodes/shared/intacct/records/')) return 'ours: records (amounts, dates, output shape)';
@@ -177,31 +184,50 @@ async function main(): Promise<void> {
 		'',
 	];
 	for (const documents of options.documents) {
-		await post(session, documents, Math.min(options.items, 200), 0, false);
-		const cpuPerItem: number[] = [];
-		let last: Split | undefined;
-		for (let r = 0; r < options.runs; r++) {
-			const plain = await post(session, documents, options.items, options.latencyMs, false);
-			cpuPerItem.push(plain.cpuUs / options.items);
-			process.stderr.write(`${documents}: run ${r + 1}: ${plain.ms} ms, CPU ${(plain.cpuUs / 1000).toFixed(0)} ms (${(plain.cpuUs / options.items).toFixed(0)} µs per item)\n`);
+		const modes: Array<{ label: string; fast: boolean }> = options.compare
+			? [
+					{ label: "before: every parameter read by n8n's getNodeParameter", fast: false },
+					{ label: 'after: fast parameter reads (n8n/fastParameters.ts)', fast: true },
+				]
+			: [{ label: 'as built', fast: true }];
+		for (const mode of modes) {
+			fastParameters(mode.fast);
+			await post(session, documents, Math.min(options.items, 200), 0, false);
 		}
-		const profiled = await post(session, documents, options.items, options.latencyMs, true);
-		if (profiled.profile) last = split(profiled.profile);
-		const median = [...cpuPerItem].sort((a, b) => a - b)[Math.floor(cpuPerItem.length / 2)];
+		const cpuPerItem = modes.map((): number[] => []);
+		for (let r = 0; r < options.runs; r++) {
+			for (const [m, mode] of modes.entries()) {
+				fastParameters(mode.fast);
+				const before = { ...fastStats };
+				const plain = await post(session, documents, options.items, options.latencyMs, false);
+				cpuPerItem[m].push(plain.cpuUs / options.items);
+				const reads = mode.fast ? `; reads per item: ${((fastStats.fast - before.fast) / options.items).toFixed(2)} fast, ${((fastStats.n8n - before.n8n) / options.items).toFixed(2)} through n8n` : '';
+				process.stderr.write(`${documents} (${mode.label}): run ${r + 1}: ${plain.ms} ms, CPU ${(plain.cpuUs / 1000).toFixed(0)} ms (${(plain.cpuUs / options.items).toFixed(0)} µs per item)${reads}\n`);
+			}
+		}
 		report.push(`## ${documents === 'bills' ? 'Bills' : 'Journal entries'}`, '');
-		report.push(`process.cpuUsage per item, unprofiled runs: ${cpuPerItem.map((c) => c.toFixed(0)).join(', ')} µs (median ${median.toFixed(0)} µs).`, '');
-		if (last) {
-			const total = last.totalUs;
-			const layers = [...last.selfUs.entries()].sort((a, b) => b[1] - a[1]);
-			report.push(table('Self time by layer (sampling profile of one more run)', layers, median, total), '');
-			const stages: Array<[string, number]> = STAGES.map(([name, re]) => [name, [...last.inclusiveUs.entries()].filter(([k]) => re.test(k)).reduce((n, [, us]) => n + us, 0)]);
-			report.push(table('Stages (inclusive; a stage includes the n8n calls it makes)', stages, median, total), '');
-			const ours = [...last.oursUs.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15);
-			report.push(table('Our functions, self time (builtins they call included)', ours, median, total), '');
-			const top = [...last.inclusiveUs.entries()].filter(([, us]) => us / total > 0.02).sort((a, b) => b[1] - a[1]).slice(0, 40);
-			report.push(table('Inclusive time, functions above 2 %', top, median, total), '');
+		for (const [m, mode] of modes.entries()) {
+			fastParameters(mode.fast);
+			const profiled = await post(session, documents, options.items, options.latencyMs, true);
+			const last: Split | undefined = profiled.profile ? split(profiled.profile) : undefined;
+			const runs = cpuPerItem[m];
+			const median = [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+			if (options.compare) report.push(`### ${mode.label}`, '');
+			report.push(`process.cpuUsage per item, unprofiled runs: ${runs.map((c) => c.toFixed(0)).join(', ')} µs (median ${median.toFixed(0)} µs).`, '');
+			if (last) {
+				const total = last.totalUs;
+				const layers = [...last.selfUs.entries()].sort((a, b) => b[1] - a[1]);
+				report.push(table('Self time by layer (sampling profile of one more run)', layers, median, total), '');
+				const stages: Array<[string, number]> = STAGES.map(([name, re]) => [name, [...last.inclusiveUs.entries()].filter(([k]) => re.test(k)).reduce((n, [, us]) => n + us, 0)]);
+				report.push(table('Stages (inclusive; a stage includes the n8n calls it makes)', stages, median, total), '');
+				const ours = [...last.oursUs.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15);
+				report.push(table('Our functions, self time (builtins they call included)', ours, median, total), '');
+				const top = [...last.inclusiveUs.entries()].filter(([, us]) => us / total > 0.02).sort((a, b) => b[1] - a[1]).slice(0, 40);
+				report.push(table('Inclusive time, functions above 2 %', top, median, total), '');
+			}
 		}
 	}
+	if (fastStats.disagreed.length > 0) report.push(`First-item checks that disagreed with n8n (read through n8n instead): ${fastStats.disagreed.join(', ')}`);
 	const text = report.join('\n');
 	if (options.out) fs.writeFileSync(path.resolve(PACKAGE_ROOT, options.out), text + '\n');
 	console.log(text);

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
 
+import { setFastReads } from '../fastReads';
 import { PACKAGE_ROOT, packageNode, runWorkflow, sandboxCredentialValues } from '../../test/support/harness';
 import { discoverMasterDataOver, startBenchSandbox, type BenchSandbox } from '../benchSandbox';
 import { writeFloor } from '../floor';
@@ -97,15 +98,21 @@ function asItems(documents: Array<BenchBill | BenchJournalEntry>): Array<{ json:
 function contenders(documents: Documents, options: BenchOptions): Contender[] {
 	const login = (s: BenchSandbox) => s.credentials;
 	const docs = (master: MasterData, runId: string, count: number) => documentsFor(documents, count, master, runId);
-	const nodeRun: Contender['run'] = async (sandbox, master, runId) => {
+	const nodeRunWith = (fastReads: boolean): Contender['run'] => async (sandbox, master, runId) => {
 		const { bills, entries } = docs(master, runId, options.items);
 		const items = asItems(documents === 'bills' ? bills : entries);
 		clearBuiltSessionCache();
 		const parameters = documents === 'bills' ? billCreateParameters(options.batchSize) : journalEntryCreateParameters(options.batchSize);
-		const result = await runWorkflow(
-			{ nodes: [packageNode('sageIntacct', NODE_NAME, parameters)] },
-			{ credentials: sandboxCredentialValues({ ...sandbox.credentials }), inputItems: items },
-		);
+		setFastReads(fastReads);
+		let result: Awaited<ReturnType<typeof runWorkflow>>;
+		try {
+			result = await runWorkflow(
+				{ nodes: [packageNode('sageIntacct', NODE_NAME, parameters)] },
+				{ credentials: sandboxCredentialValues({ ...sandbox.credentials }), inputItems: items },
+			);
+		} finally {
+			setFastReads(true);
+		}
 		const output = result.json(NODE_NAME);
 		const failed = output.filter((j) => j.error !== undefined).length + (result.error ? items.length - output.length : 0);
 		return { posted: output.length - failed, failed, firstFailure: result.error?.message ?? (output.find((j) => j.error)?.error as string | undefined) };
@@ -131,7 +138,9 @@ function contenders(documents: Documents, options: BenchOptions): Contender[] {
 		return { posted: output.length - failed, failed, firstFailure: result.error?.message ?? (output.find((j) => j.error)?.error as string | undefined) };
 	};
 	return [
-		{ client: 'our node in the n8n engine', items: options.items, batchSize: options.batchSize, concurrency: options.concurrency, run: nodeRun },
+		{ client: 'our node in the n8n engine', items: options.items, batchSize: options.batchSize, concurrency: options.concurrency, run: nodeRunWith(true) },
+		// The same node with its fast parameter reads off: n8n evaluates every expression of every item (issue 16, docs/benchmarks-cost.md).
+		{ client: "same node, every parameter read by n8n's getNodeParameter (fast reads off)", items: options.items, batchSize: options.batchSize, concurrency: options.concurrency, run: nodeRunWith(false) },
 		{ client: REST_NODE_WRITES, items: options.items, batchSize: options.batchSize, concurrency: options.concurrency, run: restNodeRun, transactions: restTransactions },
 		{ client: 'naive per-item loop (HTTP Request-style)', items: options.baselineItems, batchSize: 1, concurrency: 1, run: naiveRun },
 		{

@@ -19,6 +19,7 @@ import * as restObject from './restObject/RestObject.resource';
 import * as cardTransaction from './cardTransaction/CardTransaction.resource';
 import * as attachment from './attachment/Attachment.resource';
 import { reportCost } from '../../shared/intacct/n8n/costReport';
+import { useFastParameters } from '../../shared/intacct/n8n/fastParameters';
 
 type OperationModule = { execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> };
 
@@ -35,9 +36,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!isOperationModule(module)) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of resource "${resource}" is not supported`);
 	}
+	// Parameters read without n8n's per-expression cost where the answer is provably n8n's (n8n/fastParameters.ts).
+	const restoreParameters = useFastParameters(this);
 	try {
 		return [await module.execute.call(this)];
 	} finally {
+		restoreParameters();
 		// What this run cost, even when it failed part-way (the calls were made).
 		reportCost(this);
 	}

@@ -19,7 +19,20 @@ import { createHash } from 'crypto';
 import type { IExecuteFunctions } from 'n8n-workflow';
 import type { XmlObject } from '../core/types';
 
-/** JSON with object keys sorted and undefined members left out (the same text for the same content). */
+/** Object keys as JSON text, kept (the same few element names recur in every function). */
+const quotedKeys = new Map<string, string>();
+
+function quotedKey(key: string): string {
+	let quoted = quotedKeys.get(key);
+	if (quoted === undefined) {
+		quoted = JSON.stringify(key);
+		if (quotedKeys.size < 10_000) quotedKeys.set(key, quoted);
+	}
+	return quoted;
+}
+
+/** JSON with object keys sorted and undefined members left out (the same text for the same content;
+ * keys derived from it must never change: test/nodes/shared/intacct/n8n/idempotency.test.ts). */
 function stableStringify(value: unknown): string {
 	if (typeof value === 'string') return JSON.stringify(value);
 	if (Array.isArray(value)) {
@@ -29,11 +42,15 @@ function stableStringify(value: unknown): string {
 	}
 	if (value !== null && typeof value === 'object') {
 		const record = value as Record<string, unknown>;
-		const keys = Object.keys(record)
-			.filter((key) => record[key] !== undefined)
-			.sort();
+		const keys = Object.keys(record).sort();
 		let out = '{';
-		for (let i = 0; i < keys.length; i++) out += `${i === 0 ? '' : ','}${JSON.stringify(keys[i])}:${stableStringify(record[keys[i]])}`;
+		let first = true;
+		for (const key of keys) {
+			const member = record[key];
+			if (member === undefined) continue;
+			out += `${first ? '' : ','}${quotedKey(key)}:${stableStringify(member)}`;
+			first = false;
+		}
 		return `${out}}`;
 	}
 	return JSON.stringify(value ?? null);
