@@ -8,9 +8,10 @@ const path = require('path');
 
 const PKG = 'n8n-nodes-sage-intacct';
 const CREDENTIAL = { sageIntacctApi: { id: 'sageIntacctSandbox01', name: 'Sage Intacct sandbox' } };
-/** The access key the GL Entry trigger example ships with: replace it with your own random secret. */
-const DEMO_ACCESS_KEY = 'demo-only-access-key-replace-me-0123456789';
-const OUT = path.join(__dirname, '..', 'examples');
+/** The GL Entry trigger's access key lives in a credential (never in the workflow JSON). */
+const TRIGGER_CREDENTIAL = { sageIntacctTriggerApi: { id: 'sageIntacctTrigger01', name: 'Sage Intacct trigger access key' } };
+// EXAMPLES_OUT: write elsewhere (test/examples/generated.test.ts compares the result with examples/).
+const OUT = process.env.EXAMPLES_OUT || path.join(__dirname, '..', 'examples');
 
 let nodeCounter = 0;
 function node(name, type, typeVersion, parameters, position, extra = {}) {
@@ -272,7 +273,7 @@ const exportNodes = [
 		'Every night at 02:00 (Schedule Trigger, active once you publish the workflow) or on demand (Run manually): all **GL entries created or changed since the start of yesterday** become a CSV file, ready for a data warehouse, a shared drive or an email step you add after "CSV file".',
 		'',
 		'Paging is automatic (Return All), so the export is complete however many lines changed.',
-	].join('\n'), [-60, -340], 520, 280),
+	].join('\n'), [-60, -420], 520, 280),
 	node('Every night at 02:00', 'n8n-nodes-base.scheduleTrigger', 1.2, { rule: { interval: [{ triggerAtHour: 2 }] } }, [0, -100]),
 	node('Run manually', 'n8n-nodes-base.manualTrigger', 1, {}, [0, 100]),
 	node('Export window', 'n8n-nodes-base.set', 3.4, {
@@ -313,11 +314,10 @@ const grantNodes = [
 		'2. map the GL account to the grant\'s **budget category**',
 		'3. read the grant\'s posted lines to date from Intacct and compute **budget vs actuals** per category, flagging categories over 90 % spent',
 		'',
-		'Add a Slack/email step after "Budget vs actuals" to alert program managers. **Replace the demo access key** in the trigger with your own secret.',
-	].join('\n'), [-60, -380], 600, 320),
-	node('GL entry posted', `${PKG}.sageIntacctTrigger`, 1, {
-		accessKey: DEMO_ACCESS_KEY,
-		// Explicit: n8n's editor resolves a v1 node's missing Delivery to the v2 default (webhookDelivery).
+		'Add a Slack/email step after "Budget vs actuals" to alert program managers. The trigger\'s **access key credential** holds the secret your Intacct trigger sends: create it with your own long random key (or switch Delivery to signed webhook delivery).',
+	].join('\n'), [-60, -460], 600, 320),
+	node('GL entry posted', `${PKG}.sageIntacctTrigger`, 2, {
+		// Access key delivery: what the demo's sandbox (Platform Services template triggers) sends.
 		deliveryMode: 'template',
 		accessKeyLocation: 'body',
 		intacctTriggers: 'onePerEvent',
@@ -325,7 +325,7 @@ const grantNodes = [
 		userDimension: 'FUNDINGSOURCE',
 		templateEvent: 'created',
 		options: {},
-	}, [0, 0], { webhookId: '6f0d2a4e-5b1c-4f7e-9a3d-2c8b1e0f4a57' }),
+	}, [0, 0], { webhookId: '6f0d2a4e-5b1c-4f7e-9a3d-2c8b1e0f4a57', credentials: TRIGGER_CREDENTIAL }),
 	node('Posted grant expense?', 'n8n-nodes-base.if', 2.2, {
 		conditions: {
 			options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
@@ -618,7 +618,7 @@ const arNodes = [
 const arFlow = workflow('sageArToDeposits', 'Sage Intacct: AR invoices to payments and deposits', arNodes,
 	connect('Run manually', 'Create customer', 'Sample invoices', 'Create invoice', 'Apply remittances', 'Receive payment', 'One deposit slip', 'Deposit to bank', 'Still open'));
 
-for (const wf of [expenses, apIntake, glExport, grant, budget, payRun, arFlow]) {
+// ---------------------------------------------------------------------------------------------------
 // 7. Restaurant bills with images and payments at entity level (the Craftable flow).
 nodeCounter = 700;
 /** A 1x1 PNG: stands for the photo of a paper invoice. */
@@ -781,10 +781,9 @@ const cards = workflow('sageCardTxnReceipts', 'Sage Intacct: expenses and card t
 		connect('Expense with receipt', 'Record card transaction', 'First receipt', 'Receipt back'),
 	));
 
-for (const wf of [expenses, apIntake, glExport, grant, budget, payRun, restaurant, cards]) {
+for (const wf of [expenses, apIntake, glExport, grant, budget, payRun, arFlow, restaurant, cards]) {
 	delete wf._comment;
 	const file = path.join(OUT, `${wf.id}.json`);
 	fs.writeFileSync(file, JSON.stringify(wf, null, '\t') + '\n');
 	console.log(`wrote ${path.relative(process.cwd(), file)} (${wf.nodes.length} nodes)`);
 }
-module.exports = { DEMO_ACCESS_KEY };

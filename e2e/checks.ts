@@ -12,7 +12,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CheckFailure, info, ok } from './lib/assert';
-import { EXAMPLE_CREDENTIAL, PACKAGE, readConfig, readSandbox, type SuiteConfig } from './lib/config';
+import { EXAMPLE_CREDENTIAL, PACKAGE, readConfig, readSandbox, type SuiteConfig, triggerCredential } from './lib/config';
 import { headlessChecks } from './lib/example-checks';
 import { webhookChecks } from './lib/webhook-checks';
 import { uiChecks } from './lib/ui-checks';
@@ -45,7 +45,7 @@ function prepare(config: SuiteConfig): void {
 	const dir = join(config.runDir, `${config.name}-import`);
 	mkdirSync(join(dir, 'workflows'), { recursive: true });
 	const credential = { ...EXAMPLE_CREDENTIAL, type: 'sageIntacctApi', data: { ...sandbox.credentials } };
-	writeFileSync(join(dir, 'credentials.json'), JSON.stringify([credential, restCredential(sandbox)], null, 2));
+	writeFileSync(join(dir, 'credentials.json'), JSON.stringify([credential, restCredential(sandbox), triggerCredential(config.accessKey)], null, 2));
 	// The signed-delivery workflow of the webhook phase (not an example: it only proves the signature path).
 	writeFileSync(join(dir, 'workflows', `${SIGNED_WORKFLOW_ID}.json`), JSON.stringify(signedWorkflow(), null, 2));
 	let count = 0;
@@ -53,7 +53,6 @@ function prepare(config: SuiteConfig): void {
 		if (wf.id.length > 21) throw new CheckFailure(`example ${wf.id}: workflow ids must be at most 21 characters`);
 		for (const node of wf.nodes) {
 			if (!node.type.startsWith(`${PACKAGE}.`)) continue;
-			if (node.type === `${PACKAGE}.sageIntacctTrigger`) node.parameters.accessKey = config.accessKey;
 			if (node.credentials?.sageIntacctApi) node.credentials.sageIntacctApi = { ...EXAMPLE_CREDENTIAL };
 		}
 		writeFileSync(join(dir, 'workflows', `${wf.id}.json`), JSON.stringify({ ...wf, active: false }, null, 2));

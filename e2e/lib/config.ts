@@ -30,4 +30,10 @@ export function readSandbox(config: SuiteConfig): SandboxInfo {
 
 /** Credential id and name the examples reference (examples/*.json). */
 export const EXAMPLE_CREDENTIAL = { id: 'sageIntacctSandbox01', name: 'Sage Intacct sandbox' };
+/** The trigger access key credential (sageIntacctTriggerApi) the GL Entry trigger example references. */
+export const EXAMPLE_TRIGGER_CREDENTIAL = { id: 'sageIntacctTrigger01', name: 'Sage Intacct trigger access key' };
+/** The trigger access key credential holding `accessKey` (what the GL Entry trigger example checks deliveries against). */
+export function triggerCredential(accessKey: string): { id: string; name: string; type: string; data: Record<string, string> } {
+	return { ...EXAMPLE_TRIGGER_CREDENTIAL, type: 'sageIntacctTriggerApi', data: { accessKeySecret: accessKey } };
+}
 export const PACKAGE = 'n8n-nodes-sage-intacct';

@@ -15,7 +15,7 @@ import { buildDocumentTemplate } from '../../nodes/SageIntacctTrigger/documentTe
 import { DEMO_CLIENT_APPLICATION } from '../../sandbox/platform/clientApplication';
 import { signDelivery } from '../../sandbox/platform/webhookSigning';
 import { check, equal, Findings, info, ok, waitFor } from './assert';
-import { PACKAGE, readSandbox, type SandboxInfo, type SuiteConfig } from './config';
+import { EXAMPLE_TRIGGER_CREDENTIAL, PACKAGE, readSandbox, type SandboxInfo, type SuiteConfig } from './config';
 import { callFunction, type GatewayCredentials } from './gateway';
 import { allExecutionDataText, recordedExecutions, recordedNodeOutput, type RecordedExecution } from './executions';
 import { httpJson, sleep } from './n8n';
@@ -241,24 +241,25 @@ export async function signedWebhookChecks(config: SuiteConfig): Promise<void> {
 		await controlJson(sandbox.controlUrl, '/unsubscribe', { id: wrongSecret });
 		await controlJson(sandbox.controlUrl, '/unsubscribe', { id: wrongIssuer });
 
-		// No secret at rest or in logs: the client secret and every token seen on the wire anywhere in
-		// n8n's database files and logs; the template access key in no execution data and no log (the
-		// v1 example workflow still holds it as its deprecated parameter, so the workflow table does).
+		// No secret at rest or in logs: the client secret, every token seen on the wire and the template
+		// access key (in an encrypted sageIntacctTriggerApi credential since the example is version 2)
+		// anywhere in n8n's database files, execution data and logs.
 		check(relay.tokens.size > 0, 'tokens were observed on the wire');
-		const everywhere: Array<[string, string]> = [['the REST client secret', clientSecret], ...[...relay.tokens].map((t, i): [string, string] => [`signature token ${i + 1}`, t])];
+		const everywhere: Array<[string, string]> = [['the REST client secret', clientSecret], ['the trigger access key', config.accessKey], ...[...relay.tokens].map((t, i): [string, string] => [`signature token ${i + 1}`, t])];
 		const leaks: string[] = [];
 		const stored = storedText(config);
 		for (const { file, text } of stored) for (const [what, value] of everywhere) if (text.includes(value)) leaks.push(`${what} in ${file}`);
 		const runData = await allExecutionDataText(config);
-		const logs = stored.filter((s) => s.file.endsWith('.log'));
-		for (const [what, value] of [...everywhere, ['the trigger access key', config.accessKey]] as Array<[string, string]>) {
-			if (runData.some((d) => d.includes(value))) leaks.push(`${what} in execution data`);
-			if (value === config.accessKey && logs.some((l) => l.text.includes(value))) leaks.push(`${what} in a log`);
-		}
-		// The scan reads what n8n stores: the v1 example's deprecated parameter is found in the database.
-		f.expect(stored.some((s) => s.file.includes('database.sqlite') && s.text.includes(config.accessKey)), 'the scan sees the access key the v1 example stores as a parameter (it reads the database)');
+		for (const [what, value] of everywhere) if (runData.some((d) => d.includes(value))) leaks.push(`${what} in execution data`);
+		// The scan reads what n8n stores: the example's webhook ID and the trigger credential's name are found in the database.
+		f.expect(
+			[stored.filter((s) => s.file.includes('database.sqlite')).map((s) => s.text).join('\n')].every(
+				(db) => db.includes('6f0d2a4e-5b1c-4f7e-9a3d-2c8b1e0f4a57') && db.includes(EXAMPLE_TRIGGER_CREDENTIAL.name),
+			),
+			"the scan reads n8n's database (it finds the example's webhook ID and the trigger credential's name)",
+		);
 		f.expect(leaks.length === 0, `no secret in n8n's database, execution data or logs: ${leaks.join('; ')}`);
-		ok(`looked for ${everywhere.length + 1} secrets in ${stored.length} files and ${runData.length} executions' data: ${leaks.length} found`);
+		ok(`looked for ${everywhere.length} secrets in ${stored.length} files and ${runData.length} executions' data: ${leaks.length} found`);
 	} finally {
 		relay.server.close();
 		relay.server.closeAllConnections();

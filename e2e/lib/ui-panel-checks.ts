@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { buildDocumentTemplate } from '../../nodes/SageIntacctTrigger/documentTemplate';
+import { buildDocumentTemplate, PASTE_HINT } from '../../nodes/SageIntacctTrigger/documentTemplate';
 import { Findings, ok } from './assert';
 import { EXAMPLE_CREDENTIAL, PACKAGE, type SuiteConfig } from './config';
 import type { WorkflowJson } from '../checks';
@@ -83,18 +83,26 @@ async function documentTemplateCheck(page: Page, baseUrl: string, config: SuiteC
 	const shown = (await full.innerText()).replace(/\u00a0/g, ' ').trim();
 	// The template the webhook phase subscribed the sandbox's Platform Services with (and that
 	// delivered GL entries into this workflow there): same options as the imported trigger.
+	// The example (version 2) keeps its access key in a credential, which an expression cannot read: the
+	// panel shows the paste hint where the key goes, and the admin puts the credential's key there.
 	const p = trigger.parameters as Record<string, unknown>;
-	const accepted = buildDocumentTemplate({
+	const options = {
 		event: p.intacctTriggers === 'oneForAllEvents' ? undefined : ((p.templateEvent as 'created' | undefined) ?? 'created'),
 		userDimension: String(p.userDimension ?? ''),
 		accessKeyInBody: (p.accessKeyLocation ?? 'body') === 'body',
-		accessKey: config.accessKey,
-	});
+	};
+	const keyInParameter = typeof p.accessKey === 'string' && p.accessKey !== '' ? config.accessKey : undefined;
+	const accepted = buildDocumentTemplate({ ...options, accessKey: keyInParameter });
+	const subscribed = buildDocumentTemplate({ ...options, accessKey: config.accessKey });
+	findings.expect(
+		accepted.split(PASTE_HINT).join(config.accessKey) === subscribed,
+		'the panel template with the access key pasted in is the template the sandbox delivered with',
+	);
 	writeFileSync(join(config.artifactsDir, 'ui-template-result.txt'), shown);
 	const at = [...shown].findIndex((c, i) => c !== accepted[i]);
 	findings.expect(
 		shown === accepted,
-		`Document Template Result equals the template the sandbox accepted (${shown.length} vs ${accepted.length} chars; first difference at ${at}: ${JSON.stringify(shown.slice(Math.max(0, at - 40), at + 40))} vs ${JSON.stringify(accepted.slice(Math.max(0, at - 40), at + 40))})`,
+		`Document Template Result equals the template to paste (${shown.length} vs ${accepted.length} chars; first difference at ${at}: ${JSON.stringify(shown.slice(Math.max(0, at - 40), at + 40))} vs ${JSON.stringify(accepted.slice(Math.max(0, at - 40), at + 40))})`,
 	);
 	// Readable without clicking: the field shows the template's JSON lines (merge fields), not
 	// JavaScript; which lines depends on how far the small field is scrolled.
@@ -104,7 +112,7 @@ async function documentTemplateCheck(page: Page, baseUrl: string, config: SuiteC
 	await page.keyboard.press('Escape');
 	await closePanel(page);
 	if (viewport !== null) await page.setViewportSize(viewport);
-	if (shown === accepted) ok(`Document Template: the Result shown in the panel (${accepted.split('\n').length} lines) is the template the sandbox accepted`);
+	if (shown === accepted) ok(`Document Template: the Result shown in the panel (${accepted.split('\n').length} lines) is the template the sandbox delivered with, the access key left to paste`);
 }
 
 /** Item 2: the nodes panel after a Manual Trigger. */

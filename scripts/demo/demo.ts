@@ -1,7 +1,7 @@
 /**
  * Helpers of scripts/demo.sh (run with node scripts/run-ts.js scripts/demo/demo.ts <command> ...):
- *   prepare <demo-dir> <sandbox-port> <n8n-port>         credential + example workflows to import (access
- *                                                         key filled in) and the Platform Services
+ *   prepare <demo-dir> <sandbox-port> <n8n-port>         credentials (the XML sandbox and the trigger's
+ *                                                         access key) + example workflows to import, and the Platform Services
  *                                                         subscription file for the sandbox
  *   owner <n8n-url>                                       create the demo owner account (once)
  *   banner <demo-dir> <sandbox-ready.json> <n8n-url>      print what is running and what to try
@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { buildDocumentTemplate } from '../../nodes/SageIntacctTrigger/documentTemplate';
 import { callFunction } from '../../e2e/lib/gateway';
 import { ownerSetup } from '../../e2e/lib/n8n';
-import { EXAMPLE_CREDENTIAL, PACKAGE, type SandboxInfo } from '../../e2e/lib/config';
+import { EXAMPLE_CREDENTIAL, PACKAGE, type SandboxInfo, triggerCredential } from '../../e2e/lib/config';
 import { SANDBOX_LOGIN } from '../../sandbox/model/contract';
 
 export const DEMO_OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'Owner', password: 'Demo-Intacct-2026' };
@@ -60,10 +60,9 @@ function prepare(demoDir: string, sandboxPort: string, n8nPort: string): void {
 	const key = accessKey(demoDir);
 	const importDir = join(demoDir, 'import');
 	mkdirSync(join(importDir, 'workflows'), { recursive: true });
-	writeFileSync(join(importDir, 'credentials.json'), JSON.stringify([{ ...EXAMPLE_CREDENTIAL, type: 'sageIntacctApi', data: credentials }], null, 2));
+	writeFileSync(join(importDir, 'credentials.json'), JSON.stringify([{ ...EXAMPLE_CREDENTIAL, type: 'sageIntacctApi', data: credentials }, triggerCredential(key)], null, 2));
 	const subscriptions: unknown[] = [];
 	for (const wf of examples()) {
-		for (const node of wf.nodes) if (node.type === `${PACKAGE}.sageIntacctTrigger`) node.parameters.accessKey = key;
 		writeFileSync(join(importDir, 'workflows', `${wf.id}.json`), JSON.stringify(wf, null, 2));
 		const url = webhookUrl(`http://127.0.0.1:${n8nPort}`, wf);
 		if (url) {
