@@ -400,9 +400,9 @@ export class QueryService {
 }
 
 function ownerPath(def: RestObjectDef): string {
-	return def.xmlObject === 'GLENTRY' ? 'journalEntry' : 'bill';
+	return def.owner?.path ?? (def.xmlObject === 'GLENTRY' ? 'journalEntry' : 'bill');
 }
 
 function ownerObject(def: RestObjectDef): string {
-	return def.xmlObject === 'GLENTRY' ? 'general-ledger/journal-entry' : 'accounts-payable/bill';
+	return def.owner?.object ?? (def.xmlObject === 'GLENTRY' ? 'general-ledger/journal-entry' : 'accounts-payable/bill');
 }

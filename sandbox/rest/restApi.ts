@@ -13,6 +13,7 @@ import { ObjectService, failure, type RestReply } from './objectService';
 import { QueryRowCache, QueryService } from './queryService';
 import { type Json, type JsonObject, getPath } from './recordMapping';
 import { RestError } from './restErrors';
+import { runWorkflow } from './workflows';
 
 export interface RestCall {
 	method: string;
@@ -61,6 +62,8 @@ export class RestApi {
 				atomic: call.atomic,
 			});
 		}
+		const workflow = path.startsWith('/workflows/') ? runWorkflow(calls, method, path, call.body) : undefined;
+		if (workflow) return workflow;
 		switch (path) {
 			case '/services/core/query':
 				requireMethod(method, 'POST');

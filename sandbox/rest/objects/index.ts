@@ -1,8 +1,10 @@
 /** The REST objects the sandbox serves over its company model, by REST name. */
 import { BILL, BILL_LINE, TERM, VENDOR } from './accountsPayable';
-import { ATTACHMENT, CLASS, CUSTOMER, DEPARTMENT, EMPLOYEE, ENTITY, FOLDER, ITEM, LOCATION, PROJECT } from './companyConfig';
+import { ATTACHMENT, CLASS, DEPARTMENT, EMPLOYEE, ENTITY, FOLDER, ITEM, LOCATION, PROJECT } from './companyConfig';
 import { ACCOUNT, JOURNAL, JOURNAL_ENTRY, JOURNAL_ENTRY_LINE } from './generalLedger';
 import type { RestObjectDef } from './restObjectDef';
+import { CUSTOMER, INVOICE, INVOICE_LINE, PAYMENT, PAYMENT_DETAIL } from './accountsReceivable';
+import { CARD_TXN, CARD_TXN_LINE, DEPOSIT, DEPOSIT_DETAIL } from './cashManagement';
 
 export const REST_OBJECTS: readonly RestObjectDef[] = [
 	ACCOUNT,
@@ -23,6 +25,14 @@ export const REST_OBJECTS: readonly RestObjectDef[] = [
 	ITEM,
 	ATTACHMENT,
 	FOLDER,
+	INVOICE,
+	INVOICE_LINE,
+	PAYMENT,
+	PAYMENT_DETAIL,
+	DEPOSIT,
+	DEPOSIT_DETAIL,
+	CARD_TXN,
+	CARD_TXN_LINE,
 ];
 
 const BY_NAME = new Map(REST_OBJECTS.map((o) => [o.name, o]));

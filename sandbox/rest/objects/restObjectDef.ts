@@ -5,6 +5,8 @@
  * types follow Sage's REST reference examples (docs/fidelity-rest.md lists where they come from).
  */
 
+import type { XmlElement } from '../../model/contract';
+
 /** REST field types as the model service reports them (`type` + `format`). */
 export type RestKind = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'date-time' | 'decimal';
 
@@ -79,6 +81,14 @@ export interface RestObjectDef {
 	files?: boolean;
 	/** Values the REST API fills in on create when the caller leaves them out (the XML API requires them). */
 	createDefaults?: (input: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+	/**
+	 * The model function a write runs as, built from the generic record (<ARINVOICE>…</ARINVOICE>),
+	 * when the model takes the object through another function (create_invoice, record_deposit, …).
+	 * Absent: the model's generic create/update.
+	 */
+	modelWrite?: (verb: 'create' | 'update', record: XmlElement) => XmlElement;
+	/** An owned object's property pointing at its owner and the owner's REST object (query service). */
+	owner?: { path: string; object: string };
 }
 
 export const STATUS: ReadonlyArray<readonly [string, string]> = [

@@ -25,6 +25,7 @@ import {
 	tokenUrl,
 } from '../rest/restWire';
 import { conditionsToFilters, passThroughMapping, queryFilterToCondition, selectFields, toRestBody, toXmlRecord } from '../rest/translate';
+import { cardReversal, legacyAsGeneric } from '../rest/legacyWrites';
 import { Semaphore } from './semaphore';
 import { recordRestCall } from './costMeter';
 import { backoffDelay, networkError } from './retryPolicy';
@@ -310,7 +311,11 @@ export class RestIntacctClient implements IntacctApi {
 				return this.result(fn, page.records, { listType: mapping.xmlObject, totalCount: page.total, numRemaining: Math.max(0, page.total - page.records.length) });
 			}
 			case 'create':
-			case 'update': {
+			case 'update':
+			case 'create_invoice':
+			case 'update_invoice':
+			case 'record_deposit':
+			case 'record_cctransaction': {
 				const [outcome] = await this.executeMany([fn], options);
 				if (!outcome.ok) throw outcome.error;
 				return outcome.result;
@@ -322,9 +327,21 @@ export class RestIntacctClient implements IntacctApi {
 				}
 				return this.result(fn, []);
 			}
+			case 'reverse_cctransaction':
+				return await this.reverseCardTransaction(fn, entityId);
 			default:
 				throw unsupported(fn);
 		}
+	}
+
+	/** reverse_cctransaction as POST /workflows/cash-management/credit-card-txn/reverse (cash-management.md); the answer names the reversal. */
+	private async reverseCardTransaction(fn: IntacctFunction, entityId: string): Promise<IntacctResult> {
+		const body = cardReversal(fn);
+		if (!body) throw unsupported(fn);
+		const path = '/workflows/cash-management/credit-card-txn/reverse';
+		const { result } = await this.send({ method: 'POST', path, body, entityId, what: `reverse cash-management/credit-card-txn ${body.key}`, isWrite: true, idempotencyKey: fn.controlId });
+		const key = str(asObject(result).key);
+		return this.result(fn, key === '' ? [] : [{ RECORDNO: key }], key === '' ? {} : { key });
 	}
 
 	async executeBatch(fns: IntacctFunction[], options?: RequestOptions): Promise<IntacctResult[]> {
@@ -339,12 +356,22 @@ export class RestIntacctClient implements IntacctApi {
 	 * array; the answer's elements pair back to the items in order); updates and other functions
 	 * run one by one. The Idempotency-Key of a batch is derived from its functions' control IDs.
 	 */
-	async executeMany(fns: IntacctFunction[], options?: BatchOptions): Promise<BatchOutcome[]> {
+	async executeMany(given: IntacctFunction[], options?: BatchOptions): Promise<BatchOutcome[]> {
 		const entityId = this.entity(options);
-		const outcomes: BatchOutcome[] = new Array<BatchOutcome>(fns.length);
+		const outcomes: BatchOutcome[] = new Array<BatchOutcome>(given.length);
 		const creates = new Map<string, number[]>();
 		const others: number[] = [];
+		// Legacy writes (create_invoice, record_deposit, ...) run as the generic writes of their objects.
+		const fns = given.map((fn, i) => {
+			try {
+				return legacyAsGeneric(fn) ?? fn;
+			} catch (error) {
+				outcomes[i] = { ok: false, error: error as IntacctError };
+				return fn;
+			}
+		});
 		fns.forEach((fn, i) => {
+			if (outcomes[i] !== undefined) return;
 			if (fn.name === 'create') {
 				try {
 					const { mapping } = this.writeTarget(fn);

@@ -4,7 +4,8 @@
  * returns it). Names from Sage's OpenAPI documents (docs/rest-wire.md lists which). Only the fields
  * in these tables cross the wire; a field the table lacks is not read over REST (it is left out of
  * the output, never invented).
- */
+ */import { ACTIVE_STATUS, AUDIT, ro, rw } from './restFields';
+import { RECEIVABLES_MAPPINGS } from './restReceivables';
 
 export interface RestFieldMapping {
 	/** XML field name (GLENTRY's ACCOUNTNO). */
@@ -28,7 +29,7 @@ export interface RestObjectMapping {
 	idXml?: string;
 	fields: RestFieldMapping[];
 	/** Lines written and read through the owner (GLBATCH ENTRIES/GLENTRY -> lines). */
-	lines?: { xmlCollection: string; xmlLine: string; rest: string };
+	lines?: { xmlCollection: string; xmlLine: string; rest: string; /** Written only: the XML read of the owner has no lines. */ writeOnly?: boolean };
 	/** A REST object named by the user: field names are REST paths, records keep them. */
 	passThrough?: boolean;
 }
@@ -41,22 +42,6 @@ const GL_STATE = [
 	['declined', 'Declined'],
 	['reversed', 'Reversed'],
 ] as const;
-
-const ro = (xml: string, rest: string, extra: Partial<RestFieldMapping> = {}): RestFieldMapping => ({ xml, rest, readOnly: true, ...extra });
-const rw = (xml: string, rest: string, extra: Partial<RestFieldMapping> = {}): RestFieldMapping => ({ xml, rest, ...extra });
-
-/** active/inactive, also from the XML query codes T and F (the reference lists filter STATUS = 'T'). */
-const ACTIVE_STATUS: RestFieldMapping['values'] = [
-	['active', 'active'],
-	['inactive', 'inactive'],
-];
-
-const AUDIT: RestFieldMapping[] = [
-	ro('WHENCREATED', 'audit.createdDateTime', { format: 'dateTime' }),
-	ro('WHENMODIFIED', 'audit.modifiedDateTime', { format: 'dateTime' }),
-	ro('CREATEDBY', 'audit.createdBy'),
-	ro('MODIFIEDBY', 'audit.modifiedBy'),
-];
 
 const GLENTRY: RestObjectMapping = {
 	xmlObject: 'GLENTRY',
@@ -244,7 +229,6 @@ function referenceList(xmlObject: string, rest: string, idXml: string, nameXml: 
 
 const REFERENCE_LISTS: Record<string, RestObjectMapping> = {
 	GLJOURNAL: referenceList('GLJOURNAL', 'general-ledger/journal', 'SYMBOL', 'TITLE'),
-	CUSTOMER: referenceList('CUSTOMER', 'accounts-receivable/customer', 'CUSTOMERID', 'NAME'),
 	DEPARTMENT: referenceList('DEPARTMENT', 'company-config/department', 'DEPARTMENTID', 'TITLE'),
 	LOCATION: referenceList('LOCATION', 'company-config/location', 'LOCATIONID', 'NAME'),
 	CLASS: referenceList('CLASS', 'company-config/class', 'CLASSID', 'NAME'),
@@ -253,7 +237,7 @@ const REFERENCE_LISTS: Record<string, RestObjectMapping> = {
 	LOCATIONENTITY: referenceList('LOCATIONENTITY', 'company-config/entity', 'LOCATIONID', 'NAME'),
 };
 
-const MAPPINGS: Record<string, RestObjectMapping> = { GLENTRY, GLBATCH, VENDOR, APBILL, APBILLITEM, GLACCOUNT, ...REFERENCE_LISTS };
+const MAPPINGS: Record<string, RestObjectMapping> = { GLENTRY, GLBATCH, VENDOR, APBILL, APBILLITEM, GLACCOUNT, ...REFERENCE_LISTS, ...RECEIVABLES_MAPPINGS };
 
 /** The REST mapping of an XML object, or undefined when the node has none (yet). */
 export function restMapping(xmlObject: string): RestObjectMapping | undefined {
