@@ -176,7 +176,7 @@ export class ObjectService {
 		if (def.xmlObject === 'SUPDOC' && verb === 'create') return this.createAttachment(def, xml);
 		if (def.modelWrite) {
 			// The model takes this object through its own function (create_invoice, record_deposit, ...): it answers with a key.
-			const done = this.calls.execute(def.modelWrite(verb, xml), verb, def.name);
+			const done = this.calls.execute(def.modelWrite(verb, xml, { readKeys: (object, keys) => this.calls.readKeys(object, keys, def.name) }), verb, def.name);
 			const doneKey = done.kind === 'key' ? done.key : done.kind === 'data' && done.records.length > 0 ? modelValue(done.records[0].fields, 'RECORDNO') : (recordNo ?? '');
 			return reference(def, { key: doneKey, id: def.idXml === 'RECORDNO' ? doneKey : this.refs.idOf(def.name, doneKey) || doneKey });
 		}

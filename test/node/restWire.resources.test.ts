@@ -2,9 +2,9 @@
  * The rest of the node's resources and operations over OAuth 2.0 (REST), through the real n8n engine
  * against the sandbox, in the style of restWire.test.ts: journal entry get many / update / delete /
  * reverse, bill get many / update / delete, vendor update, the reference lists of the resource
- * locators; and the resources that run over XML only (AP payments, balances, AR, deposits, card
- * transactions, attachments) refused before anything
- * is sent, with the words the panel shows.
+ * locators; and the resources that run over XML only (AP payments, balances, attachments) refused
+ * before anything is sent, with the words the panel shows (customers, AR, deposits and card
+ * transactions over REST: restWire.receivables.test.ts).
  */
 import type { IDataObject } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox/api';
@@ -170,11 +170,6 @@ describe('resources that run over XML only say so, before anything is sent', () 
 		[{ resource: 'apPayment', operation: 'get', recordNo: '1' }, /APPYMT.*not available over the REST API.*Web Services \(XML\)/],
 		[{ resource: 'apPayment', operation: 'reverse', recordNo: '1', reversalDate: '2026-11-05' }, /reverse_appayment.*not available over the REST API/],
 		[{ resource: 'balance', operation: 'trialBalance', startDate: '2026-01-01', endDate: '2026-01-31' }, /get_trialbalance.*not available over the REST API/],
-		[{ resource: 'customer', operation: 'create', customerId: 'C-REST-1', name: 'Over REST' }, /no REST equivalent.*Web Services \(XML\)/],
-		[{ resource: 'arInvoice', operation: 'get', recordNo: '1' }, /not available over the REST API/],
-		[{ resource: 'arPayment', operation: 'get', recordNo: '1' }, /not available over the REST API/],
-		[{ resource: 'deposit', operation: 'get', recordNo: '1' }, /not available over the REST API/],
-		[{ resource: 'cardTransaction', operation: 'get', recordNo: '1' }, /not available over the REST API/],
 		[{ resource: 'attachment', operation: 'get', attachmentId: 'A-1' }, /not available over the REST API/],
 	])('%j', async (parameters, message) => {
 		const before = sandbox.stats.requests;

@@ -6,7 +6,9 @@
  * generic writes of ARINVOICE), payments through the generic create of ARPYMT with its details.
  */
 import type { XmlElement } from '../../model/contract';
-import { STATUS, auditFields, contactFields, entityFields, f, type RestFieldDef, type RestObjectDef } from './restObjectDef';
+import { STATUS, auditFields, contactFields, entityFields, f, type ModelLookup, type RestFieldDef, type RestObjectDef } from './restObjectDef';
+import { modelValue } from '../recordMapping';
+import { RestError } from '../restErrors';
 import { el, fieldText, legacyElements, recordLines, type LegacySpec } from './legacyWrites';
 
 export const CUSTOMER: RestObjectDef = {
@@ -112,16 +114,27 @@ const INVOICE_LINE_SPEC: LegacySpec = [
 	['classid', 'CLASSID'],
 ];
 
-function invoiceWrite(verb: 'create' | 'update', record: XmlElement): XmlElement {
+/** A PATCH's line with a key as update_invoice's updatelineitem line_num="n" (the line's number on its invoice). */
+function lineChange(line: XmlElement, invoiceKey: string, lookup: ModelLookup): XmlElement {
+	const key = fieldText(line, 'RECORDNO') ?? '';
+	const found = lookup.readKeys('ARINVOICEITEM', [key])[0];
+	if (found === undefined || modelValue(found, 'RECORDKEY') !== invoiceKey) throw RestError.notFound(`accounts-receivable/invoice-line with key ${key} is not a line of invoice ${invoiceKey}`);
+	return el('updatelineitem', legacyElements(line, INVOICE_LINE_SPEC), { line_num: modelValue(found, 'LINE_NO') });
+}
+
+function invoiceWrite(verb: 'create' | 'update', record: XmlElement, lookup: ModelLookup): XmlElement {
 	const state = fieldText(record, 'STATE');
 	const action = state === undefined || state === '' ? [] : [el('action', state === 'Draft' ? 'Draft' : 'Submit')];
-	const lines = recordLines(record, 'ARINVOICEITEMS', 'ARINVOICEITEM').map((line) => el('lineitem', legacyElements(line, INVOICE_LINE_SPEC)));
+	const given = recordLines(record, 'ARINVOICEITEMS', 'ARINVOICEITEM');
+	const invoiceKey = fieldText(record, 'RECORDNO') ?? '';
+	const changes = given.filter((line) => fieldText(line, 'RECORDNO') !== undefined).map((line) => lineChange(line, invoiceKey, lookup));
+	const lines = given.filter((line) => fieldText(line, 'RECORDNO') === undefined).map((line) => el('lineitem', legacyElements(line, INVOICE_LINE_SPEC)));
 	const currency = legacyElements(record, [['currency', 'CURRENCY']]);
 	const supdoc = legacyElements(record, [['supdocid', 'SUPDOCID']]);
 	if (verb === 'create') {
 		return el('create_invoice', [...legacyElements(record, INVOICE_HEADER), ...action, ...legacyElements(record, INVOICE_TAIL), ...currency, ...supdoc, el('invoiceitems', lines)]);
 	}
-	const items = lines.length > 0 ? [el('updateinvoiceitems', lines)] : [];
+	const items = changes.length + lines.length > 0 ? [el('updateinvoiceitems', [...changes, ...lines])] : [];
 	return el('update_invoice', [...legacyElements(record, INVOICE_HEADER), ...action, ...legacyElements(record, INVOICE_TAIL), ...currency, ...supdoc, ...items], { key: fieldText(record, 'RECORDNO') ?? '' });
 }
 

@@ -5,7 +5,12 @@
  * types follow Sage's REST reference examples (docs/fidelity-rest.md lists where they come from).
  */
 
-import type { XmlElement } from '../../model/contract';
+import type { RenderRecord, XmlElement } from '../../model/contract';
+
+/** Model reads a modelWrite may need (an invoice line's number from its key). */
+export interface ModelLookup {
+	readKeys(xmlObject: string, keys: string[]): RenderRecord[];
+}
 
 /** REST field types as the model service reports them (`type` + `format`). */
 export type RestKind = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'date-time' | 'decimal';
@@ -86,7 +91,7 @@ export interface RestObjectDef {
 	 * when the model takes the object through another function (create_invoice, record_deposit, …).
 	 * Absent: the model's generic create/update.
 	 */
-	modelWrite?: (verb: 'create' | 'update', record: XmlElement) => XmlElement;
+	modelWrite?: (verb: 'create' | 'update', record: XmlElement, lookup: ModelLookup) => XmlElement;
 	/** An owned object's property pointing at its owner and the owner's REST object (query service). */
 	owner?: { path: string; object: string };
 }

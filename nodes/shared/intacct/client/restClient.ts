@@ -8,7 +8,7 @@
  */
 import type { BatchOptions, BatchOutcome, CostRecorder, IntacctApi, IntacctFunction, IntacctRecord, IntacctResult, PageOptions, RequestOptions, XmlObject } from '../core/types';
 import { IntacctError } from '../core/errors';
-import { restMapping, type RestObjectMapping } from '../records/restObjects';
+import { lineMapping, restMapping, type RestObjectMapping } from '../records/restObjects';
 import {
 	type AccessToken,
 	type JsonObject,
@@ -487,10 +487,33 @@ export class RestIntacctClient implements IntacctApi {
 	private async update(fn: IntacctFunction, entityId: string): Promise<IntacctResult> {
 		const { mapping, body } = this.writeTarget(fn);
 		const key = await this.keyForUpdate(mapping, body, entityId);
-		const json = toRestBody(mapping, body, `update ${mapping.xmlObject} ${key}`);
+		const json = toRestBody(mapping, await this.withLineKeys(mapping, body, key, entityId), `update ${mapping.xmlObject} ${key}`);
 		const { result } = await this.send({ method: 'PATCH', path: `/objects/${mapping.rest}/${encodeURIComponent(key)}`, body: json, entityId, what: `update ${mapping.rest} ${key}`, isWrite: true, idempotencyKey: fn.controlId });
 		const updated = str(asObject(result).key) || key;
 		return this.result(fn, [{ RECORDNO: updated }], { key: updated, listType: mapping.xmlObject });
+	}
+
+	/**
+	 * Lines an update changes by number (LINE_NO, as update_invoice's line_num) named by their keys,
+	 * which a REST PATCH of the owner takes: the owner's lines are read once (query by owner key).
+	 */
+	private async withLineKeys(mapping: RestObjectMapping, body: XmlObject, key: string, entityId: string): Promise<XmlObject> {
+		const lines = mapping.lines;
+		const lineMap = lineMapping(mapping);
+		const container = lines ? asObject(body[lines.xmlCollection]) : {};
+		const given = lines ? container[lines.xmlLine] : undefined;
+		const list = (Array.isArray(given) ? given : given === undefined ? [] : [given]).map((l) => asObject(l) as XmlObject);
+		if (!lines?.ownerKeyXml || !lineMap || !list.some((l) => l.LINE_NO !== undefined)) return body;
+		const page = await this.queryPage(lineMap, [lineMap.keyXml, 'LINE_NO'], `${lines.ownerKeyXml} = '${key}'`, entityId, 1, REST_QUERY_PAGE);
+		const keyOf = new Map(page.records.map((r) => [str(r.LINE_NO), str(r[lineMap.keyXml])]));
+		const keyed = list.map((line) => {
+			if (line.LINE_NO === undefined) return line;
+			const { LINE_NO: lineNo, ...fields } = line;
+			const lineKey = keyOf.get(str(lineNo));
+			if (lineKey === undefined) throw new IntacctError({ kind: 'validation', summary: `update ${mapping.xmlObject} ${key}: it has no line ${str(lineNo)} to change` });
+			return { [lineMap.keyXml]: lineKey, ...fields } as XmlObject;
+		});
+		return { ...body, [lines.xmlCollection]: { [lines.xmlLine]: keyed } };
 	}
 
 	/**

@@ -29,7 +29,15 @@ export interface RestObjectMapping {
 	idXml?: string;
 	fields: RestFieldMapping[];
 	/** Lines written and read through the owner (GLBATCH ENTRIES/GLENTRY -> lines). */
-	lines?: { xmlCollection: string; xmlLine: string; rest: string; /** Written only: the XML read of the owner has no lines. */ writeOnly?: boolean };
+	lines?: {
+		xmlCollection: string;
+		xmlLine: string;
+		rest: string;
+		/** Written only: the XML read of the owner has no lines. */
+		writeOnly?: boolean;
+		/** The line's field holding its owner's key (RECORDKEY): how a change to line n finds that line's key. */
+		ownerKeyXml?: string;
+	};
 	/** A REST object named by the user: field names are REST paths, records keep them. */
 	passThrough?: boolean;
 }

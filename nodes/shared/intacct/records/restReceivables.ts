@@ -116,7 +116,7 @@ const ARINVOICE: RestObjectMapping = {
 		...AUDIT_OF_TRANSACTION,
 		...ENTITY,
 	],
-	lines: { xmlCollection: 'ARINVOICEITEMS', xmlLine: 'ARINVOICEITEM', rest: 'lines', writeOnly: true },
+	lines: { xmlCollection: 'ARINVOICEITEMS', xmlLine: 'ARINVOICEITEM', rest: 'lines', writeOnly: true, ownerKeyXml: 'RECORDKEY' },
 };
 
 const ARPYMTDETAIL: RestObjectMapping = {

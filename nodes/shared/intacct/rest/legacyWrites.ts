@@ -109,9 +109,13 @@ export function legacyAsGeneric(fn: IntacctFunction): IntacctFunction | undefine
 		case 'update_invoice': {
 			const header = renamed(fn, body, INVOICE_HEADER, 'the invoice', ['updateinvoiceitems']);
 			const items = isObject(body.updateinvoiceitems) ? body.updateinvoiceitems : {};
-			if (list(items.updatelineitem as XmlObject[] | undefined).length > 0) throw refused(fn, 'changes to existing invoice lines (Line Changes)');
-			const added = lines(fn, items, 'lineitem', INVOICE_LINE);
-			return generic('update', 'ARINVOICE', { RECORDNO: fn.attributes?.key ?? '', ...header, ...(added.length > 0 ? { ARINVOICEITEMS: { ARINVOICEITEM: added } } : {}) });
+			// A changed line keeps its number (LINE_NO) until the client has found that line's key.
+			const changed = list(items.updatelineitem as XmlObject[] | undefined).map((line, i) => {
+				const lineNo = isObject(line) && isObject(line.$attributes) ? String(line.$attributes.line_num as string) : '';
+				return { LINE_NO: lineNo, ...renamed(fn, isObject(line) ? line : {}, INVOICE_LINE, `line change ${i + 1}`) };
+			});
+			const all = [...changed, ...lines(fn, items, 'lineitem', INVOICE_LINE)];
+			return generic('update', 'ARINVOICE', { RECORDNO: fn.attributes?.key ?? '', ...header, ...(all.length > 0 ? { ARINVOICEITEMS: { ARINVOICEITEM: all } } : {}) });
 		}
 		case 'record_deposit': {
 			const header = renamed(fn, body, DEPOSIT_HEADER, 'the deposit', ['receiptkeys', 'receipts']);

@@ -144,7 +144,7 @@ function xmlLeaves(body: XmlObject, prefix = '', out: Array<[string, XmlValue]> 
 
 /** A generic create/update body (XML field names) as the REST object's JSON. A field with no REST
  * name is refused, naming it, before anything is sent. */
-export function toRestBody(mapping: RestObjectMapping, body: XmlObject, what: string): JsonObject {
+export function toRestBody(mapping: RestObjectMapping, body: XmlObject, what: string, isLine = false): JsonObject {
 	const json: JsonObject = {};
 	for (const [key, value] of Object.entries(body)) {
 		if (key === '$attributes' || value === undefined || value === null) continue;
@@ -152,7 +152,7 @@ export function toRestBody(mapping: RestObjectMapping, body: XmlObject, what: st
 			const lineMap = lineMapping(mapping);
 			const inner = (value as XmlObject)[mapping.lines.xmlLine] ?? value;
 			const lines = (Array.isArray(inner) ? inner : [inner]) as XmlObject[];
-			if (lineMap) json[mapping.lines.rest] = lines.map((line, i) => toRestBody(lineMap, line, `${what}, line ${i + 1}`));
+			if (lineMap) json[mapping.lines.rest] = lines.map((line, i) => toRestBody(lineMap, line, `${what}, line ${i + 1}`, true));
 			continue;
 		}
 		const leaves = typeof value === 'object' && !Array.isArray(value) ? xmlLeaves(value as XmlObject, key) : [[key, value as XmlValue] as [string, XmlValue]];
@@ -161,7 +161,11 @@ export function toRestBody(mapping: RestObjectMapping, body: XmlObject, what: st
 			if (field === undefined || (field.readOnly && xml.toUpperCase() !== mapping.keyXml)) {
 				throw invalid(`${what}: field ${xml} has no REST equivalent on ${mapping.rest}; remove it or use the Web Services (XML) credential`);
 			}
-			if (xml.toUpperCase() === mapping.keyXml) continue; // the key goes in the URL
+			if (xml.toUpperCase() === mapping.keyXml) {
+				// An owner's key goes in the URL; a line's key in the line (a PATCH changing that line).
+				if (isLine) json.key = String(leaf as string);
+				continue;
+			}
 			const text = Array.isArray(leaf) ? leaf.map(String).join(',') : String(leaf);
 			let restValue: JsonValue = toRestValue(field, text);
 			if (/^(true|false)$/i.test(text) && /^is[A-Z]|\.is[A-Z]/.test(field.rest)) restValue = /^true$/i.test(text);
