@@ -7,7 +7,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox/api';
-import { createCredentialsHelper, type HarnessCredentialsHelper } from '../support/harness';
+import { createCredentialsHelper, listSearch, packageNode, type HarnessCredentialsHelper } from '../support/harness';
 import { NODE_NAME, readAll, runNode, startTestSandbox } from './support';
 
 let sandbox: Sandbox;
@@ -345,5 +345,23 @@ describe('card transactions over REST', () => {
 		expect(sandbox.stats.requests).toBe(before);
 		const unknown = await overRest(card('CC-NOCARD', { chargeCard: locator('NOPE-1') }), undefined, true);
 		expect(String(unknown.json(NODE_NAME)[0].error)).toMatch(/\(HTTP 422\): operationFailed .*NOPE-1/s);
+	});
+});
+
+describe('the bank account and charge card lists over REST', () => {
+	const search = async (authentication: string, method: string) =>
+		await listSearch({ ...packageNode('sageIntacct', NODE_NAME, { authentication, resource: 'deposit', operation: 'create' }), ...(authentication === 'oAuth2' ? REST_NODE : XML_NODE) }, method, { credentials: both });
+
+	it.each(['searchChargeCards', 'searchCustomers'])('%s lists what the XML list lists', async (method) => {
+		const rest = await search('oAuth2', method);
+		expect(rest.results.length).toBeGreaterThan(0);
+		expect(rest.results).toEqual((await search('webServices', method)).results);
+	});
+
+	it('searchBankAccounts lists the same accounts (a company without account status: REST, having no lookup, shows the IDs as names)', async () => {
+		const rest = await search('oAuth2', 'searchBankAccounts');
+		const xml = await search('webServices', 'searchBankAccounts');
+		expect(rest.results.length).toBeGreaterThan(0);
+		expect(rest.results.map((r) => r.value)).toEqual(xml.results.map((r) => r.value));
 	});
 });

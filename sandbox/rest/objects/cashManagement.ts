@@ -6,7 +6,7 @@
  * record_cctransaction), which the XML API documents as the only way to create them.
  */
 import type { XmlElement } from '../../model/contract';
-import { auditFields, entityFields, f, type RestObjectDef } from './restObjectDef';
+import { STATUS, auditFields, entityFields, f, type RestObjectDef } from './restObjectDef';
 import { lineDimensions } from './accountsReceivable';
 import { el, fieldText, legacyElements, recordLines, type LegacySpec } from './legacyWrites';
 import { RestError } from '../restErrors';
@@ -51,7 +51,7 @@ export const DEPOSIT: RestObjectDef = {
 	createdXml: 'AUDITWHENCREATED',
 	modelWrite: depositWrite,
 	fields: [
-		f.ref('bankAccount', 'cash-management/bank-account', 'FINANCIALENTITY', undefined, { required: true }),
+		f.ref('bankAccount', 'cash-management/checking-account', 'FINANCIALENTITY', undefined, { required: true }),
 		f.date('txnDate', 'WHENCREATED', { required: true }),
 		f.str('depositId', 'DEPOSITID', { required: true }),
 		f.str('description', 'DESCRIPTION'),
@@ -144,4 +144,45 @@ export const CARD_TXN: RestObjectDef = {
 		...entityFields(),
 	],
 	lines: { path: 'lines', xmlCollection: 'CCTRANSACTIONENTRIES', xmlLine: 'CCTRANSACTIONENTRY', object: CARD_TXN_LINE, ownerPath: 'creditCardTxn', required: true },
+};
+
+/** The model documents no writes of bank and card accounts (Checking Accounts, Charge Card Accounts pages): read only here. */
+function readOnlyAccount(name: string): RestObjectDef['modelWrite'] {
+	return () => {
+		throw new RestError(405, 'methodNotAllowed', `The sandbox serves ${name} for reading only`);
+	};
+}
+
+export const CHECKING_ACCOUNT: RestObjectDef = {
+	name: 'cash-management/checking-account',
+	xmlObject: 'CHECKINGACCOUNT',
+	idXml: 'BANKACCOUNTID',
+	nameXml: 'DESCRIPTION',
+	idWritable: true,
+	modelWrite: readOnlyAccount('cash-management/checking-account'),
+	fields: [
+		f.str('description', 'DESCRIPTION'),
+		f.str('bankAccountDetails.accountNumber', 'BANKACCOUNTNO'),
+		f.str('bankAccountDetails.bankName', 'BANKNAME'),
+		f.str('bankAccountDetails.currency', 'CURRENCY'),
+		f.ref('accounting.glAccount', 'general-ledger/account', 'GLACCOUNTNO'),
+		...auditFields(),
+	],
+};
+
+export const CREDIT_CARD_ACCOUNT: RestObjectDef = {
+	name: 'cash-management/credit-card-account',
+	xmlObject: 'CREDITCARD',
+	idXml: 'CARDID',
+	nameXml: 'DESCRIPTION',
+	idWritable: true,
+	modelWrite: readOnlyAccount('cash-management/credit-card-account'),
+	fields: [
+		f.str('accountDetails.description', 'DESCRIPTION'),
+		f.str('accountDetails.cardType', 'CARDTYPE'),
+		f.str('accountDetails.currency', 'CURRENCY'),
+		f.enum('status', 'STATUS', STATUS),
+		f.ref('accounting.offsetGLAccount', 'general-ledger/account', 'GLACCOUNTNO'),
+		...auditFields(),
+	],
 };

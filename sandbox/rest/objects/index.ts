@@ -4,7 +4,7 @@ import { ATTACHMENT, CLASS, DEPARTMENT, EMPLOYEE, ENTITY, FOLDER, ITEM, LOCATION
 import { ACCOUNT, JOURNAL, JOURNAL_ENTRY, JOURNAL_ENTRY_LINE } from './generalLedger';
 import type { RestObjectDef } from './restObjectDef';
 import { CUSTOMER, INVOICE, INVOICE_LINE, PAYMENT, PAYMENT_DETAIL } from './accountsReceivable';
-import { CARD_TXN, CARD_TXN_LINE, DEPOSIT, DEPOSIT_DETAIL } from './cashManagement';
+import { CARD_TXN, CARD_TXN_LINE, CHECKING_ACCOUNT, CREDIT_CARD_ACCOUNT, DEPOSIT, DEPOSIT_DETAIL } from './cashManagement';
 
 export const REST_OBJECTS: readonly RestObjectDef[] = [
 	ACCOUNT,
@@ -33,6 +33,8 @@ export const REST_OBJECTS: readonly RestObjectDef[] = [
 	DEPOSIT_DETAIL,
 	CARD_TXN,
 	CARD_TXN_LINE,
+	CHECKING_ACCOUNT,
+	CREDIT_CARD_ACCOUNT,
 ];
 
 const BY_NAME = new Map(REST_OBJECTS.map((o) => [o.name, o]));

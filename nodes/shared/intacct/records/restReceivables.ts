@@ -273,4 +273,33 @@ const CCTRANSACTION: RestObjectMapping = {
 	lines: { xmlCollection: 'CCTRANSACTIONENTRIES', xmlLine: 'CCTRANSACTIONENTRY', rest: 'lines', writeOnly: true },
 };
 
-export const RECEIVABLES_MAPPINGS: Record<string, RestObjectMapping> = { CUSTOMER, ARINVOICE, ARINVOICEITEM, ARPYMT, ARPYMTDETAIL, DEPOSIT, DEPOSITENTRY, CCTRANSACTION, CCTRANSACTIONENTRY };
+/** Bank and card accounts (the Bank Account and Charge Card lists of AR payments, deposits, card transactions). */
+const CHECKINGACCOUNT: RestObjectMapping = {
+	xmlObject: 'CHECKINGACCOUNT',
+	rest: 'cash-management/checking-account',
+	keyXml: 'RECORDNO',
+	idXml: 'BANKACCOUNTID',
+	fields: [ro('RECORDNO', 'key'), rw('BANKACCOUNTID', 'id'), rw('DESCRIPTION', 'description'), rw('STATUS', 'status', { values: ACTIVE_STATUS }), ...AUDIT],
+};
+
+const CREDITCARD: RestObjectMapping = {
+	xmlObject: 'CREDITCARD',
+	rest: 'cash-management/credit-card-account',
+	keyXml: 'RECORDNO',
+	idXml: 'CARDID',
+	fields: [ro('RECORDNO', 'key'), rw('CARDID', 'id'), rw('DESCRIPTION', 'accountDetails.description'), rw('STATUS', 'status', { values: ACTIVE_STATUS }), ...AUDIT],
+};
+
+export const RECEIVABLES_MAPPINGS: Record<string, RestObjectMapping> = {
+	CUSTOMER,
+	ARINVOICE,
+	ARINVOICEITEM,
+	ARPYMT,
+	ARPYMTDETAIL,
+	DEPOSIT,
+	DEPOSITENTRY,
+	CCTRANSACTION,
+	CCTRANSACTIONENTRY,
+	CHECKINGACCOUNT,
+	CREDITCARD,
+};
