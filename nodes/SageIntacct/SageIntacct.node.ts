@@ -111,6 +111,15 @@ export class SageIntacct implements INodeType {
 				default: '',
 				displayOptions: { show: { authentication: ['oAuth2'], resource: ['bill'], operation: ['create', 'update'] } },
 			},
+			{
+				// docs/rest-wire.md: Sage's REST reference names no payment field for these; they are refused before sending.
+				displayName:
+					'Over OAuth 2.0 (REST) an AR payment takes no Overpayment Amount, Overpayment Location/Department or Payment Date (the REST payment has no such fields): leave them empty or use Web Services (XML)',
+				name: 'restArPaymentNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { authentication: ['oAuth2'], resource: ['arPayment'], operation: ['create'] } },
+			},
 			...glEntry.description,
 			...journalEntry.description,
 			...bill.description,
