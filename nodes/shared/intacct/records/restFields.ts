@@ -1,5 +1,39 @@
-/** Building blocks of the REST field tables (restObjects.ts, restReceivables.ts). */
-import type { RestFieldMapping } from './restObjects';
+/** The REST field tables' types and building blocks (restObjects.ts, restReceivables.ts). */
+
+export interface RestFieldMapping {
+	/** XML field name (GLENTRY's ACCOUNTNO). */
+	xml: string;
+	/** REST field path (glAccount.id). */
+	rest: string;
+	/** [REST value, XML text] pairs for enumerations. */
+	values?: ReadonlyArray<readonly [string, string]>;
+	/** date: YYYY-MM-DD <-> MM/DD/YYYY; dateTime: ISO <-> MM/DD/YYYY HH:MM:SS. */
+	format?: 'date' | 'dateTime';
+	/** Not sent on create (system-assigned or read-only). */
+	readOnly?: boolean;
+}
+
+export interface RestObjectMapping {
+	xmlObject: string;
+	rest: string;
+	/** XML field that is the REST `key` (RECORDNO). */
+	keyXml: string;
+	/** XML field that is the REST `id` (the business ID: VENDORID), when it differs from the key. */
+	idXml?: string;
+	fields: RestFieldMapping[];
+	/** Lines written and read through the owner (GLBATCH ENTRIES/GLENTRY -> lines). */
+	lines?: {
+		xmlCollection: string;
+		xmlLine: string;
+		rest: string;
+		/** Written only: the XML read of the owner has no lines. */
+		writeOnly?: boolean;
+		/** The line's field holding its owner's key (RECORDKEY): how a change to line n finds that line's key. */
+		ownerKeyXml?: string;
+	};
+	/** A REST object named by the user: field names are REST paths, records keep them. */
+	passThrough?: boolean;
+}
 
 /** A field read over REST but never sent (system-assigned or read-only). */
 export const ro = (xml: string, rest: string, extra: Partial<RestFieldMapping> = {}): RestFieldMapping => ({ xml, rest, readOnly: true, ...extra });

@@ -4,43 +4,10 @@
  * returns it). Names from Sage's OpenAPI documents (docs/rest-wire.md lists which). Only the fields
  * in these tables cross the wire; a field the table lacks is not read over REST (it is left out of
  * the output, never invented).
- */import { ACTIVE_STATUS, AUDIT, ro, rw } from './restFields';
+ */import { ACTIVE_STATUS, AUDIT, LINE_DIMENSIONS, ro, rw, type RestObjectMapping } from './restFields';
 import { RECEIVABLES_MAPPINGS } from './restReceivables';
 
-export interface RestFieldMapping {
-	/** XML field name (GLENTRY's ACCOUNTNO). */
-	xml: string;
-	/** REST field path (glAccount.id). */
-	rest: string;
-	/** [REST value, XML text] pairs for enumerations. */
-	values?: ReadonlyArray<readonly [string, string]>;
-	/** date: YYYY-MM-DD <-> MM/DD/YYYY; dateTime: ISO <-> MM/DD/YYYY HH:MM:SS. */
-	format?: 'date' | 'dateTime';
-	/** Not sent on create (system-assigned or read-only). */
-	readOnly?: boolean;
-}
-
-export interface RestObjectMapping {
-	xmlObject: string;
-	rest: string;
-	/** XML field that is the REST `key` (RECORDNO). */
-	keyXml: string;
-	/** XML field that is the REST `id` (the business ID: VENDORID), when it differs from the key. */
-	idXml?: string;
-	fields: RestFieldMapping[];
-	/** Lines written and read through the owner (GLBATCH ENTRIES/GLENTRY -> lines). */
-	lines?: {
-		xmlCollection: string;
-		xmlLine: string;
-		rest: string;
-		/** Written only: the XML read of the owner has no lines. */
-		writeOnly?: boolean;
-		/** The line's field holding its owner's key (RECORDKEY): how a change to line n finds that line's key. */
-		ownerKeyXml?: string;
-	};
-	/** A REST object named by the user: field names are REST paths, records keep them. */
-	passThrough?: boolean;
-}
+export type { RestFieldMapping, RestObjectMapping } from './restFields';
 
 const GL_STATE = [
 	['draft', 'Draft'],
@@ -154,14 +121,7 @@ const APBILLITEM: RestObjectMapping = {
 		rw('TRX_AMOUNT', 'txnAmount'),
 		ro('AMOUNT', 'baseAmount'),
 		rw('ENTRYDESCRIPTION', 'memo'),
-		rw('LOCATIONID', 'dimensions.location.id'),
-		rw('DEPARTMENTID', 'dimensions.department.id'),
-		rw('PROJECTID', 'dimensions.project.id'),
-		rw('CLASSID', 'dimensions.class.id'),
-		rw('CUSTOMERID', 'dimensions.customer.id'),
-		rw('VENDORID', 'dimensions.vendor.id'),
-		rw('EMPLOYEEID', 'dimensions.employee.id'),
-		rw('ITEMID', 'dimensions.item.id'),
+		...LINE_DIMENSIONS,
 		rw('BILLABLE', 'project.isBillable'),
 		...AUDIT,
 	],
