@@ -188,6 +188,12 @@ export class ObjectService {
 		const withDefaults = verb === 'create' && def.createDefaults !== undefined ? ({ ...input, ...def.createDefaults(input) } as JsonObject) : input;
 		const xml = restInputToXml(def, withDefaults, verb, this.refs, verb === 'update' ? recordNo : undefined);
 		if (def.xmlObject === 'SUPDOC' && verb === 'create') return this.createAttachment(def, xml);
+		if (def.modelWrite) {
+			// The model takes this object through its own function (create_invoice, record_deposit, ...): it answers with a key.
+			const done = this.calls.execute(def.modelWrite(verb, xml, { readKeys: (object, keys) => this.calls.readKeys(object, keys, def.name) }), verb, def.name);
+			const doneKey = done.kind === 'key' ? done.key : done.kind === 'data' && done.records.length > 0 ? modelValue(done.records[0].fields, 'RECORDNO') : (recordNo ?? '');
+			return reference(def, { key: doneKey, id: def.idXml === 'RECORDNO' ? doneKey : this.refs.idOf(def.name, doneKey) || doneKey });
+		}
 		const outcome = this.calls.execute(element(verb, [xml]), verb, def.name);
 		if (outcome.kind !== 'data' || outcome.records.length === 0) throw new RestError(500, 'internalError', `The ${verb} returned no record`);
 		const written = outcome.records[0].fields;

@@ -333,7 +333,9 @@ function collectInput(def: RestObjectDef, input: JsonObject, mode: 'create' | 'u
 						return;
 					}
 					const node: XmlNode = { name: def.lines!.xmlLine, children: [], text: '' };
-					collectInput(def.lines!.object, line, 'create', refs, node, problems, lineWhere);
+					// In a PATCH a line with its key changes that line (owner-and-owned-objects.md); without one it is added.
+					const lineKey = mode === 'update' && (typeof line.key === 'string' || typeof line.key === 'number') ? String(line.key) : undefined;
+					collectInput(def.lines!.object, line, lineKey === undefined ? 'create' : 'update', refs, node, problems, lineWhere, lineKey);
 					collection.children.push(node);
 				});
 				root.children.push(collection);

@@ -1,8 +1,10 @@
 /**
  * POST /workflows/{application}/{object}/{action}: state changes that are not a PATCH
  * (accounts-payable.md "Reverse a payment or void a check": { key, paymentDate, description } ->
- * { key, id, href, state }). Each runs the model's own function (reverse_appayment), so both
- * protocols share its rules. Choices the reference leaves open: docs/fidelity-rest.md.
+ * { key, id, href, state }; cash-management.md "POST /workflows/cash-management/credit-card-txn/reverse":
+ * { key, reversedDate, memo } -> the reversing transaction). Each runs the model's own function
+ * (reverse_appayment, reverse_cctransaction), so both protocols share its rules. Choices the
+ * reference leaves open: docs/fidelity-rest.md.
  */
 import type { XmlElement } from '../model/contract';
 import { ModelCalls, element } from './modelCalls';
@@ -10,6 +12,7 @@ import type { RestReply } from './objectService';
 import { PAYMENT_STATES } from './objects/apPayments';
 import { type Json, type JsonObject, hrefOf, modelValue } from './recordMapping';
 import { RestError } from './restErrors';
+import { el } from './objects/legacyWrites';
 
 type Workflow = (calls: ModelCalls, body: JsonObject) => RestReply;
 
@@ -46,8 +49,32 @@ const reverseApPayment: Workflow = (calls, body) => {
 	return reply(AP_PAYMENT, key, PAYMENT_STATES.find(([, l]) => l === label)?.[0] ?? label);
 };
 
+function cardText(body: { [key: string]: Json }, name: string): string {
+	const value = body[name];
+	return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+}
+
+/** Reverse a charge card transaction: the model's reverse_cctransaction; answers the reversing transaction. */
+const reverseCardTransaction: Workflow = (calls, body) => {
+	const key = cardText(body, 'key');
+	const date = cardText(body, 'reversedDate');
+	const problems = [];
+	if (!/^\d+$/.test(key)) problems.push({ field: 'key', message: 'key is required: the key of the credit card transaction to reverse' });
+	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+	if (!m) problems.push({ field: 'reversedDate', message: 'reversedDate is required, a date written yyyy-mm-dd' });
+	if (problems.length > 0 || !m) throw RestError.invalidFields(problems);
+	if (calls.readKeys('CCTRANSACTION', [key], 'cash-management/credit-card-txn').length === 0) throw RestError.notFound(`cash-management/credit-card-txn with key ${key} was not found`);
+	const memo = cardText(body, 'memo');
+	const fn = el('reverse_cctransaction', [el('datereversed', [el('year', m[1]), el('month', m[2]), el('day', m[3])]), ...(memo ? [el('memo', memo)] : [])], { key });
+	const outcome = calls.execute(fn, 'reverse', 'cash-management/credit-card-txn');
+	const reversal = outcome.kind === 'key' ? outcome.key : '';
+	const name = 'cash-management/credit-card-txn';
+	return { status: 200, body: { 'ia::result': { key: reversal, id: reversal, href: hrefOf(name, reversal), state: 'reversed' }, 'ia::meta': { totalCount: 1, totalSuccess: 1, totalError: 0 } } };
+};
+
 const WORKFLOWS: Record<string, Workflow> = {
 	'accounts-payable/payment/reverse': reverseApPayment,
+	'cash-management/credit-card-txn/reverse': reverseCardTransaction,
 };
 
 export function runWorkflow(calls: ModelCalls, method: string, path: string, body: Json | undefined): RestReply {

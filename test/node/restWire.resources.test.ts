@@ -2,9 +2,9 @@
  * The rest of the node's resources and operations over OAuth 2.0 (REST), through the real n8n engine
  * against the sandbox, in the style of restWire.test.ts: journal entry get many / update / delete /
  * reverse, bill get many / update / delete, vendor update, the reference lists of the resource
- * locators; and the resources that run over XML only (balance reports, AR, deposits, card
- * transactions, attachments; AP payments: restWire.apPayment.test.ts) refused before anything
- * is sent, with the words the panel shows.
+ * locators; and the operations that run over XML only (balance reports) refused before anything is
+ * sent, with the words the panel shows (AP payments: restWire.apPaymentBalance.test.ts; customers,
+ * AR, deposits and card transactions: restWire.receivables.test.ts).
  */
 import type { IDataObject } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox/api';
@@ -168,11 +168,6 @@ describe('reference lists (resource locators) over REST', () => {
 describe('resources that run over XML only say so, before anything is sent', () => {
 	it.each([
 		[{ resource: 'balance', operation: 'trialBalance', startDate: '2026-01-01', endDate: '2026-01-31' }, /get_trialbalance.*not available over the REST API/],
-		[{ resource: 'customer', operation: 'create', customerId: 'C-REST-1', name: 'Over REST' }, /no REST equivalent.*Web Services \(XML\)/],
-		[{ resource: 'arInvoice', operation: 'get', recordNo: '1' }, /not available over the REST API/],
-		[{ resource: 'arPayment', operation: 'get', recordNo: '1' }, /not available over the REST API/],
-		[{ resource: 'deposit', operation: 'get', recordNo: '1' }, /not available over the REST API/],
-		[{ resource: 'cardTransaction', operation: 'get', recordNo: '1' }, /not available over the REST API/],
 		[{ resource: 'attachment', operation: 'get', attachmentId: 'A-1' }, /not available over the REST API/],
 	])('%j', async (parameters, message) => {
 		const before = sandbox.stats.requests;

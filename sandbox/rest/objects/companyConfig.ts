@@ -75,23 +75,6 @@ export const PROJECT: RestObjectDef = {
 	],
 };
 
-export const CUSTOMER: RestObjectDef = {
-	name: 'accounts-receivable/customer',
-	xmlObject: 'CUSTOMER',
-	idXml: 'CUSTOMERID',
-	nameXml: 'NAME',
-	idWritable: true,
-	fields: [
-		f.str('name', 'NAME', { required: true }),
-		f.enum('status', 'STATUS', STATUS),
-		f.ref('customerType', 'accounts-receivable/customer-type', 'CUSTTYPE'),
-		f.ref('term', 'accounts-receivable/term', 'TERMNAME'),
-		f.dec('totalDue', 'TOTALDUE', { readOnly: true }),
-		...auditFields(),
-		...entityFields(),
-	],
-};
-
 export const EMPLOYEE: RestObjectDef = {
 	name: 'company-config/employee',
 	xmlObject: 'EMPLOYEE',

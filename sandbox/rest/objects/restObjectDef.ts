@@ -5,6 +5,13 @@
  * types follow Sage's REST reference examples (docs/fidelity-rest.md lists where they come from).
  */
 
+import type { RenderRecord, XmlElement } from '../../model/contract';
+
+/** Model reads a modelWrite may need (an invoice line's number from its key). */
+export interface ModelLookup {
+	readKeys(xmlObject: string, keys: string[]): RenderRecord[];
+}
+
 /** REST field types as the model service reports them (`type` + `format`). */
 export type RestKind = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'date-time' | 'decimal';
 
@@ -91,6 +98,12 @@ export interface RestObjectDef {
 	files?: boolean;
 	/** Values the REST API fills in on create when the caller leaves them out (the XML API requires them). */
 	createDefaults?: (input: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+	/**
+	 * The model function a write runs as, built from the generic record (<ARINVOICE>…</ARINVOICE>),
+	 * when the model takes the object through another function (create_invoice, record_deposit, …).
+	 * Absent: the model's generic create/update.
+	 */
+	modelWrite?: (verb: 'create' | 'update', record: XmlElement, lookup: ModelLookup) => XmlElement;
 }
 
 export const STATUS: ReadonlyArray<readonly [string, string]> = [

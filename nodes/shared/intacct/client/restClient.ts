@@ -8,7 +8,7 @@
  */
 import type { BatchOptions, BatchOutcome, CostRecorder, IntacctApi, IntacctFunction, IntacctRecord, IntacctResult, PageOptions, RequestOptions, XmlObject } from '../core/types';
 import { IntacctError } from '../core/errors';
-import { restMapping, type RestObjectMapping } from '../records/restObjects';
+import { lineMapping, restMapping, type RestObjectMapping } from '../records/restObjects';
 import {
 	type AccessToken,
 	type JsonObject,
@@ -27,6 +27,7 @@ import {
 import { conditionsToFilters, passThroughMapping, queryFilterToCondition, selectFields, toRestBody, toXmlRecord, workflowOf } from '../rest/translate';
 import { readObjectModel } from '../rest/objectModel';
 import { decodeQueryCursor, dimensionsRecord, encodeQueryCursor, inspectRecord, isQueryCursor, lookupRecord, type QueryCursor } from '../rest/restLookups';
+import { cardReversal, legacyAsGeneric } from '../rest/legacyWrites';
 import { Semaphore } from './semaphore';
 import { recordRestCall } from './costMeter';
 import { backoffDelay, networkError } from './retryPolicy';
@@ -365,7 +366,11 @@ export class RestIntacctClient implements IntacctApi {
 				return this.result(fn, [dimensionsRecord(result)]);
 			}
 			case 'create':
-			case 'update': {
+			case 'update':
+			case 'create_invoice':
+			case 'update_invoice':
+			case 'record_deposit':
+			case 'record_cctransaction': {
 				const [outcome] = await this.executeMany([fn], options);
 				if (!outcome.ok) throw outcome.error;
 				return outcome.result;
@@ -377,6 +382,8 @@ export class RestIntacctClient implements IntacctApi {
 				}
 				return this.result(fn, []);
 			}
+			case 'reverse_cctransaction':
+				return await this.reverseCardTransaction(fn, entityId);
 			default: {
 				// Legacy functions with a REST workflow (reverse_appayment -> /workflows/accounts-payable/payment/reverse).
 				const workflow = workflowOf(fn);
@@ -386,6 +393,16 @@ export class RestIntacctClient implements IntacctApi {
 				return this.result(fn, [{ RECORDNO: str(asObject(result).key), STATE: str(asObject(result).state) }]);
 			}
 		}
+	}
+
+	/** reverse_cctransaction as POST /workflows/cash-management/credit-card-txn/reverse (cash-management.md); the answer names the reversal. */
+	private async reverseCardTransaction(fn: IntacctFunction, entityId: string): Promise<IntacctResult> {
+		const body = cardReversal(fn);
+		if (!body) throw unsupported(fn);
+		const path = '/workflows/cash-management/credit-card-txn/reverse';
+		const { result } = await this.send({ method: 'POST', path, body, entityId, what: `reverse cash-management/credit-card-txn ${body.key}`, isWrite: true, idempotencyKey: fn.controlId });
+		const key = str(asObject(result).key);
+		return this.result(fn, key === '' ? [] : [{ RECORDNO: key }], key === '' ? {} : { key });
 	}
 
 	async executeBatch(fns: IntacctFunction[], options?: RequestOptions): Promise<IntacctResult[]> {
@@ -400,12 +417,22 @@ export class RestIntacctClient implements IntacctApi {
 	 * array; the answer's elements pair back to the items in order); updates and other functions
 	 * run one by one. The Idempotency-Key of a batch is derived from its functions' control IDs.
 	 */
-	async executeMany(fns: IntacctFunction[], options?: BatchOptions): Promise<BatchOutcome[]> {
+	async executeMany(given: IntacctFunction[], options?: BatchOptions): Promise<BatchOutcome[]> {
 		const entityId = this.entity(options);
-		const outcomes: BatchOutcome[] = new Array<BatchOutcome>(fns.length);
+		const outcomes: BatchOutcome[] = new Array<BatchOutcome>(given.length);
 		const creates = new Map<string, number[]>();
 		const others: number[] = [];
+		// Legacy writes (create_invoice, record_deposit, ...) run as the generic writes of their objects.
+		const fns = given.map((fn, i) => {
+			try {
+				return legacyAsGeneric(fn) ?? fn;
+			} catch (error) {
+				outcomes[i] = { ok: false, error: error as IntacctError };
+				return fn;
+			}
+		});
 		fns.forEach((fn, i) => {
+			if (outcomes[i] !== undefined) return;
 			if (fn.name === 'create') {
 				try {
 					const { mapping } = this.writeTarget(fn);
@@ -523,10 +550,33 @@ export class RestIntacctClient implements IntacctApi {
 	private async update(fn: IntacctFunction, entityId: string): Promise<IntacctResult> {
 		const { mapping, body } = this.writeTarget(fn);
 		const key = await this.keyForUpdate(mapping, body, entityId);
-		const json = toRestBody(mapping, body, `update ${mapping.xmlObject} ${key}`);
+		const json = toRestBody(mapping, await this.withLineKeys(mapping, body, key, entityId), `update ${mapping.xmlObject} ${key}`);
 		const { result } = await this.send({ method: 'PATCH', path: `/objects/${mapping.rest}/${encodeURIComponent(key)}`, body: json, entityId, what: `update ${mapping.rest} ${key}`, isWrite: true, idempotencyKey: fn.controlId });
 		const updated = str(asObject(result).key) || key;
 		return this.result(fn, [{ RECORDNO: updated }], { key: updated, listType: mapping.xmlObject });
+	}
+
+	/**
+	 * Lines an update changes by number (LINE_NO, as update_invoice's line_num) named by their keys,
+	 * which a REST PATCH of the owner takes: the owner's lines are read once (query by owner key).
+	 */
+	private async withLineKeys(mapping: RestObjectMapping, body: XmlObject, key: string, entityId: string): Promise<XmlObject> {
+		const lines = mapping.lines;
+		const lineMap = lineMapping(mapping);
+		const container = lines ? asObject(body[lines.xmlCollection]) : {};
+		const given = lines ? container[lines.xmlLine] : undefined;
+		const list = (Array.isArray(given) ? given : given === undefined ? [] : [given]).map((l) => asObject(l) as XmlObject);
+		if (!lines?.ownerKeyXml || !lineMap || !list.some((l) => l.LINE_NO !== undefined)) return body;
+		const page = await this.queryPage(lineMap, [lineMap.keyXml, 'LINE_NO'], `${lines.ownerKeyXml} = '${key}'`, entityId, 1, REST_QUERY_PAGE);
+		const keyOf = new Map(page.records.map((r) => [str(r.LINE_NO), str(r[lineMap.keyXml])]));
+		const keyed = list.map((line) => {
+			if (line.LINE_NO === undefined) return line;
+			const { LINE_NO: lineNo, ...fields } = line;
+			const lineKey = keyOf.get(str(lineNo));
+			if (lineKey === undefined) throw new IntacctError({ kind: 'validation', summary: `update ${mapping.xmlObject} ${key}: it has no line ${str(lineNo)} to change` });
+			return { [lineMap.keyXml]: lineKey, ...fields } as XmlObject;
+		});
+		return { ...body, [lines.xmlCollection]: { [lines.xmlLine]: keyed } };
 	}
 
 	/**

@@ -5,39 +5,10 @@
  * in these tables cross the wire; a field the table lacks is not read over REST (it is left out of
  * the output, never invented).
  */
+import { ACTIVE_STATUS, AUDIT, LINE_DIMENSIONS, ro, rw, type RestObjectMapping } from './restFields';
+import { RECEIVABLES_MAPPINGS } from './restReceivables';
 
-export interface RestFieldMapping {
-	/** XML field name (GLENTRY's ACCOUNTNO). */
-	xml: string;
-	/** REST field path (glAccount.id). */
-	rest: string;
-	/** [REST value, XML text] pairs for enumerations. */
-	values?: ReadonlyArray<readonly [string, string]>;
-	/** date: YYYY-MM-DD <-> MM/DD/YYYY; dateTime: ISO <-> MM/DD/YYYY HH:MM:SS. */
-	format?: 'date' | 'dateTime';
-	/** Not sent on create (system-assigned or read-only). */
-	readOnly?: boolean;
-	/** Sent, never read back (an AP payment's paymentDate; ACTION written as state). */
-	writeOnly?: boolean;
-}
-
-export interface RestObjectMapping {
-	xmlObject: string;
-	rest: string;
-	/** XML field that is the REST `key` (RECORDNO). */
-	keyXml: string;
-	/** XML field that is the REST `id` (the business ID: VENDORID), when it differs from the key. */
-	idXml?: string;
-	fields: RestFieldMapping[];
-	/** Lines written and read through the owner (GLBATCH ENTRIES/GLENTRY -> lines). */
-	lines?: { xmlCollection: string; xmlLine: string; rest: string };
-	/** A REST object named by the user: field names are REST paths, records keep them. */
-	passThrough?: boolean;
-	/** Values a create sends when the node's body leaves them out (REST defaults differ from XML's). */
-	createDefaults?: Record<string, string>;
-	/** Whether reads return the lines (false: the XML read of the object has none, APPYMT). */
-	linesOnRead?: boolean;
-}
+export type { RestFieldMapping, RestObjectMapping } from './restFields';
 
 const GL_STATE = [
 	['draft', 'Draft'],
@@ -47,22 +18,6 @@ const GL_STATE = [
 	['declined', 'Declined'],
 	['reversed', 'Reversed'],
 ] as const;
-
-const ro = (xml: string, rest: string, extra: Partial<RestFieldMapping> = {}): RestFieldMapping => ({ xml, rest, readOnly: true, ...extra });
-const rw = (xml: string, rest: string, extra: Partial<RestFieldMapping> = {}): RestFieldMapping => ({ xml, rest, ...extra });
-
-/** active/inactive, also from the XML query codes T and F (the reference lists filter STATUS = 'T'). */
-const ACTIVE_STATUS: RestFieldMapping['values'] = [
-	['active', 'active'],
-	['inactive', 'inactive'],
-];
-
-const AUDIT: RestFieldMapping[] = [
-	ro('WHENCREATED', 'audit.createdDateTime', { format: 'dateTime' }),
-	ro('WHENMODIFIED', 'audit.modifiedDateTime', { format: 'dateTime' }),
-	ro('CREATEDBY', 'audit.createdBy'),
-	ro('MODIFIEDBY', 'audit.modifiedBy'),
-];
 
 const GLENTRY: RestObjectMapping = {
 	xmlObject: 'GLENTRY',
@@ -167,14 +122,7 @@ const APBILLITEM: RestObjectMapping = {
 		rw('TRX_AMOUNT', 'txnAmount'),
 		ro('AMOUNT', 'baseAmount'),
 		rw('ENTRYDESCRIPTION', 'memo'),
-		rw('LOCATIONID', 'dimensions.location.id'),
-		rw('DEPARTMENTID', 'dimensions.department.id'),
-		rw('PROJECTID', 'dimensions.project.id'),
-		rw('CLASSID', 'dimensions.class.id'),
-		rw('CUSTOMERID', 'dimensions.customer.id'),
-		rw('VENDORID', 'dimensions.vendor.id'),
-		rw('EMPLOYEEID', 'dimensions.employee.id'),
-		rw('ITEMID', 'dimensions.item.id'),
+		...LINE_DIMENSIONS,
 		rw('BILLABLE', 'project.isBillable'),
 		...AUDIT,
 	],
@@ -250,7 +198,6 @@ function referenceList(xmlObject: string, rest: string, idXml: string, nameXml: 
 
 const REFERENCE_LISTS: Record<string, RestObjectMapping> = {
 	GLJOURNAL: referenceList('GLJOURNAL', 'general-ledger/journal', 'SYMBOL', 'TITLE'),
-	CUSTOMER: referenceList('CUSTOMER', 'accounts-receivable/customer', 'CUSTOMERID', 'NAME'),
 	DEPARTMENT: referenceList('DEPARTMENT', 'company-config/department', 'DEPARTMENTID', 'TITLE'),
 	LOCATION: referenceList('LOCATION', 'company-config/location', 'LOCATIONID', 'NAME'),
 	CLASS: referenceList('CLASS', 'company-config/class', 'CLASSID', 'NAME'),
@@ -375,7 +322,7 @@ const GLBUDGETITEM: RestObjectMapping = {
 	],
 };
 
-const MAPPINGS: Record<string, RestObjectMapping> = { GLENTRY, GLBATCH, VENDOR, APBILL, APBILLITEM, GLACCOUNT, APPYMT, APPYMTDETAIL, GLBUDGETITEM, ...REFERENCE_LISTS };
+const MAPPINGS: Record<string, RestObjectMapping> = { GLENTRY, GLBATCH, VENDOR, APBILL, APBILLITEM, GLACCOUNT, APPYMT, APPYMTDETAIL, GLBUDGETITEM, ...REFERENCE_LISTS, ...RECEIVABLES_MAPPINGS };
 
 /** The REST mapping of an XML object, or undefined when the node has none (yet). */
 export function restMapping(xmlObject: string): RestObjectMapping | undefined {

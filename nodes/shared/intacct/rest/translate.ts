@@ -98,7 +98,7 @@ export function toXmlRecord(mapping: RestObjectMapping, json: JsonObject, fields
 		if (field.xml === 'RECORD_URL' && text.startsWith('/')) text = `${origin}${text}`;
 		setXmlPath(record, field.xml, text);
 	}
-	const lines = mapping.lines && mapping.linesOnRead !== false && Array.isArray(json[mapping.lines.rest]) ? (json[mapping.lines.rest] as JsonValue[]) : undefined;
+	const lines = mapping.lines && mapping.linesOnRead !== false && !mapping.lines.writeOnly && Array.isArray(json[mapping.lines.rest]) ? (json[mapping.lines.rest] as JsonValue[]) : undefined;
 	const lineMap = lineMapping(mapping);
 	if (mapping.lines && lines && lineMap) {
 		const lineRecords = lines.filter((l): l is JsonObject => l !== null && typeof l === 'object' && !Array.isArray(l)).map((l) => toXmlRecord(lineMap, l, lineMap.fields, origin));
@@ -145,7 +145,7 @@ function xmlLeaves(body: XmlObject, prefix = '', out: Array<[string, XmlValue]> 
 
 /** A generic create/update body (XML field names) as the REST object's JSON. A field with no REST
  * name is refused, naming it, before anything is sent. */
-export function toRestBody(mapping: RestObjectMapping, body: XmlObject, what: string): JsonObject {
+export function toRestBody(mapping: RestObjectMapping, body: XmlObject, what: string, isLine = false): JsonObject {
 	const json: JsonObject = {};
 	for (const [key, value] of Object.entries(body)) {
 		if (key === '$attributes' || value === undefined || value === null) continue;
@@ -153,7 +153,7 @@ export function toRestBody(mapping: RestObjectMapping, body: XmlObject, what: st
 			const lineMap = lineMapping(mapping);
 			const inner = (value as XmlObject)[mapping.lines.xmlLine] ?? value;
 			const lines = (Array.isArray(inner) ? inner : [inner]) as XmlObject[];
-			if (lineMap) json[mapping.lines.rest] = lines.map((line, i) => toRestBody(lineMap, line, `${what}, line ${i + 1}`));
+			if (lineMap) json[mapping.lines.rest] = lines.map((line, i) => toRestBody(lineMap, line, `${what}, line ${i + 1}`, true));
 			continue;
 		}
 		const leaves = typeof value === 'object' && !Array.isArray(value) ? xmlLeaves(value as XmlObject, key) : [[key, value as XmlValue] as [string, XmlValue]];
@@ -162,7 +162,11 @@ export function toRestBody(mapping: RestObjectMapping, body: XmlObject, what: st
 			if (field === undefined || (field.readOnly && xml.toUpperCase() !== mapping.keyXml)) {
 				throw invalid(`${what}: field ${xml} has no REST equivalent on ${mapping.rest}; remove it or use the Web Services (XML) credential`);
 			}
-			if (xml.toUpperCase() === mapping.keyXml) continue; // the key goes in the URL
+			if (xml.toUpperCase() === mapping.keyXml) {
+				// An owner's key goes in the URL; a line's key in the line (a PATCH changing that line).
+				if (isLine) json.key = String(leaf as string);
+				continue;
+			}
 			const text = Array.isArray(leaf) ? leaf.map(String).join(',') : String(leaf);
 			let restValue: JsonValue = toRestValue(field, text);
 			if (/^(true|false)$/i.test(text) && /^is[A-Z]|\.is[A-Z]/.test(field.rest)) restValue = /^true$/i.test(text);
