@@ -96,20 +96,13 @@ export class SageIntacct implements INodeType {
 			},
 			{
 				// docs/rest-wire.md, "Not yet over REST": these resources send XML functions (create_invoice,
-				// record_deposit, record_cctransaction, create_supdoc, ...); over REST they are refused before sending.
+				// record_deposit, record_cctransaction, ...); over REST they are refused before sending.
 				displayName:
 					'This resource runs over Web Services (XML) only in this version: set Authentication to Web Services (XML). Over OAuth 2.0 (REST) it is refused before anything is sent.',
 				name: 'restXmlOnlyNotice',
 				type: 'notice',
 				default: '',
-				displayOptions: { show: { authentication: ['oAuth2'], resource: ['customer', 'arInvoice', 'arPayment', 'deposit', 'cardTransaction', 'attachment'] } },
-			},
-			{
-				displayName: 'Over OAuth 2.0 (REST) this node does not attach files yet (Intacct attachments are sent over Web Services (XML)); leave Attach Files off or use the XML credential',
-				name: 'restAttachmentNotice',
-				type: 'notice',
-				default: '',
-				displayOptions: { show: { authentication: ['oAuth2'], resource: ['bill'], operation: ['create', 'update'] } },
+				displayOptions: { show: { authentication: ['oAuth2'], resource: ['customer', 'arInvoice', 'arPayment', 'deposit', 'cardTransaction'] } },
 			},
 			...glEntry.description,
 			...journalEntry.description,

@@ -3,7 +3,7 @@
  * against the sandbox, in the style of restWire.test.ts: journal entry get many / update / delete /
  * reverse, bill get many / update / delete, vendor update, the reference lists of the resource
  * locators; and the resources that run over XML only (AP payments, balances, AR, deposits, card
- * transactions, attachments) refused before anything
+ * transactions) refused before anything
  * is sent, with the words the panel shows.
  */
 import type { IDataObject } from 'n8n-workflow';
@@ -175,7 +175,6 @@ describe('resources that run over XML only say so, before anything is sent', () 
 		[{ resource: 'arPayment', operation: 'get', recordNo: '1' }, /not available over the REST API/],
 		[{ resource: 'deposit', operation: 'get', recordNo: '1' }, /not available over the REST API/],
 		[{ resource: 'cardTransaction', operation: 'get', recordNo: '1' }, /not available over the REST API/],
-		[{ resource: 'attachment', operation: 'get', attachmentId: 'A-1' }, /not available over the REST API/],
 	])('%j', async (parameters, message) => {
 		const before = sandbox.stats.requests;
 		const run = await overRest(parameters);

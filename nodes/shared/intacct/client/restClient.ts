@@ -25,6 +25,7 @@ import {
 	tokenUrl,
 } from '../rest/restWire';
 import { conditionsToFilters, passThroughMapping, queryFilterToCondition, selectFields, toRestBody, toXmlRecord } from '../rest/translate';
+import { runAttachmentFunction } from './restAttachments';
 import { Semaphore } from './semaphore';
 import { recordRestCall } from './costMeter';
 import { backoffDelay, networkError } from './retryPolicy';
@@ -322,8 +323,12 @@ export class RestIntacctClient implements IntacctApi {
 				}
 				return this.result(fn, []);
 			}
-			default:
+			default: {
+				// create_supdoc, create_supdocfolder, get / get_list of supdoc and supdocfolder (restAttachments.ts).
+				const legacy = await runAttachmentFunction(fn, async (method, path, o) => await this.request(method, path, { ...o, entityId: o.entityId ?? entityId }), entityId);
+				if (legacy) return legacy;
 				throw unsupported(fn);
+			}
 		}
 	}
 
