@@ -26,6 +26,7 @@ import {
 } from '../rest/restWire';
 import { conditionsToFilters, passThroughMapping, queryFilterToCondition, selectFields, toRestBody, toXmlRecord } from '../rest/translate';
 import { runAttachmentFunction } from './restAttachments';
+import { explainRestFailure } from './restCredentialWords';
 import { Semaphore } from './semaphore';
 import { recordRestCall } from './costMeter';
 import { backoffDelay, networkError } from './retryPolicy';
@@ -140,9 +141,11 @@ export class RestIntacctClient implements IntacctApi {
 			}
 			// The summary in plain words (which part of the credential to check), Intacct's own error after it.
 			const refused = responseError(response, { what: 'the token request', secrets: this.secrets() });
+			// Which part is wrong (secret, authorisation, user, entity) when Intacct's code says so.
+			const words = explainRestFailure(refused, this.options.credentials);
 			throw new IntacctError({
 				kind: refused.kind,
-				summary: tokenErrorMessage({ response: { status: response.statusCode, data } }),
+				summary: words.problem === 'unknown' ? tokenErrorMessage({ response: { status: response.statusCode, data } }) : words.message,
 				errors: refused.errors,
 				httpStatus: refused.httpStatus,
 				transient: refused.transient,
