@@ -22,7 +22,9 @@ const position = (x: number, y: number): [number, number] => [x, y];
 const id = (n: number): string => `00000000-0000-4000-8000-0000000e13${String(n).padStart(2, '0')}`;
 
 export function restWireWorkflow(): Record<string, unknown> {
-	const invoiceCode = `return [{ json: { vendorId: 'V-103', fileName: '${BILL_NUMBER}.pdf', fileBase64: '${PDF_BASE64}' } }];`;
+	// A Set node, not a Code node: no task runner to wait for (n8n 2.x runs Code nodes in one).
+	const invoice = { vendorId: 'V-103', fileName: `${BILL_NUMBER}.pdf`, fileBase64: PDF_BASE64 };
+	const assignments = Object.entries(invoice).map(([name, value], n) => ({ id: `a${n + 1}`, name, value, type: 'string' }));
 	return {
 		id: REST_WORKFLOW_ID,
 		name: 'E2E: the REST wire (read, journal entry, bill with attachment)',
@@ -71,7 +73,7 @@ export function restWireWorkflow(): Record<string, unknown> {
 				},
 				...rest,
 			},
-			{ id: id(4), name: 'Invoice (sample)', type: 'n8n-nodes-base.code', typeVersion: 2, position: position(240, 200), parameters: { jsCode: invoiceCode } },
+			{ id: id(4), name: 'Invoice (sample)', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: position(240, 200), parameters: { assignments: { assignments }, options: {} } },
 			{
 				id: id(5),
 				name: 'Invoice file',
