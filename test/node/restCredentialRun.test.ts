@@ -34,7 +34,7 @@ describe('a wrong part of the OAuth 2.0 credential, at the first node run', () =
 	});
 
 	it.each([
-		['wrong client secret', { clientSecret: 'not-the-secret' }, /client secret does not match client ID n8n-sandbox-client\.app\.sage\.com.*Sage App Registry/],
+		['wrong client secret', { clientSecret: 'not-the-secret' }, /refused the client ID or client secret.*copy both again from your REST client application/],
 		['client not authorised for the company', { clientId: 'other-partner.app.sage.com', clientSecret: 'other-partner-secret' }, /Client ID other-partner\.app\.sage\.com is not authorised for company HOPEWELL.*Authorized Client Applications/],
 		['user not found / not a web services user', { userId: 'nobody' }, /User nobody was not found in company HOPEWELL, or is not a Web Services user.*Web Services Users/],
 		['wrong entity', { entityId: '999' }, /Entity: .*999.*Company > Setup > Entities/],

@@ -141,11 +141,12 @@ export class RestIntacctClient implements IntacctApi {
 			}
 			// The summary in plain words (which part of the credential to check), Intacct's own error after it.
 			const refused = responseError(response, { what: 'the token request', secrets: this.secrets() });
-			// Which part is wrong (secret, authorisation, user, entity) when Intacct's code says so.
+			// Which part is wrong (authorisation, user, entity) when Intacct's code says so; a wrong secret
+			// keeps tokenErrorMessage's words ("copy both again").
 			const words = explainRestFailure(refused, this.options.credentials);
 			throw new IntacctError({
 				kind: refused.kind,
-				summary: words.problem === 'unknown' ? tokenErrorMessage({ response: { status: response.statusCode, data } }) : words.message,
+				summary: words.problem === 'unknown' || words.problem === 'secret' ? tokenErrorMessage({ response: { status: response.statusCode, data } }) : words.message,
 				errors: refused.errors,
 				httpStatus: refused.httpStatus,
 				transient: refused.transient,

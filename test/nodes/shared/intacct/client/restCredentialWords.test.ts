@@ -18,7 +18,7 @@ describe('REST token refusals at run time name the wrong part (client/restCreden
 	afterAll(() => sandbox.close());
 
 	test.each([
-		['wrong client secret', { clientSecret: 'not-the-secret' }, /client secret does not match client ID/],
+		['wrong client secret', { clientSecret: 'not-the-secret' }, /refused the client ID or client secret/],
 		['client not authorised', { clientId: 'other-partner.app.sage.com', clientSecret: 'other-partner-secret' }, /not authorised for company HOPEWELL.*Authorized Client Applications/],
 		['user not found', { userId: 'nobody' }, /User nobody was not found.*Web Services user/],
 		['wrong entity', { entityId: 'NOPE' }, /Entity: .*NOPE.*Company > Setup > Entities/],
