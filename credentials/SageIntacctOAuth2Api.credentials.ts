@@ -1,4 +1,4 @@
-import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_REST_BASE_URL } from '../nodes/shared/intacct/rest/restWire';
 
@@ -15,6 +15,14 @@ export { grantUsername, tokenErrorMessage } from '../nodes/shared/intacct/rest/r
  * are public. One credential serves the action node (both grants), the Sage Intacct Trigger's
  * webhook delivery (the client secret is the key Intacct signs each delivery with) and the poll
  * trigger's event-queue drain (which signs in like the action node).
+ *
+ * The credential dialog: n8n's credential tester gives every credential that extends oAuth2Api its
+ * own check ("was this account connected?") before it looks at a node's `testedBy`, so the node's
+ * plain-words test never runs there (n8n 2.41 packages/cli credentials-tester.service,
+ * getCredentialTestFunction). A credential's own `test` request comes first: n8n signs it with its
+ * OAuth2 machinery, which for client credentials fetches a token with the client ID and secret plus
+ * `additionalBodyProperties` (the Intacct username below), then reads one GL account
+ * (docs/rest-wire.md, "The credential test in n8n's dialog").
  */
 export class SageIntacctOAuth2Api implements ICredentialType {
 	name = 'sageIntacctOAuth2Api';
@@ -109,5 +117,38 @@ export class SageIntacctOAuth2Api implements ICredentialType {
 		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: 'offline_access' },
 		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
+		{
+			// n8n's own client-credentials token request (the dialog's test; n8n 2.x sends these fields in
+			// the token request's body): Intacct's username, userId@companyId|entityId.
+			displayName: 'Additional Body Properties',
+			name: 'additionalBodyProperties',
+			type: 'hidden',
+			default:
+				'={{ $self["grantType"] === "authorizationCode" ? "{}" : JSON.stringify({ username: String($self["userId"] ?? "").trim() + "@" + String($self["companyId"] ?? "").trim() + (String($self["entityId"] ?? "").trim() ? "|" + String($self["entityId"]).trim() : "") }) }}',
+		},
 	];
+
+	/** One GL account through n8n's OAuth2 signing (see the class comment); the read's refusals in words. */
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{ String($credentials.restBaseUrl).replace(new RegExp("/+$"), "") }}',
+			url: '/objects/general-ledger/account',
+			method: 'GET',
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Intacct refused the sign-in: check the client secret (Sage App Registry), that the client ID is authorised for the company (Company > Setup > Company > Security > Authorized Client Applications), the user ID (a Web Services user: Company > Admin > Web Services Users) and the entity ID (Company > Setup > Entities)',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 403, message: "Signed in, but the user may not read general ledger accounts: grant it in the user's role permissions (Company > Admin > Roles)" },
+			},
+			{ type: 'responseCode', properties: { value: 404, message: 'No Intacct REST API at this address: check the REST API Base URL of the credential' } },
+		],
+	};
 }

@@ -17,6 +17,7 @@ import { headlessChecks } from './lib/example-checks';
 import { webhookChecks } from './lib/webhook-checks';
 import { uiChecks } from './lib/ui-checks';
 import { restCredential, SIGNED_WORKFLOW_ID, signedWebhookChecks, signedWorkflow } from './lib/signed-webhook-checks';
+import { REST_WORKFLOW_ID, restWireChecks, restWireWorkflow } from './lib/rest-wire-checks';
 
 export interface WorkflowJson {
 	id: string;
@@ -48,6 +49,8 @@ function prepare(config: SuiteConfig): void {
 	writeFileSync(join(dir, 'credentials.json'), JSON.stringify([credential, restCredential(sandbox), triggerCredential(config.accessKey)], null, 2));
 	// The signed-delivery workflow of the webhook phase (not an example: it only proves the signature path).
 	writeFileSync(join(dir, 'workflows', `${SIGNED_WORKFLOW_ID}.json`), JSON.stringify(signedWorkflow(), null, 2));
+	// The REST wire's read, journal entry and bill with attachment (e2e only: the examples use XML).
+	writeFileSync(join(dir, 'workflows', `${REST_WORKFLOW_ID}.json`), JSON.stringify(restWireWorkflow(), null, 2));
 	let count = 0;
 	for (const wf of exampleWorkflows()) {
 		if (wf.id.length > 21) throw new CheckFailure(`example ${wf.id}: workflow ids must be at most 21 characters`);
@@ -63,13 +66,15 @@ function prepare(config: SuiteConfig): void {
 
 async function main(): Promise<void> {
 	const [phase, configPath] = process.argv.slice(2);
-	if (!phase || !configPath) throw new Error('usage: checks.ts <prepare|headless|webhook-workflows|webhook|ui> <instance.json>');
+	if (!phase || !configPath) throw new Error('usage: checks.ts <prepare|headless|rest|webhook-workflows|webhook|ui> <instance.json>');
 	const config = readConfig(configPath);
 	switch (phase) {
 		case 'prepare':
 			return prepare(config);
 		case 'headless':
 			return await headlessChecks(config, exampleWorkflows().filter((wf) => !isWebhookWorkflow(wf)));
+		case 'rest':
+			return await restWireChecks(config);
 		case 'webhook-workflows':
 			for (const wf of exampleWorkflows().filter(isWebhookWorkflow)) process.stdout.write(`${wf.id}\n`);
 			process.stdout.write(`${SIGNED_WORKFLOW_ID}\n`);

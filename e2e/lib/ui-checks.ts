@@ -11,6 +11,7 @@ import { check, Findings, info, ok } from './assert';
 import { EXAMPLE_CREDENTIAL, PACKAGE, readSandbox, type SuiteConfig } from './config';
 import { E2E_OWNER, ownerSetup } from './n8n';
 import { panelChecks } from './ui-panel-checks';
+import { restCredentialChecks } from './rest-credential-checks';
 import type { WorkflowJson } from '../checks';
 
 
@@ -208,6 +209,7 @@ export async function uiChecks(config: SuiteConfig, workflows: WorkflowJson[]): 
 		);
 		if (good.status === 'OK') ok(`credential test: ${uiTested ? 'UI shows "Connection tested successfully"; ' : ''}REST says OK for the stored credential`);
 		if (fresh.status === 'Error') ok(`credential test of a new credential with a wrong password: "${String(fresh.message).slice(0, 160)}"`);
+		await restCredentialChecks(page, baseUrl, dir, findings);
 		findings.finish('ui');
 		info(`screenshots in ${dir}`);
 	} finally {

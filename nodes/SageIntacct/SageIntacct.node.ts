@@ -95,23 +95,6 @@ export class SageIntacct implements INodeType {
 				displayOptions: { show: { authentication: ['oAuth2'], resource: ['custom'] } },
 			},
 			{
-				// docs/rest-wire.md, "Not yet over REST": these resources send XML functions (create_supdoc, ...);
-				// over REST they are refused before sending.
-				displayName:
-					'This resource runs over Web Services (XML) only in this version: set Authentication to Web Services (XML). Over OAuth 2.0 (REST) it is refused before anything is sent.',
-				name: 'restXmlOnlyNotice',
-				type: 'notice',
-				default: '',
-				displayOptions: { show: { authentication: ['oAuth2'], resource: ['attachment'] } },
-			},
-			{
-				displayName: 'Over OAuth 2.0 (REST) this node does not attach files yet (Intacct attachments are sent over Web Services (XML)); leave Attach Files off or use the XML credential',
-				name: 'restAttachmentNotice',
-				type: 'notice',
-				default: '',
-				displayOptions: { show: { authentication: ['oAuth2'], resource: ['bill'], operation: ['create', 'update'] } },
-			},
-			{
 				// docs/rest-wire.md: Sage's REST reference names no payment field for these; they are refused before sending.
 				displayName:
 					'Over OAuth 2.0 (REST) an AR payment takes no Overpayment Amount, Overpayment Location/Department or Payment Date (the REST payment has no such fields): leave them empty or use Web Services (XML)',

@@ -4,7 +4,7 @@
  * reverse, bill get many / update / delete, vendor update, the reference lists of the resource
  * locators; and the operations that run over XML only (balance reports) refused before anything is
  * sent, with the words the panel shows (AP payments: restWire.apPaymentBalance.test.ts; customers,
- * AR, deposits and card transactions: restWire.receivables.test.ts).
+ * AR, deposits and card transactions: restWire.receivables.test.ts; attachments: restAttachments.test.ts).
  */
 import type { IDataObject } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox/api';
@@ -168,7 +168,6 @@ describe('reference lists (resource locators) over REST', () => {
 describe('resources that run over XML only say so, before anything is sent', () => {
 	it.each([
 		[{ resource: 'balance', operation: 'trialBalance', startDate: '2026-01-01', endDate: '2026-01-31' }, /get_trialbalance.*not available over the REST API/],
-		[{ resource: 'attachment', operation: 'get', attachmentId: 'A-1' }, /not available over the REST API/],
 	])('%j', async (parameters, message) => {
 		const before = sandbox.stats.requests;
 		const run = await overRest(parameters);

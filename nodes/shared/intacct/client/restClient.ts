@@ -28,6 +28,8 @@ import { conditionsToFilters, passThroughMapping, queryFilterToCondition, select
 import { readObjectModel } from '../rest/objectModel';
 import { decodeQueryCursor, dimensionsRecord, encodeQueryCursor, inspectRecord, isQueryCursor, lookupRecord, type QueryCursor } from '../rest/restLookups';
 import { cardReversal, legacyAsGeneric } from '../rest/legacyWrites';
+import { runAttachmentFunction } from './restAttachments';
+import { explainRestFailure } from './restCredentialWords';
 import { Semaphore } from './semaphore';
 import { recordRestCall } from './costMeter';
 import { backoffDelay, networkError } from './retryPolicy';
@@ -158,9 +160,12 @@ export class RestIntacctClient implements IntacctApi {
 			}
 			// The summary in plain words (which part of the credential to check), Intacct's own error after it.
 			const refused = responseError(response, { what: 'the token request', secrets: this.secrets() });
+			// Which part is wrong (authorisation, user, entity) when Intacct's code says so; a wrong secret
+			// keeps tokenErrorMessage's words ("copy both again").
+			const words = explainRestFailure(refused, this.options.credentials);
 			throw new IntacctError({
 				kind: refused.kind,
-				summary: tokenErrorMessage({ response: { status: response.statusCode, data } }),
+				summary: words.problem === 'unknown' || words.problem === 'secret' ? tokenErrorMessage({ response: { status: response.statusCode, data } }) : words.message,
 				errors: refused.errors,
 				httpStatus: refused.httpStatus,
 				transient: refused.transient,
@@ -387,10 +392,15 @@ export class RestIntacctClient implements IntacctApi {
 			default: {
 				// Legacy functions with a REST workflow (reverse_appayment -> /workflows/accounts-payable/payment/reverse).
 				const workflow = workflowOf(fn);
-				if (!workflow) throw unsupported(fn);
-				const { result } = await this.send({ method: 'POST', path: workflow.path, body: workflow.body, entityId, what: `POST ${workflow.path}`, isWrite: true, idempotencyKey: fn.controlId });
-				// The workflow answers the record it acted on ({ key, state }), not a new record: no key.
-				return this.result(fn, [{ RECORDNO: str(asObject(result).key), STATE: str(asObject(result).state) }]);
+				if (workflow) {
+					const { result } = await this.send({ method: 'POST', path: workflow.path, body: workflow.body, entityId, what: `POST ${workflow.path}`, isWrite: true, idempotencyKey: fn.controlId });
+					// The workflow answers the record it acted on ({ key, state }), not a new record: no key.
+					return this.result(fn, [{ RECORDNO: str(asObject(result).key), STATE: str(asObject(result).state) }]);
+				}
+				// create_supdoc, create_supdocfolder, get / get_list of supdoc and supdocfolder (restAttachments.ts).
+				const legacy = await runAttachmentFunction(fn, async (method, path, o) => await this.request(method, path, { ...o, entityId: o.entityId ?? entityId }), entityId);
+				if (legacy) return legacy;
+				throw unsupported(fn);
 			}
 		}
 	}
