@@ -6,7 +6,8 @@
  *            spreads over the workers)
  *  qBills    Webhook (answers when the last node finishes) -> Code: one item per bill -> Sage Intacct
  *            Bill > Create (idempotency key = bill number)
- *  qGlHook   Sage Intacct Trigger (GL entry created, access key in the body) -> No Op
+ *  qGlHook   Sage Intacct Trigger (GL entry created, access key in the body, accounts 6000 and 1000) ->
+ *            Journal Entry > Create: a 1.00 allocation per event, idempotency key = the delivery's key
  *  qPoll     Sage Intacct Poll Trigger (GL entries, every minute, from the run's start) -> No Op
  */
 import { EXAMPLE_CREDENTIAL, PACKAGE } from './lib/config';
@@ -15,6 +16,8 @@ import type { WorkflowJson } from './checks';
 export const BILL_BATCH = 50;
 export const WF = { billRun: 'qBillRun', bills: 'qBills', glHook: 'qGlHook', poll: 'qPoll' } as const;
 export const HOOK_WEBHOOK_ID = '3c1f9a57-0d2e-4b8a-9e61-5a7d2c4b8e10';
+/** Title of the journal entry qGlHook posts for each GL entry event, followed by the entry's RECORDNO. */
+export const ALLOCATION_TITLE = 'Queue e2e allocation for GL entry ';
 
 const credentials = { sageIntacctApi: { ...EXAMPLE_CREDENTIAL } };
 const pos = (x: number): [number, number] => [x, 0];
@@ -110,11 +113,32 @@ export function queueWorkflows(balancerPlainPort: number, accessKey: string, pol
 				typeVersion: 1,
 				position: pos(0),
 				webhookId: HOOK_WEBHOOK_ID,
-				parameters: { accessKey, accessKeyLocation: 'body', intacctTriggers: 'onePerEvent', events: ['created'], userDimension: 'FUNDINGSOURCE', templateEvent: 'created', options: {} },
+				// Only the lines the checks post (6000 debits, 1000 credit): the allocations this workflow
+				// posts (6500 / 2000) are delivered too and answered without a run.
+				parameters: { accessKey, accessKeyLocation: 'body', intacctTriggers: 'onePerEvent', events: ['created'], userDimension: 'FUNDINGSOURCE', templateEvent: 'created', filters: { accounts: '6000,1000' }, options: {} },
 			} as never,
-			{ name: 'Handled', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: pos(220), parameters: {} } as never,
+			{
+				name: 'Post allocation',
+				type: `${PACKAGE}.sageIntacct`,
+				typeVersion: 1,
+				position: pos(220),
+				credentials,
+				parameters: {
+					resource: 'journalEntry',
+					operation: 'create',
+					journal: { __rl: true, mode: 'id', value: 'GJ' },
+					postingDate: "={{ $now.toFormat('yyyy-MM-dd') }}",
+					description: `={{ '${ALLOCATION_TITLE}' + $json.recordNo }}`,
+					lineInput: 'json',
+					linesJson:
+						"={{ [{ accountNo: '6500', debit: 1, memo: 'Queue e2e allocation', locationId: '110', departmentId: 'ADMIN' }, { accountNo: '2000', credit: 1, memo: 'Queue e2e allocation', locationId: '110' }] }}",
+					// What the README tells users: a duplicate run must not post twice, whichever process runs it.
+					entityId: { __rl: true, mode: 'id', value: '100' },
+					options: { idempotencyKey: '={{ $json.deliveryId }}' },
+				},
+			} as never,
 		],
-		['GL entry posted', 'Handled'],
+		['GL entry posted', 'Post allocation'],
 	);
 	const poll = workflow(
 		WF.poll,

@@ -39,6 +39,9 @@ queue_env() {
   export N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL=1
   export N8N_LOG_LEVEL=warn
   unset QUEUE_HEALTH_CHECK_ACTIVE QUEUE_HEALTH_CHECK_PORT
+  # E2E_QUEUE_PG_LOG=1: Postgres logs every write with the backend's process ID and each connection
+  # with the n8n process it belongs to (application name = the process's name): who saved what.
+  if [[ -n "${E2E_QUEUE_PG_LOG:-}" ]]; then export PGAPPNAME="$1" PGOPTIONS="-c log_statement=mod -c log_connections=on"; fi
 }
 
 queue_start_services() {
@@ -63,6 +66,15 @@ queue_spawn() {
   local role="$1" name="$2" port="$3" health="${4:-}"
   setsid bash -c 'ROOT="$1"; source "$1/e2e/lib/env.sh"; source "$1/e2e/queue.sh"; queue_env "$2" "$3" "$4"
     if [[ -n "$6" ]]; then export QUEUE_HEALTH_CHECK_ACTIVE=true QUEUE_HEALTH_CHECK_PORT="$6" N8N_LOG_LEVEL=info; fi
+    # Webhook processes at debug: the trigger logs what each delivery saw in static data and decided.
+    if [[ "$7" == webhook ]]; then
+      export N8N_LOG_LEVEL=debug
+      # E2E_QUEUE_STATIC_DATA_PROBE=1: what n8n does with the static data of the workflow around each webhook
+      # request (e2e/lib/static-data-probe.cjs, preloaded; one log per process).
+      if [[ -n "${E2E_QUEUE_STATIC_DATA_PROBE:-}" ]]; then
+        export NODE_OPTIONS="--require $1/e2e/lib/static-data-probe.cjs" STATIC_DATA_PROBE_LOG="$RUN_DIR/q-$2-static-data.log"
+      fi
+    fi
     exec "$5/node_modules/.bin/n8n" "$7"' _ "$ROOT" "$name" "$port" "$(free_port)" "$RUNTIME2" "$health" "$role" \
     >> "$RUN_DIR/q-$name.log" 2>&1 < /dev/null &
   LAST_PID=$!
@@ -118,8 +130,15 @@ queue_stop_n8n() {
 # queue_check_step <description> <queue-checks.ts phase> [argument]: a failing check is recorded, the
 # scenario goes on.
 queue_check_step() {
+  queue_phase_selected "$2" || return 0
   step "$1"
   if ! ts e2e/queue-checks.ts "$2" "$RUN_DIR/queue.json" "${3:-}"; then FAILED_CHECKS+=("$1"); log "check failed: $1 (continuing)"; fi
+}
+
+# queue_phase_selected <phase>: whether E2E_QUEUE_PHASES (comma-separated; default every phase) asks
+# for it. For iterating on one phase (e.g. E2E_QUEUE_PHASES=webhook); the gating run runs them all.
+queue_phase_selected() {
+  [[ -z "${E2E_QUEUE_PHASES:-}" || ",$E2E_QUEUE_PHASES," == *",$1,"* ]]
 }
 
 queue_scenario() {
@@ -183,6 +202,12 @@ JSON
   queue_check_step "queue mode: duplicated and retried deliveries to two webhook processes" webhook
   queue_check_step "queue mode: poll trigger on main (before the restart)" poll before-restart
 
+  if ! queue_phase_selected poll; then
+    step "queue mode: stop"
+    queue_stop_n8n
+    queue_stop_services
+    return 0
+  fi
   step "queue mode: restart everything (n8n, Redis, Postgres)"
   queue_stop_n8n
   queue_stop_services

@@ -14,7 +14,7 @@ import { toN8nError } from '../shared/intacct/n8n/errors';
 
 import { accessKeyMatches, presentedAccessKey, webhookDeliveryProblem, type AccessKeyLocation } from './authenticity';
 import { bodyObject, parseDelivery, type Delivery } from './delivery';
-import { ledgerFor, ledgerKey } from '../shared/intacct/client/idempotencyLedger';
+import { ledgerFor, ledgerKey, persistedSummary } from '../shared/intacct/client/idempotencyLedger';
 import { alreadySeen, deliveryKey, idempotencyKey } from './deliveryDedupe';
 import { signedDeliveryProblem } from './signedDelivery';
 import { readTriggerSecrets, type DeliveryMode } from './triggerSecrets';
@@ -154,25 +154,37 @@ export async function handleDelivery(ctx: IWebhookFunctions): Promise<IWebhookRe
 	const nodeKey = `${String(ctx.getWorkflow().id ?? '')}\u0000${ctx.getNode().id}`;
 	const recent = recentDeliveriesFor(String(ctx.getWorkflow().id ?? ''), ctx.getNode().id);
 	const ledger = ledgerFor(nodeKey);
+	const loaded = persistedSummary(staticData[LEDGER_STATIC_KEY]);
 	ledger.load(staticData[LEDGER_STATIC_KEY], now);
 	const entry = ledgerKey(key);
 	const state = recent.state(key);
+	// What this request saw and decided, at debug level: how static data travels between n8n
+	// processes is only observable this way (docs/e2e.md, queue mode).
+	const trace = (decision: string): void =>
+		ctx.logger.debug(`Sage Intacct Trigger delivery ${entry}: static data ledger ${loaded.rev} (${loaded.keys} keys), this process ${ledger.size} keys: ${decision}`, { workflowId: String(ctx.getWorkflow().id ?? '') });
 	// Same answer as the first time (200), no second run (the reference's idempotency handling).
 	if (state === 'finished' || ledger.has(entry, now) || alreadySeen(staticData, key)) {
+		trace(`duplicate (${state === 'finished' ? 'this process' : 'ledger'})`);
 		return { webhookResponse: { message: 'Duplicate delivery ignored' } };
 	}
 	// The first copy is still being handled (enrichment call under way): answer with a status Intacct
 	// retries (§9.2) rather than 200, in case that first copy fails.
-	if (state === 'inFlight' || !recent.begin(key)) return reject(ctx, 503, 'The same delivery is being processed; retry later');
+	if (state === 'inFlight' || !recent.begin(key)) {
+		trace('in flight here, 503');
+		return reject(ctx, 503, 'The same delivery is being processed; retry later');
+	}
 	try {
 		const json = await acceptDelivery(ctx, settings, delivery, idemKey);
 		if (json === undefined) {
 			recent.abandon(key);
+			trace('filtered out');
 			return {};
 		}
 		recent.finish(key);
 		ledger.add(entry, now);
-		staticData[LEDGER_STATIC_KEY] = ledger.toPersisted() as unknown as IDataObject;
+		const persisted = ledger.toPersisted();
+		staticData[LEDGER_STATIC_KEY] = persisted as unknown as IDataObject;
+		trace(`new, execution started, static data ledger set to ${persisted.rev} (${persistedSummary(persisted).keys} keys)`);
 		return { workflowData: [ctx.helpers.returnJsonArray([json])] };
 	} catch (error) {
 		recent.abandon(key);

@@ -81,6 +81,7 @@ export function webhookRunner(parameters: IDataObject): (call: WebhookCall) => P
 			getNode: () => node,
 			getMode: () => 'webhook',
 			helpers: { returnJsonArray },
+			logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
 		} as unknown as IWebhookFunctions;
 		const result = await trigger.webhook.call(ctx);
 		const started = (result.workflowData ?? []).reduce((n, items) => n + items.length, 0);

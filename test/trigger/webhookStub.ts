@@ -78,6 +78,7 @@ export async function callWebhook(request: StubRequest): Promise<StubResult> {
 		getMode: () => 'webhook',
 		getNode: () => ({ id: 't', name: 'Sage Intacct Trigger', type: 'sageIntacctTrigger', typeVersion: 1, position: [0, 0], parameters: {} }),
 		helpers: { returnJsonArray },
+		logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
 	} as unknown as IWebhookFunctions;
 	const result = await new SageIntacctTrigger().webhook.call(ctx);
 	return { result, status: response.status, sent: response.sent };

@@ -74,6 +74,13 @@ function isPersisted(value: unknown): value is PersistedLedger {
 	return v.v === 1 && typeof v.rev === 'string' && Array.isArray(v.buckets);
 }
 
+/** Revision and key count of a persisted copy, for diagnostics ('none' when absent or not a ledger). */
+export function persistedSummary(value: unknown): { rev: string; keys: number } {
+	if (!isPersisted(value)) return { rev: 'none', keys: 0 };
+	const keys = value.buckets.reduce((n, bucket) => n + (Array.isArray(bucket) && typeof bucket[1] === 'string' ? Math.floor(bucket[1].length / KEY_LENGTH) : 0), 0);
+	return { rev: value.rev, keys };
+}
+
 export class IdempotencyLedger {
 	private readonly retentionMs: number;
 	private readonly bucketMs: number;
