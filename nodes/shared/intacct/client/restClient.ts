@@ -193,7 +193,7 @@ export class RestIntacctClient implements IntacctApi {
 		return options?.entityId ?? this.options.credentials.entityId ?? '';
 	}
 
-	private async send(call: Call): Promise<{ status: number; result: unknown; meta: Record<string, unknown> }> {
+	private async send(call: Call): Promise<{ status: number; result: unknown; meta: Record<string, unknown>; replayed: boolean }> {
 		const maxRetries = this.options.maxRetries ?? 5;
 		const baseDelay = this.options.retryBaseDelayMs ?? 1000;
 		const timeoutMs = this.options.timeoutMs ?? 300_000;
@@ -248,7 +248,10 @@ export class RestIntacctClient implements IntacctApi {
 				throw failure;
 			}
 			const payload = readPayload(response, { what: call.what, secrets });
-			return { status: response.statusCode, ...payload };
+			// Intacct answers a repeated Idempotency-Key with the first answer and this header
+			// (intacct-docs/rest/bulk-requests.md, "Preventing Duplicate Requests").
+			const replayed = call.idempotencyKey !== undefined && (response.headers['x-ia-idempotency-cached-date'] ?? '') !== '';
+			return { status: response.statusCode, ...payload, replayed };
 		}
 	}
 
@@ -457,8 +460,15 @@ export class RestIntacctClient implements IntacctApi {
 		const size = Math.min(MAX_REST_BATCH, Math.max(1, options?.batchSize ?? MAX_REST_BATCH));
 		const work: Array<Promise<void>> = [];
 		for (const indexes of creates.values()) {
-			for (let from = 0; from < indexes.length; from += size) {
-				work.push(this.createBatch(fns, indexes.slice(from, from + size), entityId, outcomes));
+			// A create with an idempotency key goes alone, under its own key: a batch takes one
+			// Idempotency-Key, so a batch keyed by its members' keys is a new key whenever a re-run's
+			// batch holds one item more or less, and Intacct would post the repeated items again.
+			// REST counts a transaction per record written either way (txn-volume.md); only requests grow.
+			const keyed = indexes.filter((i) => fns[i].controlId !== undefined);
+			const unkeyed = indexes.filter((i) => fns[i].controlId === undefined);
+			for (const i of keyed) work.push(this.createBatch(fns, [i], entityId, outcomes));
+			for (let from = 0; from < unkeyed.length; from += size) {
+				work.push(this.createBatch(fns, unkeyed.slice(from, from + size), entityId, outcomes));
 			}
 		}
 		for (const i of others) {
@@ -507,7 +517,7 @@ export class RestIntacctClient implements IntacctApi {
 		const idempotencyKey = keys.every((k) => k !== undefined) ? keys.join('|').slice(0, 255) : undefined;
 		const single = valid.length === 1;
 		try {
-			const { result } = await this.send({
+			const { result, replayed } = await this.send({
 				method: 'POST',
 				path: `/objects/${mapping.rest}`,
 				body: single ? bodies[0] : bodies,
@@ -524,7 +534,7 @@ export class RestIntacctClient implements IntacctApi {
 				else {
 					const created = asObject(element);
 					const key = str(created.key);
-					outcomes[i] = { ok: true, result: this.result(fns[i], [{ RECORDNO: key }], { key, listType: mapping.xmlObject }) };
+					outcomes[i] = { ok: true, result: this.result(fns[i], [{ RECORDNO: key }], { key, listType: mapping.xmlObject, ...(replayed ? { duplicate: true } : {}) }) };
 				}
 			});
 		} catch (error) {

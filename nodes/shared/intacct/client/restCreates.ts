@@ -88,7 +88,11 @@ export async function createRecords(client: RestIntacctClient, object: string, r
 }
 
 async function batchCreate(client: RestIntacctClient, object: string, records: JsonObject[], options: CreateRecordsOptions): Promise<RecordOutcome[]> {
-	const size = Math.min(MAX_REST_BATCH, Math.max(1, options.batchSize ?? MAX_REST_BATCH));
+	// Records with their own keys go one per request under those keys: a batch takes one
+	// Idempotency-Key, and a key made of its members' keys is new whenever a re-run's batch holds one
+	// record more or less, so the earlier records would be created again (docs/rest-wire.md).
+	const keyed = options.keys !== undefined && options.keys.length === records.length && options.keys.every((k) => k !== undefined && k !== '');
+	const size = keyed ? 1 : Math.min(MAX_REST_BATCH, Math.max(1, options.batchSize ?? MAX_REST_BATCH));
 	const outcomes = new Array<RecordOutcome>(records.length);
 	const batches: Array<Promise<void>> = [];
 	for (let from = 0; from < records.length; from += size) {

@@ -84,7 +84,12 @@ export async function answerWrite(
 	options: RequestOptions,
 ): Promise<Answer> {
 	try {
-		if (outcome.ok) return { json: await write.onSuccess(outcome.result, client, options) };
+		if (outcome.ok) {
+			const json = await write.onSuccess(outcome.result, client, options);
+			// Over REST a repeated Idempotency-Key is answered with the first answer (restClient.ts): the
+			// record an earlier run posted, reported like the XML wire's duplicates.
+			return { json: outcome.result.duplicate === true ? { ...json, duplicate: true, message: 'Already posted by an earlier run with the same idempotency key; nothing was posted again.' } : json };
+		}
 		const idempotent = options.idempotent === true && fn.controlId !== undefined;
 		if (outcome.error.kind === 'duplicate' && idempotent) {
 			const existing = await lookUp(write, client, options);

@@ -43,10 +43,21 @@ describe('RestIntacctClient against the sandbox (client/restClient.ts)', () => {
 		expect((await rest.execute(read('VENDOR', '999999'))).records).toEqual([]);
 	});
 
-	test('creates go out as one batch request, each result paired back to its function', async () => {
+	test('creates with an idempotency key go one per request, each under its own key (a batch takes one key)', async () => {
 		const before = rest.stats.requests;
-		const vendor = (id: string, printAs?: string) =>
-			create('VENDOR', { VENDORID: id, NAME: `Vendor ${id}`, DISPLAYCONTACT: printAs ? { PRINTAS: printAs } : undefined }, { controlId: `ctl-${id}` });
+		const vendor = (id: string) => create('VENDOR', { VENDORID: id, NAME: `Vendor ${id}`, DISPLAYCONTACT: { PRINTAS: id } }, { controlId: `ctl-${id}` });
+		const outcomes = await rest.executeMany([vendor('RK-1'), vendor('RK-2'), vendor('RK-3')]);
+		expect(rest.stats.requests - before).toBe(3);
+		expect(outcomes.map((o) => o.ok && o.result.duplicate !== true)).toEqual([true, true, true]);
+		// The same three again with a fourth: the three are Intacct's replays (reported as duplicates), the fourth is new.
+		const again = await rest.executeMany([vendor('RK-1'), vendor('RK-2'), vendor('RK-3'), vendor('RK-4')]);
+		expect(again.map((o) => o.ok && o.result.duplicate === true)).toEqual([true, true, true, false]);
+		expect(again.map((o) => o.ok)).toEqual([true, true, true, true]);
+	});
+
+	test('creates without a key go out as one batch request, each result paired back to its function', async () => {
+		const before = rest.stats.requests;
+		const vendor = (id: string, printAs?: string) => create('VENDOR', { VENDORID: id, NAME: `Vendor ${id}`, DISPLAYCONTACT: printAs ? { PRINTAS: printAs } : undefined });
 		// The middle vendor's ID exists already (a REST vendor without PRINTAS is accepted since main's
 		// sandbox follows Sage's REST example, so the refusal comes from the duplicate ID).
 		const outcomes = await rest.executeMany([vendor('RV-1', 'RV one'), vendor('V-100', 'taken'), vendor('RV-3', 'RV three')]);

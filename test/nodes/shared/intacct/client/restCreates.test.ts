@@ -49,6 +49,16 @@ describe('creates at volume over REST: batch requests and the bulk service (clie
 		expect(Array.isArray(found.result) ? found.result.length : -1).toBe(5);
 	});
 
+	test('batch: a re-run with one record more replays the earlier records under their own keys and creates only the new one', async () => {
+		const records = departments('Rplus', 4);
+		const keys = records.map((r) => `src-${r.id}`);
+		const first = await createRecords(client, 'company-config/department', records.slice(0, 3), { way: 'batch', keys: keys.slice(0, 3), batchSize: 10 });
+		const again = await createRecords(client, 'company-config/department', records, { way: 'batch', keys, batchSize: 10 });
+		// Keyed by batch, the four were a new key: the three earlier ones were sent again and refused as existing IDs.
+		expect(again.outcomes.map((o) => o.ok)).toEqual([true, true, true, true]);
+		expect(again.outcomes.slice(0, 3).map((o) => (o.ok ? o.record.key : ''))).toEqual(first.outcomes.map((o) => (o.ok ? o.record.key : 'failed')));
+	});
+
 	test('auto sends batch requests (measured faster than bulk up to 30,000 records); bulk when asked', () => {
 		expect(BULK_FROM_RECORDS).toBe(Number.POSITIVE_INFINITY);
 		expect(chooseWay('auto', 1_000_000)).toBe('batch');
