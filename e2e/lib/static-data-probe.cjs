@@ -40,6 +40,16 @@ Module._load = function (request, parent, isMain) {
         log(`prepareNewExecution done wf=${data.workflowData.id}`);
         return r;
       };
+      // Whether the execution's copy of static data is the very object the webhook's Workflow wraps
+      // (loaded non-null) and what re-wrapping it in a new Workflow does to its change flag.
+      const origCtx = p.establishContextForPersistence;
+      p.establishContextForPersistence = async function (data) {
+        const sd = data.workflowData.staticData;
+        const before = sd == null ? 'null' : String(sd.__dataChanged);
+        const r = await origCtx.apply(this, arguments);
+        log(`establishContextForPersistence wf=${data.workflowData.id} staticData ${sd == null ? 'null' : 'loaded'} changed before=${before} after=${sd == null ? 'null' : String(sd.__dataChanged)}`);
+        return r;
+      };
     }
   } catch (e) { /* resolution of builtins etc. */ }
   return m;
