@@ -37,8 +37,6 @@ export interface RestObjectMapping {
 	passThrough?: boolean;
 	/** Values a create sends when the node's body leaves them out (REST defaults differ from XML's). */
 	createDefaults?: Record<string, string>;
-	/** Whether reads return the lines (false: the XML read of the object has none, APPYMT). */
-	linesOnRead?: boolean;
 }
 
 /** A field read over REST but never sent (system-assigned or read-only). */

@@ -292,8 +292,8 @@ const APPYMT: RestObjectMapping = {
 		ro('MEGAENTITYID', 'entity.id'),
 		ro('MEGAENTITYNAME', 'entity.name'),
 	],
-	lines: { xmlCollection: 'APPYMTDETAILS', xmlLine: 'APPYMTDETAIL', rest: 'details' },
-	linesOnRead: false,
+	// Written with the payment, not read back (the XML read has none).
+	lines: { xmlCollection: 'APPYMTDETAILS', xmlLine: 'APPYMTDETAIL', rest: 'details', writeOnly: true },
 	// REST's state defaults to draft (OpenAPI); the XML gateway's ACTION defaults to Submit.
 	createDefaults: { state: 'submitted' },
 };

@@ -98,7 +98,7 @@ export function toXmlRecord(mapping: RestObjectMapping, json: JsonObject, fields
 		if (field.xml === 'RECORD_URL' && text.startsWith('/')) text = `${origin}${text}`;
 		setXmlPath(record, field.xml, text);
 	}
-	const lines = mapping.lines && mapping.linesOnRead !== false && !mapping.lines.writeOnly && Array.isArray(json[mapping.lines.rest]) ? (json[mapping.lines.rest] as JsonValue[]) : undefined;
+	const lines = mapping.lines && !mapping.lines.writeOnly && Array.isArray(json[mapping.lines.rest]) ? (json[mapping.lines.rest] as JsonValue[]) : undefined;
 	const lineMap = lineMapping(mapping);
 	if (mapping.lines && lines && lineMap) {
 		const lineRecords = lines.filter((l): l is JsonObject => l !== null && typeof l === 'object' && !Array.isArray(l)).map((l) => toXmlRecord(lineMap, l, lineMap.fields, origin));
