@@ -7,26 +7,21 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox/api';
-import { createCredentialsHelper, type HarnessCredentialsHelper } from '../support/harness';
-import { NODE_NAME, functionsSent, readAll, runNode, startTestSandbox, type RunNodeOptions } from './support';
+import type { HarnessCredentialsHelper } from '../support/harness';
+import { NODE_NAME, functionsSent, readAll, runNode, startTestSandbox, type RunNodeOptions, bothWiresCredentials, REST_NODE, XML_NODE } from './support';
 
 let sandbox: Sandbox;
 let both: HarnessCredentialsHelper;
 
 beforeAll(async () => {
 	sandbox = await startTestSandbox();
-	both = await createCredentialsHelper({
-		sageIntacctApi: { ...sandbox.credentials },
-		sageIntacctOAuth2Api: { grantType: 'clientCredentials', ...sandbox.rest.credentials, restBaseUrl: sandbox.rest.baseUrl },
-	});
+	both = await bothWiresCredentials(sandbox);
 });
 
 afterAll(async () => {
 	await sandbox?.close();
 });
 
-const REST_NODE = { credentials: { sageIntacctOAuth2Api: { id: 'rest', name: 'Intacct REST' } } };
-const XML_NODE = { credentials: { sageIntacctApi: { id: 'xml', name: 'Intacct XML' } } };
 
 type Items = RunNodeOptions['items'];
 

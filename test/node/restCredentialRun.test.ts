@@ -6,7 +6,7 @@
  */
 import type { Sandbox } from '../../sandbox/api';
 import { createCredentialsHelper } from '../support/harness';
-import { runNode, startTestSandbox } from './support';
+import { runNode, startTestSandbox, REST_NODE } from './support';
 
 let sandbox: Sandbox;
 
@@ -18,7 +18,6 @@ afterAll(async () => {
 	await sandbox?.close();
 });
 
-const REST_NODE = { credentials: { sageIntacctOAuth2Api: { id: 'rest', name: 'Intacct REST' } } };
 
 async function readOverRest(over: Record<string, string>) {
 	const credentials = await createCredentialsHelper({

@@ -5,26 +5,21 @@
  * service, the same as over XML.
  */
 import type { Sandbox } from '../../sandbox/api';
-import { createCredentialsHelper, listSearch, packageNode, type HarnessCredentialsHelper } from '../support/harness';
-import { NODE_NAME, runNode, startTestSandbox } from './support';
+import { listSearch, packageNode, type HarnessCredentialsHelper } from '../support/harness';
+import { NODE_NAME, runNode, startTestSandbox, bothWiresCredentials, REST_NODE, XML_NODE } from './support';
 
 let sandbox: Sandbox;
 let both: HarnessCredentialsHelper;
 
 beforeAll(async () => {
 	sandbox = await startTestSandbox();
-	both = await createCredentialsHelper({
-		sageIntacctApi: { ...sandbox.credentials },
-		sageIntacctOAuth2Api: { grantType: 'clientCredentials', ...sandbox.rest.credentials, restBaseUrl: sandbox.rest.baseUrl },
-	});
+	both = await bothWiresCredentials(sandbox);
 });
 
 afterAll(async () => {
 	await sandbox?.close();
 });
 
-const REST_NODE = { credentials: { sageIntacctOAuth2Api: { id: 'rest', name: 'Intacct REST' } } };
-const XML_NODE = { credentials: { sageIntacctApi: { id: 'xml', name: 'Intacct XML' } } };
 
 function billNode(authentication: string) {
 	return { ...packageNode('sageIntacct', NODE_NAME, { authentication, resource: 'bill', operation: 'create' }), ...(authentication === 'oAuth2' ? REST_NODE : XML_NODE) };

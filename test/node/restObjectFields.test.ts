@@ -7,25 +7,21 @@
  */
 import type { IDataObject, ResourceMapperField } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox/api';
-import { createCredentialsHelper, packageNode, resourceMapping, type HarnessCredentialsHelper } from '../support/harness';
-import { NODE_NAME, readAll, runNode, startTestSandbox } from './support';
+import { packageNode, resourceMapping, type HarnessCredentialsHelper } from '../support/harness';
+import { NODE_NAME, readAll, runNode, startTestSandbox, bothWiresCredentials, REST_NODE } from './support';
 
 let sandbox: Sandbox;
 let both: HarnessCredentialsHelper;
 
 beforeAll(async () => {
 	sandbox = await startTestSandbox();
-	both = await createCredentialsHelper({
-		sageIntacctApi: { ...sandbox.credentials },
-		sageIntacctOAuth2Api: { grantType: 'clientCredentials', ...sandbox.rest.credentials, restBaseUrl: sandbox.rest.baseUrl },
-	});
+	both = await bothWiresCredentials(sandbox);
 });
 
 afterAll(async () => {
 	await sandbox?.close();
 });
 
-const REST_NODE = { credentials: { sageIntacctOAuth2Api: { id: 'rest', name: 'Intacct REST' } } };
 const object = (value: string) => ({ __rl: true, mode: 'list', value });
 
 async function overRest(parameters: Record<string, unknown>, items?: IDataObject[]) {

@@ -10,27 +10,22 @@ import type { IDataObject } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox/api';
 import { RestIntacctClient } from '../../nodes/shared/intacct/client/restClient';
 import { SageIntacct } from '../../nodes/SageIntacct/SageIntacct.node';
-import { createCredentialsHelper, type HarnessCredentialsHelper } from '../support/harness';
+import type { HarnessCredentialsHelper } from '../support/harness';
 import { nodeRestHttp } from '../support/nodeRestHttp';
-import { NODE_NAME, readAll, runNode, startTestSandbox } from './support';
+import { NODE_NAME, readAll, runNode, startTestSandbox, bothWiresCredentials, REST_NODE, XML_NODE } from './support';
 
 let sandbox: Sandbox;
 let both: HarnessCredentialsHelper;
 
 beforeAll(async () => {
 	sandbox = await startTestSandbox();
-	both = await createCredentialsHelper({
-		sageIntacctApi: { ...sandbox.credentials },
-		sageIntacctOAuth2Api: { grantType: 'clientCredentials', ...sandbox.rest.credentials, restBaseUrl: sandbox.rest.baseUrl },
-	});
+	both = await bothWiresCredentials(sandbox);
 });
 
 afterAll(async () => {
 	await sandbox?.close();
 });
 
-const REST_NODE = { credentials: { sageIntacctOAuth2Api: { id: 'rest', name: 'Intacct REST' } } };
-const XML_NODE = { credentials: { sageIntacctApi: { id: 'xml', name: 'Intacct XML' } } };
 
 async function overRest(parameters: Record<string, unknown>, options: { items?: IDataObject[]; continueOnFail?: boolean; workflowId?: string } = {}) {
 	return await runNode(sandbox, { authentication: 'oAuth2', ...parameters }, { credentials: both, nodeOverrides: REST_NODE, ...options });

@@ -6,17 +6,14 @@
  * entries of the earlier run were posted again (bills were refused as BL34000061 instead).
  */
 import type { Sandbox } from '../../sandbox/api';
-import { createCredentialsHelper, type HarnessCredentialsHelper } from '../support/harness';
-import { NODE_NAME, readAll, runNode, startTestSandbox } from './support';
+import type { HarnessCredentialsHelper } from '../support/harness';
+import { NODE_NAME, readAll, runNode, startTestSandbox, bothWiresCredentials } from './support';
 
 let sandbox: Sandbox;
 let both: HarnessCredentialsHelper;
 beforeAll(async () => {
 	sandbox = await startTestSandbox();
-	both = await createCredentialsHelper({
-		sageIntacctApi: { ...sandbox.credentials },
-		sageIntacctOAuth2Api: { grantType: 'clientCredentials', ...sandbox.rest.credentials, restBaseUrl: sandbox.rest.baseUrl },
-	});
+	both = await bothWiresCredentials(sandbox);
 });
 afterAll(async () => sandbox?.close());
 

@@ -6,7 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox/api';
 import { createCredentialsHelper, type HarnessCredentialsHelper } from '../support/harness';
-import { NODE_NAME, readAll, runNode, startTestSandbox } from './support';
+import { NODE_NAME, readAll, runNode, startTestSandbox, REST_NODE, XML_NODE } from './support';
 
 let sandbox: Sandbox;
 let both: HarnessCredentialsHelper;
@@ -24,8 +24,6 @@ afterAll(async () => {
 	await sandbox?.close();
 });
 
-const REST_NODE = { credentials: { sageIntacctOAuth2Api: { id: 'rest', name: 'Intacct REST' } } };
-const XML_NODE = { credentials: { sageIntacctApi: { id: 'xml', name: 'Intacct XML' } } };
 
 async function overBoth(parameters: Record<string, unknown>): Promise<{ xml: IDataObject[]; rest: IDataObject[] }> {
 	const xmlRun = await runNode(sandbox, { authentication: 'webServices', ...parameters }, { credentials: both, nodeOverrides: XML_NODE });

@@ -19,6 +19,18 @@ import {
 
 export const NODE_NAME = 'Sage Intacct';
 
+/** Node credential references for the two wires (the node's Authentication = OAuth 2.0 / Web Services). */
+export const REST_NODE = { credentials: { sageIntacctOAuth2Api: { id: 'rest', name: 'Intacct REST' } } };
+export const XML_NODE = { credentials: { sageIntacctApi: { id: 'xml', name: 'Intacct XML' } } };
+
+/** Both of the node's credentials over one sandbox: its XML gateway and its REST API (client credentials grant). */
+export async function bothWiresCredentials(sandbox: Sandbox): Promise<HarnessCredentialsHelper> {
+	return await createCredentialsHelper({
+		sageIntacctApi: { ...sandbox.credentials },
+		sageIntacctOAuth2Api: { grantType: 'clientCredentials', ...sandbox.rest.credentials, restBaseUrl: sandbox.rest.baseUrl },
+	});
+}
+
 export async function startTestSandbox(): Promise<Sandbox> {
 	return await startSandbox({ port: 0 });
 }
