@@ -70,6 +70,9 @@ async function lookUp(write: PreparedWrite, client: IntacctApi, options: Request
 	return found.ok ? found.value : undefined;
 }
 
+/** What a duplicate's output says when an earlier run's record was found by its idempotency key. */
+const ALREADY_POSTED = 'Already posted by an earlier run with the same idempotency key; nothing was posted again.';
+
 async function duplicateOutput(write: PreparedWrite, fn: IntacctFunction, existing: IntacctRecord, client: IntacctApi, options: RequestOptions, why: string): Promise<IDataObject> {
 	const json = await write.onSuccess(answerOf(fn, existing, write.answerFields ?? DEFAULT_ANSWER_FIELDS), client, options);
 	return { ...json, duplicate: true, message: why };
@@ -88,7 +91,7 @@ export async function answerWrite(
 			const json = await write.onSuccess(outcome.result, client, options);
 			// Over REST a repeated Idempotency-Key is answered with the first answer (restClient.ts): the
 			// record an earlier run posted, reported like the XML wire's duplicates.
-			return { json: outcome.result.duplicate === true ? { ...json, duplicate: true, message: 'Already posted by an earlier run with the same idempotency key; nothing was posted again.' } : json };
+			return { json: outcome.result.duplicate === true ? { ...json, duplicate: true, message: ALREADY_POSTED } : json };
 		}
 		const idempotent = options.idempotent === true && fn.controlId !== undefined;
 		if (outcome.error.kind === 'duplicate' && idempotent) {
@@ -99,7 +102,7 @@ export async function answerWrite(
 			}
 			const differing = userKey.trim() !== '' ? differences(existing, write.intended ?? {}) : [];
 			if (differing.length > 0) return { error: mismatch(fn, differing) };
-			return { json: await duplicateOutput(write, fn, existing, client, options, 'Already posted by an earlier run with the same idempotency key; nothing was posted again.') };
+			return { json: await duplicateOutput(write, fn, existing, client, options, ALREADY_POSTED) };
 		}
 		if (outcome.retried === true && idempotent && outcome.error.kind !== 'validation') {
 			// Intacct's answer to a repeated control ID is not documented (docs/fidelity.md): whatever
