@@ -56,7 +56,7 @@ BUILD_PID=$!
 NODE24_BIN="$(bash scripts/ensure-node24.sh)"
 export PATH="$NODE24_BIN:$PATH"
 say "Node $(node -v)"
-say "n8n runtime (first time: 2.8 GB into .cache; 39 min measured on a busy 2-core machine, see README; progress below)"
+say "n8n runtime (first time: 2.8 GB into .cache; about 3 min on a quiet 2-core machine, up to 40 min on a busy one, see README; progress below)"
 RUNTIME="$(bash e2e/ensure-runtime.sh runtime)"
 N8N="$RUNTIME/node_modules/.bin/n8n"
 
