@@ -72,6 +72,8 @@ async function lookUp(write: PreparedWrite, client: IntacctApi, options: Request
 
 /** What a duplicate's output says when an earlier run's record was found by its idempotency key. */
 const ALREADY_POSTED = 'Already posted by an earlier run with the same idempotency key; nothing was posted again.';
+const ANSWER_LOST = 'Posted by an earlier attempt whose answer was lost; found by its natural key, nothing was posted again.';
+const KEY_EXPIRED = 'Already posted by an earlier run with the same idempotency key more than 48 hours ago (Intacct refuses the key, HTTP 409); found by its natural key, nothing was posted again.';
 
 async function duplicateOutput(write: PreparedWrite, fn: IntacctFunction, existing: IntacctRecord, client: IntacctApi, options: RequestOptions, why: string): Promise<IDataObject> {
 	const json = await write.onSuccess(answerOf(fn, existing, write.answerFields ?? DEFAULT_ANSWER_FIELDS), client, options);
@@ -104,12 +106,15 @@ export async function answerWrite(
 			if (differing.length > 0) return { error: mismatch(fn, differing) };
 			return { json: await duplicateOutput(write, fn, existing, client, options, ALREADY_POSTED) };
 		}
-		if (outcome.retried === true && idempotent && outcome.error.kind !== 'validation') {
+		const keyRefused = outcome.error.httpStatus === 409;
+		if ((outcome.retried === true || keyRefused) && idempotent && outcome.error.kind !== 'validation') {
 			// Intacct's answer to a repeated control ID is not documented (docs/fidelity.md): whatever
-			// the retry met, the first attempt may have posted. Look before reporting a failure.
+			// the retry met, the first attempt may have posted. Over REST, a key replayed for 48 hours
+			// is then refused with 409 for 60 days (bulk-requests.md): a re-run after two days. Look
+			// before reporting a failure; a record that differs, or none, leaves the error as it is.
 			const existing = await lookUp(write, client, options);
 			if (existing && write.intended && differences(existing, write.intended).length === 0) {
-				return { json: await duplicateOutput(write, fn, existing, client, options, 'Posted by an earlier attempt whose answer was lost; found by its natural key, nothing was posted again.') };
+				return { json: await duplicateOutput(write, fn, existing, client, options, keyRefused ? KEY_EXPIRED : ANSWER_LOST) };
 			}
 		}
 		return { error: outcome.error };
