@@ -1,17 +1,15 @@
-import { type Sandbox, startSandbox } from '../../../sandbox';
+import type { Sandbox } from '../../../sandbox';
 import { call, fn, textAt } from '../protocol/gatewayClient';
-import { clientCredentialsToken, rest } from './restClient';
+import { rest, useRestSandbox } from './restClient';
 
 const UDD = '/objects/platform-apps/nsp::fundingsource';
 
 describe('user-defined dimensions as platform objects (sandbox/rest/platformObjects.ts)', () => {
 	let sandbox: Sandbox;
 	let token: string;
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-		token = await clientCredentialsToken(sandbox);
+	useRestSandbox((s, t) => {
+		[sandbox, token] = [s, t];
 	});
-	afterAll(() => sandbox.close());
 
 	test('the dimension list names the endpoint the records are served at: key = id = the record id', async () => {
 		const list = await rest(sandbox, token, 'GET', '/services/company-config/dimensions/list');
