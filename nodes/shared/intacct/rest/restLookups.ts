@@ -81,8 +81,9 @@ export function userDimensionObject(dimensionList: unknown, xmlObject: string): 
 /**
  * A UDD's platform object under the XML names the node reads (ID, NAME, RECORDNO): Sage's
  * custom-object guide has `key` and `id` always the same (the record id GLDIM<name> takes); `name`
- * is the platform record's name. A company whose object lacks `name` refuses the query; the
- * locators then ask the model service (lookup) and read the ID alone (docs/fidelity-rest.md).
+ * is the platform record's name (inferred). A company whose object lacks `name` refuses the query;
+ * the locators' fallback then asks the model service (lookup) and reads the ID alone
+ * (docs/fidelity-rest.md).
  */
 export function userDimensionMapping(xmlObject: string, rest: string): RestObjectMapping {
 	return {
