@@ -7,24 +7,21 @@
  * reference's example shows them).
  */
 import type { ModelCalls } from './modelCalls';
-import { element } from './modelCalls';
 import type { RestReply } from './objectService';
 import type { JsonObject } from './recordMapping';
 import { REST_OBJECTS } from './objects';
+import { modelDimensions, userDimensionObjectName } from './platformObjects';
 
 function text(value: unknown): string {
 	return typeof value === 'string' ? value : '';
 }
 
 export function dimensionsList(calls: ModelCalls): RestReply {
-	const outcome = calls.execute(element('getDimensions'), 'read', 'company-config/dimensions');
-	const raw = outcome.kind === 'data' ? outcome.records[0]?.fields.dimension : undefined;
-	const rows = (Array.isArray(raw) ? raw : []) as Array<Record<string, unknown>>;
-	const list: JsonObject[] = rows.map((d) => {
+	const list: JsonObject[] = modelDimensions(calls).map((d) => {
 		const name = text(d.objectName);
 		const userDefined = text(d.userDefinedDimension) === 'true';
 		const standard = REST_OBJECTS.find((o) => o.xmlObject === name && !o.owned);
-		const endpoint = userDefined ? `/objects/platform-apps/nsp::${name.toLowerCase()}` : standard ? `/objects/${standard.name}` : '';
+		const endpoint = userDefined ? `/objects/${userDimensionObjectName(name)}` : standard ? `/objects/${standard.name}` : '';
 		return {
 			dimensionName: name,
 			dimensionLabel: text(d.objectLabel),

@@ -6,7 +6,9 @@
  */
 import { REST_OBJECTS } from './objects';
 import { isRef, type RestFieldDef, type RestObjectDef } from './objects/restObjectDef';
+import type { ModelCalls } from './modelCalls';
 import { requireObject, type RestReply } from './objectService';
+import { platformObjects } from './platformObjects';
 import type { JsonObject } from './recordMapping';
 
 function fieldModel(field: RestFieldDef & { kind?: string }): JsonObject {
@@ -75,12 +77,12 @@ export function objectModel(def: RestObjectDef): JsonObject {
 	};
 }
 
-export function modelService(query: URLSearchParams): RestReply {
+export function modelService(query: URLSearchParams, calls: ModelCalls): RestReply {
 	const name = query.get('name');
 	if (name === null || name === '') {
-		const list = REST_OBJECTS.map((o) => ({ apiObject: o.name, type: o.owned ? 'ownedObject' : 'object', href: `/services/core/model?name=${o.name}` }));
+		const list = [...REST_OBJECTS, ...platformObjects(calls)].map((o) => ({ apiObject: o.name, type: o.owned ? 'ownedObject' : 'object', href: `/services/core/model?name=${o.name}` }));
 		return { status: 200, body: { 'ia::result': list, 'ia::meta': { totalCount: list.length, totalSuccess: list.length, totalError: 0 } } };
 	}
-	const def = requireObject(name);
+	const def = requireObject(name, calls);
 	return { status: 200, body: { 'ia::result': objectModel(def), 'ia::meta': { totalCount: 1, totalSuccess: 1, totalError: 0 } } };
 }

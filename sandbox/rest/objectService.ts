@@ -8,6 +8,7 @@
 import type { CompanyModel, RenderRecord, XmlElement } from '../model/contract';
 import { ModelCalls, element } from './modelCalls';
 import { restObject } from './objects';
+import { platformObject } from './platformObjects';
 import type { RestObjectDef } from './objects/restObjectDef';
 import { type Json, type JsonObject, hrefOf, modelValue, renderRestRecord, restInputToXml } from './recordMapping';
 import { RefResolver } from './refResolver';
@@ -39,8 +40,10 @@ export interface WriteHooks {
 	rollback(): void;
 }
 
-export function requireObject(name: string): RestObjectDef {
-	const def = restObject(name);
+/** A served object by REST name; `calls` also reaches the company's platform objects (user-defined
+ * dimensions, platformObjects.ts). */
+export function requireObject(name: string, calls?: ModelCalls): RestObjectDef {
+	const def = restObject(name) ?? (calls ? platformObject(calls, name) : undefined);
 	if (def === undefined) throw new RestError(404, 'notFound', `Object ${name} is not found or not supported`);
 	return def;
 }
@@ -83,7 +86,7 @@ export class ObjectService {
 	}
 
 	handle(request: ObjectRequest): RestReply {
-		const def = requireObject(request.objectName);
+		const def = requireObject(request.objectName, this.calls);
 		switch (request.method) {
 			case 'GET':
 				return request.keys.length === 0 ? this.list(def, request.query) : this.get(def, request.keys);

@@ -305,7 +305,7 @@ export class QueryService {
 		if (body === null || body === undefined || typeof body !== 'object') throw invalid('The query body must be a JSON object');
 		if (Array.isArray(body)) throw invalid('The sandbox answers one query per request; send each object as its own query');
 		if (typeof body.object !== 'string' || body.object === '') throw invalid('object is required');
-		const def = requireObject(body.object);
+		const def = requireObject(body.object, this.calls);
 		if (!Array.isArray(body.fields) || body.fields.length === 0) throw invalid('fields is required: list the fields to return');
 		const allowed = queryablePaths(def);
 		const owner = ownerOf(def);

@@ -50,13 +50,14 @@ export class RestApi {
 	dispatch(ctx: CallContext, owner: string, call: RestCall): RestReply {
 		const calls = new ModelCalls(this.deps.company, ctx);
 		const { path, method } = call;
-		const objectMatch = /^\/objects\/([a-z0-9-]+\/[a-z0-9-]+)(?:\/([^/]+))?\/?$/.exec(path);
+		// A platform object's name carries the nsp:: prefix (platform-apps/nsp::fundingsource), also percent-encoded.
+		const objectMatch = /^\/objects\/([a-z0-9-]+\/(?:nsp(?:::|%3[Aa]%3[Aa])[A-Za-z0-9_]+|[a-z0-9-]+))(?:\/([^/]+))?\/?$/.exec(path);
 		if (objectMatch) {
 			const keys = objectMatch[2] === undefined ? [] : decodeURIComponent(objectMatch[2]).split(',').map((k) => k.trim()).filter(Boolean);
 			const changes = this.deps.changes;
 			return new ObjectService(this.deps.company, calls, { begin: () => changes.begin(), commit: () => changes.commit(), rollback: () => changes.rollback() }).handle({
 				method,
-				objectName: objectMatch[1],
+				objectName: decodeURIComponent(objectMatch[1]),
 				keys,
 				query: call.query,
 				body: call.body,
@@ -70,7 +71,7 @@ export class RestApi {
 				return new QueryService(calls, this.deps.now, this.queryRows).query(call.body);
 			case '/services/core/model':
 				requireMethod(method, 'GET');
-				return modelService(call.query);
+				return modelService(call.query, calls);
 			case '/services/company-config/dimensions/list':
 				requireMethod(method, 'GET');
 				return dimensionsList(calls);

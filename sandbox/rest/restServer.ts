@@ -93,7 +93,7 @@ export function parseMultipart(body: Buffer, contentType: string): Map<string, s
 
 /** The fault-matching names of a REST request: 'rest', the object or service, 'METHOD object'. */
 function faultNames(method: string, path: string): string[] {
-	const object = /^\/objects\/([a-z0-9-]+\/[a-z0-9-]+)/.exec(path)?.[1];
+	const object = /^\/objects\/([a-z0-9-]+\/(?:nsp::[A-Za-z0-9_]+|[a-z0-9-]+))/.exec(path)?.[1];
 	const service = /^\/(services\/[a-z0-9/-]+|oauth2\/[a-z0-9-]+)/.exec(path)?.[1];
 	const target = object ?? service ?? path;
 	return ['rest', target, `${method} ${target}`];

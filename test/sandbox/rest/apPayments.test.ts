@@ -1,16 +1,14 @@
-import { type Sandbox, startSandbox } from '../../../sandbox';
+import type { Sandbox } from '../../../sandbox';
 import { call, fn, textAt } from '../protocol/gatewayClient';
-import { clientCredentialsToken, rest } from './restClient';
+import { rest, useRestSandbox } from './restClient';
 
 /** AP payments, payment details, the reverse workflow and budget details over REST (sandbox/rest/objects/apPayments.ts, budgets.ts, workflows.ts). */
 describe('AP payments over REST on the one company model', () => {
 	let sandbox: Sandbox;
 	let token: string;
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-		token = await clientCredentialsToken(sandbox);
+	useRestSandbox((s, t) => {
+		[sandbox, token] = [s, t];
 	});
-	afterAll(() => sandbox.close());
 
 	async function bill(number: string, amount = '150.00'): Promise<string> {
 		const posted = await rest(sandbox, token, 'POST', '/objects/accounts-payable/bill', {

@@ -1,14 +1,12 @@
-import { type Sandbox, startSandbox } from '../../../sandbox';
-import { clientCredentialsToken, rest } from './restClient';
+import type { Sandbox } from '../../../sandbox';
+import { rest, useRestSandbox } from './restClient';
 
 describe('REST model service (sandbox/rest/modelService.ts)', () => {
 	let sandbox: Sandbox;
 	let token: string;
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-		token = await clientCredentialsToken(sandbox);
+	useRestSandbox((s, t) => {
+		[sandbox, token] = [s, t];
 	});
-	afterAll(() => sandbox.close());
 
 	test('model service: object list and a definition with refs and lists', async () => {
 		const list = await rest(sandbox, token, 'GET', '/services/core/model');

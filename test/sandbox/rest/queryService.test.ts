@@ -1,15 +1,13 @@
-import { type Sandbox, startSandbox } from '../../../sandbox';
+import type { Sandbox } from '../../../sandbox';
 import { compileExpression, relativeRange } from '../../../sandbox/rest/queryService';
-import { clientCredentialsToken, rest } from './restClient';
+import { rest, useRestSandbox } from './restClient';
 
 describe('REST query service (sandbox/rest/queryService.ts)', () => {
 	let sandbox: Sandbox;
 	let token: string;
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-		token = await clientCredentialsToken(sandbox);
+	useRestSandbox((s, t) => {
+		[sandbox, token] = [s, t];
 	});
-	afterAll(() => sandbox.close());
 
 	test('query: fields, both filter forms, filterExpression, orderBy, paging with next', async () => {
 		const res = await rest(sandbox, token, 'POST', '/services/core/query', {

@@ -1,5 +1,5 @@
 /** Test helper: a minimal REST caller of the sandbox (node's fetch), with a client-credentials token. */
-import type { Sandbox } from '../../../sandbox';
+import { type Sandbox, startSandbox } from '../../../sandbox';
 
 export interface RestResponse {
 	status: number;
@@ -38,4 +38,14 @@ export async function rest(sandbox: Sandbox, token: string, method: string, path
 		}
 	}
 	return { status: res.status, headers: res.headers, body: parsed };
+}
+
+/** A sandbox for the describe block (beforeAll / afterAll) and a client-credentials token, handed to `ready`. */
+export function useRestSandbox(ready: (sandbox: Sandbox, token: string) => void): void {
+	let sandbox: Sandbox | undefined;
+	beforeAll(async () => {
+		sandbox = await startSandbox({ port: 0 });
+		ready(sandbox, await clientCredentialsToken(sandbox));
+	});
+	afterAll(() => sandbox?.close());
 }

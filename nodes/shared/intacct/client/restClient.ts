@@ -26,7 +26,7 @@ import {
 } from '../rest/restWire';
 import { conditionsToFilters, passThroughMapping, queryFilterToCondition, selectFields, toRestBody, toXmlRecord, workflowOf } from '../rest/translate';
 import { readObjectModel } from '../rest/objectModel';
-import { decodeQueryCursor, dimensionsRecord, encodeQueryCursor, inspectRecord, isQueryCursor, lookupRecord, type QueryCursor } from '../rest/restLookups';
+import { decodeQueryCursor, dimensionsRecord, encodeQueryCursor, inspectRecord, isQueryCursor, lookupRecord, userDimensionMapping, userDimensionObject, type QueryCursor } from '../rest/restLookups';
 import { cardReversal, legacyAsGeneric } from '../rest/legacyWrites';
 import { runAttachmentFunction } from './restAttachments';
 import { explainRestFailure } from './restCredentialWords';
@@ -105,6 +105,8 @@ function mappingOf(fn: IntacctFunction, object: string): RestObjectMapping {
 
 export class RestIntacctClient implements IntacctApi {
 	private readonly tokens = new Map<string, Promise<AccessToken>>();
+	/** The dimension list per entity, read once per client (getDimensions and UDD objects use it). */
+	private readonly dimensionLists = new Map<string, Promise<unknown>>();
 	private readonly semaphore: Semaphore;
 	private readonly sleep: (ms: number) => Promise<void>;
 	private readonly now: () => number;
@@ -307,13 +309,37 @@ export class RestIntacctClient implements IntacctApi {
 		return { records, total: Number(meta.totalCount ?? rows.length), next: Number.isFinite(next) && next > 0 ? next : undefined };
 	}
 
-	/** One page of a readByQuery (first or later): its resultId carries the next start while rows remain. */
+	private async dimensionList(entityId: string): Promise<unknown> {
+		let list = this.dimensionLists.get(entityId);
+		if (list === undefined) {
+			list = this.send({ method: 'GET', path: '/services/company-config/dimensions/list', entityId, what: 'the dimension list', isWrite: false }).then((r) => r.result);
+			this.dimensionLists.set(entityId, list);
+			list.catch(() => this.dimensionLists.delete(entityId));
+		}
+		return await list;
+	}
+
+	/**
+	 * The mapping of an object the node names. One the tables lack may be a user-defined dimension
+	 * (FUNDINGSOURCE): its records are the platform object the dimension list names.
+	 */
+	private async mappingFor(fn: IntacctFunction, object: string, entityId: string): Promise<RestObjectMapping> {
+		const name = object.trim();
+		if (name === '' || name.includes('/') || name.includes('::') || restMapping(name) !== undefined) return mappingOf(fn, name);
+		const rest = userDimensionObject(await this.dimensionList(entityId), name);
+		if (rest === undefined) throw unsupported(fn, `of object ${name}`);
+		return userDimensionMapping(name, rest);
+	}
+
+	/** One page of a readByQuery (first or later): its resultId carries the next start while rows remain
+	 * (and the REST object a UDD name resolved to, so later pages ask nothing else). */
 	private async queryFrom(fn: IntacctFunction, cursor: QueryCursor, entityId: string): Promise<IntacctResult> {
-		const mapping = mappingOf(fn, cursor.object);
+		const mapping = cursor.rest !== undefined ? userDimensionMapping(cursor.object, cursor.rest) : await this.mappingFor(fn, cursor.object, entityId);
 		const page = await this.queryPage(mapping, cursor.fields.split(','), cursor.query, entityId, cursor.start, cursor.size);
 		const read = cursor.start - 1 + page.records.length;
 		const numRemaining = Math.max(0, page.total - read);
-		const resultId = numRemaining > 0 && page.records.length > 0 ? encodeQueryCursor({ ...cursor, start: page.next ?? read + 1 }) : undefined;
+		const resolved = mapping.passThrough === true || restMapping(cursor.object) !== undefined ? {} : { rest: mapping.rest };
+		const resultId = numRemaining > 0 && page.records.length > 0 ? encodeQueryCursor({ ...cursor, ...resolved, start: page.next ?? read + 1 }) : undefined;
 		return this.result(fn, page.records, { listType: mapping.xmlObject, totalCount: page.total, numRemaining, resultId });
 	}
 
@@ -340,7 +366,7 @@ export class RestIntacctClient implements IntacctApi {
 		const entityId = this.entity(options);
 		switch (fn.name) {
 			case 'read': {
-				const mapping = mappingOf(fn, str(fn.body.object));
+				const mapping = await this.mappingFor(fn, str(fn.body.object), entityId);
 				const records: IntacctRecord[] = [];
 				for (const key of this.keysOf(fn)) {
 					const record = await this.get(mapping, key, entityId, this.fieldList(fn));
@@ -349,7 +375,7 @@ export class RestIntacctClient implements IntacctApi {
 				return this.result(fn, records, { listType: mapping.xmlObject });
 			}
 			case 'readByName': {
-				const mapping = mappingOf(fn, str(fn.body.object));
+				const mapping = await this.mappingFor(fn, str(fn.body.object), entityId);
 				const idField = mapping.idXml ?? mapping.keyXml;
 				const keys = this.keysOf(fn).map((k) => `'${k.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`);
 				const page = await this.queryPage(mapping, this.fieldList(fn), `${idField} IN (${keys.join(',')})`, entityId, 1, Math.max(1, keys.length));
@@ -364,15 +390,13 @@ export class RestIntacctClient implements IntacctApi {
 			}
 			case 'lookup':
 			case 'inspect': {
-				const mapping = mappingOf(fn, str(fn.body.object));
+				const mapping = await this.mappingFor(fn, str(fn.body.object), entityId);
 				const { result } = await this.send({ method: 'GET', path: `/services/core/model?name=${encodeURIComponent(mapping.rest)}`, entityId, what: `the model of ${mapping.rest}`, isWrite: false });
 				const model = readObjectModel(result).fields;
 				return this.result(fn, [fn.name === 'lookup' ? lookupRecord(mapping, model) : inspectRecord(mapping, model)]);
 			}
-			case 'getDimensions': {
-				const { result } = await this.send({ method: 'GET', path: '/services/company-config/dimensions/list', entityId, what: 'the dimension list', isWrite: false });
-				return this.result(fn, [dimensionsRecord(result)]);
-			}
+			case 'getDimensions':
+				return this.result(fn, [dimensionsRecord(await this.dimensionList(entityId))]);
 			case 'create':
 			case 'update':
 			case 'create_invoice':
@@ -645,9 +669,9 @@ export class RestIntacctClient implements IntacctApi {
 
 	async *pages(fn: IntacctFunction, options?: PageOptions): AsyncIterable<IntacctRecord[]> {
 		if (fn.name !== 'readByQuery' && fn.name !== 'query') throw unsupported(fn, '(paged)');
-		const mapping = mappingOf(fn, str(fn.body.object));
-		const parts = this.queryParts(fn, mapping);
 		const entityId = this.entity(options);
+		const mapping = await this.mappingFor(fn, str(fn.body.object), entityId);
+		const parts = this.queryParts(fn, mapping);
 		const limit = options?.limit;
 		const size = Math.max(1, Math.min(REST_QUERY_PAGE, Number(fn.body.pagesize ?? REST_QUERY_PAGE), limit ?? REST_QUERY_PAGE));
 		// (readByQuery and query both page by the query service's start/size)

@@ -8,10 +8,13 @@
  *                        company-configuration.md "List dimensions").
  *   readMore          <- a resultId that carries the query service's next `start` (REST has no
  *                        readMore handle; start/size paging reaches every page the same way).
+ *   a user-defined dimension's records (readByQuery of FUNDINGSOURCE) <- its platform object, the
+ *                        `dimensionEndpoint` the dimension list gives (/objects/platform-apps/nsp::…).
  */
 import type { IntacctRecord } from '../core/types';
 import { IntacctError } from '../core/errors';
 import type { RestObjectMapping } from '../records/restObjects';
+import { AUDIT, ro, rw } from '../records/restFields';
 import type { RestModelField } from './objectModel';
 import type { JsonObject, JsonValue } from './restWire';
 
@@ -61,6 +64,37 @@ export function dimensionsRecord(result: unknown): IntacctRecord {
 	return { dimension } as unknown as IntacctRecord;
 }
 
+/**
+ * The REST object of a user-defined dimension (FUNDINGSOURCE -> platform-apps/nsp::fundingsource)
+ * from the dimension list's answer: the `dimensionEndpoint` as the company spells it, or the
+ * `nsp::` name Sage's examples show when the list gives none. Undefined: not a UDD of the company.
+ */
+export function userDimensionObject(dimensionList: unknown, xmlObject: string): string | undefined {
+	const wanted = xmlObject.trim().toUpperCase();
+	const rows = (Array.isArray(dimensionList) ? dimensionList : []).filter((r): r is JsonObject => r !== null && typeof r === 'object' && !Array.isArray(r));
+	const row = rows.find((r) => text(r.dimensionName).toUpperCase() === wanted && (r.isUserDefinedDimension === true || r.isUserDefinedDimension === 'true'));
+	if (row === undefined) return undefined;
+	const endpoint = text(row.dimensionEndpoint).trim().replace(/^\/+/, '').replace(/^objects\//, '').replace(/\/+$/, '');
+	return endpoint !== '' ? endpoint : `platform-apps/nsp::${wanted.toLowerCase()}`;
+}
+
+/**
+ * A UDD's platform object under the XML names the node reads (ID, NAME, RECORDNO): Sage's
+ * custom-object guide has `key` and `id` always the same (the record id GLDIM<name> takes); `name`
+ * is the platform record's name (inferred). A company whose object lacks `name` refuses the query;
+ * the locators' fallback then asks the model service (lookup) and reads the ID alone
+ * (docs/fidelity-rest.md).
+ */
+export function userDimensionMapping(xmlObject: string, rest: string): RestObjectMapping {
+	return {
+		xmlObject: xmlObject.trim().toUpperCase(),
+		rest,
+		keyXml: 'RECORDNO',
+		idXml: 'ID',
+		fields: [ro('RECORDNO', 'key'), ro('ID', 'id'), rw('NAME', 'name'), ...AUDIT],
+	};
+}
+
 /** Where a REST query stands between pages (readByQuery's resultId over REST). */
 export interface QueryCursor {
 	object: string;
@@ -68,6 +102,8 @@ export interface QueryCursor {
 	query: string;
 	size: number;
 	start: number;
+	/** The REST object the name resolved to on the first page (a user-defined dimension's platform object). */
+	rest?: string;
 }
 
 const PREFIX = 'rest-query:';
@@ -84,7 +120,8 @@ export function decodeQueryCursor(token: string): QueryCursor {
 	try {
 		const parsed = JSON.parse(Buffer.from(token.slice(PREFIX.length), 'base64url').toString('utf8')) as Partial<QueryCursor>;
 		if (typeof parsed.object === 'string' && typeof parsed.start === 'number' && typeof parsed.size === 'number') {
-			return { object: parsed.object, fields: String(parsed.fields ?? ''), query: String(parsed.query ?? ''), size: parsed.size, start: parsed.start };
+			const cursor: QueryCursor = { object: parsed.object, fields: String(parsed.fields ?? ''), query: String(parsed.query ?? ''), size: parsed.size, start: parsed.start };
+			return typeof parsed.rest === 'string' && parsed.rest !== '' ? { ...cursor, rest: parsed.rest } : cursor;
 		}
 	} catch {
 		// fall through

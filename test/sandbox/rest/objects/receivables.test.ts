@@ -3,18 +3,16 @@
  * (sandbox/rest/objects/accountsReceivable.ts, cashManagement.ts, sandbox/rest/workflows.ts): writes
  * run the XML API's own functions and rules, lines change by key, refusals in ia::error shape.
  */
-import { type Sandbox, startSandbox } from '../../../../sandbox';
+import type { Sandbox } from '../../../../sandbox';
 import { call, fn, textAt } from '../../protocol/gatewayClient';
-import { clientCredentialsToken, rest } from '../restClient';
+import { rest, useRestSandbox } from '../restClient';
 
 describe('REST accounts receivable and cash management objects', () => {
 	let sandbox: Sandbox;
 	let token: string;
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-		token = await clientCredentialsToken(sandbox);
+	useRestSandbox((s, t) => {
+		[sandbox, token] = [s, t];
 	});
-	afterAll(() => sandbox.close());
 
 	const newInvoice = async (invoiceNumber: string, amounts: string[]) =>
 		await rest(sandbox, token, 'POST', '/objects/accounts-receivable/invoice', {

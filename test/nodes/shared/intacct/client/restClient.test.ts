@@ -1,7 +1,7 @@
 import { type Sandbox, startSandbox } from '../../../../../sandbox';
 import { RestIntacctClient } from '../../../../../nodes/shared/intacct/client/restClient';
 import { IntacctClient } from '../../../../../nodes/shared/intacct/client/client';
-import { create, read, readByName, readByQuery } from '../../../../../nodes/shared/intacct/xml/functions';
+import { create, legacyFunction, lookup, read, readByName, readByQuery, readMore } from '../../../../../nodes/shared/intacct/xml/functions';
 import { IntacctError } from '../../../../../nodes/shared/intacct/core/errors';
 import type { IntacctRecord } from '../../../../../nodes/shared/intacct/core/types';
 import { nodeRestHttp } from '../../../../support/nodeRestHttp';
@@ -74,6 +74,38 @@ describe('RestIntacctClient against the sandbox (client/restClient.ts)', () => {
 		const before = rest.stats.requests;
 		await expect(rest.execute(readByQuery({ object: 'GLENTRY', fields: ['RECORDNO', 'NOSUCHFIELD'] }))).rejects.toThrow(/NOSUCHFIELD cannot be read over the REST API/);
 		expect(rest.stats.requests).toBe(before);
+	});
+
+	test('a user-defined dimension is read as its platform object: the dimension list once, later pages one request each', async () => {
+		const client = restClient();
+		const fn = readByQuery({ object: 'FUNDINGSOURCE', fields: ['ID', 'NAME'], query: "ID LIKE '%1000%' OR NAME LIKE '%1000%'", pageSize: 4 });
+		const first = await client.execute(fn);
+		// The dimension list (where the records are served), then the query service.
+		expect(client.stats.requests).toBe(2);
+		expect(first.records).toEqual([
+			{ ID: '10001', NAME: 'Unrestricted' },
+			{ ID: '10002', NAME: 'Federal Pass-Through' },
+			{ ID: '10003', NAME: 'State' },
+			{ ID: '10004', NAME: 'County' },
+		]);
+		expect(first.numRemaining).toBeGreaterThan(0);
+		const second = await restClient().execute(readMore(String(first.resultId)));
+		expect(second.records[0]).toEqual({ ID: '10005', NAME: 'Private Foundation' });
+		// A fresh client (a later page of the editor's list) sends the query alone.
+		const third = restClient();
+		await third.execute(readMore(String(first.resultId)));
+		expect(third.stats.requests).toBe(1);
+
+		// getDimensions, read, readByName and lookup on one client: one dimension list.
+		const one = restClient();
+		await one.execute(legacyFunction('getDimensions', {}));
+		expect((await one.execute(read('FUNDINGSOURCE', '10004', ['ID', 'NAME']))).records).toEqual([{ ID: '10004', NAME: 'County' }]);
+		expect((await one.execute(readByName('FUNDINGSOURCE', '10003', ['ID', 'NAME']))).records).toEqual([{ ID: '10003', NAME: 'State' }]);
+		const fields = JSON.stringify((await one.execute(lookup('FUNDINGSOURCE'))).records[0]);
+		expect(fields).toContain('"ID":"NAME"');
+		expect(one.stats.requests).toBe(4);
+		// An object that is neither mapped nor a dimension of the company is refused, naming it.
+		await expect(one.execute(readByQuery({ object: 'NOSUCHOBJECT', fields: ['ID'] }))).rejects.toThrow(/NOSUCHOBJECT is not available over the REST API/);
 	});
 
 	test('a token revoked mid-run is replaced once and the request repeated', async () => {
