@@ -1,8 +1,8 @@
 /**
  * The payment engine tests' setup, over either wire (apPayment.test.ts and receivables.test.ts: XML;
- * restWire.apPaymentBalance.test.ts and restWire.receivables.test.ts: REST beside XML): a bill to
- * pay, the Create AP Payment and Create AR Payment parameters, and a bill's state, amount due and
- * amount paid read directly (not through the node).
+ * restWire.apPaymentBalance.test.ts and restWire.receivables.test.ts: REST beside XML; the cost
+ * meter's AP payments): a bill to pay, the Create AP Payment and Create AR Payment parameters, and a
+ * bill's state, amount due and amount paid read directly (not through the node).
  */
 import type { INodeParameters } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox/api';
