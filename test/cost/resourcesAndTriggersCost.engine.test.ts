@@ -13,6 +13,7 @@ import { buildDocumentTemplate } from '../../nodes/SageIntacctTrigger/documentTe
 import { eventQueuePollCost } from '../../nodes/SageIntacctPollTrigger/pollCost';
 import { sandboxCredentialValues } from '../support/harness';
 import { NODE_NAME, runNode, startTestSandbox } from '../node/support';
+import { newBill, type NodeRunner } from '../node/paymentSupport';
 import { createPoller } from '../trigger/pollHost';
 import { createJournalEntry, startGlSandbox } from '../trigger/sandboxGl';
 import { startHostedTrigger } from '../trigger/webhookHost';
@@ -85,22 +86,10 @@ describe('cost meter of the AP payment and balance resources', () => {
 		await sandbox.close();
 	});
 
-	async function newBill(number: string): Promise<number> {
-		const run = await runNode(sandbox, {
-			resource: 'bill',
-			operation: 'create',
-			vendor: { __rl: true, mode: 'id', value: 'V-107' },
-			billNumber: number,
-			transactionDate: '2026-10-01',
-			dueDate: '2026-10-31',
-			lineInput: 'fields',
-			lines: { line: [{ accountNo: '6500', amount: 150, memo: 'Licences', locationId: '110' }] },
-		});
-		return Number(run.json(NODE_NAME)[0].recordNo);
-	}
+	const overXml: NodeRunner = async (parameters) => await runNode(sandbox, parameters);
 
 	it('three AP payments in one run: three writes, as the sandbox counted them; a reversal is one write', async () => {
-		const bills = [await newBill('METER-PAY-1'), await newBill('METER-PAY-2'), await newBill('METER-PAY-3')];
+		const bills = [await newBill(overXml, 'METER-PAY-1'), await newBill(overXml, 'METER-PAY-2'), await newBill(overXml, 'METER-PAY-3')];
 		sandbox.stats.reset();
 		const run = await runNode(
 			sandbox,

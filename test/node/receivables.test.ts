@@ -8,6 +8,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox/api';
 import { createCredentialsHelper, sandboxCredentialValues } from '../support/harness';
 import { NODE_NAME, functionsSent, readAll, runNode, startTestSandbox } from './support';
+import { arPaymentParameters } from './paymentSupport';
 
 let sandbox: Sandbox;
 
@@ -38,21 +39,6 @@ async function newInvoice(number: string, amounts = [100, 50], customer = 'C-100
 	const run = await runNode(sandbox, invoiceParameters({ invoiceNumber: number, customer: locator(customer) }, amounts.map((amount) => ({ accountNo: '4200', amount, locationId: '110' }))));
 	expect(run.status).toBe('success');
 	return Number(run.json(NODE_NAME)[0].recordNo);
-}
-
-function paymentParameters(invoices: Array<{ invoiceRecordNo: number | string; amount: number | string }>, overrides: INodeParameters = {}): INodeParameters {
-	return {
-		resource: 'arPayment',
-		operation: 'create',
-		customer: locator('C-1001'),
-		receiveInto: 'undeposited',
-		undepositedAccount: locator('1050'),
-		paymentMethod: 'Printed Check',
-		receiptDate: '2026-11-02',
-		invoiceInput: 'fields',
-		invoices: { invoice: invoices } as unknown as INodeParameters,
-		...overrides,
-	};
 }
 
 async function invoiceState(recordNo: number) {
@@ -113,7 +99,7 @@ describe('arInvoice', () => {
 		expect(open.json(NODE_NAME).every((i) => i.customerId === 'C-1004' && Number(i.totalDue) > 0)).toBe(true);
 		const got = await runNode(sandbox, { resource: 'arInvoice', operation: 'get', recordNo: String(recordNo) });
 		expect(got.json(NODE_NAME)[0]).toMatchObject({ recordNo, invoiceNumber: 'AR-IDEMP-1', dueDate: '2026-10-31', totalDue: 100, state: 'Posted' });
-		const paid = await runNode(sandbox, paymentParameters([{ invoiceRecordNo: recordNo, amount: 100 }], { customer: locator('C-1004') }));
+		const paid = await runNode(sandbox, arPaymentParameters([{ invoiceRecordNo: recordNo, amount: 100 }], { customer: locator('C-1004') }));
 		expect(paid.status).toBe('success');
 		const after = await runNode(sandbox, { resource: 'arInvoice', operation: 'getMany', returnAll: true, filters: { customerId: 'C-1004', openOnly: true } });
 		expect(after.json(NODE_NAME).map((i) => i.recordNo)).not.toContain(recordNo);
@@ -158,7 +144,7 @@ describe('arInvoice', () => {
 		expect(deleted.json(NODE_NAME)[0]).toEqual({ deleted: true, recordNo });
 		expect(await readAll(sandbox, 'ARINVOICE', `RECORDNO = ${recordNo}`)).toHaveLength(0);
 		const withPayment = await newInvoice('AR-DEL-PAID');
-		await runNode(sandbox, paymentParameters([{ invoiceRecordNo: withPayment, amount: 10 }]));
+		await runNode(sandbox, arPaymentParameters([{ invoiceRecordNo: withPayment, amount: 10 }]));
 		const refused = await runNode(sandbox, { resource: 'arInvoice', operation: 'delete', recordNo: String(withPayment) });
 		expect(refused.status).toBe('error');
 		expect(refused.error?.message).toMatch(/has payments applied/);
@@ -190,7 +176,7 @@ describe('arPayment', () => {
 	it('pays two invoices in one payment, one partly (waterfall over its lines) and one in full', async () => {
 		const a = await newInvoice('AR-PAY-A');
 		const b = await newInvoice('AR-PAY-B', [80]);
-		const run = await runNode(sandbox, paymentParameters([{ invoiceRecordNo: a, amount: 120 }, { invoiceRecordNo: b, amount: 80 }], { additionalFields: { referenceNumber: 'CHK-5001' } }));
+		const run = await runNode(sandbox, arPaymentParameters([{ invoiceRecordNo: a, amount: 120 }, { invoiceRecordNo: b, amount: 80 }], { additionalFields: { referenceNumber: 'CHK-5001' } }));
 		expect(run.status).toBe('success');
 		const [payment] = run.json(NODE_NAME);
 		expect(payment).toMatchObject({ recordNo: expect.any(Number), customerId: 'C-1001', undeposited: true, receivedInto: '1050', amount: 200, receiptDate: '2026-11-02' });
@@ -209,7 +195,7 @@ describe('arPayment', () => {
 	it('is idempotent: the same run twice receives one payment, the second returns it as a duplicate', async () => {
 		const invoice = await newInvoice('AR-PAY-IDEMP');
 		const credentials = await createCredentialsHelper(sandboxCredentialValues({ ...sandbox.credentials }));
-		const parameters = paymentParameters([{ invoiceRecordNo: invoice, amount: 40 }]);
+		const parameters = arPaymentParameters([{ invoiceRecordNo: invoice, amount: 40 }]);
 		const first = await runNode(sandbox, parameters, { workflowId: 'wfArPay', credentials });
 		const second = await runNode(sandbox, parameters, { workflowId: 'wfArPay', credentials });
 		expect(second.json(NODE_NAME)[0]).toMatchObject({ duplicate: true, recordNo: first.json(NODE_NAME)[0].recordNo });
@@ -221,7 +207,7 @@ describe('arPayment', () => {
 		const invoices = [await newInvoice('AR-PAY-B1', [150]), await newInvoice('AR-PAY-B2', [150]), await newInvoice('AR-PAY-B3', [150])];
 		const run = await runNode(
 			sandbox,
-			{ ...paymentParameters([]), invoiceInput: 'json', invoicesJson: '={{ JSON.stringify([{ invoiceRecordNo: $json.invoice, amount: $json.amount }]) }}' },
+			{ ...arPaymentParameters([]), invoiceInput: 'json', invoicesJson: '={{ JSON.stringify([{ invoiceRecordNo: $json.invoice, amount: $json.amount }]) }}' },
 			{ items: [{ invoice: invoices[0], amount: 150 }, { invoice: invoices[1], amount: 150.01 }, { invoice: invoices[2], amount: 10 }], continueOnFail: true },
 		);
 		const out = run.output(NODE_NAME);
@@ -238,27 +224,27 @@ describe('arPayment', () => {
 		const invoice = await newInvoice('AR-PAY-OVER', [60]);
 		const run = await runNode(
 			sandbox,
-			paymentParameters([{ invoiceRecordNo: invoice, amount: 60 }], { receiveInto: 'bank', bankAccount: locator('BOA-OP'), additionalFields: { overpaymentAmount: 15, overpaymentLocationId: '110' } }),
+			arPaymentParameters([{ invoiceRecordNo: invoice, amount: 60 }], { receiveInto: 'bank', bankAccount: locator('BOA-OP'), additionalFields: { overpaymentAmount: 15, overpaymentLocationId: '110' } }),
 		);
 		expect(run.json(NODE_NAME)[0]).toMatchObject({ amount: 75, overpaymentAmount: 15, undeposited: false, receivedInto: 'BOA-OP' });
 		const [stored] = await readAll(sandbox, 'ARPYMT', `RECORDNO = ${String(run.json(NODE_NAME)[0].recordNo)}`);
 		expect(stored).toMatchObject({ TOTALENTERED: '75.00', TOTALPAID: '60.00', OVERPAYMENTAMOUNT: '15.00', FINANCIALENTITY: 'BOA-OP' });
-		const again = await runNode(sandbox, paymentParameters([{ invoiceRecordNo: invoice, amount: 1 }]));
+		const again = await runNode(sandbox, arPaymentParameters([{ invoiceRecordNo: invoice, amount: 1 }]));
 		expect(again.status).toBe('error');
 		expect(again.error?.message).toMatch(/is Paid and no longer open/);
 	});
 
 	it.each([
-		['no invoices', paymentParameters([]), /pays no invoice/],
-		['an invoice without a record number', paymentParameters([{ invoiceRecordNo: '', amount: 5 }]), /invoice 1, field "invoiceRecordNo": required/],
-		['a record number that is not one', paymentParameters([{ invoiceRecordNo: 'INV-1', amount: 5 }]), /invoice 1, field "invoiceRecordNo": "INV-1" is not a record number/],
-		['a zero amount', paymentParameters([{ invoiceRecordNo: 1, amount: 0 }]), /invoice 1, field "amount": must be greater than 0/],
-		['three decimals', paymentParameters([{ invoiceRecordNo: 1, amount: 1.005 }]), /invoice 1, field "amount": .*more than 2 decimals/],
-		['no receipt date', paymentParameters([{ invoiceRecordNo: 1, amount: 5 }], { receiptDate: '={{ $json.missing }}' }), /field "receiptDate"/],
-		['no undeposited funds account', paymentParameters([{ invoiceRecordNo: 1, amount: 5 }], { undepositedAccount: locator('={{ $json.missing }}') }), /"undepositedAccount"/],
-		['no bank account', paymentParameters([{ invoiceRecordNo: 1, amount: 5 }], { receiveInto: 'bank', bankAccount: locator('={{ $json.missing }}') }), /"bankAccount"/],
-		['a negative overpayment', paymentParameters([{ invoiceRecordNo: 1, amount: 5 }], { additionalFields: { overpaymentAmount: -1 } }), /field "overpaymentAmount": must be greater than 0/],
-		['bad JSON invoices', { ...paymentParameters([]), invoiceInput: 'json', invoicesJson: '{not json' }, /field "invoicesJson": not valid JSON/],
+		['no invoices', arPaymentParameters([]), /pays no invoice/],
+		['an invoice without a record number', arPaymentParameters([{ invoiceRecordNo: '', amount: 5 }]), /invoice 1, field "invoiceRecordNo": required/],
+		['a record number that is not one', arPaymentParameters([{ invoiceRecordNo: 'INV-1', amount: 5 }]), /invoice 1, field "invoiceRecordNo": "INV-1" is not a record number/],
+		['a zero amount', arPaymentParameters([{ invoiceRecordNo: 1, amount: 0 }]), /invoice 1, field "amount": must be greater than 0/],
+		['three decimals', arPaymentParameters([{ invoiceRecordNo: 1, amount: 1.005 }]), /invoice 1, field "amount": .*more than 2 decimals/],
+		['no receipt date', arPaymentParameters([{ invoiceRecordNo: 1, amount: 5 }], { receiptDate: '={{ $json.missing }}' }), /field "receiptDate"/],
+		['no undeposited funds account', arPaymentParameters([{ invoiceRecordNo: 1, amount: 5 }], { undepositedAccount: locator('={{ $json.missing }}') }), /"undepositedAccount"/],
+		['no bank account', arPaymentParameters([{ invoiceRecordNo: 1, amount: 5 }], { receiveInto: 'bank', bankAccount: locator('={{ $json.missing }}') }), /"bankAccount"/],
+		['a negative overpayment', arPaymentParameters([{ invoiceRecordNo: 1, amount: 5 }], { additionalFields: { overpaymentAmount: -1 } }), /field "overpaymentAmount": must be greater than 0/],
+		['bad JSON invoices', { ...arPaymentParameters([]), invoiceInput: 'json', invoicesJson: '{not json' }, /field "invoicesJson": not valid JSON/],
 	])('refuses %s before sending anything, naming item and field', async (_name, parameters, message) => {
 		await expectRefused(parameters, message, 'create');
 	});
@@ -267,7 +253,7 @@ describe('arPayment', () => {
 describe('deposit', () => {
 	async function undepositedPayment(number: string, amount: number): Promise<number> {
 		const invoice = await newInvoice(number, [amount]);
-		const run = await runNode(sandbox, paymentParameters([{ invoiceRecordNo: invoice, amount }]));
+		const run = await runNode(sandbox, arPaymentParameters([{ invoiceRecordNo: invoice, amount }]));
 		return Number(run.json(NODE_NAME)[0].recordNo);
 	}
 

@@ -13,6 +13,7 @@ import { SageIntacct } from '../../nodes/SageIntacct/SageIntacct.node';
 import type { HarnessCredentialsHelper } from '../support/harness';
 import { nodeRestHttp } from '../support/nodeRestHttp';
 import { NODE_NAME, readAll, runNode, startTestSandbox, bothWiresCredentials, REST_NODE, XML_NODE } from './support';
+import { apPaymentParameters, billState, newBill } from './paymentSupport';
 
 let sandbox: Sandbox;
 let both: HarnessCredentialsHelper;
@@ -35,40 +36,6 @@ async function overXml(parameters: Record<string, unknown>, options: { items?: I
 	return await runNode(sandbox, { authentication: 'webServices', ...parameters }, { credentials: both, nodeOverrides: XML_NODE, ...options });
 }
 
-async function newBill(number: string, amount = 150): Promise<number> {
-	const run = await overXml({
-		resource: 'bill',
-		operation: 'create',
-		vendor: { __rl: true, mode: 'id', value: 'V-107' },
-		billNumber: number,
-		transactionDate: '2026-10-01',
-		dueDate: '2026-10-31',
-		lineInput: 'fields',
-		lines: { line: [{ accountNo: '6500', amount, memo: 'Licences', locationId: '110' }] },
-	});
-	expect(run.error).toBeUndefined();
-	return Number(run.json(NODE_NAME)[0].recordNo);
-}
-
-function payment(bills: Array<{ billRecordNo: number | string; amount: number | string }>, overrides: Record<string, unknown> = {}) {
-	return {
-		resource: 'apPayment',
-		operation: 'create',
-		vendor: { __rl: true, mode: 'id', value: 'V-107' },
-		bankAccount: { __rl: true, mode: 'id', value: 'BOA-OP' },
-		paymentMethod: 'ACH',
-		paymentDate: '2026-11-02',
-		billInput: 'fields',
-		bills: { bill: bills },
-		...overrides,
-	};
-}
-
-async function billState(recordNo: number) {
-	const [bill] = await readAll(sandbox, 'APBILL', `RECORDNO = ${recordNo}`);
-	return { state: bill.STATE, due: bill.TOTALDUE, paid: bill.TOTALPAID };
-}
-
 /** The bill as the REST API shows it (GET /objects/accounts-payable/bill/{key}, outside the node). */
 async function restBill(recordNo: number): Promise<Record<string, unknown>> {
 	const client = new RestIntacctClient({ credentials: { ...sandbox.rest.credentials, baseUrl: sandbox.rest.baseUrl }, http: nodeRestHttp, retryBaseDelayMs: 1 });
@@ -85,20 +52,20 @@ function withoutXmlOnly(record: IDataObject): IDataObject {
 
 describe('AP payment create over REST', () => {
 	it('pays two bills (one in part), the bills follow in both views, and the output has the XML keys', async () => {
-		const a = await newBill('R-PAY-A');
-		const b = await newBill('R-PAY-B', 80);
-		const rest = await overRest(payment([{ billRecordNo: a, amount: 100 }, { billRecordNo: b, amount: 80 }], { additionalFields: { documentNumber: 'R-ACH-1' } }));
+		const a = await newBill(overXml, 'R-PAY-A');
+		const b = await newBill(overXml, 'R-PAY-B', 80);
+		const rest = await overRest(apPaymentParameters([{ billRecordNo: a, amount: 100 }, { billRecordNo: b, amount: 80 }], { additionalFields: { documentNumber: 'R-ACH-1' } }));
 		expect(rest.error).toBeUndefined();
 		const [made] = rest.json(NODE_NAME);
 		expect(made).toMatchObject({ recordNo: expect.any(Number), vendorId: 'V-107', bankAccount: 'BOA-OP', paymentMethod: 'ACH', amount: 180 });
 
-		const c = await newBill('R-PAY-C');
-		const xml = await overXml(payment([{ billRecordNo: c, amount: 100 }]));
+		const c = await newBill(overXml, 'R-PAY-C');
+		const xml = await overXml(apPaymentParameters([{ billRecordNo: c, amount: 100 }]));
 		// REST answers key/id/href only: no recordUrl on create output (docs/rest-wire.md, as for journal entries).
 		expect(Object.keys(made).sort()).toEqual(Object.keys(xml.json(NODE_NAME)[0]).filter((k) => k !== 'recordUrl').sort());
 
-		expect(await billState(a)).toEqual({ state: 'Partially Paid', due: '50.00', paid: '100.00' });
-		expect(await billState(b)).toEqual({ state: 'Paid', due: '0.00', paid: '80.00' });
+		expect(await billState(sandbox, a)).toEqual({ state: 'Partially Paid', due: '50.00', paid: '100.00' });
+		expect(await billState(sandbox, b)).toEqual({ state: 'Paid', due: '0.00', paid: '80.00' });
 		expect(await restBill(a)).toMatchObject({ state: 'partiallyPaid', totalBaseAmountDue: '50.00', paymentInformation: expect.objectContaining({ totalBaseAmountPaid: '100.00' }) });
 		expect(await restBill(b)).toMatchObject({ state: 'paid', totalBaseAmountDue: '0.00' });
 		const [stored] = await readAll(sandbox, 'APPYMT', `RECORDNO = ${String(made.recordNo)}`);
@@ -110,44 +77,44 @@ describe('AP payment create over REST', () => {
 	});
 
 	it('Save As Draft leaves the bills untouched, as over XML', async () => {
-		const billNo = await newBill('R-PAY-DRAFT');
-		const run = await overRest(payment([{ billRecordNo: billNo, amount: 20 }], { additionalFields: { draft: true } }));
+		const billNo = await newBill(overXml, 'R-PAY-DRAFT');
+		const run = await overRest(apPaymentParameters([{ billRecordNo: billNo, amount: 20 }], { additionalFields: { draft: true } }));
 		expect(run.error).toBeUndefined();
 		const [stored] = await readAll(sandbox, 'APPYMT', `RECORDNO = ${String(run.json(NODE_NAME)[0].recordNo)}`);
 		expect(stored.STATE).toBe('Draft');
-		expect(await billState(billNo)).toEqual({ state: 'Posted', due: '150.00', paid: '0.00' });
+		expect(await billState(sandbox, billNo)).toEqual({ state: 'Posted', due: '150.00', paid: '0.00' });
 	});
 
 	it('a re-run with the same idempotency keys posts one payment', async () => {
-		const billNo = await newBill('R-PAY-IDEMP');
-		const parameters = payment([{ billRecordNo: billNo, amount: 40 }]);
+		const billNo = await newBill(overXml, 'R-PAY-IDEMP');
+		const parameters = apPaymentParameters([{ billRecordNo: billNo, amount: 40 }]);
 		const first = await overRest(parameters, { workflowId: 'wfRestPay' });
 		const second = await overRest(parameters, { workflowId: 'wfRestPay' });
 		expect(first.error).toBeUndefined();
 		expect(second.error).toBeUndefined();
 		expect(second.json(NODE_NAME)[0].recordNo).toBe(first.json(NODE_NAME)[0].recordNo);
 		expect(await readAll(sandbox, 'APPYMTDETAIL', `RECORDKEY = ${billNo}`)).toHaveLength(1);
-		expect(await billState(billNo)).toMatchObject({ due: '110.00', paid: '40.00' });
+		expect(await billState(sandbox, billNo)).toMatchObject({ due: '110.00', paid: '40.00' });
 	});
 
 	it('a batch with one payment over the amount due: that item fails alone with the ia::error code and Intacct\'s message', async () => {
-		const bills = [await newBill('R-PAY-B1'), await newBill('R-PAY-B2')];
+		const bills = [await newBill(overXml, 'R-PAY-B1'), await newBill(overXml, 'R-PAY-B2')];
 		const run = await overRest(
-			{ ...payment([]), billInput: 'json', billsJson: '={{ JSON.stringify([{ billRecordNo: $json.bill, amount: $json.amount }]) }}' },
+			{ ...apPaymentParameters([]), billInput: 'json', billsJson: '={{ JSON.stringify([{ billRecordNo: $json.bill, amount: $json.amount }]) }}' },
 			{ items: [{ bill: bills[0], amount: 150 }, { bill: bills[1], amount: 150.01 }], continueOnFail: true },
 		);
 		const out = run.output(NODE_NAME);
 		expect(out[0].json.recordNo).toEqual(expect.any(Number));
 		expect(String(out[1].json.error)).toMatch(/operationFailed|BL03000020/);
 		expect(JSON.stringify(out[1].json)).toMatch(/exceeds the amount due 150\.00/);
-		expect(await billState(bills[0])).toMatchObject({ state: 'Paid' });
-		expect(await billState(bills[1])).toMatchObject({ state: 'Posted', due: '150.00' });
+		expect(await billState(sandbox, bills[0])).toMatchObject({ state: 'Paid' });
+		expect(await billState(sandbox, bills[1])).toMatchObject({ state: 'Posted', due: '150.00' });
 	});
 
 	it.each([
-		['no bills', payment([]), /pays no bill/],
-		['a record number that is not one', payment([{ billRecordNo: 'INV-1', amount: 5 }]), /bill 1, field "billRecordNo": "INV-1" is not a record number/],
-		['a zero amount', payment([{ billRecordNo: 1, amount: 0 }]), /bill 1, field "amount": must be greater than 0/],
+		['no bills', apPaymentParameters([]), /pays no bill/],
+		['a record number that is not one', apPaymentParameters([{ billRecordNo: 'INV-1', amount: 5 }]), /bill 1, field "billRecordNo": "INV-1" is not a record number/],
+		['a zero amount', apPaymentParameters([{ billRecordNo: 1, amount: 0 }]), /bill 1, field "amount": must be greater than 0/],
 	])('refuses %s before anything is sent', async (_name, parameters, message) => {
 		const before = sandbox.stats.requests;
 		const run = await overRest(parameters);
@@ -163,10 +130,10 @@ describe('AP payment get, get many and reverse over both credentials', () => {
 	let billNo: number;
 
 	beforeAll(async () => {
-		billNo = await newBill('R-PAY-READ');
-		const other = await newBill('R-PAY-READ-2');
-		const x = await overXml(payment([{ billRecordNo: billNo, amount: 150 }], { paymentDate: '2026-11-06', additionalFields: { description: 'Paid over XML' } }));
-		const r = await overRest(payment([{ billRecordNo: other, amount: 60 }], { paymentDate: '2026-11-06', paymentMethod: 'Printed Check', additionalFields: { documentNumber: 'CHK-77' } }));
+		billNo = await newBill(overXml, 'R-PAY-READ');
+		const other = await newBill(overXml, 'R-PAY-READ-2');
+		const x = await overXml(apPaymentParameters([{ billRecordNo: billNo, amount: 150 }], { paymentDate: '2026-11-06', additionalFields: { description: 'Paid over XML' } }));
+		const r = await overRest(apPaymentParameters([{ billRecordNo: other, amount: 60 }], { paymentDate: '2026-11-06', paymentMethod: 'Printed Check', additionalFields: { documentNumber: 'CHK-77' } }));
 		viaXml = Number(x.json(NODE_NAME)[0].recordNo);
 		viaRest = Number(r.json(NODE_NAME)[0].recordNo);
 	});
@@ -198,7 +165,7 @@ describe('AP payment get, get many and reverse over both credentials', () => {
 		const run = await overRest({ resource: 'apPayment', operation: 'reverse', recordNo: String(viaXml), reversalDate: '2026-11-07', memo: 'Lost check' });
 		expect(run.error).toBeUndefined();
 		expect(run.json(NODE_NAME)).toEqual([{ recordNo: viaXml, reversed: true, reversalRecordNo: null }]);
-		expect(await billState(billNo)).toEqual({ state: 'Posted', due: '150.00', paid: '0.00' });
+		expect(await billState(sandbox, billNo)).toEqual({ state: 'Posted', due: '150.00', paid: '0.00' });
 		expect(await restBill(billNo)).toMatchObject({ state: 'posted', totalBaseAmountDue: '150.00' });
 		const voided = await overRest({ resource: 'apPayment', operation: 'getMany', returnAll: true, filters: { vendorId: 'V-107', states: ['V'] } });
 		expect(voided.json(NODE_NAME).map((p) => p.recordNo)).toContain(viaXml);
@@ -215,16 +182,16 @@ describe('AP payment get, get many and reverse over both credentials', () => {
 		['REST', overRest],
 		['XML', overXml],
 	])('two payments reversed on one date by two runs of one workflow are two reversals, not a duplicate (%s)', async (wire, run) => {
-		const bills = [await newBill(`R-PAY-TWO-${wire}-1`), await newBill(`R-PAY-TWO-${wire}-2`)];
+		const bills = [await newBill(overXml, `R-PAY-TWO-${wire}-1`), await newBill(overXml, `R-PAY-TWO-${wire}-2`)];
 		const made: number[] = [];
-		for (const bill of bills) made.push(Number((await overXml(payment([{ billRecordNo: bill, amount: 25 }]))).json(NODE_NAME)[0].recordNo));
+		for (const bill of bills) made.push(Number((await overXml(apPaymentParameters([{ billRecordNo: bill, amount: 25 }]))).json(NODE_NAME)[0].recordNo));
 		for (const recordNo of made) {
 			const reversed = await run({ resource: 'apPayment', operation: 'reverse', recordNo: String(recordNo), reversalDate: '2026-11-09' }, { workflowId: `wfReverse${wire}` });
 			expect(reversed.error).toBeUndefined();
 			expect(reversed.json(NODE_NAME)[0]).toMatchObject({ recordNo, reversed: true });
 			expect(reversed.json(NODE_NAME)[0].duplicate).toBeUndefined();
 		}
-		for (const bill of bills) expect(await billState(bill)).toEqual({ state: 'Posted', due: '150.00', paid: '0.00' });
+		for (const bill of bills) expect(await billState(sandbox, bill)).toEqual({ state: 'Posted', due: '150.00', paid: '0.00' });
 	});
 
 	it('reverse of a payment that does not exist: 404 notFound from the REST API', async () => {

@@ -9,6 +9,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox/api';
 import { listSearch, packageNode, type HarnessCredentialsHelper } from '../support/harness';
 import { NODE_NAME, readAll, runNode, startTestSandbox, bothWiresCredentials, REST_NODE, XML_NODE } from './support';
+import { arPaymentParameters } from './paymentSupport';
 
 let sandbox: Sandbox;
 let both: HarnessCredentialsHelper;
@@ -69,21 +70,6 @@ function invoice(invoiceNumber: string, overrides: INodeParameters = {}, amounts
 		dueDate: '2026-10-31',
 		lineInput: 'fields',
 		lines: { line: amounts.map((amount) => ({ accountNo: '4200', amount, memo: 'Program fees', locationId: '110' })) } as unknown as INodeParameters,
-		...overrides,
-	};
-}
-
-function payment(invoices: Array<{ invoiceRecordNo: string; amount: number }>, overrides: INodeParameters = {}): INodeParameters {
-	return {
-		resource: 'arPayment',
-		operation: 'create',
-		customer: locator('C-1001'),
-		receiveInto: 'undeposited',
-		undepositedAccount: locator('1050'),
-		paymentMethod: 'Printed Check',
-		receiptDate: '2026-11-02',
-		invoiceInput: 'fields',
-		invoices: { invoice: invoices } as unknown as INodeParameters,
 		...overrides,
 	};
 }
@@ -202,7 +188,7 @@ describe('AR payments over REST', () => {
 	it('a payment applied over REST lowers the due amount in both views; get and get many match XML', async () => {
 		const a = await restInvoice('AR-PAY-A', [100]);
 		const b = await restInvoice('AR-PAY-B', [80]);
-		const params = payment(
+		const params = arPaymentParameters(
 			[
 				{ invoiceRecordNo: String(a), amount: 100 },
 				{ invoiceRecordNo: String(b), amount: 30 },
@@ -217,7 +203,7 @@ describe('AR payments over REST', () => {
 		expect(viaRest).toMatchObject({ totalDue: 0, state: 'Paid' });
 
 		const c = await restInvoice('AR-PAY-C', [40]);
-		const xml = await ok(await overXml(payment([{ invoiceRecordNo: String(c), amount: 40 }], { additionalFields: { referenceNumber: 'CHK-XML-1', description: 'Two invoices' } })));
+		const xml = await ok(await overXml(arPaymentParameters([{ invoiceRecordNo: String(c), amount: 40 }], { additionalFields: { referenceNumber: 'CHK-XML-1', description: 'Two invoices' } })));
 		// REST's create answers key/id/href only: every field of the XML output but the record URL.
 		expect(Object.keys(rest).sort()).toEqual(Object.keys(xml).filter((k) => k !== 'recordUrl').sort());
 
@@ -228,11 +214,11 @@ describe('AR payments over REST', () => {
 
 	it('paying more than is due is refused by Intacct with its code and message; a re-run pays once', async () => {
 		const a = await restInvoice('AR-PAY-OVER', [20]);
-		const over = await overRest(payment([{ invoiceRecordNo: String(a), amount: 25 }]), undefined, true);
+		const over = await overRest(arPaymentParameters([{ invoiceRecordNo: String(a), amount: 25 }]), undefined, true);
 		expect(String(over.json(NODE_NAME)[0].error)).toMatch(/operationFailed.*BL03000020 Payment amount 25\.00 exceeds the amount due 20\.00/s);
 		expect((await readAll(sandbox, 'ARINVOICE', `RECORDNO = ${a}`))[0]).toMatchObject({ TOTALDUE: '20.00' });
 
-		const parameters = payment([{ invoiceRecordNo: String(a), amount: 20 }], { additionalFields: { referenceNumber: 'CHK-ONCE' } });
+		const parameters = arPaymentParameters([{ invoiceRecordNo: String(a), amount: 20 }], { additionalFields: { referenceNumber: 'CHK-ONCE' } });
 		const first = await ok(await overRest(parameters, 'wfRestPay'));
 		const second = await ok(await overRest(parameters, 'wfRestPay'));
 		expect(second.recordNo).toBe(first.recordNo);
@@ -241,7 +227,7 @@ describe('AR payments over REST', () => {
 
 	it('what REST has no field for is refused before sending, naming it', async () => {
 		const before = sandbox.stats.requests;
-		const run = await overRest(payment([{ invoiceRecordNo: '1', amount: 5 }], { additionalFields: { overpaymentAmount: 5, overpaymentLocationId: '110' } }));
+		const run = await overRest(arPaymentParameters([{ invoiceRecordNo: '1', amount: 5 }], { additionalFields: { overpaymentAmount: 5, overpaymentLocationId: '110' } }));
 		expect(run.error?.message).toMatch(/OVERPAYMENTAMOUNT has no REST equivalent/);
 		expect(sandbox.stats.requests).toBe(before);
 	});
@@ -250,7 +236,7 @@ describe('AR payments over REST', () => {
 describe('deposits over REST', () => {
 	async function undeposited(number: string, amount: number): Promise<number> {
 		const invoiceNo = await restInvoice(number, [amount]);
-		return (await ok(await overXml(payment([{ invoiceRecordNo: String(invoiceNo), amount }], { additionalFields: { referenceNumber: number } })))).recordNo as number;
+		return (await ok(await overXml(arPaymentParameters([{ invoiceRecordNo: String(invoiceNo), amount }], { additionalFields: { referenceNumber: number } })))).recordNo as number;
 	}
 
 	const deposit = (keys: string, slip: string, overrides: INodeParameters = {}): INodeParameters => ({

@@ -1,5 +1,5 @@
 /** Accounts payable objects (docs: intacct-docs/rest/accounts-payable.md examples). */
-import { STATUS, auditFields, contactFields, entityFields, f, type RestObjectDef } from './restObjectDef';
+import { STATUS, auditFields, contactFields, entityFields, f, lineDimensions, printAsDefault, type RestObjectDef } from './restObjectDef';
 
 export const VENDOR: RestObjectDef = {
 	name: 'accounts-payable/vendor',
@@ -7,15 +7,7 @@ export const VENDOR: RestObjectDef = {
 	idXml: 'VENDORID',
 	nameXml: 'NAME',
 	idWritable: true,
-	// Sage's REST examples create vendors without contacts (accounts-payable.md "Create a vendor"),
-	// while the XML API requires DISPLAYCONTACT.PRINTAS: the REST layer fills the print-as name in.
-	// Which value Intacct uses is not documented; the vendor name is the sandbox's choice (ledgered).
-	createDefaults: (input) => {
-		const contacts = (input.contacts ?? {}) as Record<string, Record<string, unknown> | undefined>;
-		const contact = contacts.default ?? {};
-		if (typeof contact.printAs === 'string' && contact.printAs !== '') return {};
-		return { contacts: { ...contacts, default: { ...contact, printAs: input.name } } };
-	},
+	createDefaults: printAsDefault,
 	fields: [
 		f.str('name', 'NAME', { required: true }),
 		f.enum('status', 'STATUS', STATUS),
@@ -42,17 +34,6 @@ export const TERM: RestObjectDef = {
 	fields: [f.str('description', 'DESCRIPTION'), f.int('due.days', 'DUEDATE'), f.enum('status', 'STATUS', STATUS), ...auditFields()],
 };
 
-const DIMENSIONS = {
-	location: ['company-config/location', 'LOCATIONID', 'LOCATIONNAME'],
-	department: ['company-config/department', 'DEPARTMENTID', 'DEPARTMENTNAME'],
-	project: ['projects/project', 'PROJECTID', 'PROJECTNAME'],
-	class: ['company-config/class', 'CLASSID', 'CLASSNAME'],
-	customer: ['accounts-receivable/customer', 'CUSTOMERID', undefined],
-	vendor: ['accounts-payable/vendor', 'VENDORID', undefined],
-	employee: ['company-config/employee', 'EMPLOYEEID', undefined],
-	item: ['inventory-control/item', 'ITEMID', undefined],
-} as const;
-
 export const BILL_LINE: RestObjectDef = {
 	name: 'accounts-payable/bill-line',
 	xmlObject: 'APBILLITEM',
@@ -66,7 +47,7 @@ export const BILL_LINE: RestObjectDef = {
 		f.dec('txnAmount', 'TRX_AMOUNT', { required: true }),
 		f.dec('baseAmount', 'AMOUNT', { readOnly: true }),
 		f.str('memo', 'ENTRYDESCRIPTION'),
-		...Object.entries(DIMENSIONS).map(([dim, [ref, xml, name]]) => f.ref(`dimensions.${dim}`, ref, xml, name, { required: dim === 'location' })),
+		...lineDimensions(undefined, ['location']),
 		f.bool('project.isBillable', 'BILLABLE'),
 		...auditFields(),
 	],

@@ -6,7 +6,7 @@
  * generic writes of ARINVOICE), payments through the generic create of ARPYMT with its details.
  */
 import type { XmlElement } from '../../model/contract';
-import { STATUS, auditFields, contactFields, entityFields, f, type ModelLookup, type RestFieldDef, type RestObjectDef } from './restObjectDef';
+import { STATUS, auditFields, contactFields, entityFields, f, lineDimensions, printAsDefault, type ModelLookup, type RestObjectDef } from './restObjectDef';
 import { modelValue } from '../recordMapping';
 import { RestError } from '../restErrors';
 import { el, fieldText, legacyElements, recordLines, type LegacySpec } from './legacyWrites';
@@ -17,13 +17,7 @@ export const CUSTOMER: RestObjectDef = {
 	idXml: 'CUSTOMERID',
 	nameXml: 'NAME',
 	idWritable: true,
-	// As for vendors (accountsPayable.ts): the XML API requires DISPLAYCONTACT.PRINTAS, REST examples create without it.
-	createDefaults: (input) => {
-		const contacts = (input.contacts ?? {}) as Record<string, Record<string, unknown> | undefined>;
-		const contact = contacts.default ?? {};
-		if (typeof contact.printAs === 'string' && contact.printAs !== '') return {};
-		return { contacts: { ...contacts, default: { ...contact, printAs: input.name } } };
-	},
+	createDefaults: printAsDefault,
 	fields: [
 		f.str('name', 'NAME', { required: true }),
 		f.enum('status', 'STATUS', STATUS),
@@ -39,22 +33,6 @@ export const CUSTOMER: RestObjectDef = {
 		...entityFields(),
 	],
 };
-
-const DIMENSIONS = {
-	location: ['company-config/location', 'LOCATIONID', 'LOCATIONNAME'],
-	department: ['company-config/department', 'DEPARTMENTID', 'DEPARTMENTNAME'],
-	project: ['projects/project', 'PROJECTID', 'PROJECTNAME'],
-	class: ['company-config/class', 'CLASSID', 'CLASSNAME'],
-	customer: ['accounts-receivable/customer', 'CUSTOMERID', undefined],
-	vendor: ['accounts-payable/vendor', 'VENDORID', undefined],
-	employee: ['company-config/employee', 'EMPLOYEEID', undefined],
-	item: ['inventory-control/item', 'ITEMID', undefined],
-} as const;
-
-/** A line's dimension references; `named`: the dimensions whose name the model's line keeps (LOCATIONNAME, ...). */
-export function lineDimensions(named: ReadonlyArray<keyof typeof DIMENSIONS> = ['location', 'department', 'project', 'class']): RestFieldDef[] {
-	return Object.entries(DIMENSIONS).map(([dim, [ref, xml, name]]) => f.ref(`dimensions.${dim}`, ref, xml, named.includes(dim as keyof typeof DIMENSIONS) ? name : undefined));
-}
 
 export const INVOICE_LINE: RestObjectDef = {
 	name: 'accounts-receivable/invoice-line',

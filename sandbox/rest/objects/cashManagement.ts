@@ -6,8 +6,7 @@
  * record_cctransaction), which the XML API documents as the only way to create them.
  */
 import type { XmlElement } from '../../model/contract';
-import { STATUS, auditFields, entityFields, f, type RestObjectDef } from './restObjectDef';
-import { lineDimensions } from './accountsReceivable';
+import { STATUS, auditFields, entityFields, f, lineDimensions, type RestObjectDef } from './restObjectDef';
 import { el, fieldText, legacyElements, recordLines, type LegacySpec } from './legacyWrites';
 import { RestError } from '../restErrors';
 

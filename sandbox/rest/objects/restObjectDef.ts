@@ -161,3 +161,40 @@ export function contactFields(restPrefix: string, xmlPrefix: string): RestFieldD
 		f.str(p('mailingAddress.country'), x('MAILADDRESS.COUNTRY')),
 	];
 }
+
+/**
+ * Sage's REST examples create vendors and customers without contacts (accounts-payable.md "Create a
+ * vendor"), while the XML API requires DISPLAYCONTACT.PRINTAS: the REST layer fills the print-as name
+ * in. Which value Intacct uses is not documented; the record's name is the sandbox's choice (ledgered).
+ */
+export function printAsDefault(input: Readonly<Record<string, unknown>>): Record<string, unknown> {
+	const contacts = (input.contacts ?? {}) as Record<string, Record<string, unknown> | undefined>;
+	const contact = contacts.default ?? {};
+	if (typeof contact.printAs === 'string' && contact.printAs !== '') return {};
+	return { contacts: { ...contacts, default: { ...contact, printAs: input.name } } };
+}
+
+/** The standard dimensions of AP/AR/cash lines: [REST object referenced, model ID field, model name field]. */
+const LINE_DIMENSIONS = {
+	location: ['company-config/location', 'LOCATIONID', 'LOCATIONNAME'],
+	department: ['company-config/department', 'DEPARTMENTID', 'DEPARTMENTNAME'],
+	project: ['projects/project', 'PROJECTID', 'PROJECTNAME'],
+	class: ['company-config/class', 'CLASSID', 'CLASSNAME'],
+	customer: ['accounts-receivable/customer', 'CUSTOMERID', undefined],
+	vendor: ['accounts-payable/vendor', 'VENDORID', undefined],
+	employee: ['company-config/employee', 'EMPLOYEEID', undefined],
+	item: ['inventory-control/item', 'ITEMID', undefined],
+} as const;
+
+type LineDimension = keyof typeof LINE_DIMENSIONS;
+
+/**
+ * A line's dimension references; `named`: the dimensions whose name the model's line keeps
+ * (LOCATIONNAME, ...); `required`, when given: the ones a line must carry (every reference then says
+ * whether it is required).
+ */
+export function lineDimensions(named: readonly LineDimension[] = ['location', 'department', 'project', 'class'], required?: readonly LineDimension[]): RestFieldDef[] {
+	return Object.entries(LINE_DIMENSIONS).map(([dim, [ref, xml, name]]) =>
+		f.ref(`dimensions.${dim}`, ref, xml, named.includes(dim as LineDimension) ? name : undefined, required ? { required: required.includes(dim as LineDimension) } : {}),
+	);
+}

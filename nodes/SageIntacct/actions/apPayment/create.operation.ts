@@ -1,5 +1,4 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { ItemValidationError } from '../../../shared/intacct/n8n/errors';
 import { itemParameter, optionalField, requiredText } from '../../../shared/intacct/n8n/parameters';
 import { intacctDate } from '../../../shared/intacct/n8n/transactions';
 import { runWrites } from '../../../shared/intacct/n8n/writes';
@@ -7,7 +6,19 @@ import { toDecimal } from '../../../shared/intacct/records/amounts';
 import { outputRecord } from '../../../shared/intacct/records/simplify';
 import { create } from '../../../shared/intacct/xml/functions';
 import { entityIdProperty, resourceLocator, simplifyProperty, writeOptionsProperty } from '../common.descriptions';
-import { AP_PAYMENT_METHODS, findPayment, paymentDetails, readBillPayments } from './shared';
+import { findPayment, paidDocumentProperties, paymentDetails, paymentMethodParameter, paymentMethodProperty, readDocumentPayments, type PaidDocument } from '../common.payments';
+
+/** PAYMENTMETHOD values Sage lists for Create AP Payment (electronic providers have their own). */
+const AP_PAYMENT_METHODS = ['ACH', 'Cash', 'Check Delivery', 'Credit Card', 'EFT', 'Joint Check', 'Printed Check', 'WF Check', 'WF Domestic ACH', 'WF USD Wire'];
+
+const BILLS: PaidDocument = {
+	noun: 'bill',
+	title: 'Bill',
+	recordNoDescription: "RECORDKEY: the bill's RECORDNO (Get Many bills returns it as recordNo)",
+	amountDescription: 'TRX_PAYMENTAMOUNT: no more than the bill still has due',
+	lineDescription: 'ENTRYKEY: pay one line of the bill (empty: the bill as a whole)',
+	noneNote: '',
+};
 
 const properties: INodeProperties[] = [
 	resourceLocator('vendor', 'Vendor', 'searchVendors', { required: true, placeholder: 'e.g. V-100', description: 'VENDORID of the vendor whose bills are paid' }),
@@ -16,64 +27,9 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. BOA-OP',
 		description: 'FINANCIALENTITY: the checking account (BANKACCOUNTID) the payment is made from',
 	}),
-	{
-		displayName: 'Payment Method',
-		name: 'paymentMethod',
-		type: 'options',
-		options: [
-			{ name: 'ACH', value: 'ACH' },
-			{ name: 'Cash', value: 'Cash' },
-			{ name: 'Check Delivery', value: 'Check Delivery' },
-			{ name: 'Credit Card', value: 'Credit Card' },
-			{ name: 'EFT', value: 'EFT' },
-			{ name: 'Joint Check', value: 'Joint Check' },
-			{ name: 'Printed Check', value: 'Printed Check' },
-			{ name: 'WF Check', value: 'WF Check' },
-			{ name: 'WF Domestic ACH', value: 'WF Domestic ACH' },
-			{ name: 'WF USD Wire', value: 'WF USD Wire' },
-		],
-		default: 'ACH',
-		description: 'PAYMENTMETHOD',
-	},
+	paymentMethodProperty(AP_PAYMENT_METHODS, 'ACH', 'PAYMENTMETHOD'),
 	{ displayName: 'Payment Date', name: 'paymentDate', type: 'dateTime', required: true, default: '', description: 'PAYMENTDATE (read back as WHENCREATED)' },
-	{
-		displayName: 'Bills Input',
-		name: 'billInput',
-		type: 'options',
-		options: [
-			{ name: 'Fields', value: 'fields' },
-			{ name: 'JSON', value: 'json' },
-		],
-		default: 'fields',
-	},
-	{
-		displayName: 'Bills',
-		name: 'bills',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		default: {},
-		placeholder: 'Add Bill',
-		displayOptions: { show: { billInput: ['fields'] } },
-		options: [
-			{
-				displayName: 'Bill',
-				name: 'bill',
-				values: [
-					{ displayName: 'Bill Record Number', name: 'billRecordNo', type: 'string', default: '', placeholder: 'e.g. 1234', description: "RECORDKEY: the bill's RECORDNO (Get Many bills returns it as recordNo)" },
-					{ displayName: 'Amount', name: 'amount', type: 'number', typeOptions: { numberPrecision: 2 }, default: 0, description: 'TRX_PAYMENTAMOUNT: no more than the bill still has due' },
-					{ displayName: 'Bill Line Record Number', name: 'lineRecordNo', type: 'string', default: '', description: 'ENTRYKEY: pay one line of the bill (empty: the bill as a whole)' },
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Bills (JSON)',
-		name: 'billsJson',
-		type: 'json',
-		default: '[{ "billRecordNo": 1234, "amount": 100.0 }]',
-		displayOptions: { show: { billInput: ['json'] } },
-		description: 'A list of { billRecordNo, amount, lineRecordNo? }',
-	},
+	...paidDocumentProperties(BILLS),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -106,10 +62,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const what = `AP payment (item ${i + 1})`;
 		const vendorId = requiredText(this, 'vendor', i, what, { locator: true });
 		const bankAccount = requiredText(this, 'bankAccount', i, what, { locator: true });
-		const method = String(this.getNodeParameter('paymentMethod', i, 'ACH'));
-		if (!AP_PAYMENT_METHODS.includes(method)) throw new ItemValidationError(`${what}, field "paymentMethod": "${method}" is not one of ${AP_PAYMENT_METHODS.join(', ')}`);
+		const method = paymentMethodParameter(this, i, what, AP_PAYMENT_METHODS, 'ACH');
 		const paymentDate = intacctDate(what, 'paymentDate', this.getNodeParameter('paymentDate', i));
-		const bills = readBillPayments(this, i, what);
+		const bills = readDocumentPayments(this, i, what, BILLS);
 		const additional = this.getNodeParameter('additionalFields', i, {}) as PaymentFields;
 		const currency = optionalField(what, 'currency', additional.currency) ?? 'USD';
 		const documentNumber = optionalField(what, 'documentNumber', additional.documentNumber);
@@ -129,9 +84,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			}),
 			onSuccess: (result) => ({
 				...outputRecord('APPYMT', result.records[0] ?? {}, simplify),
-				...(simplify ? { vendorId, bankAccount, paymentMethod: method, amount: Number(total), bills: bills.map((b) => ({ billRecordNo: Number(b.billRecordNo), amount: b.cents / 100 })) } : {}),
+				...(simplify ? { vendorId, bankAccount, paymentMethod: method, amount: Number(total), bills: bills.map((b) => ({ billRecordNo: Number(b.recordNo), amount: b.cents / 100 })) } : {}),
 			}),
-			findExisting: async (client, options) => await findPayment(client, options, { vendorId, paymentDate, total, documentNumber }),
+			findExisting: async (client, options) => await findPayment(client, options, { object: 'APPYMT', owner: ['VENDORID', vendorId], date: paymentDate, total, documentNumber }),
 			owner: vendorId,
 			intended: { VENDORID: vendorId, TOTALENTERED: total },
 		};

@@ -1,7 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { equalsAny } from '../../../shared/intacct/n8n/filters';
-import { commaList, getManyForItem, quote, runPerItem } from '../../../shared/intacct/n8n/reads';
-import { intacctDate } from '../../../shared/intacct/n8n/transactions';
+import { anyOfFilter, dateRangeFilter, equalsFilter, statesFilter } from '../../../shared/intacct/n8n/filters';
+import { getManyForItem, runPerItem } from '../../../shared/intacct/n8n/reads';
 import { entityIdProperty, limitProperty, returnAllProperty, simplifyProperty } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -43,14 +42,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runPerItem.call(this, async (i) => {
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 		const what = `AP payment filter (item ${i + 1})`;
-		const conditions: string[] = [];
-		const vendors = commaList(filters.vendorId);
-		if (vendors.length > 0) conditions.push(equalsAny('VENDORID', vendors));
-		if (filters.bankAccount) conditions.push(`FINANCIALENTITY = ${quote(String(filters.bankAccount))}`);
-		const states = (filters.states as string[] | undefined) ?? [];
-		if (states.length > 0) conditions.push(equalsAny('STATE', states));
-		if (filters.startDate) conditions.push(`WHENCREATED >= ${quote(intacctDate(what, 'startDate', filters.startDate))}`);
-		if (filters.endDate) conditions.push(`WHENCREATED <= ${quote(intacctDate(what, 'endDate', filters.endDate))}`);
+		const conditions = [
+			...anyOfFilter('VENDORID', filters.vendorId),
+			...equalsFilter('FINANCIALENTITY', filters.bankAccount),
+			...statesFilter(filters.states),
+			...dateRangeFilter(what, 'WHENCREATED', filters),
+		];
 		// readByQuery (1,000 rows a call): the State filter gives codes, `query` wants the enum labels
 		// (docs/benchmarks-cost.md "Reads that still use readByQuery").
 		return await getManyForItem(this, i, { object: 'APPYMT', conditions });

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { equalsAny } from '../../../shared/intacct/n8n/filters';
-import { commaList, getManyForItem, quote, runPerItem } from '../../../shared/intacct/n8n/reads';
+import { anyOfFilter, dateRangeFilter, equalsFilter } from '../../../shared/intacct/n8n/filters';
+import { getManyForItem, quote, runPerItem } from '../../../shared/intacct/n8n/reads';
 import { intacctDate } from '../../../shared/intacct/n8n/transactions';
 import { entityIdProperty, limitProperty, returnAllProperty, simplifyProperty } from '../common.descriptions';
 
@@ -32,14 +32,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runPerItem.call(this, async (i) => {
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 		const what = `AR invoice filter (item ${i + 1})`;
-		const conditions: string[] = [];
-		const customers = commaList(filters.customerId);
-		if (customers.length > 0) conditions.push(equalsAny('CUSTOMERID', customers));
-		if (filters.invoiceNumber) conditions.push(`RECORDID = ${quote(String(filters.invoiceNumber))}`);
-		// Open: something still due, and not a draft ('D', as on bills).
-		if (filters.openOnly === true) conditions.push('TOTALDUE > 0', "STATE <> 'D'");
-		if (filters.startDate) conditions.push(`WHENCREATED >= ${quote(intacctDate(what, 'startDate', filters.startDate))}`);
-		if (filters.endDate) conditions.push(`WHENCREATED <= ${quote(intacctDate(what, 'endDate', filters.endDate))}`);
+		const conditions = [
+			...anyOfFilter('CUSTOMERID', filters.customerId),
+			...equalsFilter('RECORDID', filters.invoiceNumber),
+			// Open: something still due, and not a draft ('D', as on bills).
+			...(filters.openOnly === true ? ['TOTALDUE > 0', "STATE <> 'D'"] : []),
+			...dateRangeFilter(what, 'WHENCREATED', filters),
+		];
 		if (filters.dueBefore) conditions.push(`WHENDUE <= ${quote(intacctDate(what, 'dueBefore', filters.dueBefore))}`);
 		return await getManyForItem(this, i, { object: 'ARINVOICE', conditions });
 	});

@@ -1,5 +1,4 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { ItemValidationError } from '../../../shared/intacct/n8n/errors';
 import { itemParameter, optionalField, requiredText } from '../../../shared/intacct/n8n/parameters';
 import { intacctDate, optionalDate } from '../../../shared/intacct/n8n/transactions';
 import { runWrites } from '../../../shared/intacct/n8n/writes';
@@ -8,7 +7,19 @@ import { intacctToIso } from '../../../shared/intacct/records/dates';
 import { outputRecord } from '../../../shared/intacct/records/simplify';
 import { create } from '../../../shared/intacct/xml/functions';
 import { entityIdProperty, resourceLocator, simplifyProperty, writeOptionsProperty } from '../common.descriptions';
-import { AR_PAYMENT_METHODS, amountCents, findPayment, paymentDetails, readInvoicePayments } from './shared';
+import { amountCents, findPayment, paidDocumentProperties, paymentDetails, paymentMethodParameter, paymentMethodProperty, readDocumentPayments, type PaidDocument } from '../common.payments';
+
+/** PAYMENTMETHOD values of Create AR Payment the node offers (the online ones need card/ACH data it does not take). */
+const AR_PAYMENT_METHODS = ['Printed Check', 'Cash', 'EFT', 'Credit Card'];
+
+const INVOICES: PaidDocument = {
+	noun: 'invoice',
+	title: 'Invoice',
+	recordNoDescription: "RECORDKEY: the invoice's RECORDNO (Get Many AR invoices returns it as recordNo)",
+	amountDescription: 'TRX_PAYMENTAMOUNT: no more than the invoice still has due',
+	lineDescription: 'ENTRYKEY: pay one line (empty: the lines in order, the waterfall method)',
+	noneNote: '; Intacct requires ARPYMTDETAILS',
+};
 
 const properties: INodeProperties[] = [
 	resourceLocator('customer', 'Customer', 'searchCustomers', { required: true, placeholder: 'e.g. C-1001', description: 'CUSTOMERID of the customer who paid' }),
@@ -30,53 +41,9 @@ const properties: INodeProperties[] = [
 		...resourceLocator('undepositedAccount', 'Undeposited Funds Account', 'searchAccounts', { required: true, placeholder: 'e.g. 1050', description: 'UNDEPOSITEDACCOUNTNO: the GL account that holds receipts until they are deposited' }),
 		displayOptions: { show: { receiveInto: ['undeposited'] } },
 	},
-	{
-		displayName: 'Payment Method',
-		name: 'paymentMethod',
-		type: 'options',
-		options: AR_PAYMENT_METHODS.map((m) => ({ name: m, value: m })),
-		default: 'Printed Check',
-		description: 'PAYMENTMETHOD (a received check is Printed Check)',
-	},
+	paymentMethodProperty(AR_PAYMENT_METHODS, 'Printed Check', 'PAYMENTMETHOD (a received check is Printed Check)'),
 	{ displayName: 'Receipt Date', name: 'receiptDate', type: 'string', required: true, default: '', placeholder: 'e.g. 2026-11-02', description: 'RECEIPTDATE: the date the payment posts to the GL' },
-	{
-		displayName: 'Invoices Input',
-		name: 'invoiceInput',
-		type: 'options',
-		options: [
-			{ name: 'Fields', value: 'fields' },
-			{ name: 'JSON', value: 'json' },
-		],
-		default: 'fields',
-	},
-	{
-		displayName: 'Invoices',
-		name: 'invoices',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		default: {},
-		placeholder: 'Add Invoice',
-		displayOptions: { show: { invoiceInput: ['fields'] } },
-		options: [
-			{
-				displayName: 'Invoice',
-				name: 'invoice',
-				values: [
-					{ displayName: 'Invoice Record Number', name: 'invoiceRecordNo', type: 'string', default: '', placeholder: 'e.g. 1234', description: "RECORDKEY: the invoice's RECORDNO (Get Many AR invoices returns it as recordNo)" },
-					{ displayName: 'Amount', name: 'amount', type: 'number', typeOptions: { numberPrecision: 2 }, default: 0, description: 'TRX_PAYMENTAMOUNT: no more than the invoice still has due' },
-					{ displayName: 'Invoice Line Record Number', name: 'lineRecordNo', type: 'string', default: '', description: 'ENTRYKEY: pay one line (empty: the lines in order, the waterfall method)' },
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Invoices (JSON)',
-		name: 'invoicesJson',
-		type: 'json',
-		default: '[{ "invoiceRecordNo": 1234, "amount": 100.0 }]',
-		displayOptions: { show: { invoiceInput: ['json'] } },
-		description: 'A list of { invoiceRecordNo, amount, lineRecordNo? }',
-	},
+	...paidDocumentProperties(INVOICES),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -119,10 +86,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const into = itemParameter<string>(this, 'receiveInto', i, 'undeposited');
 		const bankAccount = into === 'bank' ? requiredText(this, 'bankAccount', i, what, { locator: true }) : undefined;
 		const undepositedAccount = into === 'bank' ? undefined : requiredText(this, 'undepositedAccount', i, what, { locator: true });
-		const method = String(this.getNodeParameter('paymentMethod', i, 'Printed Check'));
-		if (!AR_PAYMENT_METHODS.includes(method)) throw new ItemValidationError(`${what}, field "paymentMethod": "${method}" is not one of ${AR_PAYMENT_METHODS.join(', ')}`);
+		const method = paymentMethodParameter(this, i, what, AR_PAYMENT_METHODS, 'Printed Check');
 		const receiptDate = intacctDate(what, 'receiptDate', this.getNodeParameter('receiptDate', i));
-		const invoices = readInvoicePayments(this, i, what);
+		const invoices = readDocumentPayments(this, i, what, INVOICES);
 		const additional = this.getNodeParameter('additionalFields', i, {}) as PaymentFields;
 		const overCents = amountCents(what, 'overpaymentAmount', additional.overpaymentAmount, true);
 		const currency = optionalField(what, 'currency', additional.currency) ?? 'USD';
@@ -158,11 +124,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 							receiptDate: intacctToIso(receiptDate),
 							amount: Number(total),
 							overpaymentAmount: overCents / 100,
-							invoices: invoices.map((p) => ({ invoiceRecordNo: Number(p.invoiceRecordNo), amount: p.cents / 100 })),
+							invoices: invoices.map((p) => ({ invoiceRecordNo: Number(p.recordNo), amount: p.cents / 100 })),
 						}
 					: {}),
 			}),
-			findExisting: async (client, options) => await findPayment(client, options, { customerId, receiptDate, total, referenceNumber }),
+			findExisting: async (client, options) => await findPayment(client, options, { object: 'ARPYMT', owner: ['CUSTOMERID', customerId], date: receiptDate, total, documentNumber: referenceNumber }),
 			owner: customerId,
 			intended: { CUSTOMERID: customerId, TOTALENTERED: total },
 		};

@@ -1,7 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { equalsAny } from '../../../shared/intacct/n8n/filters';
-import { commaList, getManyForItem, quote, runPerItem } from '../../../shared/intacct/n8n/reads';
-import { intacctDate } from '../../../shared/intacct/n8n/transactions';
+import { anyOfFilter, dateRangeFilter, equalsFilter, statesFilter } from '../../../shared/intacct/n8n/filters';
+import { getManyForItem, runPerItem } from '../../../shared/intacct/n8n/reads';
 import { entityIdProperty, limitProperty, returnAllProperty, simplifyProperty } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -42,15 +41,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runPerItem.call(this, async (i) => {
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 		const what = `AR payment filter (item ${i + 1})`;
-		const conditions: string[] = [];
-		const customers = commaList(filters.customerId);
-		if (customers.length > 0) conditions.push(equalsAny('CUSTOMERID', customers));
-		if (filters.bankAccount) conditions.push(`FINANCIALENTITY = ${quote(String(filters.bankAccount))}`);
-		if (filters.undepositedAccount) conditions.push(`UNDEPOSITEDACCOUNTNO = ${quote(String(filters.undepositedAccount))}`);
-		const states = (filters.states as string[] | undefined) ?? [];
-		if (states.length > 0) conditions.push(equalsAny('STATE', states));
-		if (filters.startDate) conditions.push(`WHENCREATED >= ${quote(intacctDate(what, 'startDate', filters.startDate))}`);
-		if (filters.endDate) conditions.push(`WHENCREATED <= ${quote(intacctDate(what, 'endDate', filters.endDate))}`);
+		const conditions = [
+			...anyOfFilter('CUSTOMERID', filters.customerId),
+			...equalsFilter('FINANCIALENTITY', filters.bankAccount),
+			...equalsFilter('UNDEPOSITEDACCOUNTNO', filters.undepositedAccount),
+			...statesFilter(filters.states),
+			...dateRangeFilter(what, 'WHENCREATED', filters),
+		];
 		return await getManyForItem(this, i, { object: 'ARPYMT', conditions });
 	});
 }

@@ -1,8 +1,8 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { entityIdProperty, limitProperty, returnAllProperty, simplifyProperty } from '../common.descriptions';
-import { commaList, getManyForItem, quote, runPerItem } from '../../../shared/intacct/n8n/reads';
+import { getManyForItem, quote, runPerItem } from '../../../shared/intacct/n8n/reads';
 import { intacctDate } from '../../../shared/intacct/n8n/transactions';
-import { equalsAny, timestampFilter } from '../../../shared/intacct/n8n/filters';
+import { anyOfFilter, dateRangeFilter, equalsFilter, statesFilter, timestampFilter } from '../../../shared/intacct/n8n/filters';
 
 const properties: INodeProperties[] = [
 	returnAllProperty,
@@ -46,15 +46,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runPerItem.call(this, async (i) => {
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 		const what = `Bill filter (item ${i + 1})`;
-		const conditions: string[] = [];
-		const vendors = commaList(filters.vendorId);
-		if (vendors.length > 0) conditions.push(equalsAny('VENDORID', vendors));
-		if (filters.billNumber) conditions.push(`RECORDID = ${quote(String(filters.billNumber))}`);
-		const states = (filters.states as string[] | undefined) ?? [];
-		if (states.length > 0) conditions.push(equalsAny('STATE', states));
-		if (filters.openOnly) conditions.push('TOTALDUE > 0');
-		if (filters.startDate) conditions.push(`WHENCREATED >= ${quote(intacctDate(what, 'startDate', filters.startDate))}`);
-		if (filters.endDate) conditions.push(`WHENCREATED <= ${quote(intacctDate(what, 'endDate', filters.endDate))}`);
+		const conditions = [
+			...anyOfFilter('VENDORID', filters.vendorId),
+			...equalsFilter('RECORDID', filters.billNumber),
+			...statesFilter(filters.states),
+			...(filters.openOnly ? ['TOTALDUE > 0'] : []),
+			...dateRangeFilter(what, 'WHENCREATED', filters),
+		];
 		if (filters.dueBefore) conditions.push(`WHENDUE <= ${quote(intacctDate(what, 'dueBefore', filters.dueBefore))}`);
 		if (filters.modifiedSince) conditions.push(timestampFilter(what, 'WHENMODIFIED', filters.modifiedSince));
 		// readByQuery (1,000 rows a call): the State filter gives codes (D, A, P ...), `query` wants the

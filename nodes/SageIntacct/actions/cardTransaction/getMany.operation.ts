@@ -1,7 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { equalsAny } from '../../../shared/intacct/n8n/filters';
-import { commaList, getManyForItem, quote, runPerItem } from '../../../shared/intacct/n8n/reads';
-import { intacctDate } from '../../../shared/intacct/n8n/transactions';
+import { anyOfFilter, dateRangeFilter, equalsFilter } from '../../../shared/intacct/n8n/filters';
+import { getManyForItem, runPerItem } from '../../../shared/intacct/n8n/reads';
 import { entityIdProperty, limitProperty, returnAllProperty, simplifyProperty } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -31,13 +30,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runPerItem.call(this, async (i) => {
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 		const what = `Card transaction filter (item ${i + 1})`;
-		const conditions: string[] = [];
-		const cards = commaList(filters.chargeCardId);
-		if (cards.length > 0) conditions.push(equalsAny('FINANCIALENTITY', cards));
-		if (filters.payee) conditions.push(`PAYEE = ${quote(String(filters.payee))}`);
-		if (filters.referenceNumber) conditions.push(`RECORDID = ${quote(String(filters.referenceNumber))}`);
-		if (filters.startDate) conditions.push(`WHENCREATED >= ${quote(intacctDate(what, 'startDate', filters.startDate))}`);
-		if (filters.endDate) conditions.push(`WHENCREATED <= ${quote(intacctDate(what, 'endDate', filters.endDate))}`);
+		const conditions = [
+			...anyOfFilter('FINANCIALENTITY', filters.chargeCardId),
+			...equalsFilter('PAYEE', filters.payee),
+			...equalsFilter('RECORDID', filters.referenceNumber),
+			...dateRangeFilter(what, 'WHENCREATED', filters),
+		];
 		return await getManyForItem(this, i, { object: 'CCTRANSACTION', conditions });
 	});
 }

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { getManyForItem, quote, runPerItem } from '../../../shared/intacct/n8n/reads';
-import { intacctDate } from '../../../shared/intacct/n8n/transactions';
+import { dateRangeFilter, equalsFilter } from '../../../shared/intacct/n8n/filters';
+import { getManyForItem, runPerItem } from '../../../shared/intacct/n8n/reads';
 import { entityIdProperty, limitProperty, returnAllProperty, simplifyProperty } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -29,11 +29,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runPerItem.call(this, async (i) => {
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 		const what = `Deposit filter (item ${i + 1})`;
-		const conditions: string[] = [];
-		if (filters.bankAccount) conditions.push(`FINANCIALENTITY = ${quote(String(filters.bankAccount))}`);
-		if (filters.depositSlipId) conditions.push(`DEPOSITID = ${quote(String(filters.depositSlipId))}`);
-		if (filters.startDate) conditions.push(`WHENCREATED >= ${quote(intacctDate(what, 'startDate', filters.startDate))}`);
-		if (filters.endDate) conditions.push(`WHENCREATED <= ${quote(intacctDate(what, 'endDate', filters.endDate))}`);
+		const conditions = [
+			...equalsFilter('FINANCIALENTITY', filters.bankAccount),
+			...equalsFilter('DEPOSITID', filters.depositSlipId),
+			...dateRangeFilter(what, 'WHENCREATED', filters),
+		];
 		return await getManyForItem(this, i, { object: 'DEPOSIT', conditions });
 	});
 }

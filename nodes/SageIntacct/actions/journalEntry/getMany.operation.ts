@@ -1,8 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { entityIdProperty, limitProperty, returnAllProperty, simplifyProperty } from '../common.descriptions';
 import { getManyForItem, quote, runPerItem } from '../../../shared/intacct/n8n/reads';
-import { intacctDate } from '../../../shared/intacct/n8n/transactions';
-import { timestampFilter } from '../../../shared/intacct/n8n/filters';
+import { dateRangeFilter, timestampFilter } from '../../../shared/intacct/n8n/filters';
 
 const properties: INodeProperties[] = [
 	returnAllProperty,
@@ -44,8 +43,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const what = `Journal entry filter (item ${i + 1})`;
 		const conditions: string[] = [];
 		if (filters.journal) conditions.push(`JOURNAL = ${quote(filters.journal)}`);
-		if (filters.startDate) conditions.push(`BATCH_DATE >= ${quote(intacctDate(what, 'startDate', filters.startDate))}`);
-		if (filters.endDate) conditions.push(`BATCH_DATE <= ${quote(intacctDate(what, 'endDate', filters.endDate))}`);
+		conditions.push(...dateRangeFilter(what, 'BATCH_DATE', filters));
 		if (filters.referenceNumber) conditions.push(`REFERENCENO = ${quote(filters.referenceNumber)}`);
 		if (filters.state) conditions.push(`STATE = ${quote(filters.state)}`);
 		if (filters.modifiedSince) conditions.push(timestampFilter(what, 'WHENMODIFIED', filters.modifiedSince));

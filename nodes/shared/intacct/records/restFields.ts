@@ -73,3 +73,30 @@ export const LINE_DIMENSIONS: RestFieldMapping[] = [
 	rw('EMPLOYEEID', 'dimensions.employee.id'),
 	rw('ITEMID', 'dimensions.item.id'),
 ];
+
+/** The display contact of a vendor or customer (XML DISPLAYCONTACT, REST contacts.default). */
+export const DISPLAY_CONTACT: RestFieldMapping[] = [
+	['PRINTAS', 'printAs'],
+	['COMPANYNAME', 'companyName'],
+	['FIRSTNAME', 'firstName'],
+	['LASTNAME', 'lastName'],
+	['EMAIL1', 'email1'],
+	['PHONE1', 'phone1'],
+	['MAILADDRESS.ADDRESS1', 'mailingAddress.addressLine1'],
+	['MAILADDRESS.ADDRESS2', 'mailingAddress.addressLine2'],
+	['MAILADDRESS.CITY', 'mailingAddress.city'],
+	['MAILADDRESS.STATE', 'mailingAddress.state'],
+	['MAILADDRESS.ZIP', 'mailingAddress.postCode'],
+	['MAILADDRESS.COUNTRY', 'mailingAddress.country'],
+].map(([xml, rest]) => rw(`DISPLAYCONTACT.${xml}`, `contacts.default.${rest}`));
+
+/** The account, amount, memo and dimensions of a bill line or an invoice line (APBILLITEM, ARINVOICEITEM). */
+export const ACCOUNT_LINE: RestFieldMapping[] = [
+	rw('ACCOUNTNO', 'glAccount.id'),
+	ro('ACCOUNTTITLE', 'glAccount.name'),
+	rw('OFFSETGLACCOUNTNO', 'overrideOffsetGLAccount.id'),
+	rw('TRX_AMOUNT', 'txnAmount'),
+	ro('AMOUNT', 'baseAmount'),
+	rw('ENTRYDESCRIPTION', 'memo'),
+	...LINE_DIMENSIONS,
+];

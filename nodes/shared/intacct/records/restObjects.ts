@@ -5,7 +5,7 @@
  * in these tables cross the wire; a field the table lacks is not read over REST (it is left out of
  * the output, never invented).
  */
-import { ACTIVE_STATUS, AUDIT, LINE_DIMENSIONS, ro, rw, type RestObjectMapping } from './restFields';
+import { ACCOUNT_LINE, ACTIVE_STATUS, AUDIT, AUDIT_OF_TRANSACTION, DISPLAY_CONTACT, ENTITY, ro, rw, type RestObjectMapping } from './restFields';
 import { RECEIVABLES_MAPPINGS } from './restReceivables';
 
 export type { RestFieldMapping, RestObjectMapping } from './restFields';
@@ -68,8 +68,7 @@ const GLBATCH: RestObjectMapping = {
 		rw('BASELOCATION_NO', 'baseLocation.id'),
 		ro('RECORD_URL', 'webURL'),
 		...AUDIT,
-		ro('MEGAENTITYID', 'entity.id'),
-		ro('MEGAENTITYNAME', 'entity.name'),
+		...ENTITY,
 	],
 	lines: { xmlCollection: 'ENTRIES', xmlLine: 'GLENTRY', rest: 'lines' },
 };
@@ -92,18 +91,7 @@ const VENDOR: RestObjectMapping = {
 		rw('CURRENCY', 'currency'),
 		rw('ONHOLD', 'isOnHold'),
 		ro('TOTALDUE', 'totalDue'),
-		rw('DISPLAYCONTACT.PRINTAS', 'contacts.default.printAs'),
-		rw('DISPLAYCONTACT.COMPANYNAME', 'contacts.default.companyName'),
-		rw('DISPLAYCONTACT.FIRSTNAME', 'contacts.default.firstName'),
-		rw('DISPLAYCONTACT.LASTNAME', 'contacts.default.lastName'),
-		rw('DISPLAYCONTACT.EMAIL1', 'contacts.default.email1'),
-		rw('DISPLAYCONTACT.PHONE1', 'contacts.default.phone1'),
-		rw('DISPLAYCONTACT.MAILADDRESS.ADDRESS1', 'contacts.default.mailingAddress.addressLine1'),
-		rw('DISPLAYCONTACT.MAILADDRESS.ADDRESS2', 'contacts.default.mailingAddress.addressLine2'),
-		rw('DISPLAYCONTACT.MAILADDRESS.CITY', 'contacts.default.mailingAddress.city'),
-		rw('DISPLAYCONTACT.MAILADDRESS.STATE', 'contacts.default.mailingAddress.state'),
-		rw('DISPLAYCONTACT.MAILADDRESS.ZIP', 'contacts.default.mailingAddress.postCode'),
-		rw('DISPLAYCONTACT.MAILADDRESS.COUNTRY', 'contacts.default.mailingAddress.country'),
+		...DISPLAY_CONTACT,
 		ro('RECORD_URL', 'webURL'),
 		...AUDIT,
 	],
@@ -116,13 +104,7 @@ const APBILLITEM: RestObjectMapping = {
 	fields: [
 		ro('RECORDNO', 'key'),
 		ro('LINE_NO', 'lineNumber'),
-		rw('ACCOUNTNO', 'glAccount.id'),
-		ro('ACCOUNTTITLE', 'glAccount.name'),
-		rw('OFFSETGLACCOUNTNO', 'overrideOffsetGLAccount.id'),
-		rw('TRX_AMOUNT', 'txnAmount'),
-		ro('AMOUNT', 'baseAmount'),
-		rw('ENTRYDESCRIPTION', 'memo'),
-		...LINE_DIMENSIONS,
+		...ACCOUNT_LINE,
 		rw('BILLABLE', 'project.isBillable'),
 		...AUDIT,
 	],
@@ -165,10 +147,7 @@ const APBILL: RestObjectMapping = {
 		rw('SUPDOCID', 'attachment.id'),
 		ro('RECORD_URL', 'webURL'),
 		rw('ONHOLD', 'isOnHold'),
-		ro('AUDITWHENCREATED', 'audit.createdDateTime', { format: 'dateTime' }),
-		ro('WHENMODIFIED', 'audit.modifiedDateTime', { format: 'dateTime' }),
-		ro('CREATEDBY', 'audit.createdBy'),
-		ro('MODIFIEDBY', 'audit.modifiedBy'),
+		...AUDIT_OF_TRANSACTION,
 	],
 	lines: { xmlCollection: 'APBILLITEMS', xmlLine: 'APBILLITEM', rest: 'lines' },
 };
@@ -284,13 +263,9 @@ const APPYMT: RestObjectMapping = {
 			],
 		}),
 		ro('RECORD_URL', 'webURL'),
-		ro('AUDITWHENCREATED', 'audit.createdDateTime', { format: 'dateTime' }),
-		ro('WHENMODIFIED', 'audit.modifiedDateTime', { format: 'dateTime' }),
-		ro('CREATEDBY', 'audit.createdBy'),
-		ro('MODIFIEDBY', 'audit.modifiedBy'),
+		...AUDIT_OF_TRANSACTION,
 		ro('MEGAENTITYKEY', 'entity.key'),
-		ro('MEGAENTITYID', 'entity.id'),
-		ro('MEGAENTITYNAME', 'entity.name'),
+		...ENTITY,
 	],
 	// Written with the payment, not read back (the XML read has none).
 	lines: { xmlCollection: 'APPYMTDETAILS', xmlLine: 'APPYMTDETAIL', rest: 'details', writeOnly: true },
@@ -317,8 +292,7 @@ const GLBUDGETITEM: RestObjectMapping = {
 		ro('RECORD_URL', 'webURL'),
 		...AUDIT,
 		ro('MEGAENTITYKEY', 'entity.key'),
-		ro('MEGAENTITYID', 'entity.id'),
-		ro('MEGAENTITYNAME', 'entity.name'),
+		...ENTITY,
 	],
 };
 

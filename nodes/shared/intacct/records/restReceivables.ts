@@ -6,14 +6,12 @@
  * rows of docs/fidelity-rest.md. Lines are written through their owner; the XML read of these owners
  * returns no lines, so neither does the REST read (writeOnly).
  */
-import { ACTIVE_STATUS, AUDIT, AUDIT_OF_TRANSACTION, ENTITY, LINE_DIMENSIONS, ro, rw, type RestFieldMapping, type RestObjectMapping } from './restFields';
+import { ACCOUNT_LINE, ACTIVE_STATUS, AUDIT, AUDIT_OF_TRANSACTION, DISPLAY_CONTACT, ENTITY, LINE_DIMENSIONS, ro, rw, type RestFieldMapping, type RestObjectMapping } from './restFields';
 
 /** [REST value, XML label] pairs, then the XML query codes (STATE = 'D') that name the same values. */
 function states(labels: Array<[string, string]>, codes: Array<[string, string]>): RestFieldMapping['values'] {
 	return [...labels, ...codes];
 }
-
-const contact = (xml: string, rest: string): RestFieldMapping => rw(`DISPLAYCONTACT.${xml}`, `contacts.default.${rest}`);
 
 const CUSTOMER: RestObjectMapping = {
 	xmlObject: 'CUSTOMER',
@@ -31,19 +29,8 @@ const CUSTOMER: RestObjectMapping = {
 		rw('CREDITLIMIT', 'creditLimit'),
 		ro('TOTALDUE', 'totalDue'),
 		// The display contact's name is its id on REST (accounts-receivable.md "Get a customer": contacts.default.id).
-		contact('CONTACTNAME', 'id'),
-		contact('PRINTAS', 'printAs'),
-		contact('COMPANYNAME', 'companyName'),
-		contact('FIRSTNAME', 'firstName'),
-		contact('LASTNAME', 'lastName'),
-		contact('EMAIL1', 'email1'),
-		contact('PHONE1', 'phone1'),
-		contact('MAILADDRESS.ADDRESS1', 'mailingAddress.addressLine1'),
-		contact('MAILADDRESS.ADDRESS2', 'mailingAddress.addressLine2'),
-		contact('MAILADDRESS.CITY', 'mailingAddress.city'),
-		contact('MAILADDRESS.STATE', 'mailingAddress.state'),
-		contact('MAILADDRESS.ZIP', 'mailingAddress.postCode'),
-		contact('MAILADDRESS.COUNTRY', 'mailingAddress.country'),
+		rw('DISPLAYCONTACT.CONTACTNAME', 'contacts.default.id'),
+		...DISPLAY_CONTACT,
 		...AUDIT,
 		...ENTITY,
 	],
@@ -57,13 +44,7 @@ const ARINVOICEITEM: RestObjectMapping = {
 		ro('RECORDNO', 'key'),
 		ro('RECORDKEY', 'invoice.key'),
 		ro('LINE_NO', 'lineNumber'),
-		rw('ACCOUNTNO', 'glAccount.id'),
-		ro('ACCOUNTTITLE', 'glAccount.name'),
-		rw('OFFSETGLACCOUNTNO', 'overrideOffsetGLAccount.id'),
-		rw('TRX_AMOUNT', 'txnAmount'),
-		ro('AMOUNT', 'baseAmount'),
-		rw('ENTRYDESCRIPTION', 'memo'),
-		...LINE_DIMENSIONS,
+		...ACCOUNT_LINE,
 		...AUDIT,
 	],
 };
