@@ -1,9 +1,11 @@
 /**
  * A re-run over OAuth 2.0 (REST) that holds the documents of an earlier run plus new ones posts only
  * the new ones and reports the others as duplicates, in the same shape, as over XML. A REST batch
- * takes one Idempotency-Key, so keyed creates go one per request under their own keys
- * (client/restClient.ts): keyed by batch, a batch with one more item was a new key and the journal
- * entries of the earlier run were posted again (bills were refused as BL34000061 instead).
+ * takes one Idempotency-Key, so keyed creates travel as composite requests with every document under
+ * its own key (client/restKeyedCreates.ts): keyed by batch, a batch with one more item was a new key
+ * and the journal entries of the earlier run were posted again (bills were refused as BL34000061).
+ * The re-run comes a minute later on the sandbox clock: a document replayed inside a changed
+ * composite is told from a fresh one by its record's audit.createdDateTime, whole seconds.
  */
 import type { Sandbox } from '../../sandbox/api';
 import type { HarnessCredentialsHelper } from '../support/harness';
@@ -26,6 +28,7 @@ it.each([['oAuth2', 'rest', 'R'], ['webServices', 'xml', 'X']])('bills over %s: 
 	const ov = { credentials: { [auth === 'oAuth2' ? 'sageIntacctOAuth2Api' : 'sageIntacctApi']: { id, name: id } } };
 	const first = await runNode(sandbox, bill(auth), { credentials: both, nodeOverrides: ov, items: [{ n: `${p}-1` }, { n: `${p}-2` }] });
 	expect(first.error).toBeUndefined();
+	sandbox.clock.advance(60_000);
 	const second = await runNode(sandbox, bill(auth), { credentials: both, nodeOverrides: ov, items: [{ n: `${p}-1` }, { n: `${p}-2` }, { n: `${p}-3` }] });
 	expect(second.error).toBeUndefined();
 	const out = second.json(NODE_NAME);
@@ -41,6 +44,7 @@ it.each([['oAuth2', 'rest', 'JR'], ['webServices', 'xml', 'JX']])('journal entri
 	const ov = { credentials: { [auth === 'oAuth2' ? 'sageIntacctOAuth2Api' : 'sageIntacctApi']: { id, name: id } } };
 	const first = await runNode(sandbox, je(auth), { credentials: both, nodeOverrides: ov, items: [{ n: `${p}-1` }, { n: `${p}-2` }] });
 	expect(first.error).toBeUndefined();
+	sandbox.clock.advance(60_000);
 	const second = await runNode(sandbox, je(auth), { credentials: both, nodeOverrides: ov, items: [{ n: `${p}-1` }, { n: `${p}-2` }, { n: `${p}-3` }] });
 	const rows = await readAll(sandbox, 'GLBATCH', `BATCH_TITLE LIKE '${p}-%'`, 'BATCH_TITLE');
 	expect({ err: second.error?.message, stored: rows.map((r) => r.BATCH_TITLE).sort() }).toEqual({ err: undefined, stored: [`${p}-1`, `${p}-2`, `${p}-3`] });

@@ -1,0 +1,73 @@
+/**
+ * Keyed creates over OAuth 2.0 (REST) through the real n8n engine: bills travel as composite
+ * requests with every document under its own Idempotency-Key (client/restKeyedCreates.ts), so 100
+ * bills take a handful of requests instead of 100; the credential's "One Request Per Document" sends
+ * each alone; a REST object's Bulk Job with a key per item is refused before anything is sent.
+ */
+import type { Sandbox } from '../../sandbox/api';
+import { createCredentialsHelper, type HarnessCredentialsHelper } from '../support/harness';
+import { BULK_WITH_KEYS } from '../../nodes/shared/intacct/client/restCreates';
+import { NODE_NAME, REST_NODE, readAll, runNode, startTestSandbox, bothWiresCredentials } from './support';
+
+let sandbox: Sandbox;
+let both: HarnessCredentialsHelper;
+beforeAll(async () => {
+	sandbox = await startTestSandbox();
+	both = await bothWiresCredentials(sandbox);
+});
+afterAll(async () => sandbox?.close());
+
+const bill = {
+	authentication: 'oAuth2', resource: 'bill', operation: 'create', vendor: { __rl: true, mode: 'id', value: 'V-107' },
+	billNumber: '={{ $json.n }}', transactionDate: '2026-10-01', dueDate: '2026-10-31', lineInput: 'fields',
+	lines: { line: [{ accountNo: '6500', amount: 120.4, memo: 'Licences', locationId: '110', departmentId: 'ADMIN' }] },
+};
+const numbers = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ n: `${prefix}-${String(i + 1).padStart(3, '0')}` }));
+const composites = () => sandbox.stats.functions['rest:POST services/core/composite'] ?? 0;
+
+it('100 keyed bills take at most 20 requests (composite requests of up to 10), every bill stored once, none reported as a duplicate', async () => {
+	const requests = sandbox.stats.requests;
+	const compositesBefore = composites();
+	const run = await runNode(sandbox, bill, { credentials: both, nodeOverrides: REST_NODE, items: numbers('C', 100) });
+	expect(run.error).toBeUndefined();
+	const sent = sandbox.stats.requests - requests;
+	expect(sent).toBeLessThanOrEqual(20);
+	expect(composites() - compositesBefore).toBeGreaterThan(5);
+	const out = run.json(NODE_NAME);
+	expect(out.filter((o) => o.duplicate === true)).toEqual([]);
+	expect(new Set(out.map((o) => o.recordNo)).size).toBe(100);
+	const rows = await readAll(sandbox, 'APBILL', "RECORDID LIKE 'C-%'", 'RECORDID');
+	expect(rows.map((r) => r.RECORDID).sort()).toEqual(numbers('C', 100).map((i) => i.n));
+});
+
+it('the credential\'s One Request Per Document sends each keyed bill alone; a re-run with one more posts only that one', async () => {
+	const single = await createCredentialsHelper({
+		sageIntacctOAuth2Api: { grantType: 'clientCredentials', ...sandbox.rest.credentials, restBaseUrl: sandbox.rest.baseUrl, keyedCreates: 'single' },
+	});
+	const compositesBefore = composites();
+	const bills = () => sandbox.stats.functions['rest:POST accounts-payable/bill'] ?? 0;
+	const billsBefore = bills();
+	const first = await runNode(sandbox, bill, { credentials: single, nodeOverrides: REST_NODE, items: numbers('S', 6) });
+	expect(first.error).toBeUndefined();
+	expect(bills() - billsBefore).toBe(6);
+	const second = await runNode(sandbox, bill, { credentials: single, nodeOverrides: REST_NODE, items: numbers('S', 7) });
+	expect(second.error).toBeUndefined();
+	expect(second.json(NODE_NAME).map((o) => o.duplicate ?? false)).toEqual([true, true, true, true, true, true, false]);
+	expect(composites()).toBe(compositesBefore);
+	const rows = await readAll(sandbox, 'APBILL', "RECORDID LIKE 'S-%'", 'RECORDID');
+	expect(rows.map((r) => r.RECORDID).sort()).toEqual(numbers('S', 7).map((i) => i.n));
+});
+
+it('REST Object: Send As Bulk Job with an Idempotency Key per item is refused before anything is sent, naming what to use instead', async () => {
+	const requests = sandbox.stats.requests;
+	const run = await runNode(
+		sandbox,
+		{ authentication: 'oAuth2', resource: 'restObject', operation: 'create', restObject: { __rl: true, mode: 'list', value: 'company-config/department' }, body: '={{ JSON.stringify({ id: $json.id, name: $json.id }) }}', options: { sendAs: 'bulk', idempotencyKey: '={{ $json.id }}' } },
+		{ credentials: both, nodeOverrides: REST_NODE, items: [{ id: 'KBULK-1' }, { id: 'KBULK-2' }] },
+	);
+	expect(run.error?.message).toContain(BULK_WITH_KEYS.slice(0, 40));
+	expect(run.error?.message).toMatch(/Send As: Auto or Batch Requests/);
+	// Only the token request (the client signs in while the items are prepared); no write.
+	expect(sandbox.stats.requests - requests).toBeLessThanOrEqual(1);
+	expect(await readAll(sandbox, 'DEPARTMENT', "DEPARTMENTID LIKE 'KBULK-%'", 'DEPARTMENTID')).toEqual([]);
+});
