@@ -10,7 +10,8 @@
  *  - each composite carries an outer key made of its sub-keys: the same chunk again is answered from
  *    Intacct's replay (x-ia-idempotency-cached-date), and its documents are reported as duplicates;
  *  - sub-answers pair back by position; a refused sub-request fails its document only; the ones
- *    Intacct left unprocessed after it are sent again one by one under their own keys;
+ *    Intacct left unprocessed after it are sent again one by one under their own keys, and so are
+ *    the documents of a composite refused as a whole (4xx: nothing ran);
  *  - a document created earlier but replayed inside a changed chunk shows no replay header of its
  *    own: its record's audit.createdDateTime (one query per 4,000 keys) earlier than the server's
  *    clock before these writes went out (a Date header) says it was an earlier run's post.
@@ -92,7 +93,10 @@ export async function createKeyed(client: KeyedCreateClient, object: string, doc
 			try {
 				answer = await client.request('POST', '/services/core/composite', { body: subRequests, idempotencyKey: compositeKey(object, chunk.map((n) => documents[n].key)), entityId });
 			} catch (error) {
-				for (const n of chunk) outcomes[n] = { ok: false, error: error as IntacctError };
+				// Refused as a whole (nothing ran: e.g. 409, the outer key used with another chunk's body):
+				// each document alone under its own key, which replays, posts or is refused for itself.
+				if (refusedAsAWhole(error)) await Promise.all(chunk.map(async (n) => await single(n)));
+				else for (const n of chunk) outcomes[n] = { ok: false, error: error as IntacctError };
 				return;
 			}
 			const entries = Array.isArray(answer.result) ? answer.result : [];
@@ -121,6 +125,12 @@ export async function createKeyed(client: KeyedCreateClient, object: string, doc
 	);
 	if (started !== undefined && unsure.length > 0) await markEarlierPosts(client, object, outcomes, unsure, started, entityId);
 	return outcomes;
+}
+
+/** A composite Intacct refused before running any sub-request: a 4xx answer other than 401 and 429. */
+function refusedAsAWhole(error: unknown): boolean {
+	const status = error instanceof IntacctError ? (error.httpStatus ?? 0) : 0;
+	return status >= 400 && status < 500 && status !== 401 && status !== 429;
 }
 
 /**

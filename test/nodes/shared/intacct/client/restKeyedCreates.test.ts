@@ -1,6 +1,7 @@
 import { type Sandbox, startSandbox } from '../../../../../sandbox';
 import { RestIntacctClient, type RestClientOptions } from '../../../../../nodes/shared/intacct/client/restClient';
 import { contentChunks } from '../../../../../nodes/shared/intacct/client/contentChunks';
+import { createKeyed } from '../../../../../nodes/shared/intacct/client/restKeyedCreates';
 import { create } from '../../../../../nodes/shared/intacct/xml/functions';
 import type { BatchOutcome } from '../../../../../nodes/shared/intacct/core/types';
 import { nodeRestHttp } from '../../../../support/nodeRestHttp';
@@ -76,6 +77,22 @@ describe('keyed creates over REST: composite requests, every document under its 
 		expect(sandbox.faults.pending()).toBe(0);
 		expect(outcomes.every((o) => o.ok)).toBe(true);
 		expect(await stored('KL')).toEqual([...list].sort());
+	});
+
+	test('a composite refused as a whole (its outer key with another body: 409) goes again one by one: the unchanged documents replay, the changed one is refused alone', async () => {
+		const all = ids('KW', 30).map((id) => `src-${id}`);
+		const chunk = contentChunks(all).find((c) => c.length >= 3);
+		if (chunk === undefined) throw new Error('no chunk of 3 in 30 keys');
+		const keys = chunk.slice(0, 3).map((n) => all[n]);
+		const docs = (changed: string) => keys.map((k) => ({ key: k, body: { id: k.slice(4), name: k === keys[1] ? changed : k } }));
+		const rest = client();
+		const first = await createKeyed(rest, 'company-config/department', docs('Original'));
+		expect(first.map((o) => o.ok)).toEqual([true, true, true]);
+		const singles = sent('POST company-config/department');
+		const second = await createKeyed(rest, 'company-config/department', docs('Changed'));
+		expect(second.map((o) => (o.ok ? o.duplicate : o.error.httpStatus))).toEqual([true, 409, true]);
+		expect(second.map((o) => (o.ok ? o.element.key : ''))).toEqual([first[0], undefined, first[2]].map((o) => (o?.ok ? o.element.key : '')));
+		expect(sent('POST company-config/department') - singles).toBe(3);
 	});
 
 	test('One Request Per Document (keyedCreates single): each document alone under its own key, a re-run replayed one by one', async () => {
