@@ -14,7 +14,7 @@ import type { BenchSandbox } from '../benchSandbox';
 
 export const REST_NODE_WRITES = 'our node over REST (OAuth 2.0) in the n8n engine';
 /** The same over the credential's Keyed Creates Over REST = One Request Per Document (the way back, client/restKeyedCreates.ts). */
-export const REST_NODE_WRITES_SINGLE = 'same node over REST, Keyed Creates: One Request Per Document';
+export const REST_NODE_WRITES_SINGLE = 'our node over REST, Keyed Creates: One Request Per Document';
 export const REST_NODE_READS = 'our node over REST (OAuth 2.0) in the n8n engine (glEntry getMany, Return All: query service)';
 
 /** Both credentials of the sandbox: the XML one (unused here) and the REST client application. */
