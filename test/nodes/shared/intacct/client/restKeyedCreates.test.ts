@@ -5,6 +5,7 @@ import { createKeyed } from '../../../../../nodes/shared/intacct/client/restKeye
 import { create } from '../../../../../nodes/shared/intacct/xml/functions';
 import type { BatchOutcome } from '../../../../../nodes/shared/intacct/core/types';
 import { nodeRestHttp } from '../../../../support/nodeRestHttp';
+import { clientCredentialsToken } from '../../../../sandbox/rest/restClient';
 
 describe('keyed creates over REST: composite requests, every document under its own key (client/restKeyedCreates.ts)', () => {
 	let sandbox: Sandbox;
@@ -50,6 +51,23 @@ describe('keyed creates over REST: composite requests, every document under its 
 		expect(flags(second)).toEqual(again.map((id) => (id === 'KC-new' ? 'posted' : 'duplicate')));
 		expect(second.map((o) => (o.ok ? o.result.key : ''))).toEqual([...first.slice(0, 15), undefined, ...first.slice(15)].map((o) => (o === undefined ? expect.any(String) : o.ok ? o.result.key : '')));
 		expect(await stored('KC')).toEqual([...again].sort());
+	});
+
+	test('with a token from elsewhere (authorization code: no token answer to read the server clock from), one read gives the clock before the writes', async () => {
+		const list = ids('KT', 20);
+		const token = await clientCredentialsToken(sandbox);
+		const signedElsewhere = () => client({ token: async () => ({ accessToken: token, expiresAt: Number.MAX_SAFE_INTEGER }) });
+		const first = signedElsewhere();
+		const queries = sent('POST services/core/query');
+		await first.executeMany(list.map((id) => vendor(id)));
+		// The clock read and the read-back.
+		expect(sent('POST services/core/query') - queries).toBe(2);
+		expect(first.stats.tokenRequests).toBe(0);
+		sandbox.clock.advance(60_000);
+		const again = ['KT-0', ...list];
+		const second = await signedElsewhere().executeMany(again.map((id) => vendor(id)));
+		expect(flags(second)).toEqual(again.map((id) => (id === 'KT-0' ? 'posted' : 'duplicate')));
+		expect(await stored('KT')).toEqual([...again].sort());
 	});
 
 	test('a refused document in the middle of a composite fails alone with Intacct\'s error; the ones after it are sent again one by one and posted once', async () => {
