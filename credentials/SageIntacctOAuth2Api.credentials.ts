@@ -96,6 +96,21 @@ export class SageIntacctOAuth2Api implements ICredentialType {
 			description: 'Multi-entity companies: the entity to work in (Company > Setup > Entities). Empty: top level.',
 		},
 		{
+			displayName: 'Keyed Creates Over REST',
+			name: 'keyedCreates',
+			type: 'options',
+			options: [
+				{
+					name: 'Composite Requests',
+					value: 'composite',
+					description: 'Up to 10 documents per request, each under its own Idempotency-Key (relies on Intacct honouring the key inside a composite request)',
+				},
+				{ name: 'One Request Per Document', value: 'single', description: 'Each document alone under its own Idempotency-Key: slower, safe whichever way Intacct treats composite requests' },
+			],
+			default: 'composite',
+			description: 'How creates that carry an idempotency key (bills, journal entries, invoices, REST objects with an Idempotency Key, ...) travel. A re-run never posts a document twice either way, as long as Intacct honours the key in a composite sub-request\'s headers (docs/rest-wire.md).',
+		},
+		{
 			displayName: 'REST API Base URL',
 			name: 'restBaseUrl',
 			type: 'string',

@@ -191,7 +191,7 @@ start_sandbox sandbox2
 setup_instance n8n2 "$RUNTIME2" 2 sandbox2
 
 check_step "n8n 2.x headless: n8n execute the examples, check the sandbox" headless "$RUN_DIR/n8n2.json"
-check_step "n8n 2.x REST wire: read, journal entry, bill with attachment (OAuth 2.0)" rest "$RUN_DIR/n8n2.json"
+check_step "n8n 2.x REST wire: read, journal entries (one, and 12 keyed from one node), bill with attachment (OAuth 2.0)" rest "$RUN_DIR/n8n2.json"
 
 step "n8n 2.x: publish the GL Entry webhook workflow, n8n start"
 N8N2_PORT="$(node -p "require('$RUN_DIR/n8n2.json').port")"

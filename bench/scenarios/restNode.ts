@@ -13,10 +13,12 @@ import { NODE_NAME } from '../../test/support/nodeWorkflows';
 import type { BenchSandbox } from '../benchSandbox';
 
 export const REST_NODE_WRITES = 'our node over REST (OAuth 2.0) in the n8n engine';
+/** The same over the credential's Keyed Creates Over REST = One Request Per Document (the way back, client/restKeyedCreates.ts). */
+export const REST_NODE_WRITES_SINGLE = 'our node over REST, Keyed Creates: One Request Per Document';
 export const REST_NODE_READS = 'our node over REST (OAuth 2.0) in the n8n engine (glEntry getMany, Return All: query service)';
 
 /** Both credentials of the sandbox: the XML one (unused here) and the REST client application. */
-export function restCredentialValues(sandbox: BenchSandbox): CredentialValues {
+export function restCredentialValues(sandbox: BenchSandbox, keyedCreates: 'composite' | 'single' = 'composite'): CredentialValues {
 	const origin = new URL(sandbox.url).origin;
 	return {
 		sageIntacctApi: { ...sandbox.credentials },
@@ -28,6 +30,7 @@ export function restCredentialValues(sandbox: BenchSandbox): CredentialValues {
 			userId: SANDBOX_LOGIN.userId,
 			entityId: '',
 			restBaseUrl: `${origin}/ia/api/v1`,
+			keyedCreates,
 		},
 	};
 }

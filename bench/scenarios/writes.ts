@@ -21,7 +21,7 @@ import { makeBills, makeJournalEntries, type BenchBill, type BenchJournalEntry }
 import type { WriteMeasurement } from '../results';
 import type { MasterData } from '../../test/support/sandboxModel';
 import { timedWithCpu } from '../stats';
-import { REST_NODE_WRITES, restCredentialValues, restNode, restTransactions } from './restNode';
+import { REST_NODE_WRITES, REST_NODE_WRITES_SINGLE, restCredentialValues, restNode, restTransactions } from './restNode';
 import { naivePostBills, naivePostJournalEntries, type NaiveResult } from './naiveLoop';
 import { sdkBill, sdkExecuteBatches, sdkExecuteEach, sdkJournalEntry, sdkSessionClient } from './sdkClient';
 
@@ -128,11 +128,11 @@ function contenders(documents: Documents, options: BenchOptions): Contender[] {
 		return documents === 'bills' ? bills.map((b, i) => sdkBill(b, `bill-${i}`)) : entries.map((e, i) => sdkJournalEntry(e, `je-${i}`));
 	};
 	// The same node, parameters and documents over the REST wire (bench/scenarios/restNode.ts).
-	const restNodeRun: Contender['run'] = async (sandbox, master, runId) => {
-		const { bills, entries } = docs(master, runId, options.items);
+	const restNodeRun = (keyedCreates: 'composite' | 'single', count: number): Contender['run'] => async (sandbox, master, runId) => {
+		const { bills, entries } = docs(master, runId, count);
 		const items = asItems(documents === 'bills' ? bills : entries);
 		const parameters = documents === 'bills' ? billCreateParameters(options.batchSize) : journalEntryCreateParameters(options.batchSize);
-		const result = await runWorkflow({ nodes: [restNode(parameters)] }, { credentials: restCredentialValues(sandbox), inputItems: items });
+		const result = await runWorkflow({ nodes: [restNode(parameters)] }, { credentials: restCredentialValues(sandbox, keyedCreates), inputItems: items });
 		const output = result.json(NODE_NAME);
 		const failed = output.filter((j) => j.error !== undefined).length + (result.error ? items.length - output.length : 0);
 		return { posted: output.length - failed, failed, firstFailure: result.error?.message ?? (output.find((j) => j.error)?.error as string | undefined) };
@@ -141,7 +141,9 @@ function contenders(documents: Documents, options: BenchOptions): Contender[] {
 		{ client: 'our node in the n8n engine', items: options.items, batchSize: options.batchSize, concurrency: options.concurrency, run: nodeRunWith(true) },
 		// The same node with its fast parameter reads off: n8n evaluates every expression of every item (issue 16, docs/benchmarks-cost.md).
 		{ client: "same node, every parameter read by n8n's getNodeParameter (fast reads off)", items: options.items, batchSize: options.batchSize, concurrency: options.concurrency, run: nodeRunWith(false) },
-		{ client: REST_NODE_WRITES, items: options.items, batchSize: options.batchSize, concurrency: options.concurrency, run: restNodeRun, transactions: restTransactions },
+		{ client: REST_NODE_WRITES, items: options.items, batchSize: options.batchSize, concurrency: options.concurrency, run: restNodeRun('composite', options.items), transactions: restTransactions },
+		// The credential's way back (one request per keyed document), at the per-item baselines' size.
+		{ client: REST_NODE_WRITES_SINGLE, items: options.baselineItems, batchSize: 1, concurrency: options.concurrency, run: restNodeRun('single', options.baselineItems), transactions: restTransactions },
 		{ client: 'naive per-item loop (HTTP Request-style)', items: options.baselineItems, batchSize: 1, concurrency: 1, run: naiveRun },
 		{
 			client: 'official SDK, execute per item',

@@ -1,8 +1,10 @@
 /**
  * The REST wire in real n8n (issue 13): an e2e-only workflow whose Sage Intacct nodes use only the
  * OAuth 2.0 credential (client credentials against the sandbox's token endpoint) reads GL entries,
- * posts a journal entry in entity 100 and creates a bill with its PDF attached; `n8n execute` twice,
- * the effects read back through the XML gateway (one company model), nothing posted by the re-run.
+ * posts a journal entry in entity 100, creates a bill with its PDF attached, and posts 12 journal
+ * entries in one node (keyed creates: composite requests, each entry under its own Idempotency-Key);
+ * `n8n execute` twice, the effects read back through the XML gateway (one company model), nothing
+ * posted by the re-run, which reports the 12 as duplicates.
  */
 import { check, equal, info, ok } from './assert';
 import { PACKAGE, readSandbox, type SuiteConfig } from './config';
@@ -13,6 +15,8 @@ import { REST_CREDENTIAL } from './signed-webhook-checks';
 export const REST_WORKFLOW_ID = 'e2eRestWire';
 
 const JE_REFERENCE = 'REST-E2E-JE-1';
+/** The journal entries posted by one node (composite requests of keyed creates). */
+const MANY = Array.from({ length: 12 }, (_, n) => `REST-E2E-M-${String(n + 1).padStart(2, '0')}`);
 const BILL_NUMBER = 'REST-E2E-2001';
 /** A one-page PDF's first bytes are enough: the check compares bytes, not rendering. */
 const PDF_BASE64 = Buffer.from('%PDF-1.4\n% REST e2e invoice REST-E2E-2001\n%%EOF\n').toString('base64');
@@ -31,7 +35,11 @@ export function restWireWorkflow(): Record<string, unknown> {
 		active: false,
 		settings: { executionOrder: 'v1' },
 		connections: {
-			'Run manually': { main: [[{ node: 'Read GL entries', type: 'main', index: 0 }, { node: 'Post journal entry', type: 'main', index: 0 }, { node: 'Invoice (sample)', type: 'main', index: 0 }]] },
+			'Run manually': {
+				main: [[{ node: 'Read GL entries', type: 'main', index: 0 }, { node: 'Post journal entry', type: 'main', index: 0 }, { node: 'Invoice (sample)', type: 'main', index: 0 }, { node: 'Entries (sample)', type: 'main', index: 0 }]],
+			},
+			'Entries (sample)': { main: [[{ node: 'One item per entry', type: 'main', index: 0 }]] },
+			'One item per entry': { main: [[{ node: 'Post 12 journal entries', type: 'main', index: 0 }]] },
 			'Invoice (sample)': { main: [[{ node: 'Invoice file', type: 'main', index: 0 }, { node: 'Invoice with file', type: 'main', index: 1 }]] },
 			'Invoice file': { main: [[{ node: 'Invoice with file', type: 'main', index: 0 }]] },
 			'Invoice with file': { main: [[{ node: 'Create bill', type: 'main', index: 0 }]] },
@@ -70,6 +78,39 @@ export function restWireWorkflow(): Record<string, unknown> {
 					additionalFields: { referenceNumber: JE_REFERENCE },
 					entityId: { __rl: true, mode: 'id', value: '100' },
 					options: { idempotencyKey: JE_REFERENCE },
+				},
+				...rest,
+			},
+			{
+				id: id(8),
+				name: 'Entries (sample)',
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				position: position(240, 400),
+				parameters: { assignments: { assignments: [{ id: 'm1', name: 'reference', value: JSON.stringify(MANY), type: 'array' }] }, options: {} },
+			},
+			{ id: id(9), name: 'One item per entry', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: position(460, 400), parameters: { fieldToSplitOut: 'reference', options: {} } },
+			{
+				id: id(10),
+				name: 'Post 12 journal entries',
+				type: `${PACKAGE}.sageIntacct`,
+				typeVersion: 1,
+				position: position(680, 400),
+				parameters: {
+					authentication: 'oAuth2',
+					resource: 'journalEntry',
+					operation: 'create',
+					journal: { __rl: true, mode: 'id', value: 'GJ' },
+					postingDate: '2026-11-21',
+					description: '={{ "Monthly accrual " + $json.reference }}',
+					lineInput: 'fields',
+					lines: {
+						line: [
+							{ accountNo: '6100', type: 'debit', amount: 300.25, memo: 'Rent', locationId: '110', departmentId: 'ADMIN' },
+							{ accountNo: '1000', type: 'credit', amount: 300.25, memo: 'Cash', locationId: '110' },
+						],
+					},
+					additionalFields: { referenceNumber: '={{ $json.reference }}' },
 				},
 				...rest,
 			},
@@ -141,10 +182,20 @@ export async function restWireChecks(config: SuiteConfig): Promise<void> {
 		equal(String(files[0].attachmentdata), PDF_BASE64, 'attachment bytes (uploaded over REST, read over XML)');
 		const docs = await readAll(creds, 'SUPDOC', 'SUPDOCID', `SUPDOCID = '${supdocId}'`);
 		equal(docs.length, 1, 'one attachment (the re-run uploads none)');
+		// 12 keyed journal entries from one node: composite requests, each entry under its own key; the
+		// re-run's identical composites are Intacct's replays, reported as duplicates.
+		const many = await readAll(creds, 'GLBATCH', 'RECORDNO,REFERENCENO', `REFERENCENO LIKE 'REST-E2E-M-%'`);
+		equal(JSON.stringify(many.map((b) => String(b.REFERENCENO)).sort()), JSON.stringify(MANY), `the 12 journal entries in Intacct, once each${runIndex === 0 ? '' : ' (the re-run posts none)'}`);
+		const manyOut = nodeOutput(run, 'Post 12 journal entries').json;
+		equal(JSON.stringify(manyOut.map((o) => o.duplicate === true)), JSON.stringify(MANY.map(() => runIndex > 0)), 'the 12 outputs: posted on the first run, duplicates on the re-run');
 		const created = nodeOutput(run, 'Create bill').json[0];
 		equal(String(created.attachmentsId), supdocId, 'the node output names the attachment');
 		ok(
-			`${runIndex === 0 ? 'over REST: read 5 GL entries, posted' : 're-run over REST: read 5 GL entries, kept'} journal entry ${String(batches[0].RECORDNO)} (entity 100, 2 lines) and bill ${String(bills[0].RECORDNO)} with ${BILL_NUMBER}.pdf attached as ${supdocId}; 1 of each in Intacct`,
+			`${runIndex === 0 ? 'over REST: read 5 GL entries, posted' : 're-run over REST: read 5 GL entries, kept'} journal entry ${String(batches[0].RECORDNO)} (entity 100, 2 lines), 12 journal entries from one node and bill ${String(bills[0].RECORDNO)} with ${BILL_NUMBER}.pdf attached as ${supdocId}; 1 of each in Intacct`,
 		);
 	}
+	const stats = (await (await fetch(`${readSandbox(config).controlUrl}/stats`)).json()) as { functions: Record<string, number> };
+	const composites = stats.functions['rest:POST services/core/composite'] ?? 0;
+	check(composites >= 2, `the keyed journal entries travelled as composite requests (${composites} over both runs)`);
+	ok(`${composites} composite requests over both runs (12 keyed journal entries a run, each under its own Idempotency-Key)`);
 }

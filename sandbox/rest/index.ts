@@ -8,6 +8,7 @@ import { type CompanyModel, SANDBOX_LOGIN } from '../model/contract';
 import type { ChangeGate } from '../protocol/changeGate';
 import type { GatewayStats } from '../protocol/sandboxStats';
 import { AsyncJobs } from './asyncJobs';
+import { IdempotencyStore } from './idempotency';
 import { BulkJobs } from './bulkJobs';
 import { ClientApplicationRegistry, DEMO_CLIENT_APPLICATION } from './clientApplications';
 import { OAuthServer } from './oauth';
@@ -43,10 +44,12 @@ export function createRest(options: RestOptions, wiring: RestWiring): RestParts 
 		setImmediate(work).unref();
 	};
 	const asyncJobs = new AsyncJobs(wiring.now, schedule, wiring.log);
-	const api = new RestApi({ company: wiring.company, changes: wiring.changes, bulk: new BulkJobs(wiring.now), asyncJobs, now: wiring.now, schedule });
+	const idempotency = new IdempotencyStore(wiring.now);
+	const api = new RestApi({ company: wiring.company, changes: wiring.changes, bulk: new BulkJobs(wiring.now), asyncJobs, now: wiring.now, schedule, idempotency });
 	const [appConcurrency, companyConcurrency] = TIER_CONCURRENCY[options.tier ?? 1] ?? TIER_CONCURRENCY[1];
 	const server = new RestServer({
 		api,
+		idempotency,
 		asyncJobs,
 		oauth,
 		company: wiring.company,

@@ -10,6 +10,7 @@ import { BulkJobs } from './bulkJobs';
 import { ModelCalls } from './modelCalls';
 import { modelService } from './modelService';
 import { dimensionsList } from './dimensionsService';
+import { IdempotencyStore } from './idempotency';
 import { ObjectService, failure, type RestReply } from './objectService';
 import { QueryRowCache, QueryService } from './queryService';
 import { type Json, type JsonObject, getPath } from './recordMapping';
@@ -35,6 +36,8 @@ export interface RestApiDeps {
 	now: () => Date;
 	/** Runs bulk jobs after the answer (setImmediate in the server). */
 	schedule: (work: () => void) => void;
+	/** The Idempotency-Key store the HTTP level uses too: a composite sub-request's key lives beside the request keys. */
+	idempotency: IdempotencyStore;
 }
 
 const MIN_COMPOSITE = 2;
@@ -105,7 +108,11 @@ export class RestApi {
 		}
 	}
 
-	/** POST /services/core/composite: 2-10 sub-requests in order; stops at the first failure. */
+	/**
+	 * POST /services/core/composite: 2-10 sub-requests in order; stops at the first failure. A
+	 * sub-request's `headers` (bulk-requests.md: "HTTP headers per sub-request") are honoured for
+	 * Idempotency-Key, through the store and scope of the HTTP level (docs/fidelity-rest.md).
+	 */
 	private composite(ctx: CallContext, owner: string, body: Json | undefined): RestReply {
 		if (!Array.isArray(body)) throw new RestError(400, 'invalidRequest', 'A composite request body is an array of sub-requests');
 		if (body.length < MIN_COMPOSITE || body.length > MAX_COMPOSITE) throw new RestError(400, 'invalidRequest', `A composite request has ${MIN_COMPOSITE} to ${MAX_COMPOSITE} sub-requests, not ${body.length}`);
@@ -122,13 +129,14 @@ export class RestApi {
 					throw new RestError(400, 'invalidRequest', `Sub-request ${index + 1} needs a method and a path`);
 				}
 				const target = new URL(substitute(sub.path, references) as string, 'http://sandbox.local');
-				const reply = this.dispatch(ctx, owner, {
+				const call: RestCall = {
 					method: sub.method.toUpperCase(),
 					path: target.pathname.replace(/^\/ia\/api\/v1/, ''),
 					query: target.searchParams,
 					body: sub.body === undefined ? undefined : substitute(sub.body, references),
 					atomic: false,
-				});
+				};
+				const reply = this.keyedSubRequest(ctx, owner, call, subHeader(sub.headers, 'idempotency-key', index));
 				const entry: JsonObject = { ...(reply.body ?? {}), 'ia::status': reply.status };
 				if (reply.status >= 300) failed = true;
 				if (typeof sub.resultReference === 'string' && reply.body !== null) references.set(sub.resultReference, reply.body['ia::result'] ?? null);
@@ -142,6 +150,48 @@ export class RestApi {
 		const meta: JsonObject = failed ? { totalCount: results.length, totalSuccess, totalError: results.length - totalSuccess } : { totalCount: results.length };
 		return { status: failed ? 207 : 200, body: { 'ia::result': results, 'ia::meta': meta } };
 	}
+
+	/**
+	 * One sub-request, under its own Idempotency-Key when it has one (POST/PATCH, not the query or
+	 * model service, as at the HTTP level): a repeat of the key with the same method, path and body is
+	 * answered with the first answer (nothing runs again), with another request it is 409.
+	 */
+	private keyedSubRequest(ctx: CallContext, owner: string, call: RestCall, key: string | undefined): RestReply {
+		const usesKey = key !== undefined && (call.method === 'POST' || call.method === 'PATCH') && !/^\/services\/core\/(query|model)$/.test(call.path);
+		if (!usesKey) return this.dispatch(ctx, owner, call);
+		const scope = idempotencyScope(ctx.companyId, ctx.userId);
+		const hash = IdempotencyStore.hash(call.method, call.path, call.body === undefined ? '' : JSON.stringify(call.body));
+		const store = this.deps.idempotency;
+		const cached = store.begin(scope, key, hash);
+		if (cached !== null) return { status: cached.status, body: cached.body };
+		try {
+			const reply = this.dispatch(ctx, owner, call);
+			store.finish(scope, key, { status: reply.status, body: reply.body });
+			return reply;
+		} catch (error: unknown) {
+			if (!(error instanceof RestError)) {
+				store.abandon(scope, key);
+				throw error;
+			}
+			store.finish(scope, key, { status: error.status, body: error.payload() });
+			throw error;
+		}
+	}
+}
+
+/** Who an Idempotency-Key belongs to: the company and user (bulk-requests.md keys are per caller). */
+export function idempotencyScope(companyId: string, userId: string): string {
+	return `${companyId}|${userId}`;
+}
+
+/** A header of a composite sub-request (names case-insensitive, values strings). */
+function subHeader(headers: Json | undefined, name: string, index: number): string | undefined {
+	if (headers === undefined || headers === null) return undefined;
+	if (typeof headers !== 'object' || Array.isArray(headers)) throw new RestError(400, 'invalidRequest', `Sub-request ${index + 1}: headers is an object of header names and values`);
+	const found = Object.entries(headers).find(([k]) => k.toLowerCase() === name);
+	if (found === undefined) return undefined;
+	if (typeof found[1] !== 'string' || found[1] === '') throw new RestError(400, 'invalidRequest', `Sub-request ${index + 1}: header ${found[0]} needs a text value`);
+	return found[1];
 }
 
 function requireMethod(method: string, allowed: string): void {

@@ -16,7 +16,7 @@ import { IdempotencyStore } from './idempotency';
 import type { OAuthServer, TokenCaller } from './oauth';
 import type { RestReply } from './objectService';
 import type { Json } from './recordMapping';
-import type { RestApi } from './restApi';
+import { type RestApi, idempotencyScope } from './restApi';
 import { GATEWAY, RestError } from './restErrors';
 
 export const REST_PREFIX = '/ia/api/v1';
@@ -34,6 +34,8 @@ export interface RestLimits {
 
 export interface RestServerDeps {
 	api: RestApi;
+	/** Shared with the composite service (sub-request keys). */
+	idempotency: IdempotencyStore;
 	asyncJobs: AsyncJobs;
 	oauth: OAuthServer;
 	company: CompanyModel;
@@ -100,12 +102,13 @@ function faultNames(method: string, path: string): string[] {
 }
 
 export class RestServer {
-	private readonly idempotency: IdempotencyStore;
 	private readonly running = new Map<string, number>();
 	private readonly minuteWindow: number[] = [];
 
-	constructor(private readonly deps: RestServerDeps) {
-		this.idempotency = new IdempotencyStore(deps.now);
+	constructor(private readonly deps: RestServerDeps) {}
+
+	private get idempotency(): IdempotencyStore {
+		return this.deps.idempotency;
 	}
 
 	async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -114,6 +117,8 @@ export class RestServer {
 		const path = url.pathname.slice(REST_PREFIX.length) || '/';
 		const method = (req.method ?? 'GET').toUpperCase();
 		const names = faultNames(method, path);
+		// The server's clock in every answer, as HTTP's Date header (the sandbox clock, which also stamps audit times).
+		res.setHeader('Date', this.deps.now().toUTCString());
 		this.deps.stats.recordRequest([`rest:${names[2]}`]);
 		const raw = await readRequestBody(req);
 		const log = (status: number | string, note = ''): void => this.deps.log(`${method} ${REST_PREFIX}${path} ${status} ${Date.now() - started}ms${note}`);
@@ -250,8 +255,9 @@ export class RestServer {
 		const atomicHeader = header(req, 'x-ia-api-param-transaction') ?? header(req, 'x-ia-api-paramtransaction') ?? '';
 		const idempotencyKey = header(req, 'idempotency-key');
 		const usesKey = idempotencyKey !== undefined && (method === 'POST' || method === 'PATCH') && !/^\/services\/core\/(query|model)$/.test(path);
-		const scope = `${caller.companyId}|${caller.userId}`;
-		const hash = IdempotencyStore.hash(method, path, raw.toString('utf8'));
+		const scope = idempotencyScope(caller.companyId, caller.userId);
+		// The body as JSON text (a composite sub-request's body is hashed the same way, restApi.ts).
+		const hash = IdempotencyStore.hash(method, path, body === undefined ? raw.toString('utf8') : JSON.stringify(body));
 		if (usesKey) {
 			const cached = this.idempotency.begin(scope, idempotencyKey, hash);
 			if (cached !== null) {

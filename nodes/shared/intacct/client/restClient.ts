@@ -33,6 +33,7 @@ import { explainRestFailure } from './restCredentialWords';
 import { Semaphore } from './semaphore';
 import { recordRestCall } from './costMeter';
 import { backoffDelay, networkError } from './retryPolicy';
+import { createKeyed, type KeyedCreatesMode } from './restKeyedCreates';
 
 /** Batch requests take up to 500 records (intacct-docs/rest/bulk-requests.md). */
 export const MAX_REST_BATCH = 500;
@@ -52,6 +53,11 @@ export interface RestClientOptions {
 	timeoutMs?: number;
 	sleep?: (ms: number) => Promise<void>;
 	now?: () => number;
+	/**
+	 * How creates that carry an idempotency key travel: composite requests of up to 10 documents, each
+	 * under its own key (default), or one request per document (restKeyedCreates.ts).
+	 */
+	keyedCreates?: KeyedCreatesMode;
 }
 
 /** A request body sent as it is, with its content type (multipart/form-data of the bulk service). */
@@ -112,11 +118,18 @@ export class RestIntacctClient implements IntacctApi {
 	private readonly now: () => number;
 	/** Requests sent and token requests made (benchmarks, tests). */
 	readonly stats = { requests: 0, tokenRequests: 0 };
+	/** The latest Date header of an answer received (the server's clock, epoch ms). */
+	private serverClock: number | undefined;
 
 	constructor(private readonly options: RestClientOptions) {
 		this.semaphore = new Semaphore(options.concurrency ?? 2);
 		this.sleep = options.sleep ?? (async () => {});
 		this.now = options.now ?? (() => Date.now());
+	}
+
+	/** How creates with idempotency keys travel (RestClientOptions.keyedCreates). */
+	get keyedCreates(): KeyedCreatesMode {
+		return this.options.keyedCreates ?? 'composite';
 	}
 
 	private get base(): string {
@@ -153,6 +166,7 @@ export class RestIntacctClient implements IntacctApi {
 		} catch (cause) {
 			throw networkError(cause, timeoutMs).maskWith(this.secrets());
 		}
+		this.noteServerTime(response.headers);
 		if (response.statusCode !== 200) {
 			let data: unknown;
 			try {
@@ -233,6 +247,7 @@ export class RestIntacctClient implements IntacctApi {
 				}
 				throw failure;
 			}
+			this.noteServerTime(response.headers);
 			if (response.statusCode === 401 && !retokened) {
 				// The token expired or was revoked mid-run: fetch a new one once and repeat (nothing ran).
 				retokened = true;
@@ -255,6 +270,28 @@ export class RestIntacctClient implements IntacctApi {
 			const replayed = call.idempotencyKey !== undefined && (response.headers['x-ia-idempotency-cached-date'] ?? '') !== '';
 			return { status: response.statusCode, ...payload, replayed };
 		}
+	}
+
+	/** Keeps the latest Date header of the answers (the server's clock). */
+	private noteServerTime(headers: Record<string, string | string[] | undefined>): void {
+		const date = headers.date;
+		const at = Date.parse(Array.isArray(date) ? (date[0] ?? '') : (date ?? ''));
+		if (Number.isFinite(at)) this.serverClock = Math.max(this.serverClock ?? at, at);
+	}
+
+	/**
+	 * The server's clock as of the latest answer received (epoch ms, its Date header: the token answer,
+	 * a read, an earlier run's writes), else as one read of `object` answers it now. Taken before a
+	 * run's writes go out, it is no later than their arrival and no earlier than anything the client
+	 * wrote before (restKeyedCreates.ts tells an earlier run's records from this run's by it).
+	 */
+	async serverTime(entityId: string, object: string): Promise<number | undefined> {
+		// The token answer comes from the same server (client credentials); an authorization-code token has none.
+		if (this.serverClock === undefined) await this.token(entityId);
+		if (this.serverClock === undefined) {
+			await this.send({ method: 'POST', path: '/services/core/query', body: { object, fields: ['key'], start: 1, size: 1 }, entityId, what: `the server time (query of ${object})`, isWrite: false });
+		}
+		return this.serverClock;
 	}
 
 	// ------------------------------------------------------------------ functions
@@ -451,8 +488,9 @@ export class RestIntacctClient implements IntacctApi {
 
 	/**
 	 * Creates of one object go out as batch requests of up to 500 records (one POST with a JSON
-	 * array; the answer's elements pair back to the items in order); updates and other functions
-	 * run one by one. The Idempotency-Key of a batch is derived from its functions' control IDs.
+	 * array; the answer's elements pair back to the items in order), or, when they carry control IDs,
+	 * as composite requests with each document under its own Idempotency-Key (restKeyedCreates.ts);
+	 * updates and other functions run one by one.
 	 */
 	async executeMany(given: IntacctFunction[], options?: BatchOptions): Promise<BatchOutcome[]> {
 		const entityId = this.entity(options);
@@ -484,13 +522,12 @@ export class RestIntacctClient implements IntacctApi {
 		const size = Math.min(MAX_REST_BATCH, Math.max(1, options?.batchSize ?? MAX_REST_BATCH));
 		const work: Array<Promise<void>> = [];
 		for (const indexes of creates.values()) {
-			// A create with an idempotency key goes alone, under its own key: a batch takes one
-			// Idempotency-Key, so a batch keyed by its members' keys is a new key whenever a re-run's
-			// batch holds one item more or less, and Intacct would post the repeated items again.
-			// REST counts a transaction per record written either way (txn-volume.md); only requests grow.
+			// A batch takes one Idempotency-Key: keyed by its members' keys, a re-run's batch with one
+			// item more or less is a new key and Intacct would post the repeated items again. Keyed
+			// creates go as composite requests instead, every document under its own key.
 			const keyed = indexes.filter((i) => fns[i].controlId !== undefined);
 			const unkeyed = indexes.filter((i) => fns[i].controlId === undefined);
-			for (const i of keyed) work.push(this.createBatch(fns, [i], entityId, outcomes));
+			if (keyed.length > 0) work.push(this.createKeyedGroup(fns, keyed, entityId, outcomes));
 			for (let from = 0; from < unkeyed.length; from += size) {
 				work.push(this.createBatch(fns, unkeyed.slice(from, from + size), entityId, outcomes));
 			}
@@ -510,7 +547,8 @@ export class RestIntacctClient implements IntacctApi {
 		return outcomes;
 	}
 
-	private async createBatch(fns: IntacctFunction[], indexes: number[], entityId: string, outcomes: BatchOutcome[]): Promise<void> {
+	/** The REST bodies of creates of one object (defaults and the bill's currency filled in); refused ones get their outcome. */
+	private async prepareCreates(fns: IntacctFunction[], indexes: number[], entityId: string, outcomes: BatchOutcome[]): Promise<{ mapping: RestObjectMapping; bodies: JsonObject[]; valid: number[] } | undefined> {
 		const bodies: JsonObject[] = [];
 		const valid: number[] = [];
 		let mapping: RestObjectMapping | undefined;
@@ -524,7 +562,7 @@ export class RestIntacctClient implements IntacctApi {
 				outcomes[i] = { ok: false, error: error as IntacctError };
 			}
 		}
-		if (!mapping || valid.length === 0) return;
+		if (!mapping || valid.length === 0) return undefined;
 		const defaults = mapping.createDefaults;
 		if (defaults) for (const b of bodies) for (const [path, value] of Object.entries(defaults)) if (b[path] === undefined) b[path] = value;
 		if (mapping.xmlObject === 'APBILL' && bodies.some((b) => asObject(b.currency).txnCurrency === undefined)) {
@@ -534,36 +572,47 @@ export class RestIntacctClient implements IntacctApi {
 				for (const b of bodies) b.currency = { txnCurrency: base, ...asObject(b.currency) };
 			} catch (error) {
 				for (const i of valid) outcomes[i] = { ok: false, error: error as IntacctError };
-				return;
+				return undefined;
 			}
 		}
-		const keys = valid.map((i) => fns[i].controlId);
-		const idempotencyKey = keys.every((k) => k !== undefined) ? keys.join('|').slice(0, 255) : undefined;
+		return { mapping, bodies, valid };
+	}
+
+	private created(fn: IntacctFunction, mapping: RestObjectMapping, element: unknown, duplicate: boolean): IntacctResult {
+		const key = str(asObject(element).key);
+		return this.result(fn, [{ RECORDNO: key }], { key, listType: mapping.xmlObject, ...(duplicate ? { duplicate: true } : {}) });
+	}
+
+	/** Creates without control IDs: one batch request (or a single POST for one). */
+	private async createBatch(fns: IntacctFunction[], indexes: number[], entityId: string, outcomes: BatchOutcome[]): Promise<void> {
+		const prepared = await this.prepareCreates(fns, indexes, entityId, outcomes);
+		if (!prepared) return;
+		const { mapping, bodies, valid } = prepared;
 		const single = valid.length === 1;
 		try {
-			const { result, replayed } = await this.send({
-				method: 'POST',
-				path: `/objects/${mapping.rest}`,
-				body: single ? bodies[0] : bodies,
-				entityId,
-				what: `create ${mapping.rest}`,
-				isWrite: true,
-				idempotencyKey,
-			});
+			const { result } = await this.send({ method: 'POST', path: `/objects/${mapping.rest}`, body: single ? bodies[0] : bodies, entityId, what: `create ${mapping.rest}`, isWrite: true });
 			const elements = single ? [result] : Array.isArray(result) ? result : [];
 			valid.forEach((i, n) => {
 				const element = elements[n];
 				const error = batchElementError(element, { what: `create ${mapping.rest} (item ${n + 1} of the batch)`, secrets: this.secrets() });
-				if (error) outcomes[i] = { ok: false, error };
-				else {
-					const created = asObject(element);
-					const key = str(created.key);
-					outcomes[i] = { ok: true, result: this.result(fns[i], [{ RECORDNO: key }], { key, listType: mapping.xmlObject, ...(replayed ? { duplicate: true } : {}) }) };
-				}
+				outcomes[i] = error ? { ok: false, error } : { ok: true, result: this.created(fns[i], mapping, element, false) };
 			});
 		} catch (error) {
 			for (const i of valid) outcomes[i] = { ok: false, error: error as IntacctError };
 		}
+	}
+
+	/** Creates with control IDs: every document under its own Idempotency-Key (restKeyedCreates.ts). */
+	private async createKeyedGroup(fns: IntacctFunction[], indexes: number[], entityId: string, outcomes: BatchOutcome[]): Promise<void> {
+		const prepared = await this.prepareCreates(fns, indexes, entityId, outcomes);
+		if (!prepared) return;
+		const { mapping, bodies, valid } = prepared;
+		const documents = valid.map((i, n) => ({ body: bodies[n], key: fns[i].controlId ?? '' }));
+		const results = await createKeyed(this, mapping.rest, documents, { mode: this.options.keyedCreates, entityId });
+		valid.forEach((i, n) => {
+			const outcome = results[n];
+			outcomes[i] = outcome.ok ? { ok: true, result: this.created(fns[i], mapping, outcome.element, outcome.duplicate) } : { ok: false, error: outcome.error.maskWith(this.secrets()) };
+		});
 	}
 
 	private readonly baseCurrencies = new Map<string, Promise<string>>();
@@ -696,7 +745,7 @@ export class RestIntacctClient implements IntacctApi {
 		method: RestHttpRequest['method'],
 		path: string,
 		options: { query?: Record<string, string | number>; body?: unknown; raw?: RawBody; idempotencyKey?: string; entityId?: string } = {},
-	): Promise<{ status: number; result: unknown; meta: Record<string, unknown> }> {
+	): Promise<{ status: number; result: unknown; meta: Record<string, unknown>; replayed: boolean }> {
 		const relative = `/${path.trim().replace(/^\/+/, '')}`;
 		const query = Object.entries(options.query ?? {})
 			.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)

@@ -10,14 +10,16 @@
  *          then the result file (…&download=true), one element per record in order.
  *
  * `auto` picks bulk from BULK_FROM_RECORDS records (measured: docs/benchmarks-rest.md). Idempotent on
- * re-run: when every record has a stable key, each batch, and the bulk job submission, carries an
- * Idempotency-Key derived from its records' keys, so the same run repeated is answered from the first
- * (the same created keys, or the same bulk job) instead of posting twice.
+ * re-run: records with their own keys go as composite requests, each record under its own key
+ * (restKeyedCreates.ts), or one request per record (the client's keyedCreates 'single'). A bulk job
+ * takes one Idempotency-Key for all its records, so a re-run with another set of records would be a
+ * new job posting them all again: Send As Bulk Job with keys is refused before anything is sent.
  */
 import { createHash } from 'crypto';
 import { IntacctError } from '../core/errors';
 import { batchElementError, type JsonObject, type JsonValue } from '../rest/restWire';
 import { MAX_REST_BATCH, type RestIntacctClient } from './restClient';
+import { createKeyed, type KeyedCreatesMode } from './restKeyedCreates';
 
 /**
  * From this many records `auto` would use the bulk service. Measured (docs/benchmarks-rest.md, "Batch
@@ -37,6 +39,8 @@ export interface CreateRecordsOptions {
 	entityId?: string;
 	/** Records per batch request (at most 500). */
 	batchSize?: number;
+	/** How keyed records travel; default: the client's (RestIntacctClient.keyedCreates). */
+	keyedCreates?: KeyedCreatesMode;
 	/** First wait before polling a bulk job (ms); grows by half each poll up to maxPollMs. */
 	pollMs?: number;
 	maxPollMs?: number;
@@ -61,12 +65,6 @@ function asObject(value: unknown): JsonObject {
 	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : {};
 }
 
-/** One key for a group of records (undefined when any record has none). */
-export function groupKey(kind: string, object: string, keys: Array<string | undefined>): string | undefined {
-	if (keys.length === 0 || keys.some((k) => k === undefined || k === '')) return undefined;
-	return `${kind}-${sha(`${object}\n${keys.join('\n')}`)}`;
-}
-
 function outcomeOf(element: unknown, what: string): RecordOutcome {
 	const error = batchElementError(element, { what, secrets: [] });
 	if (error) return { ok: false, error };
@@ -81,35 +79,61 @@ export function chooseWay(way: CreateWay, records: number): 'batch' | 'bulk' {
 	return records >= BULK_FROM_RECORDS ? 'bulk' : 'batch';
 }
 
+/** Why Send As Bulk Job is refused for records with their own keys (before anything is sent). */
+export const BULK_WITH_KEYS =
+	"Send As: Bulk Job takes one Idempotency-Key for the whole job, so a re-run holding one record more or less would be a new job and post every record again; with an Idempotency Key per item use Send As: Auto or Batch Requests (each record under its own key), or clear the Idempotency Key";
+
+function hasKeys(options: CreateRecordsOptions): boolean {
+	return (options.keys ?? []).some((k) => k !== undefined && k !== '');
+}
+
 export async function createRecords(client: RestIntacctClient, object: string, records: JsonObject[], options: CreateRecordsOptions = {}): Promise<CreateRecordsResult> {
 	if (records.length === 0) return { way: 'batch', outcomes: [] };
-	const way = chooseWay(options.way ?? 'auto', records.length);
+	if (options.way === 'bulk' && hasKeys(options)) {
+		const error = new IntacctError({ kind: 'validation', summary: BULK_WITH_KEYS });
+		return { way: 'bulk', outcomes: records.map(() => ({ ok: false, error })) };
+	}
+	// Keyed records never go to a bulk job by themselves (auto): one key per job is no per-record key.
+	const way = hasKeys(options) ? 'batch' : chooseWay(options.way ?? 'auto', records.length);
 	return way === 'bulk' ? await bulkCreate(client, object, records, options) : { way, outcomes: await batchCreate(client, object, records, options) };
 }
 
 async function batchCreate(client: RestIntacctClient, object: string, records: JsonObject[], options: CreateRecordsOptions): Promise<RecordOutcome[]> {
-	// Records with their own keys go one per request under those keys: a batch takes one
+	// Records with their own keys each keep their key (restKeyedCreates.ts): a batch takes one
 	// Idempotency-Key, and a key made of its members' keys is new whenever a re-run's batch holds one
 	// record more or less, so the earlier records would be created again (docs/rest-wire.md).
-	const keyed = options.keys !== undefined && options.keys.length === records.length && options.keys.every((k) => k !== undefined && k !== '');
-	const size = keyed ? 1 : Math.min(MAX_REST_BATCH, Math.max(1, options.batchSize ?? MAX_REST_BATCH));
+	const keys = options.keys ?? [];
+	const keyedAt = records.map((_, n) => n).filter((n) => keys[n] !== undefined && keys[n] !== '');
+	const unkeyed = records.map((_, n) => n).filter((n) => keys[n] === undefined || keys[n] === '');
 	const outcomes = new Array<RecordOutcome>(records.length);
 	const batches: Array<Promise<void>> = [];
-	for (let from = 0; from < records.length; from += size) {
-		const slice = records.slice(from, from + size);
-		const keys = (options.keys ?? []).slice(from, from + size);
+	if (keyedAt.length > 0) {
+		batches.push(
+			(async () => {
+				const documents = keyedAt.map((n) => ({ body: records[n], key: keys[n] ?? '' }));
+				const results = await createKeyed(client, object, documents, { mode: options.keyedCreates ?? client.keyedCreates, entityId: options.entityId, readBack: false });
+				keyedAt.forEach((n, m) => {
+					const result = results[m];
+					outcomes[n] = result.ok ? { ok: true, record: result.element } : { ok: false, error: result.error };
+				});
+			})(),
+		);
+	}
+	const size = Math.min(MAX_REST_BATCH, Math.max(1, options.batchSize ?? MAX_REST_BATCH));
+	for (let at = 0; at < unkeyed.length; at += size) {
+		const positions = unkeyed.slice(at, at + size);
+		const slice = positions.map((n) => records[n]);
 		const single = slice.length === 1;
-		const idempotencyKey = single ? keys[0] : groupKey('batch', object, keys.length === slice.length ? keys : []);
 		batches.push(
 			(async () => {
 				try {
-					const { result } = await client.request('POST', `/objects/${object}`, { body: single ? slice[0] : slice, idempotencyKey, entityId: options.entityId });
+					const { result } = await client.request('POST', `/objects/${object}`, { body: single ? slice[0] : slice, entityId: options.entityId });
 					const elements = single ? [result] : Array.isArray(result) ? result : [];
-					slice.forEach((_, n) => {
-						outcomes[from + n] = outcomeOf(elements[n], `create ${object} (record ${from + n + 1})`);
+					positions.forEach((n, m) => {
+						outcomes[n] = outcomeOf(elements[m], `create ${object} (record ${n + 1})`);
 					});
 				} catch (error) {
-					for (let n = 0; n < slice.length; n++) outcomes[from + n] = { ok: false, error: error as IntacctError };
+					for (const n of positions) outcomes[n] = { ok: false, error: error as IntacctError };
 				}
 			})(),
 		);
@@ -140,14 +164,10 @@ async function bulkCreate(client: RestIntacctClient, object: string, records: Js
 	const failAll = (error: IntacctError, jobId?: string): CreateRecordsResult => ({ way: 'bulk', jobId, outcomes: records.map(() => ({ ok: false, error })) });
 	const requestBody: JsonObject = { objectName: object, operation: 'create', jobFile: 'records.json', fileContentType: 'json' };
 	const form = bulkJobForm(requestBody, records);
-	const keys = options.keys ?? [];
 	let jobId: string;
 	try {
-		const { result } = await client.request('POST', '/services/bulk/job/create', {
-			raw: { ...form, objects: records.length },
-			idempotencyKey: groupKey('bulk', object, keys.length === records.length ? keys : []),
-			entityId: options.entityId,
-		});
+		// No Idempotency-Key: records with keys never come here (createRecords refuses them).
+		const { result } = await client.request('POST', '/services/bulk/job/create', { raw: { ...form, objects: records.length }, entityId: options.entityId });
 		jobId = String(asObject(result).jobId ?? '');
 		if (jobId === '') throw new IntacctError({ kind: 'result', summary: `The bulk service answered without a jobId for ${object}` });
 	} catch (error) {

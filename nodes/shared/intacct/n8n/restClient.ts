@@ -8,6 +8,7 @@ import { sleep } from 'n8n-workflow';
 import type { CostRecorder, IntacctApi } from '../core/types';
 import { IntacctError } from '../core/errors';
 import { RestIntacctClient } from '../client/restClient';
+import type { KeyedCreatesMode } from '../client/restKeyedCreates';
 import { DEFAULT_REST_BASE_URL, type RestCredentials, type RestHttp } from '../rest/restWire';
 import { costMeterFor } from './costReport';
 import { httpPostFromN8nRequest, type IntacctContext, type N8nRequest } from './n8nHttpPost';
@@ -34,6 +35,11 @@ export function restCredentialsFromData(data: ICredentialDataDecryptedObject): R
 	};
 }
 
+/** The credential's Keyed Creates Over REST: composite requests unless one request per document is chosen. */
+export function keyedCreatesFromData(data: ICredentialDataDecryptedObject): KeyedCreatesMode {
+	return data.keyedCreates === 'single' ? 'single' : 'composite';
+}
+
 export function isAuthorizationCode(data: ICredentialDataDecryptedObject): boolean {
 	return data.grantType === 'authorizationCode';
 }
@@ -41,8 +47,9 @@ export function isAuthorizationCode(data: ICredentialDataDecryptedObject): boole
 /** The RestIntacctClient of a `sageIntacctOAuth2Api` credential's data, requests through the context. */
 export function restClientFromData(ctx: IntacctContext, data: ICredentialDataDecryptedObject, meter?: CostRecorder): RestIntacctClient {
 	const credentials = restCredentialsFromData(data);
+	const keyedCreates = keyedCreatesFromData(data);
 	if (!isAuthorizationCode(data)) {
-		return new RestIntacctClient({ credentials, http: restHttpFromN8nRequest(async (o) => await ctx.helpers.httpRequest(o)), sleep, meter });
+		return new RestIntacctClient({ credentials, http: restHttpFromN8nRequest(async (o) => await ctx.helpers.httpRequest(o)), sleep, meter, keyedCreates });
 	}
 	// Authorization code: n8n adds the bearer token of the connected user and refreshes it.
 	const http = restHttpFromN8nRequest(async (o) => await ctx.helpers.httpRequestWithAuthentication.call(ctx, REST_CREDENTIAL_TYPE, o));
@@ -51,6 +58,7 @@ export function restClientFromData(ctx: IntacctContext, data: ICredentialDataDec
 		http,
 		sleep,
 		meter,
+		keyedCreates,
 		token: async (entityId) => {
 			if (entityId !== (credentials.entityId ?? '')) {
 				throw new IntacctError({

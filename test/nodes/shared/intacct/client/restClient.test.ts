@@ -43,7 +43,8 @@ describe('RestIntacctClient against the sandbox (client/restClient.ts)', () => {
 		expect((await rest.execute(read('VENDOR', '999999'))).records).toEqual([]);
 	});
 
-	test('creates with an idempotency key go one per request, each under its own key (a batch takes one key)', async () => {
+	test('One Request Per Document: creates with an idempotency key go one per request, each under its own key (a batch takes one key)', async () => {
+		const rest = restClient({ keyedCreates: 'single' });
 		const before = rest.stats.requests;
 		const vendor = (id: string) => create('VENDOR', { VENDORID: id, NAME: `Vendor ${id}`, DISPLAYCONTACT: { PRINTAS: id } }, { controlId: `ctl-${id}` });
 		const outcomes = await rest.executeMany([vendor('RK-1'), vendor('RK-2'), vendor('RK-3')]);

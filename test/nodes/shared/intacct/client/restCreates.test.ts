@@ -1,6 +1,6 @@
 import { type Sandbox, startSandbox } from '../../../../../sandbox';
 import { RestIntacctClient } from '../../../../../nodes/shared/intacct/client/restClient';
-import { BULK_FROM_RECORDS, bulkJobForm, chooseWay, createRecords } from '../../../../../nodes/shared/intacct/client/restCreates';
+import { BULK_FROM_RECORDS, BULK_WITH_KEYS, bulkJobForm, chooseWay, createRecords } from '../../../../../nodes/shared/intacct/client/restCreates';
 import { lookup, query } from '../../../../../nodes/shared/intacct/xml/functions';
 import { IntacctClient } from '../../../../../nodes/shared/intacct/client/client';
 import type { IntacctRecord } from '../../../../../nodes/shared/intacct/core/types';
@@ -34,17 +34,17 @@ describe('creates at volume over REST: batch requests and the bulk service (clie
 		expect(refused.ok ? '' : refused.error.message).toMatch(/record 4/);
 	});
 
-	test.each(['batch', 'bulk'] as const)('%s: the same run repeated with the same keys posts nothing twice', async (way) => {
-		const records = departments(`R${way}`, 5);
+	test('batch: the same run repeated with the same keys posts nothing twice (each record under its own key)', async () => {
+		const records = departments('Rbatch', 5);
 		const keys = records.map((r) => `src-${r.id}`);
-		const first = await createRecords(client, 'company-config/department', records, { way, keys, batchSize: 2 });
-		const requestsBefore = sandbox.stats.functions[way === 'bulk' ? 'rest:POST services/bulk/job/create' : 'rest:POST company-config/department'] ?? 0;
-		const again = await createRecords(client, 'company-config/department', records, { way, keys, batchSize: 2 });
+		const sentNow = (): number => (sandbox.stats.functions['rest:POST company-config/department'] ?? 0) + (sandbox.stats.functions['rest:POST services/core/composite'] ?? 0);
+		const first = await createRecords(client, 'company-config/department', records, { way: 'batch', keys, batchSize: 2 });
+		const requestsBefore = sentNow();
+		const again = await createRecords(client, 'company-config/department', records, { way: 'batch', keys, batchSize: 2 });
 		expect(again.outcomes.map((o) => (o.ok ? o.record.key : 'failed'))).toEqual(first.outcomes.map((o) => (o.ok ? o.record.key : 'failed')));
-		if (way === 'bulk') expect(again.jobId).toBe(first.jobId);
-		expect(sandbox.stats.functions[way === 'bulk' ? 'rest:POST services/bulk/job/create' : 'rest:POST company-config/department']).toBeGreaterThan(requestsBefore);
+		expect(sentNow()).toBeGreaterThan(requestsBefore);
 		const found = await new RestIntacctClient({ credentials: { ...sandbox.rest.credentials, baseUrl: sandbox.rest.baseUrl }, http: nodeRestHttp }).request('POST', '/services/core/query', {
-			body: { object: 'company-config/department', fields: ['id'], filters: [{ $startsWith: { id: `R${way}-` } }] },
+			body: { object: 'company-config/department', fields: ['id'], filters: [{ $startsWith: { id: 'Rbatch-' } }] },
 		});
 		expect(Array.isArray(found.result) ? found.result.length : -1).toBe(5);
 	});
@@ -59,6 +59,32 @@ describe('creates at volume over REST: batch requests and the bulk service (clie
 		expect(again.outcomes.slice(0, 3).map((o) => (o.ok ? o.record.key : ''))).toEqual(first.outcomes.map((o) => (o.ok ? o.record.key : 'failed')));
 	});
 
+	test('keyed records go as composite requests, each under its own key; a re-run with one more replays the others', async () => {
+		const records = departments('Kc', 12);
+		const keys = records.map((r) => `src-${r.id}`);
+		const composites = sandbox.stats.functions['rest:POST services/core/composite'] ?? 0;
+		const first = await createRecords(client, 'company-config/department', records.slice(0, 11), { keys: keys.slice(0, 11) });
+		expect(first.outcomes.every((o) => o.ok)).toBe(true);
+		expect(sandbox.stats.functions['rest:POST services/core/composite'] ?? 0).toBeGreaterThan(composites);
+		const again = await createRecords(client, 'company-config/department', records, { keys });
+		expect(again.outcomes.slice(0, 11).map((o) => (o.ok ? o.record.key : ''))).toEqual(first.outcomes.map((o) => (o.ok ? o.record.key : 'failed')));
+		expect(again.outcomes[11].ok).toBe(true);
+	});
+
+	test('Send As Bulk Job with a key per record is refused before anything is sent, naming the way to use instead', async () => {
+		const jobs = sandbox.stats.functions['rest:POST services/bulk/job/create'] ?? 0;
+		const { outcomes } = await createRecords(client, 'company-config/department', departments('Kb', 3), { way: 'bulk', keys: ['a', 'b', 'c'] });
+		expect(outcomes.map((o) => (o.ok ? '' : o.error.message))).toEqual([BULK_WITH_KEYS, BULK_WITH_KEYS, BULK_WITH_KEYS].map((m) => expect.stringContaining(m.slice(0, 60))));
+		expect(BULK_WITH_KEYS).toMatch(/Send As: Auto or Batch Requests/);
+		expect(sandbox.stats.functions['rest:POST services/bulk/job/create'] ?? 0).toBe(jobs);
+	});
+
+	test('keys with Send As Auto never make a bulk job (one key per job is no key per record)', async () => {
+		const { way, outcomes } = await createRecords(client, 'company-config/department', departments('Ka', 2), { way: 'auto', keys: ['ka-1', 'ka-2'] });
+		expect(way).toBe('batch');
+		expect(outcomes.every((o) => o.ok)).toBe(true);
+	});
+
 	test('auto sends batch requests (measured faster than bulk up to 30,000 records); bulk when asked', () => {
 		expect(BULK_FROM_RECORDS).toBe(Number.POSITIVE_INFINITY);
 		expect(chooseWay('auto', 1_000_000)).toBe('batch');
@@ -66,7 +92,7 @@ describe('creates at volume over REST: batch requests and the bulk service (clie
 		expect(chooseWay('batch', 1_000_000)).toBe('batch');
 	});
 
-	test('the bulk job form is byte-identical for the same records (so its idempotency key replays)', () => {
+	test('the bulk job form is byte-identical for the same records (a repeat is the same request)', () => {
 		const a = bulkJobForm({ objectName: 'x/y', operation: 'create', jobFile: 'records.json', fileContentType: 'json' }, [{ id: '1' }]);
 		const b = bulkJobForm({ objectName: 'x/y', operation: 'create', jobFile: 'records.json', fileContentType: 'json' }, [{ id: '1' }]);
 		expect(a).toEqual(b);
