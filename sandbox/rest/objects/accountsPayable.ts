@@ -55,6 +55,7 @@ const DIMENSIONS = {
 
 export const BILL_LINE: RestObjectDef = {
 	name: 'accounts-payable/bill-line',
+	userDimensions: true,
 	xmlObject: 'APBILLITEM',
 	idXml: 'RECORDNO',
 	idWritable: false,

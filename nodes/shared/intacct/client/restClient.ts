@@ -12,6 +12,7 @@ import { lineMapping, restMapping, type RestObjectMapping } from '../records/res
 import {
 	type AccessToken,
 	type JsonObject,
+	type JsonValue,
 	type RestCredentials,
 	type RestHttp,
 	type RestHttpRequest,
@@ -28,6 +29,7 @@ import { conditionsToFilters, passThroughMapping, queryFilterToCondition, select
 import { readObjectModel } from '../rest/objectModel';
 import { decodeQueryCursor, dimensionsRecord, encodeQueryCursor, inspectRecord, isQueryCursor, lookupRecord, userDimensionMapping, userDimensionObject, type QueryCursor } from '../rest/restLookups';
 import { cardReversal, legacyAsGeneric } from '../rest/legacyWrites';
+import { namesUserDimension, respellUserDimensions, userDimensionSpellings } from '../rest/userDimensions';
 import { runAttachmentFunction } from './restAttachments';
 import { explainRestFailure } from './restCredentialWords';
 import { Semaphore } from './semaphore';
@@ -195,7 +197,20 @@ export class RestIntacctClient implements IntacctApi {
 		return options?.entityId ?? this.options.credentials.entityId ?? '';
 	}
 
-	private async send(call: Call): Promise<{ status: number; result: unknown; meta: Record<string, unknown>; replayed: boolean }> {
+	/**
+	 * A body naming a line's user-defined dimension (dimensions.nsp::<name>) with each name spelled as
+	 * the company's dimension list spells it (rest/userDimensions.ts); the list is read once per entity.
+	 * Without the list (refused, or no UDD endpoints) the body goes as built.
+	 */
+	private async withCompanySpelling(call: Call): Promise<Call> {
+		if (call.body === undefined || !namesUserDimension(call.body)) return call;
+		const spellings = await this.dimensionList(call.entityId).then(userDimensionSpellings, () => undefined);
+		if (spellings === undefined || spellings.size === 0) return call;
+		return { ...call, body: respellUserDimensions(call.body as JsonValue, spellings) };
+	}
+
+	private async send(given: Call): Promise<{ status: number; result: unknown; meta: Record<string, unknown>; replayed: boolean }> {
+		const call = await this.withCompanySpelling(given);
 		const maxRetries = this.options.maxRetries ?? 5;
 		const baseDelay = this.options.retryBaseDelayMs ?? 1000;
 		const timeoutMs = this.options.timeoutMs ?? 300_000;

@@ -53,6 +53,7 @@ const ARINVOICEITEM: RestObjectMapping = {
 	xmlObject: 'ARINVOICEITEM',
 	rest: 'accounts-receivable/invoice-line',
 	keyXml: 'RECORDNO',
+	userDimensions: true,
 	fields: [
 		ro('RECORDNO', 'key'),
 		ro('RECORDKEY', 'invoice.key'),
