@@ -6,29 +6,12 @@
  * company does not have is refused by Intacct and nothing is posted (rest/userDimensions.ts).
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import type { Sandbox } from '../../sandbox/api';
-import type { HarnessCredentialsHelper } from '../support/harness';
-import { NODE_NAME, readAll, runNode, startTestSandbox, bothWiresCredentials, REST_NODE, XML_NODE } from './support';
+import { NODE_NAME, readAll, useBothWires } from './support';
 
-let sandbox: Sandbox;
-let both: HarnessCredentialsHelper;
-
-beforeAll(async () => {
-	sandbox = await startTestSandbox();
-	both = await bothWiresCredentials(sandbox);
-});
-
-afterAll(async () => {
-	await sandbox?.close();
-});
-
-async function overRest(parameters: INodeParameters, continueOnFail = false) {
-	return await runNode(sandbox, { authentication: 'oAuth2', ...parameters }, { credentials: both, nodeOverrides: REST_NODE, continueOnFail });
-}
-
-async function overXml(parameters: INodeParameters) {
-	return await runNode(sandbox, { authentication: 'webServices', ...parameters }, { credentials: both, nodeOverrides: XML_NODE });
-}
+const wires = useBothWires();
+const overRest = async (parameters: INodeParameters, continueOnFail = false) => await wires.rest(parameters, { continueOnFail });
+const overXml = async (parameters: INodeParameters) => await wires.xml(parameters);
+const sandbox = () => wires.sandbox();
 
 async function ok(run: Awaited<ReturnType<typeof overRest>>): Promise<IDataObject> {
 	expect(run.error).toBeUndefined();
@@ -66,7 +49,7 @@ function sameCreateOutput(rest: IDataObject, xml: IDataObject, differing: string
 
 /** The lines of a journal entry as stored, read over XML. */
 async function storedLines(recordNo: unknown): Promise<Array<[unknown, unknown, unknown]>> {
-	const lines = await readAll(sandbox, 'GLENTRY', `BATCHNO = '${String(recordNo)}'`, 'LINE_NO,ACCOUNTNO,TRX_AMOUNT,GLDIMFUNDINGSOURCE');
+	const lines = await readAll(sandbox(), 'GLENTRY', `BATCHNO = '${String(recordNo)}'`, 'LINE_NO,ACCOUNTNO,TRX_AMOUNT,GLDIMFUNDINGSOURCE');
 	return lines.map((l) => [l.ACCOUNTNO, l.TRX_AMOUNT, l.GLDIMFUNDINGSOURCE]);
 }
 
@@ -88,7 +71,7 @@ describe('journal entries with a user-defined dimension over REST', () => {
 		const run = await overRest(journalEntry('UDD-REST-BAD', '99999'), true);
 		const [item] = run.json(NODE_NAME);
 		expect(String(item.error)).toMatch(/99999/);
-		expect(await readAll(sandbox, 'GLBATCH', "REFERENCENO = 'UDD-REST-BAD'")).toHaveLength(0);
+		expect(await readAll(sandbox(), 'GLBATCH', "REFERENCENO = 'UDD-REST-BAD'")).toHaveLength(0);
 	});
 });
 
@@ -114,7 +97,7 @@ describe('GL entries by user-defined dimension over REST', () => {
 
 	it('a GL entry read whole has its UDD over REST as over XML', async () => {
 		const rest = await ok(await overRest(journalEntry('UDD-REST-GET')));
-		const [line] = await readAll(sandbox, 'GLENTRY', `BATCHNO = '${String(rest.recordNo)}' AND LINE_NO = 1`, 'RECORDNO');
+		const [line] = await readAll(sandbox(), 'GLENTRY', `BATCHNO = '${String(rest.recordNo)}' AND LINE_NO = 1`, 'RECORDNO');
 		const parameters = { resource: 'glEntry', operation: 'get', recordNo: String(line.RECORDNO) } as INodeParameters;
 		const [r, x] = [await ok(await overRest(parameters)), await ok(await overXml(parameters))];
 		expect(r.GLDIMFUNDINGSOURCE).toBe('10004');
@@ -137,7 +120,7 @@ describe('bills and AR invoices with a user-defined dimension over REST', () => 
 			}) as unknown as INodeParameters;
 		const [restBill, xmlBill] = [await ok(await overRest(bill('UDD-BILL-REST'))), await ok(await overXml(bill('UDD-BILL-XML')))];
 		for (const recordNo of [restBill.recordNo, xmlBill.recordNo]) {
-			const [line] = await readAll(sandbox, 'APBILLITEM', `RECORDKEY = ${String(recordNo)}`, 'RECORDKEY,GLDIMFUNDINGSOURCE');
+			const [line] = await readAll(sandbox(), 'APBILLITEM', `RECORDKEY = ${String(recordNo)}`, 'RECORDKEY,GLDIMFUNDINGSOURCE');
 			expect(line.GLDIMFUNDINGSOURCE).toBe('10002');
 		}
 
@@ -155,7 +138,7 @@ describe('bills and AR invoices with a user-defined dimension over REST', () => 
 		const [restInvoice, xmlInvoice] = [await ok(await overRest(invoice('UDD-AR-REST'))), await ok(await overXml(invoice('UDD-AR-XML')))];
 		sameCreateOutput(restInvoice, xmlInvoice, ['invoiceNumber']);
 		for (const recordNo of [restInvoice.recordNo, xmlInvoice.recordNo]) {
-			const [line] = await readAll(sandbox, 'ARINVOICEITEM', `RECORDKEY = ${String(recordNo)}`, 'RECORDKEY,GLDIMFUNDINGSOURCE');
+			const [line] = await readAll(sandbox(), 'ARINVOICEITEM', `RECORDKEY = ${String(recordNo)}`, 'RECORDKEY,GLDIMFUNDINGSOURCE');
 			expect(line.GLDIMFUNDINGSOURCE).toBe('10003');
 		}
 	});
