@@ -1,6 +1,6 @@
 /**
  * User-defined dimensions on lines over OAuth 2.0 (REST), through the real n8n engine against the
- * sandbox: journal entries, bills and AR invoices with a UDD on a line post over REST with the same
+ * sandbox: journal entries, bills, AR invoices and card transactions with a UDD on a line post over REST with the same
  * parameters as over XML and are stored the same (read back over XML); GL entries filtered by a UDD
  * return the same rows over both APIs, with the UDD's GLDIM<NAME> field; a dimension or value the
  * company does not have is refused by Intacct and nothing is posted (rest/userDimensions.ts).
@@ -105,8 +105,8 @@ describe('GL entries by user-defined dimension over REST', () => {
 	});
 });
 
-describe('bills and AR invoices with a user-defined dimension over REST', () => {
-	it('a bill line and an AR invoice line carry the UDD as over XML', async () => {
+describe('bills, AR invoices and card transactions with a user-defined dimension over REST', () => {
+	it('a bill line, an AR invoice line and a card transaction line carry the UDD as over XML', async () => {
 		const bill = (billNumber: string): INodeParameters =>
 			({
 				resource: 'bill',
@@ -141,5 +141,25 @@ describe('bills and AR invoices with a user-defined dimension over REST', () => 
 			const [line] = await readAll(sandbox(), 'ARINVOICEITEM', `RECORDKEY = ${String(recordNo)}`, 'RECORDKEY,GLDIMFUNDINGSOURCE');
 			expect(line.GLDIMFUNDINGSOURCE).toBe('10003');
 		}
+
+		const card = (referenceNumber: string): INodeParameters =>
+			({
+				resource: 'cardTransaction',
+				operation: 'create',
+				chargeCard: rl('VISA-1234'),
+				paymentDate: '2026-11-04',
+				lineInput: 'json',
+				linesJson: JSON.stringify([{ accountNo: '6000', amount: 12.5, locationId: '110', userDefinedDimensions: { FUNDINGSOURCE: '10006' } }]),
+				additionalFields: { referenceNumber },
+			}) as unknown as INodeParameters;
+		const [restCard, xmlCard] = [await ok(await overRest(card('UDD-CC-REST'))), await ok(await overXml(card('UDD-CC-XML')))];
+		for (const recordNo of [restCard.recordNo, xmlCard.recordNo]) {
+			const [line] = await readAll(sandbox(), 'CCTRANSACTIONENTRY', `RECORDKEY = ${String(recordNo)}`, 'RECORDKEY,GLDIMFUNDINGSOURCE');
+			expect(line.GLDIMFUNDINGSOURCE).toBe('10006');
+		}
+		const got = { resource: 'cardTransaction', operation: 'get', recordNo: String(restCard.recordNo) } as INodeParameters;
+		const [restGot, xmlGot] = [await ok(await overRest(got)), await ok(await overXml(got))];
+		expect(xmlGot).toMatchObject(restGot);
+		expect(JSON.stringify(restGot)).toContain('10006');
 	});
 });

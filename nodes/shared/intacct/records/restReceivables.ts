@@ -224,6 +224,7 @@ const CCTRANSACTIONENTRY: RestObjectMapping = {
 	xmlObject: 'CCTRANSACTIONENTRY',
 	rest: 'cash-management/credit-card-txn-line',
 	keyXml: 'RECORDNO',
+	userDimensions: true,
 	fields: [
 		ro('RECORDNO', 'key'),
 		ro('RECORDKEY', 'creditCardTxn.key'),

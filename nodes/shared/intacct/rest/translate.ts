@@ -84,6 +84,11 @@ function flatKey(flat: Record<string, JsonValue>, rest: string): string | undefi
 /** Field lists standing for "every field" ('*'): a record read whole also carries its lines' UDDs. */
 const EVERY_FIELD = new WeakSet<RestFieldMapping[]>();
 
+/** Whether a field list stands for every field ('*' given to selectFields). */
+export function isEveryField(fields: RestFieldMapping[]): boolean {
+	return EVERY_FIELD.has(fields);
+}
+
 /** The mapped fields of a field list ('*' or empty: every mapped field). Unknown fields are refused
  * before anything is sent, naming them. */
 export function selectFields(mapping: RestObjectMapping, fields: string[]): RestFieldMapping[] {
