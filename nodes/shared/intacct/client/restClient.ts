@@ -341,7 +341,11 @@ export class RestIntacctClient implements IntacctApi {
 						const xml = userDimensionFieldOfPath(f.path);
 						return xml === undefined ? [] : [{ xml, rest: f.path }];
 					}),
-				() => [],
+				() => {
+					// Asked again by the next read; this one goes on without the UDDs.
+					this.lineDimensionFields.delete(cacheKey);
+					return [];
+				},
 			);
 			this.lineDimensionFields.set(cacheKey, fields);
 		}
