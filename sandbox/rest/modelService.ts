@@ -5,7 +5,7 @@
  * of objects the sandbox serves (for a searchable object picker).
  */
 import { REST_OBJECTS } from './objects';
-import { isRef, type RestFieldDef, type RestObjectDef } from './objects/restObjectDef';
+import { isRef, type RefFieldDef, type RestFieldDef, type RestObjectDef } from './objects/restObjectDef';
 import type { ModelCalls } from './modelCalls';
 import { requireObject, type RestReply } from './objectService';
 import { platformObjects } from './platformObjects';
@@ -26,9 +26,10 @@ function fieldModel(field: RestFieldDef & { kind?: string }): JsonObject {
 	return { ...out, readOnly, writeOnly: false, required: field.required === true, nullable: field.required !== true, mutable: !readOnly };
 }
 
-function refModel(ref: string): JsonObject {
+function refModel(field: RefFieldDef): JsonObject {
 	const sub = (readOnly: boolean): JsonObject => ({ type: 'string', readOnly, writeOnly: false, required: false, nullable: true, mutable: !readOnly });
-	return { apiObject: ref, fields: { id: sub(false), key: sub(false), name: sub(true), href: sub(true) } };
+	if (field.keyOnly === true) return { apiObject: field.ref, fields: { key: sub(false), href: sub(true) } };
+	return { apiObject: field.ref, fields: { id: sub(false), key: sub(false), name: sub(true), href: sub(true) } };
 }
 
 interface Group {
@@ -63,7 +64,7 @@ export function objectModel(def: RestObjectDef): JsonObject {
 			group = next;
 		}
 		const leaf = parts[parts.length - 1];
-		if (isRef(field)) group.refs[leaf] = refModel(field.ref);
+		if (isRef(field)) group.refs[leaf] = refModel(field);
 		else group.fields[leaf] = fieldModel(field);
 	}
 	const body = renderGroup(root);

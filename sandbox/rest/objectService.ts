@@ -8,7 +8,7 @@
 import type { CompanyModel, RenderRecord, XmlElement } from '../model/contract';
 import { ModelCalls, element } from './modelCalls';
 import { restObject } from './objects';
-import { platformObject } from './platformObjects';
+import { platformObject, withUserDimensions } from './platformObjects';
 import type { RestObjectDef } from './objects/restObjectDef';
 import { type Json, type JsonObject, hrefOf, modelValue, renderRestRecord, restInputToXml } from './recordMapping';
 import { RefResolver } from './refResolver';
@@ -41,11 +41,11 @@ export interface WriteHooks {
 }
 
 /** A served object by REST name; `calls` also reaches the company's platform objects (user-defined
- * dimensions, platformObjects.ts). */
+ * dimensions, platformObjects.ts) and the UDD references of its lines. */
 export function requireObject(name: string, calls?: ModelCalls): RestObjectDef {
 	const def = restObject(name) ?? (calls ? platformObject(calls, name) : undefined);
 	if (def === undefined) throw new RestError(404, 'notFound', `Object ${name} is not found or not supported`);
-	return def;
+	return calls ? withUserDimensions(def, calls) : def;
 }
 
 function reference(def: RestObjectDef, record: { key: string; id: string }): JsonObject {

@@ -11,7 +11,7 @@
  * served: their REST names are not in any example we have.
  */
 import { ModelCalls, element } from './modelCalls';
-import { auditFields, f, type RestObjectDef } from './objects/restObjectDef';
+import { auditFields, f, type RefFieldDef, type RestObjectDef } from './objects/restObjectDef';
 
 const PREFIX = 'platform-apps/nsp::';
 
@@ -55,4 +55,28 @@ export function platformObjects(calls: ModelCalls): RestObjectDef[] {
 export function platformObject(calls: ModelCalls, name: string): RestObjectDef | undefined {
 	if (!name.startsWith(PREFIX)) return undefined;
 	return platformObjects(calls).find((def) => def.name === name);
+}
+
+/**
+ * A line's user-defined dimensions as the REST line carries them: `dimensions.nsp::<name>`, a
+ * reference to the UDD's platform object holding the record id the model keeps in GLDIM<NAME>
+ * (accounts-payable.md bill-line example: `nsp::refcode_gl` { key, href }; Sage's UDD guide: "The
+ * UDD will be included in the dimensions object along with all standard dimensions").
+ */
+export function userDimensionRefs(calls: ModelCalls): RefFieldDef[] {
+	return userDimensionObjects(calls).map((object) => {
+		const ref = userDimensionObjectName(object);
+		return f.ref(`dimensions.${ref.slice('platform-apps/'.length)}`, ref, `GLDIM${object}`, undefined, { keyOnly: true });
+	});
+}
+
+/** The object as this company serves it: lines that carry user-defined dimensions get one reference
+ * per UDD of the company (the definition itself is the same for every company). */
+export function withUserDimensions(def: RestObjectDef, calls: ModelCalls): RestObjectDef {
+	if (def.userDimensions === true) {
+		const refs = userDimensionRefs(calls);
+		return refs.length === 0 ? def : { ...def, fields: [...def.fields, ...refs] };
+	}
+	if (def.lines?.object.userDimensions === true) return { ...def, lines: { ...def.lines, object: withUserDimensions(def.lines.object, calls) } };
+	return def;
 }

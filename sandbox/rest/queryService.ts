@@ -32,7 +32,7 @@ function invalid(message: string): RestError {
 function queryablePaths(def: RestObjectDef): Set<string> {
 	const paths = new Set(['key', 'id', 'href']);
 	for (const field of def.fields) {
-		if (isRef(field)) for (const sub of ['key', 'id', 'name', 'href']) paths.add(`${field.path}.${sub}`);
+		if (isRef(field)) for (const sub of field.keyOnly === true ? ['key', 'href'] : ['key', 'id', 'name', 'href']) paths.add(`${field.path}.${sub}`);
 		else if (field.writeOnly !== true) paths.add(field.path);
 	}
 	return paths;

@@ -95,6 +95,10 @@ function scalarToRest(field: ScalarFieldDef, raw: string): Json {
 
 function refToRest(field: RefFieldDef, record: RenderRecord, refs: RefResolver): Json {
 	const id = modelValue(record, field.xml);
+	if (field.keyOnly === true) {
+		const key = id === '' ? null : (refs.keyOf(field.ref, id) ?? id);
+		return key === null ? { key } : { key, href: hrefOf(field.ref, key) };
+	}
 	if (id === '') return { key: null, id: null, ...(field.xmlName ? { name: null } : {}) };
 	const key = refs.keyOf(field.ref, id);
 	const out: JsonObject = { key, id };
@@ -232,6 +236,11 @@ function refToXml(field: RefFieldDef, value: Json, where: string, refs: RefResol
 	}
 	const id = value.id;
 	const key = value.key;
+	if (field.keyOnly === true && id !== undefined) {
+		// A user-defined dimension is named by its key, as the reference's examples write it (docs/fidelity-rest.md).
+		problems.push({ field: `${where}.id`, message: `${where} is set with its key` });
+		return undefined;
+	}
 	if (typeof id === 'string' && id !== '') return id;
 	if (typeof key === 'string' && key !== '') {
 		const resolved = refs.idOf(field.ref, key);

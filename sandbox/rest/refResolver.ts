@@ -5,6 +5,7 @@
 import { ModelCalls } from './modelCalls';
 import { modelValue } from './recordMapping';
 import { restObject } from './objects';
+import { platformObject } from './platformObjects';
 
 interface RefTable {
 	keyById: Map<string, string>;
@@ -19,7 +20,7 @@ export class RefResolver {
 
 	private table(objectName: string): RefTable | null {
 		if (this.tables.has(objectName)) return this.tables.get(objectName) ?? null;
-		const def = restObject(objectName);
+		const def = restObject(objectName) ?? platformObject(this.calls, objectName);
 		let table: RefTable | null = null;
 		if (def !== undefined && !def.owned) {
 			const fields = ['RECORDNO', def.idXml, ...(def.nameXml ? [def.nameXml] : [])];

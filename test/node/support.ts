@@ -80,3 +80,31 @@ export async function runNode(sandbox: Sandbox, parameters: INode['parameters'],
 export function functionsSent(sandbox: Sandbox, name: string): number {
 	return sandbox.stats.functions[name] ?? 0;
 }
+
+/** The node over one wire: its parameters with the Authentication that picks the credential. */
+export type WireRun = (parameters: INode['parameters'], options?: Omit<RunNodeOptions, 'credentials' | 'nodeOverrides'>) => Promise<WorkflowRun>;
+
+/**
+ * A sandbox with both of the node's credentials for the test file (beforeAll / afterAll):
+ * `rest` runs the node over OAuth 2.0, `xml` over Web Services, against the same company.
+ */
+export function useBothWires(): { sandbox: () => Sandbox; rest: WireRun; xml: WireRun } {
+	let sandbox: Sandbox | undefined;
+	let both: HarnessCredentialsHelper | undefined;
+	beforeAll(async () => {
+		sandbox = await startTestSandbox();
+		both = await bothWiresCredentials(sandbox);
+	});
+	afterAll(async () => {
+		await sandbox?.close();
+	});
+	const started = (): Sandbox => {
+		if (sandbox === undefined) throw new Error('useBothWires: the sandbox is not started yet (call it at the top of the file)');
+		return sandbox;
+	};
+	const wire =
+		(authentication: string, nodeOverrides: Partial<INode>): WireRun =>
+		async (parameters, options = {}) =>
+			await runNode(started(), { authentication, ...parameters }, { ...options, credentials: both, nodeOverrides });
+	return { sandbox: started, rest: wire('oAuth2', REST_NODE), xml: wire('webServices', XML_NODE) };
+}

@@ -56,6 +56,8 @@ export const CCTRANSACTIONENTRY: ObjectDef = {
 		field('VENDORID', 'Vendor', 'TEXT'),
 		field('EMPLOYEEID', 'Employee', 'TEXT'),
 		field('ITEMID', 'Item', 'TEXT'),
+		// The user-defined dimension a line's customfields carry (GLDIM<name>), stored and read as on bill and invoice lines.
+		field('GLDIMFUNDINGSOURCE', 'Funding source', 'TEXT'),
 		...auditFields(),
 	],
 };

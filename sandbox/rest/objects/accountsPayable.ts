@@ -36,6 +36,7 @@ export const TERM: RestObjectDef = {
 
 export const BILL_LINE: RestObjectDef = {
 	name: 'accounts-payable/bill-line',
+	userDimensions: true,
 	xmlObject: 'APBILLITEM',
 	idXml: 'RECORDNO',
 	idWritable: false,

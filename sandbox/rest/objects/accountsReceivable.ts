@@ -9,7 +9,7 @@ import type { XmlElement } from '../../model/contract';
 import { STATUS, auditFields, contactFields, entityFields, f, lineDimensions, printAsDefault, type ModelLookup, type RestObjectDef } from './restObjectDef';
 import { modelValue } from '../recordMapping';
 import { RestError } from '../restErrors';
-import { el, fieldText, legacyElements, recordLines, type LegacySpec } from './legacyWrites';
+import { el, fieldText, legacyElements, recordLines, userDimensionCustomFields, type LegacySpec } from './legacyWrites';
 
 export const CUSTOMER: RestObjectDef = {
 	name: 'accounts-receivable/customer',
@@ -36,6 +36,7 @@ export const CUSTOMER: RestObjectDef = {
 
 export const INVOICE_LINE: RestObjectDef = {
 	name: 'accounts-receivable/invoice-line',
+	userDimensions: true,
 	xmlObject: 'ARINVOICEITEM',
 	idXml: 'RECORDNO',
 	idWritable: false,
@@ -77,13 +78,16 @@ const INVOICE_TAIL: LegacySpec = [
 	['description', 'DESCRIPTION'],
 ];
 
-const INVOICE_LINE_SPEC: LegacySpec = [
+const INVOICE_LINE_HEAD: LegacySpec = [
 	['glaccountno', 'ACCOUNTNO'],
 	['offsetglaccountno', 'OFFSETGLACCOUNTNO'],
 	['amount', 'TRX_AMOUNT'],
 	['memo', 'ENTRYDESCRIPTION'],
 	['locationid', 'LOCATIONID'],
 	['departmentid', 'DEPARTMENTID'],
+];
+
+const INVOICE_LINE_TAIL: LegacySpec = [
 	['projectid', 'PROJECTID'],
 	['customerid', 'CUSTOMERID'],
 	['vendorid', 'VENDORID'],
@@ -97,7 +101,12 @@ function lineChange(line: XmlElement, invoiceKey: string, lookup: ModelLookup): 
 	const key = fieldText(line, 'RECORDNO') ?? '';
 	const found = lookup.readKeys('ARINVOICEITEM', [key])[0];
 	if (found === undefined || modelValue(found, 'RECORDKEY') !== invoiceKey) throw RestError.notFound(`accounts-receivable/invoice-line with key ${key} is not a line of invoice ${invoiceKey}`);
-	return el('updatelineitem', legacyElements(line, INVOICE_LINE_SPEC), { line_num: modelValue(found, 'LINE_NO') });
+	return el('updatelineitem', lineItemElements(line), { line_num: modelValue(found, 'LINE_NO') });
+}
+
+/** A line's elements in api.xsd's lineitem order: user-defined dimensions as customfields after departmentid. */
+function lineItemElements(line: XmlElement): XmlElement[] {
+	return [...legacyElements(line, INVOICE_LINE_HEAD), ...userDimensionCustomFields(line), ...legacyElements(line, INVOICE_LINE_TAIL)];
 }
 
 function invoiceWrite(verb: 'create' | 'update', record: XmlElement, lookup: ModelLookup): XmlElement {
@@ -106,7 +115,7 @@ function invoiceWrite(verb: 'create' | 'update', record: XmlElement, lookup: Mod
 	const given = recordLines(record, 'ARINVOICEITEMS', 'ARINVOICEITEM');
 	const invoiceKey = fieldText(record, 'RECORDNO') ?? '';
 	const changes = given.filter((line) => fieldText(line, 'RECORDNO') !== undefined).map((line) => lineChange(line, invoiceKey, lookup));
-	const lines = given.filter((line) => fieldText(line, 'RECORDNO') === undefined).map((line) => el('lineitem', legacyElements(line, INVOICE_LINE_SPEC)));
+	const lines = given.filter((line) => fieldText(line, 'RECORDNO') === undefined).map((line) => el('lineitem', lineItemElements(line)));
 	const currency = legacyElements(record, [['currency', 'CURRENCY']]);
 	const supdoc = legacyElements(record, [['supdocid', 'SUPDOCID']]);
 	if (verb === 'create') {

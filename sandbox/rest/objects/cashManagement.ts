@@ -7,7 +7,7 @@
  */
 import type { XmlElement } from '../../model/contract';
 import { STATUS, auditFields, entityFields, f, lineDimensions, type RestObjectDef } from './restObjectDef';
-import { el, fieldText, legacyElements, recordLines, type LegacySpec } from './legacyWrites';
+import { el, fieldText, legacyElements, recordLines, userDimensionCustomFields, type LegacySpec } from './legacyWrites';
 import { RestError } from '../restErrors';
 
 function notWritable(name: string, verb: string): RestError {
@@ -67,6 +67,7 @@ export const DEPOSIT: RestObjectDef = {
 
 export const CARD_TXN_LINE: RestObjectDef = {
 	name: 'cash-management/credit-card-txn-line',
+	userDimensions: true,
 	xmlObject: 'CCTRANSACTIONENTRY',
 	idXml: 'RECORDNO',
 	idWritable: false,
@@ -101,7 +102,7 @@ const CARD_LINE_SPEC: LegacySpec = [
 
 function cardWrite(verb: 'create' | 'update', record: XmlElement): XmlElement {
 	if (verb !== 'create') throw notWritable('cash-management/credit-card-txn', verb);
-	const lines = recordLines(record, 'CCTRANSACTIONENTRIES', 'CCTRANSACTIONENTRY').map((line) => el('ccpayitem', legacyElements(line, CARD_LINE_SPEC)));
+	const lines = recordLines(record, 'CCTRANSACTIONENTRIES', 'CCTRANSACTIONENTRY').map((line) => el('ccpayitem', [...legacyElements(line, CARD_LINE_SPEC), ...userDimensionCustomFields(line)]));
 	return el('record_cctransaction', [
 		...legacyElements(record, [
 			['chargecardid', 'FINANCIALENTITY'],

@@ -68,6 +68,7 @@ function dimensionRefs(xml: Record<'department' | 'location' | 'project' | 'clas
 
 export const JOURNAL_ENTRY_LINE: RestObjectDef = {
 	name: 'general-ledger/journal-entry-line',
+	userDimensions: true,
 	xmlObject: 'GLENTRY',
 	idXml: 'RECORDNO',
 	idWritable: false,

@@ -38,3 +38,11 @@ export function legacyElements(record: XmlElement, spec: LegacySpec): XmlElement
 export function recordLines(record: XmlElement, collection: string, line: string): XmlElement[] {
 	return record.children.find((c) => c.name === collection)?.children.filter((c) => c.name === line) ?? [];
 }
+
+/** A line's user-defined dimensions (GLDIM<NAME> fields of the generic record) as the legacy line's
+ * customfields, where the legacy functions carry them (none: no element). */
+export function userDimensionCustomFields(line: XmlElement): XmlElement[] {
+	const fields = line.children.filter((c) => /^GLDIM[A-Z0-9_]+$/.test(c.name) && c.children.length === 0 && c.text !== '');
+	if (fields.length === 0) return [];
+	return [el('customfields', fields.map((c) => el('customfield', [el('customfieldname', c.name), el('customfieldvalue', c.text)])))];
+}

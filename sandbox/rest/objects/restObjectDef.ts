@@ -48,6 +48,9 @@ export interface RefFieldDef {
 	xmlName?: string;
 	readOnly?: boolean;
 	required?: boolean;
+	/** A user-defined dimension on a line: read as { key, href } ({ key: null } when empty) and written
+	 * with its key, as the reference's line examples show `nsp::` dimensions (platformObjects.ts). */
+	keyOnly?: boolean;
 }
 
 export type RestFieldDef = ScalarFieldDef | RefFieldDef;
@@ -91,6 +94,8 @@ export interface RestObjectDef {
 	createdXml?: string;
 	/** Owned objects are reachable only through their owner (no own endpoint writes). */
 	owned?: boolean;
+	/** A line carrying the company's user-defined dimensions (dimensions.nsp::<name>, platformObjects.ts). */
+	userDimensions?: boolean;
 	/** The owner reference the query service adds to an owned object's rows ({ path, REST object, model
 	 * field of the owner's key }); null: none. Default: journal entry lines and bill lines. */
 	owner?: { path: string; object: string; xml: string } | null;

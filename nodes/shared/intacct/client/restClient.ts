@@ -8,10 +8,11 @@
  */
 import type { BatchOptions, BatchOutcome, CostRecorder, IntacctApi, IntacctFunction, IntacctRecord, IntacctResult, PageOptions, RequestOptions, XmlObject } from '../core/types';
 import { IntacctError } from '../core/errors';
-import { lineMapping, restMapping, type RestObjectMapping } from '../records/restObjects';
+import { lineMapping, restMapping, type RestFieldMapping, type RestObjectMapping } from '../records/restObjects';
 import {
 	type AccessToken,
 	type JsonObject,
+	type JsonValue,
 	type RestCredentials,
 	type RestHttp,
 	type RestHttpRequest,
@@ -24,10 +25,11 @@ import {
 	tokenErrorMessage,
 	tokenUrl,
 } from '../rest/restWire';
-import { conditionsToFilters, passThroughMapping, queryFilterToCondition, selectFields, toRestBody, toXmlRecord, workflowOf } from '../rest/translate';
+import { conditionsToFilters, isEveryField, passThroughMapping, queryFilterToCondition, selectFields, toRestBody, toXmlRecord, workflowOf } from '../rest/translate';
 import { readObjectModel } from '../rest/objectModel';
 import { decodeQueryCursor, dimensionsRecord, encodeQueryCursor, inspectRecord, isQueryCursor, lookupRecord, userDimensionMapping, userDimensionObject, type QueryCursor } from '../rest/restLookups';
 import { cardReversal, legacyAsGeneric } from '../rest/legacyWrites';
+import { namesUserDimension, respellUserDimensions, userDimensionFieldOfPath, userDimensionSpellings } from '../rest/userDimensions';
 import { runAttachmentFunction } from './restAttachments';
 import { explainRestFailure } from './restCredentialWords';
 import { Semaphore } from './semaphore';
@@ -113,6 +115,8 @@ export class RestIntacctClient implements IntacctApi {
 	private readonly tokens = new Map<string, Promise<AccessToken>>();
 	/** The dimension list per entity, read once per client (getDimensions and UDD objects use it). */
 	private readonly dimensionLists = new Map<string, Promise<unknown>>();
+	/** Per entity and line object, its user-defined dimensions from the model service (userDimensionFields). */
+	private readonly lineDimensionFields = new Map<string, Promise<RestFieldMapping[]>>();
 	private readonly semaphore: Semaphore;
 	private readonly sleep: (ms: number) => Promise<void>;
 	private readonly now: () => number;
@@ -209,7 +213,20 @@ export class RestIntacctClient implements IntacctApi {
 		return options?.entityId ?? this.options.credentials.entityId ?? '';
 	}
 
-	private async send(call: Call): Promise<{ status: number; result: unknown; meta: Record<string, unknown>; replayed: boolean }> {
+	/**
+	 * A body naming a line's user-defined dimension (dimensions.nsp::<name>) with each name spelled as
+	 * the company's dimension list spells it (rest/userDimensions.ts); the list is read once per entity.
+	 * Without the list (refused, or no UDD endpoints) the body goes as built.
+	 */
+	private async withCompanySpelling(call: Call): Promise<Call> {
+		if (call.body === undefined || !namesUserDimension(call.body)) return call;
+		const spellings = await this.dimensionList(call.entityId).then(userDimensionSpellings, () => undefined);
+		if (spellings === undefined || spellings.size === 0) return call;
+		return { ...call, body: respellUserDimensions(call.body as JsonValue, spellings) };
+	}
+
+	private async send(given: Call): Promise<{ status: number; result: unknown; meta: Record<string, unknown>; replayed: boolean }> {
+		const call = await this.withCompanySpelling(given);
 		const maxRetries = this.options.maxRetries ?? 5;
 		const baseDelay = this.options.retryBaseDelayMs ?? 1000;
 		const timeoutMs = this.options.timeoutMs ?? 300_000;
@@ -324,7 +341,9 @@ export class RestIntacctClient implements IntacctApi {
 	): Promise<{ records: IntacctRecord[]; total: number; next?: number }> {
 		const grouped = aggregates.length > 0;
 		// With aggregates the plain fields are the groups (none: one row of totals).
-		const selected = grouped && fields.every((f) => f.trim() === '') ? [] : selectFields(mapping, fields);
+		let selected = grouped && fields.every((f) => f.trim() === '') ? [] : selectFields(mapping, fields);
+		// Every field of a line: also the user-defined dimensions the company's line has, as the XML read gives them.
+		if (!grouped && mapping.userDimensions === true && isEveryField(selected)) selected = [...selected, ...(await this.userDimensionFields(mapping, entityId))];
 		const { filters, filterExpression } = conditionsToFilters(mapping, condition);
 		const order = orderBy ?? (grouped ? selected.map((f) => ({ [f.rest]: 'asc' }) as JsonObject) : [{ key: 'asc' }]);
 		const body: JsonObject = { object: mapping.rest, fields: [...selected.map((f) => f.rest), ...aggregates.map((a) => a.rest)], start, size };
@@ -344,6 +363,30 @@ export class RestIntacctClient implements IntacctApi {
 			return record;
 		});
 		return { records, total: Number(meta.totalCount ?? rows.length), next: Number.isFinite(next) && next > 0 ? next : undefined };
+	}
+
+	/** A line object's user-defined dimensions as GLDIM<NAME> fields at the paths the company's model
+	 * spells (dimensions.nsp::<name>.key), read once per client, entity and object; none when the
+	 * model service is refused (the read goes on with the mapped fields). */
+	private async userDimensionFields(mapping: RestObjectMapping, entityId: string): Promise<RestFieldMapping[]> {
+		const cacheKey = `${entityId}|${mapping.rest}`;
+		let fields = this.lineDimensionFields.get(cacheKey);
+		if (fields === undefined) {
+			fields = this.send({ method: 'GET', path: `/services/core/model?name=${encodeURIComponent(mapping.rest)}`, entityId, what: `the model of ${mapping.rest}`, isWrite: false }).then(
+				({ result }) =>
+					readObjectModel(result).fields.flatMap((f) => {
+						const xml = userDimensionFieldOfPath(f.path);
+						return xml === undefined ? [] : [{ xml, rest: f.path }];
+					}),
+				() => {
+					// Asked again by the next read; this one goes on without the UDDs.
+					this.lineDimensionFields.delete(cacheKey);
+					return [];
+				},
+			);
+			this.lineDimensionFields.set(cacheKey, fields);
+		}
+		return await fields;
 	}
 
 	private async dimensionList(entityId: string): Promise<unknown> {

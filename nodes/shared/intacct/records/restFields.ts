@@ -37,6 +37,9 @@ export interface RestObjectMapping {
 	passThrough?: boolean;
 	/** Values a create sends when the node's body leaves them out (REST defaults differ from XML's). */
 	createDefaults?: Record<string, string>;
+	/** A line object carrying the company's user-defined dimensions: GLDIM<NAME> <-> dimensions.nsp::<name>.key
+	 * (rest/userDimensions.ts). */
+	userDimensions?: boolean;
 }
 
 /** A field read over REST but never sent (system-assigned or read-only). */

@@ -23,6 +23,7 @@ const GLENTRY: RestObjectMapping = {
 	xmlObject: 'GLENTRY',
 	rest: 'general-ledger/journal-entry-line',
 	keyXml: 'RECORDNO',
+	userDimensions: true,
 	fields: [
 		ro('RECORDNO', 'key'),
 		ro('BATCHNO', 'journalEntry.key'),
@@ -101,6 +102,7 @@ const APBILLITEM: RestObjectMapping = {
 	xmlObject: 'APBILLITEM',
 	rest: 'accounts-payable/bill-line',
 	keyXml: 'RECORDNO',
+	userDimensions: true,
 	fields: [
 		ro('RECORDNO', 'key'),
 		ro('LINE_NO', 'lineNumber'),

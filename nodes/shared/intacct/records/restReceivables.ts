@@ -40,6 +40,7 @@ const ARINVOICEITEM: RestObjectMapping = {
 	xmlObject: 'ARINVOICEITEM',
 	rest: 'accounts-receivable/invoice-line',
 	keyXml: 'RECORDNO',
+	userDimensions: true,
 	fields: [
 		ro('RECORDNO', 'key'),
 		ro('RECORDKEY', 'invoice.key'),
@@ -204,6 +205,7 @@ const CCTRANSACTIONENTRY: RestObjectMapping = {
 	xmlObject: 'CCTRANSACTIONENTRY',
 	rest: 'cash-management/credit-card-txn-line',
 	keyXml: 'RECORDNO',
+	userDimensions: true,
 	fields: [
 		ro('RECORDNO', 'key'),
 		ro('RECORDKEY', 'creditCardTxn.key'),

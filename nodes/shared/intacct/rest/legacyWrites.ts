@@ -7,6 +7,7 @@
  */
 import { IntacctError } from '../core/errors';
 import type { IntacctFunction, XmlObject, XmlValue } from '../core/types';
+import { isUserDimensionField } from '../records/dimensions';
 
 /** [legacy element, XML field]. */
 type Renames = ReadonlyArray<readonly [string, string]>;
@@ -78,12 +79,27 @@ function dateText(value: unknown): unknown {
 	return `${part('month', 2)}/${part('day', 2)}/${part('year', 4)}`;
 }
 
+/** A line's customfields as its user-defined dimensions (GLDIM<NAME> fields, which REST writes as
+ * dimensions.nsp::<name>); any other custom field is refused, naming it. */
+function userDimensionsOf(fn: IntacctFunction, customfields: unknown, where: string): XmlObject {
+	const out: XmlObject = {};
+	for (const field of list((isObject(customfields) ? customfields.customfield : undefined) as XmlObject[] | undefined)) {
+		const name = String((isObject(field) ? field.customfieldname : '') ?? '').trim().toUpperCase();
+		if (!isUserDimensionField(name)) throw refused(fn, `${where} custom field ${name || '(no name)'} (customfields)`);
+		out[name] = (isObject(field) ? field.customfieldvalue : '') as XmlValue;
+	}
+	return out;
+}
+
 /** The renamed fields of one legacy element; anything not in `renames` is refused, naming it. */
 function renamed(fn: IntacctFunction, source: XmlObject, renames: Renames, where: string, skip: readonly string[] = []): XmlObject {
 	const out: XmlObject = {};
 	for (const [key, value] of Object.entries(source)) {
 		if (key === '$attributes' || value === undefined || value === null || skip.includes(key)) continue;
-		if (key === 'customfields') throw refused(fn, `${where} custom fields and user-defined dimensions (customfields)`);
+		if (key === 'customfields') {
+			Object.assign(out, userDimensionsOf(fn, value, where));
+			continue;
+		}
 		const target = renames.find(([legacy]) => legacy === key)?.[1];
 		if (target === undefined) throw refused(fn, `${where} element ${key}`);
 		out[target] = (isObject(value) && 'year' in value ? dateText(value) : value) as XmlValue;

@@ -16,6 +16,7 @@ import { IntacctError } from '../core/errors';
 import type { RestObjectMapping } from '../records/restObjects';
 import { AUDIT, ro, rw } from '../records/restFields';
 import type { RestModelField } from './objectModel';
+import { userDimensionFieldOfPath } from './userDimensions';
 import type { JsonObject, JsonValue } from './restWire';
 
 /** The fields a lookup over REST lists: mapped XML fields the model has (pass-through: every REST path). */
@@ -24,6 +25,13 @@ export function lookupRecord(mapping: RestObjectMapping, model: RestModelField[]
 	const rows = mapping.passThrough
 		? model.map((f) => ({ id: f.path, field: f }))
 		: mapping.fields.filter((f) => byPath.has(f.rest) || f.rest === 'key').map((f) => ({ id: f.xml, field: byPath.get(f.rest) }));
+	if (mapping.userDimensions === true) {
+		// The company's user-defined dimensions on the line (dimensions.nsp::<name>.key) under their XML names (GLDIM<NAME>).
+		for (const f of model) {
+			const id = userDimensionFieldOfPath(f.path);
+			if (id !== undefined) rows.push({ id, field: f });
+		}
+	}
 	const field = rows.map(({ id, field: f }) => ({
 		ID: id,
 		LABEL: id,

@@ -7,6 +7,7 @@ import type { IntacctRecord, XmlObject, XmlValue } from '../core/types';
 import { IntacctError } from '../core/errors';
 import { lineMapping, type RestFieldMapping, type RestObjectMapping } from '../records/restObjects';
 import type { JsonObject, JsonValue } from './restWire';
+import { userDimensionFieldMapping, userDimensionFieldOfPath } from './userDimensions';
 
 function invalid(summary: string): IntacctError {
 	return new IntacctError({ kind: 'validation', summary });
@@ -67,7 +68,25 @@ export function passThroughMapping(object: string): RestObjectMapping {
 function fieldByXml(mapping: RestObjectMapping, xml: string): RestFieldMapping | undefined {
 	if (mapping.passThrough) return { xml: xml.trim(), rest: xml.trim() };
 	const upper = xml.trim().toUpperCase();
-	return mapping.fields.find((f) => f.xml === upper);
+	// A line's user-defined dimension (GLDIM<NAME>) is any the company has: not in the table.
+	return mapping.fields.find((f) => f.xml === upper) ?? (mapping.userDimensions === true ? userDimensionFieldMapping(upper) : undefined);
+}
+
+/** The flat key holding a field: its path, or for a UDD (dimensions.nsp::…) the path in whatever
+ * case the company spells the name. */
+function flatKey(flat: Record<string, JsonValue>, rest: string): string | undefined {
+	if (rest in flat) return rest;
+	if (!rest.includes('nsp::')) return undefined;
+	const lower = rest.toLowerCase();
+	return Object.keys(flat).find((k) => k.toLowerCase() === lower);
+}
+
+/** Field lists standing for "every field" ('*'): a record read whole also carries its lines' UDDs. */
+const EVERY_FIELD = new WeakSet<RestFieldMapping[]>();
+
+/** Whether a field list stands for every field ('*' given to selectFields). */
+export function isEveryField(fields: RestFieldMapping[]): boolean {
+	return EVERY_FIELD.has(fields);
 }
 
 /** The mapped fields of a field list ('*' or empty: every mapped field). Unknown fields are refused
@@ -75,7 +94,11 @@ function fieldByXml(mapping: RestObjectMapping, xml: string): RestFieldMapping |
 export function selectFields(mapping: RestObjectMapping, fields: string[]): RestFieldMapping[] {
 	const wanted = fields.map((f) => f.trim()).filter((f) => f !== '' && f !== '*');
 	if (wanted.length === 0 && mapping.passThrough) return ['key', 'id', 'href'].map((f) => ({ xml: f, rest: f }));
-	if (wanted.length === 0) return mapping.fields.filter((f) => f.writeOnly !== true);
+	if (wanted.length === 0) {
+		const every = mapping.fields.filter((f) => f.writeOnly !== true);
+		EVERY_FIELD.add(every);
+		return every;
+	}
 	const unknown = wanted.filter((f) => fieldByXml(mapping, f) === undefined || fieldByXml(mapping, f)?.writeOnly === true);
 	if (unknown.length > 0) {
 		throw invalid(`${mapping.xmlObject} field(s) ${unknown.join(', ')} cannot be read over the REST API (object ${mapping.rest}); leave them out, or use the Web Services (XML) credential`);
@@ -88,8 +111,9 @@ export function toXmlRecord(mapping: RestObjectMapping, json: JsonObject, fields
 	const flat = flatten(json);
 	const record: IntacctRecord = {};
 	for (const field of fields) {
-		if (!(field.rest in flat) || field.writeOnly === true) continue;
-		let text = toXmlText(field, flat[field.rest]);
+		const key = field.writeOnly === true ? undefined : flatKey(flat, field.rest);
+		if (key === undefined) continue;
+		let text = toXmlText(field, flat[key]);
 		if (mapping.passThrough) {
 			record[field.xml] = text;
 			continue;
@@ -97,6 +121,13 @@ export function toXmlRecord(mapping: RestObjectMapping, json: JsonObject, fields
 		// The XML gateway writes RECORD_URL absolute; REST's webURL may be a path.
 		if (field.xml === 'RECORD_URL' && text.startsWith('/')) text = `${origin}${text}`;
 		setXmlPath(record, field.xml, text);
+	}
+	if (mapping.userDimensions === true && (fields === mapping.fields || EVERY_FIELD.has(fields))) {
+		// Read whole (a GET answers every field): the line's user-defined dimensions as GLDIM<NAME>, as the XML read has them.
+		for (const [path, value] of Object.entries(flat)) {
+			const xml = userDimensionFieldOfPath(path);
+			if (xml !== undefined && record[xml] === undefined) record[xml] = toXmlText({ xml, rest: path }, value);
+		}
 	}
 	const lines = mapping.lines && !mapping.lines.writeOnly && Array.isArray(json[mapping.lines.rest]) ? (json[mapping.lines.rest] as JsonValue[]) : undefined;
 	const lineMap = lineMapping(mapping);

@@ -131,4 +131,38 @@ describe('RestIntacctClient against the sandbox (client/restClient.ts)', () => {
 		expect(error.errors[0].errorNo).toBe('invalidClient');
 		expect(JSON.stringify({ m: error.message, d: error.description, e: error.errors })).not.toContain('wrong-secret-123');
 	});
+	test('a line\'s user-defined dimension goes out as the company spells it in its dimension list (read once), and reads back whatever its case', async () => {
+		// A company whose UDD was created as "FundingSource": its dimension list says so, and only that spelling is its field.
+		const sent: string[] = [];
+		const http: typeof nodeRestHttp = async (request) => {
+			if (request.body !== undefined && (request.url.includes('/objects/') || request.url.endsWith('/services/core/query'))) {
+				sent.push(request.body ?? '');
+				request = { ...request, body: request.body?.replace(/nsp::FundingSource/g, 'nsp::fundingsource') };
+			}
+			const response = await nodeRestHttp(request);
+			const company = request.url.endsWith('/services/company-config/dimensions/list') ? response.body.replace(/nsp::fundingsource/g, 'nsp::FundingSource') : response.body;
+			return { ...response, body: company.replace(/nsp::fundingsource\.key/g, 'nsp::FundingSource.key') };
+		};
+		const client = restClient({ http });
+		const entry = create('GLBATCH', {
+			JOURNAL: 'GJ',
+			BATCH_DATE: '11/05/2026',
+			BATCH_TITLE: 'UDD spelled by the company',
+			ENTRIES: {
+				GLENTRY: [
+					{ ACCOUNTNO: '6000', TR_TYPE: '1', TRX_AMOUNT: '8', LOCATION: '110', GLDIMFUNDINGSOURCE: '10003' },
+					{ ACCOUNTNO: '2000', TR_TYPE: '-1', TRX_AMOUNT: '8', LOCATION: '110' },
+				],
+			},
+		});
+		const created = await client.execute(entry);
+		expect(sent[0]).toContain('"nsp::FundingSource":{"key":"10003"}');
+		const lines = await client.execute(readByQuery({ object: 'GLENTRY', fields: ['RECORDNO', 'GLDIMFUNDINGSOURCE'], query: `BATCHNO = '${created.key}' AND GLDIMFUNDINGSOURCE = '10003'` }));
+		expect(sent[1]).toContain('dimensions.nsp::FundingSource.key');
+		expect(lines.records).toEqual([{ RECORDNO: expect.any(String), GLDIMFUNDINGSOURCE: '10003' }]);
+		// One dimension list for both requests, and none for a body without a UDD.
+		expect(client.stats.requests).toBe(3);
+		await client.execute(read('GLENTRY', String(lines.records[0].RECORDNO), ['RECORDNO']));
+		expect(client.stats.requests).toBe(4);
+	});
 });

@@ -32,8 +32,18 @@ describe('legacy writes as generic REST writes (rest/legacyWrites.ts)', () => {
 	it('update_invoice keeps changed lines by number and refuses line custom fields, naming them', () => {
 		const fn = legacyFunction('update_invoice', { updateinvoiceitems: { updatelineitem: [{ $attributes: { line_num: '2' }, amount: '5.00' }] } }, { attributes: { key: '77' } });
 		expect(legacyAsGeneric(fn)?.body).toEqual({ ARINVOICE: { RECORDNO: '77', ARINVOICEITEMS: { ARINVOICEITEM: [{ LINE_NO: '2', TRX_AMOUNT: '5.00' }] } } });
-		const custom = legacyFunction('create_invoice', { customerid: 'C-1', invoiceitems: { lineitem: [{ glaccountno: '4200', amount: '1', customfields: { customfield: [] } }] } });
-		expect(() => legacyAsGeneric(custom)).toThrow(/create_invoice: line 1 custom fields .*Web Services \(XML\)/);
+		const custom = legacyFunction('create_invoice', { customerid: 'C-1', invoiceitems: { lineitem: [{ glaccountno: '4200', amount: '1', customfields: { customfield: [{ customfieldname: 'REGION', customfieldvalue: 'N' }] } }] } });
+		expect(() => legacyAsGeneric(custom)).toThrow(/create_invoice: line 1 custom field REGION .*Web Services \(XML\)/);
+	});
+
+	it('a line\'s user-defined dimensions (customfields named GLDIM<NAME>) become its GLDIM fields, written as dimensions.nsp::<name>', () => {
+		const customfields = { customfield: [{ customfieldname: 'GLDIMFUNDINGSOURCE', customfieldvalue: '10004' }] };
+		const fn = legacyFunction('create_invoice', { customerid: 'C-1', invoiceitems: { lineitem: [{ glaccountno: '4200', amount: '1', locationid: '110', customfields }] } });
+		const generic = legacyAsGeneric(fn)!;
+		expect(generic.body).toEqual({ ARINVOICE: { CUSTOMERID: 'C-1', ARINVOICEITEMS: { ARINVOICEITEM: [{ ACCOUNTNO: '4200', TRX_AMOUNT: '1', LOCATIONID: '110', GLDIMFUNDINGSOURCE: '10004' }] } } });
+		expect(toRestBody(restMapping('ARINVOICE')!, generic.body.ARINVOICE as never, 'invoice').lines).toEqual([
+			{ glAccount: { id: '4200' }, txnAmount: '1', dimensions: { location: { id: '110' }, 'nsp::fundingsource': { key: '10004' } } },
+		]);
 	});
 
 	it('record_deposit, record_cctransaction and a draft AR payment', () => {

@@ -126,3 +126,36 @@ describe('AP payments and budget details (records/restObjects.ts APPYMT, GLBUDGE
 		expect(record).toEqual({ RECORDNO: '49', BUDGETKEY: '1', BUDGETID: 'Grant Budgets', PERIODNAME: 'Month Ended March 2025', ACCT_NO: '6000', AMOUNT: '19200.00' });
 	});
 });
+
+describe('user-defined dimensions on lines (GLDIM<NAME> <-> dimensions.nsp::<name>.key)', () => {
+	const APBILL = restMapping('APBILL')!;
+
+	test('a journal entry line and a bill line with a UDD become dimensions.nsp::<name> { key }; a header field GLDIM… is still refused', () => {
+		const body = toRestBody(GLBATCH, { JOURNAL: 'GJ', ENTRIES: { GLENTRY: [{ ACCOUNTNO: '6000', TR_TYPE: '1', TRX_AMOUNT: '5', LOCATION: '110', GLDIMFUNDINGSOURCE: '10004' }] } }, 'Journal entry (item 1)');
+		expect(body.lines).toEqual([{ glAccount: { id: '6000' }, txnType: 'debit', txnAmount: '5', dimensions: { location: { id: '110' }, 'nsp::fundingsource': { key: '10004' } } }]);
+		const bill = toRestBody(APBILL, { VENDORID: 'V-1', APBILLITEMS: { APBILLITEM: [{ ACCOUNTNO: '6000', TRX_AMOUNT: '5', gldimFundingSource: '10001' }] } }, 'Bill (item 1)');
+		expect((bill.lines as Array<Record<string, unknown>>)[0].dimensions).toEqual({ 'nsp::fundingsource': { key: '10001' } });
+		expect(() => toRestBody(GLBATCH, { JOURNAL: 'GJ', GLDIMFUNDINGSOURCE: '10004' }, 'Journal entry (item 2)')).toThrow(/Journal entry \(item 2\): field GLDIMFUNDINGSOURCE has no REST equivalent/);
+	});
+
+	test('a GL entry filter and field list name the UDD key; the answer reads back under GLDIM<NAME> whatever the case of the name', () => {
+		expect(conditionsToFilters(GLENTRY, "GLDIMFUNDINGSOURCE = '10004' AND ACCOUNTNO = '6000'").filters).toEqual([
+			{ $eq: { 'dimensions.nsp::fundingsource.key': '10004' } },
+			{ $eq: { 'glAccount.id': '6000' } },
+		]);
+		const fields = selectFields(GLENTRY, ['RECORDNO', 'GLDIMFUNDINGSOURCE']);
+		expect(fields.map((f) => f.rest)).toEqual(['key', 'dimensions.nsp::fundingsource.key']);
+		// The query service answers the path as the client sent it (the company's spelling, client/restClient.ts).
+		expect(toXmlRecord(GLENTRY, { key: '9', 'dimensions.nsp::FundingSource.key': '10004' }, fields)).toEqual({ RECORDNO: '9', GLDIMFUNDINGSOURCE: '10004' });
+		expect(toXmlRecord(GLENTRY, { key: '9', 'dimensions.nsp::fundingsource.key': null }, fields)).toEqual({ RECORDNO: '9', GLDIMFUNDINGSOURCE: '' });
+		expect(() => selectFields(VENDOR, ['GLDIMFUNDINGSOURCE'])).toThrow(/cannot be read over the REST API/);
+	});
+
+	test('a line read whole (GET of its entry) carries each UDD the answer has, as the XML read does; a named field list only those named', () => {
+		const line = { key: '70', glAccount: { id: '6000' }, dimensions: { location: { id: '110' }, 'nsp::fundingsource': { key: '10004', href: '/objects/platform-apps/nsp::fundingsource/10004' }, 'nsp::grant': { key: null } } };
+		const record = toXmlRecord(GLBATCH, { key: '7', lines: [line] }, GLBATCH.fields);
+		expect((record.ENTRIES as { GLENTRY: Array<Record<string, unknown>> }).GLENTRY[0]).toMatchObject({ RECORDNO: '70', LOCATION: '110', GLDIMFUNDINGSOURCE: '10004', GLDIMGRANT: '' });
+		expect(toXmlRecord(GLENTRY, line, selectFields(GLENTRY, ['*']))).toMatchObject({ GLDIMFUNDINGSOURCE: '10004' });
+		expect(toXmlRecord(GLENTRY, line, selectFields(GLENTRY, ['RECORDNO']))).toEqual({ RECORDNO: '70' });
+	});
+});
