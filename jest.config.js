@@ -3,7 +3,8 @@ module.exports = {
 	// Every request body the suite's clients send is validated against Intacct's api.xsd (test/support/requestSchema).
 	testEnvironment: '<rootDir>/test/support/requestSchema/environment.ts',
 	setupFilesAfterEnv: ['<rootDir>/test/support/requestSchema/setup.ts'],
-	globalSetup: '<rootDir>/test/support/requestSchema/globalSetup.ts',
+	// Also gives the workers 30 s, not jest 29's 500 ms, to exit when the run is over (test/support/workerExitGrace.ts).
+	globalSetup: '<rootDir>/test/support/globalSetup.ts',
 	globalTeardown: '<rootDir>/test/support/requestSchema/globalTeardown.ts',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],

@@ -11,7 +11,6 @@ import type { Circus } from '@jest/types';
 import { TestEnvironment } from 'jest-environment-node';
 import { appendCounts, emptyCounts, type SchemaCounts } from './counts';
 import { KNOWN_INVALID } from './knownInvalid';
-import { exitPromptlyAtEnd } from '../promptWorkerExit';
 import { type RequestOrigin, type RequestSink, SINK_GLOBAL } from './requestSink';
 import { describeRequest, validateAgainstSchema } from './validateAgainstSchema';
 
@@ -42,7 +41,6 @@ export default class RequestSchemaEnvironment extends TestEnvironment {
 	constructor(config: JestEnvironmentConfig, context: EnvironmentContext) {
 		super(config, context);
 		this.testPath = context.testPath;
-		exitPromptlyAtEnd();
 	}
 
 	async setup(): Promise<void> {
