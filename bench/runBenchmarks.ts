@@ -9,6 +9,7 @@ import { PACKAGE_ROOT } from '../test/support/harness';
 import type { BenchOptions } from './options';
 import type { BenchReport } from './results';
 import { median } from './stats';
+import { scaledMedianMs } from './report';
 import { FAST_XML_PARSER_ONLY, measureParsing, OUR_PARSER, SCAN_READER, SDK_PARSER } from './scenarios/parseCpu';
 import { runReadBenchmarks } from './scenarios/reads';
 import { runIdempotencyBenchmark } from './scenarios/idempotencyFlood';
@@ -42,7 +43,9 @@ export function explain(report: BenchReport): string[] {
 			);
 		}
 		if (w.client.startsWith('our node')) {
-			const perItem = (median(w.runsMs) - w.floor.ms) / w.items;
+			// A sampled row (per-item loops measured on fewer items) is scaled to the scenario size its floor is for.
+			const size = w.extrapolatedTo ?? w.items;
+			const perItem = (scaledMedianMs(w) - w.floor.ms) / size;
 			const cpu = w.cpuMsRuns && w.cpuMsRuns.length > 0 ? median(w.cpuMsRuns) / w.items : NaN;
 			const where =
 				report.options.sandbox === 'in-process'
@@ -50,7 +53,7 @@ export function explain(report: BenchReport): string[] {
 					: "n8n evaluating the item's expressions, validation, XML writing and reading, plus the sandbox process posting the batches";
 			notes.push(
 				`${w.documents} / ${w.client}: ${ms(perItem)} per item above the round-trip floor (${where}); client CPU ${Number.isFinite(cpu) ? ms(cpu) : 'n/a'} per item. ` +
-					`Within 1.3x of the floor at ${w.items} items leaves ${ms((0.3 * w.floor.ms) / w.items)} per item.`,
+					`Within 1.3x of the floor at ${size} items leaves ${ms((0.3 * w.floor.ms) / size)} per item.`,
 			);
 		}
 	}
