@@ -8,12 +8,15 @@ import { objectDef } from './objects';
 
 const PREFIX = 'GLDIM';
 
-/** The user-defined dimensions' object names, in GLENTRY's field order. */
-export function userDefinedDimensionObjects(): string[] {
-	return (objectDef('GLENTRY')?.fields ?? [])
+let objects: readonly string[] | undefined;
+
+/** The user-defined dimensions' object names, in GLENTRY's field order (the object tables are fixed: read once, as every line's references ask). */
+export function userDefinedDimensionObjects(): readonly string[] {
+	objects ??= (objectDef('GLENTRY')?.fields ?? [])
 		.filter((f) => f.id.startsWith(PREFIX))
 		.map((f) => f.id.slice(PREFIX.length))
 		.filter((name) => objectDef(name) !== undefined);
+	return objects;
 }
 
 /** The line field of a user-defined dimension: FUNDINGSOURCE -> GLDIMFUNDINGSOURCE. */
