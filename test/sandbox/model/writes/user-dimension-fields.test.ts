@@ -145,6 +145,19 @@ describe.each(Object.entries(WRITES))('%s: a line\'s user-defined dimensions', (
 	});
 });
 
+describe('a UDD of the company where no line is: refused as any field the object does not have', () => {
+	it.each([
+		['the GLBATCH header', '<create><GLBATCH><JOURNAL>GJ</JOURNAL><BATCH_DATE>06/30/2025</BATCH_DATE><BATCH_TITLE>h</BATCH_TITLE><GLDIMFUNDINGSOURCE>10004</GLDIMFUNDINGSOURCE><ENTRIES><GLENTRY><ACCOUNTNO>6000</ACCOUNTNO><TR_TYPE>1</TR_TYPE><TRX_AMOUNT>1</TRX_AMOUNT><LOCATION>110</LOCATION></GLENTRY><GLENTRY><ACCOUNTNO>1000</ACCOUNTNO><TR_TYPE>-1</TR_TYPE><TRX_AMOUNT>1</TRX_AMOUNT><LOCATION>110</LOCATION></GLENTRY></ENTRIES></GLBATCH></create>', 'GLBATCH'],
+		['a vendor', '<create><VENDOR><VENDORID>V-UDD</VENDORID><NAME>Udd Vendor</NAME><GLDIMFUNDINGSOURCE>10004</GLDIMFUNDINGSOURCE></VENDOR></create>', 'VENDOR'],
+	])('%s', (_name, request, object) => {
+		const company = createCompany();
+		const before = count(company, object);
+		const [error] = errorsOf(() => company.execute(top, xml(request)));
+		expect(error).toMatchObject({ errorno: 'BL03000020', description2: `Field GLDIMFUNDINGSOURCE is not a field of ${object}.` });
+		expect(count(company, object)).toBe(before);
+	});
+});
+
 describe('legacy headers: custom fields the company does not define are refused, not ignored', () => {
 	it.each([
 		['create_gltransaction', 'GLBATCH', `<create_gltransaction><journalid>GJ</journalid><datecreated>${legacyDate('2025', '6', '30')}</datecreated><description>h</description>${customfield('GRANT_CODE', 'G-1')}<gltransactionentries><glentry><trtype>debit</trtype><amount>1</amount><glaccountno>6000</glaccountno><locationid>110</locationid></glentry><glentry><trtype>credit</trtype><amount>1</amount><glaccountno>1000</glaccountno><locationid>110</locationid></glentry></gltransactionentries></create_gltransaction>`],
