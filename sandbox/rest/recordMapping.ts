@@ -242,6 +242,9 @@ function refToXml(field: RefFieldDef, value: Json, where: string, refs: RefResol
 		return undefined;
 	}
 	if (typeof id === 'string' && id !== '') return id;
+	// A user-defined dimension's key is its record id (custom objects: key and id are the same): it goes to
+	// the model as the XML wire's GLDIM<NAME>, whose one rule refuses a key that is none of the UDD's records.
+	if (field.keyOnly === true && typeof key === 'string' && key !== '') return key;
 	if (typeof key === 'string' && key !== '') {
 		const resolved = refs.idOf(field.ref, key);
 		if (resolved === null) {

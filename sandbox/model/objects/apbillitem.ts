@@ -9,6 +9,8 @@ import { auditFields, field, recordNoField, type ObjectDef } from '../schema';
 export const APBILLITEM: ObjectDef = {
 	name: 'APBILLITEM',
 	label: 'Bill Detail',
+	// Create Bill, APBILLITEM.TAXENTRIES.TAXENTRY (AU, GB, ZA): documented, not stored.
+	writeOnly: ['TAXENTRIES'],
 	relationships: [
 		{ path: 'ACCOUNT', object: 'GLACCOUNT', label: 'Account', relatedBy: 'ACCOUNTNO', targetField: 'ACCOUNTNO' },
 		{ path: 'APBILL', object: 'APBILL', label: 'Bill', relatedBy: 'RECORDKEY', targetField: 'RECORDNO' },

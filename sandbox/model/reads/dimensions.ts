@@ -5,10 +5,11 @@
  * <data><dimensions><dimension><objectName>DEPARTMENT</objectName><objectLabel>Department</objectLabel>
  * <termLabel>Department</termLabel><userDefinedDimension>false</userDefinedDimension>
  * <enabledInGL>true</enabledInGL></dimension>…</dimensions></data>.
- * A UDD is every GLDIM<NAME> field of GLENTRY whose <NAME> is an emulated object (FUNDINGSOURCE).
+ * The user-defined dimensions are the company's one list (../user-dimensions.ts), which writes also check lines against.
  */
 import type { FunctionOutcome, RenderRecord, XmlElement } from '../contract';
 import { objectDef } from '../objects';
+import { userDefinedDimensionObjects } from '../user-dimensions';
 import type { ReadContext } from './read-context';
 
 /** Standard dimensions the sandbox emulates, in Intacct's order, with their GLENTRY field. */
@@ -32,15 +33,6 @@ function dimension(object: string, userDefined: boolean, enabledInGL: boolean): 
 		userDefinedDimension: String(userDefined),
 		enabledInGL: String(enabledInGL),
 	};
-}
-
-/** The user-defined dimensions' object names (GLDIM<NAME> fields of GLENTRY backed by an object). */
-export function userDefinedDimensionObjects(): string[] {
-	const glEntry = objectDef('GLENTRY');
-	return (glEntry?.fields ?? [])
-		.filter((f) => f.id.startsWith('GLDIM'))
-		.map((f) => f.id.slice('GLDIM'.length))
-		.filter((name) => objectDef(name) !== undefined);
 }
 
 export function getDimensions(_rc: ReadContext, _fn: XmlElement): FunctionOutcome {

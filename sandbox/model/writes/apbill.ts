@@ -15,12 +15,14 @@ import { createGlBatch, deleteGlBatch } from './glbatch';
 import { formatAmount, parseAmount, toCents } from './gl-amounts';
 import { dateInput, requireOpenPeriod } from './input-values';
 import { readRecordInput, value, type FieldInput } from './record-input';
+import { checkWriteFields } from './field-check';
 import type { WriteSession } from './write-session';
 import { formatUsDate } from '../dates';
 import { writableColumns } from './master-data';
 import { objectDef } from '../objects';
 
 const APBILL_DEF = objectDef('APBILL')!;
+const APBILLITEM_DEF = objectDef('APBILLITEM')!;
 const COLLECTIONS = { APBILLITEMS: 'APBILLITEM' };
 const AP_JOURNAL = 'APJ';
 const DEFAULT_AP_ACCOUNT = '2000';
@@ -39,6 +41,8 @@ interface BuiltBill {
 
 function buildItem(ws: WriteSession, line: FieldInput, index: number): BuiltItem {
 	try {
+		// Only the line fields Create Bill documents (GLDIM<NAME> for the company's UDDs), never silently ignored.
+		checkWriteFields(APBILLITEM_DEF, line, 'create');
 		const accountNo = value(line, 'ACCOUNTNO');
 		if (!accountNo) throw RULES.required('ACCOUNTNO');
 		const account = requireReference(ws.db, ws.ctx, 'GLACCOUNT', 'ACCOUNTNO', accountNo);

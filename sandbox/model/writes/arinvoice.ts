@@ -10,13 +10,14 @@ import type { FunctionOutcome, XmlElement } from '../contract';
 import { formatUsDate, fromDateParts } from '../dates';
 import { RULES, RuleViolation, violation, writeFailure } from '../errors';
 import type { Row } from '../store';
-import { attribute, childElement, childElements, childText } from '../xml-element';
+import { attribute, childElement, childText } from '../xml-element';
 import { AP_LINE_DIMENSIONS, entityOfLocation, requireReference, resolveDimensions } from './dimensions';
 import { createGlBatch, deleteGlBatch } from './glbatch';
 import { formatAmount, parseAmount, toCents } from './gl-amounts';
 import { requireOpenPeriod } from './input-values';
 import { checkSequence, legacyDateParts, type SequenceItem } from './legacy-order';
 import { value, type FieldInput } from './record-input';
+import { lineCustomFields } from './user-dimension-fields';
 import type { WriteSession } from './write-session';
 
 export const AR_ACCOUNT = '1100';
@@ -155,13 +156,8 @@ function lineInput(line: XmlElement): FieldInput {
 		if (text !== undefined && text !== '') input.set(generic, text);
 	}
 	// A user-defined dimension travels as a custom field of the line (GLDIM<name> = its record id), as on card lines;
-	// ARINVOICEITEM stores it like a bill line does.
-	const custom = childElement(line, 'customfields');
-	for (const cf of custom ? childElements(custom, 'customfield') : []) {
-		const name = (childText(cf, 'customfieldname') ?? '').toUpperCase();
-		const text = childText(cf, 'customfieldvalue') ?? '';
-		if (text !== '' && name.startsWith('GLDIM') && AP_LINE_DIMENSIONS.some((d) => d.field === name)) input.set(name, text);
-	}
+	// ARINVOICEITEM stores it like a bill line does. Any other custom field is refused, not ignored.
+	for (const [name, text] of lineCustomFields('ARINVOICEITEM', line)) input.set(name, text);
 	return input;
 }
 

@@ -8,13 +8,14 @@ import type { FunctionOutcome, XmlElement } from '../contract';
 import { formatUsDate, fromDateParts } from '../dates';
 import { RULES, RuleViolation, schemaError, violation, writeFailure } from '../errors';
 import type { Row } from '../store';
-import { attribute, childElement, childElements, childText } from '../xml-element';
+import { attribute, childElement, childText } from '../xml-element';
 import { AP_LINE_DIMENSIONS, entityOfLocation, requireReference, resolveDimensions } from './dimensions';
 import { createGlBatch } from './glbatch';
 import { formatAmount, parseAmount, toCents } from './gl-amounts';
 import { requireOpenPeriod } from './input-values';
 import { checkSequence, legacyDateParts, type SequenceItem } from './legacy-order';
 import type { FieldInput } from './record-input';
+import { lineCustomFields, refuseHeaderCustomFields } from './user-dimension-fields';
 import type { WriteSession } from './write-session';
 
 const CC_JOURNAL = 'CCJ';
@@ -104,14 +105,8 @@ function buildLine(ws: WriteSession, line: XmlElement, index: number): BuiltLine
 			const text = childText(line, element);
 			if (text !== undefined && text !== '') input.set(fieldId, text);
 		}
-		const custom = childElement(line, 'customfields');
-		for (const cf of custom ? childElements(custom, 'customfield') : []) {
-			const name = (childText(cf, 'customfieldname') ?? '').toUpperCase();
-			const text = childText(cf, 'customfieldvalue') ?? '';
-			// A user-defined dimension travels as a custom field of the line (GLDIM<name>); nothing else is defined on CCTRANSACTIONENTRY here.
-			if (!AP_LINE_DIMENSIONS.some((d) => d.field === name && name.startsWith('GLDIM'))) throw RULES.unknownField('CCTRANSACTIONENTRY', name);
-			if (text !== '') input.set(name, text);
-		}
+		// A user-defined dimension travels as a custom field of the line (GLDIM<name>); nothing else is defined on CCTRANSACTIONENTRY here.
+		for (const [name, text] of lineCustomFields('CCTRANSACTIONENTRY', line)) input.set(name, text);
 		// "LOCATIONID of an active location. Required if company is multi-entity enabled." (the company is).
 		if (!input.get('LOCATIONID')) throw RULES.required('locationid');
 		const dims = resolveDimensions(ws.db, ws.ctx, AP_LINE_DIMENSIONS, input, account);
@@ -181,7 +176,7 @@ export function recordCcTransaction(ws: WriteSession, fn: XmlElement): FunctionO
 		requireOpenPeriod(ws.settings.closedBefore, date);
 		const supdoc = childText(fn, 'supdocid');
 		if (supdoc) requireReference(ws.db, ws.ctx, 'SUPDOC', 'supdocid', supdoc);
-		if (childElement(fn, 'customfields')?.children.length) throw RULES.unknownField('CCTRANSACTION', childText(childElement(fn, 'customfields')!.children[0], 'customfieldname') ?? 'customfield');
+		refuseHeaderCustomFields('CCTRANSACTION', fn);
 		const lines = items.children.map((line, index) => buildLine(ws, line, index));
 		const total = lines.reduce((sum, l) => sum + l.cents, 0);
 		const table = ws.db.table('CCTRANSACTION');

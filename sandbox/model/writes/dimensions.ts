@@ -1,7 +1,8 @@
 /**
  * Dimension references on transaction lines (§5.2, §5.4, §12.20): each must name an existing,
  * active record the caller can see. GLENTRY uses DEPARTMENT/LOCATION, APBILLITEM DEPARTMENTID/
- * LOCATIONID; the UDD value is the FUNDINGSOURCE record id (§5.1).
+ * LOCATIONID; a UDD's value is the record id of that dimension (§5.1), one spec per UDD of the
+ * company (../user-dimensions.ts), so every UDD a line may name has its value checked.
  */
 import type { CallContext } from '../contract';
 import type { Database } from '../database';
@@ -9,6 +10,7 @@ import { RULES } from '../errors';
 import { visibleTo } from '../entity-visibility';
 import { objectDef } from '../objects';
 import type { Row } from '../store';
+import { userDefinedDimensionObjects, userDimensionField } from '../user-dimensions';
 import { value, type FieldInput } from './record-input';
 
 export interface DimensionSpec {
@@ -23,6 +25,11 @@ export interface DimensionSpec {
 	requiredBy?: string;
 }
 
+/** The company's user-defined dimensions as line specs; `named`: GLENTRY keeps the record's name (<NAME>NAME). */
+function userDimensionSpecs(named: boolean): DimensionSpec[] {
+	return userDefinedDimensionObjects().map((object) => ({ field: userDimensionField(object), object, nameSource: 'NAME', nameField: named ? `${object}NAME` : '' }));
+}
+
 export const GL_LINE_DIMENSIONS: DimensionSpec[] = [
 	{ field: 'DEPARTMENT', object: 'DEPARTMENT', nameSource: 'TITLE', nameField: 'DEPARTMENTTITLE', requiredBy: 'REQUIREDEPT' },
 	{ field: 'LOCATION', object: 'LOCATION', nameSource: 'NAME', nameField: 'LOCATIONNAME', requiredBy: 'REQUIRELOC' },
@@ -32,7 +39,7 @@ export const GL_LINE_DIMENSIONS: DimensionSpec[] = [
 	{ field: 'VENDORID', object: 'VENDOR', nameSource: 'NAME', nameField: 'VENDORNAME' },
 	{ field: 'EMPLOYEEID', object: 'EMPLOYEE', nameSource: 'PERSONALINFO.CONTACTNAME', nameField: 'EMPLOYEENAME' },
 	{ field: 'ITEMID', object: 'ITEM', nameSource: 'NAME', nameField: 'ITEMNAME' },
-	{ field: 'GLDIMFUNDINGSOURCE', object: 'FUNDINGSOURCE', nameSource: 'NAME', nameField: 'FUNDINGSOURCENAME' },
+	...userDimensionSpecs(true),
 ];
 
 export const AP_LINE_DIMENSIONS: DimensionSpec[] = [
@@ -44,13 +51,14 @@ export const AP_LINE_DIMENSIONS: DimensionSpec[] = [
 	{ field: 'VENDORID', object: 'VENDOR', nameSource: 'NAME', nameField: '' },
 	{ field: 'EMPLOYEEID', object: 'EMPLOYEE', nameSource: 'PERSONALINFO.CONTACTNAME', nameField: '' },
 	{ field: 'ITEMID', object: 'ITEM', nameSource: 'NAME', nameField: '' },
-	{ field: 'GLDIMFUNDINGSOURCE', object: 'FUNDINGSOURCE', nameSource: 'NAME', nameField: '' },
+	...userDimensionSpecs(false),
 ];
 
 /** Finds a referenced master record by its business ID (UDDs by their numeric id). */
 export function findReference(db: Database, object: string, key: string): Row | undefined {
 	const table = db.table(object);
-	return object === 'FUNDINGSOURCE' ? table.get(Number(key)) : table.getById(key);
+	// A UDD record's id is its record number (master-data.ts).
+	return userDefinedDimensionObjects().includes(object) ? table.get(Number(key)) : table.getById(key);
 }
 
 /** An active, visible record or a RuleViolation naming the field. */

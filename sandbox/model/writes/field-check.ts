@@ -6,6 +6,7 @@
 import { RULES } from '../errors';
 import { fieldDef } from '../objects';
 import type { ObjectDef } from '../schema';
+import { isUserDimensionField, looksLikeUserDimension } from '../user-dimensions';
 import type { FieldInput } from './record-input';
 
 /**
@@ -31,11 +32,17 @@ const WRITE_ONLY: Record<string, readonly string[]> = {
 
 /**
  * Nested documented groups (SPLIT.AMOUNT, TAXENTRIES.TAXENTRY.TRX_TAX, the object's `writeOnly`
- * lists such as CUSTOMER CUSTOMERCONTACTS) are accepted by their first part.
+ * lists such as CUSTOMER CUSTOMERCONTACTS) are accepted by their first part; GLDIM<NAME> only on a
+ * line object that carries user-defined dimensions, and only for one the company has (GLDIM<anything
+ * else>, or a UDD on a header or master record, is as unknown as any other field).
  */
 function documented(def: ObjectDef, name: string): boolean {
 	const head = name.split('.')[0];
-	return (WRITE_ONLY[def.name] ?? []).includes(head) || (def.writeOnly ?? []).includes(head) || /^GLDIM[A-Z0-9_]+$/.test(name);
+	return (WRITE_ONLY[def.name] ?? []).includes(head) || (def.writeOnly ?? []).includes(head) || (carriesUserDimensions(def) && isUserDimensionField(name));
+}
+
+function carriesUserDimensions(def: ObjectDef): boolean {
+	return def.fields.some((f) => looksLikeUserDimension(f.id));
 }
 
 /**

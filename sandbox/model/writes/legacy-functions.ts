@@ -10,7 +10,7 @@ import { RuleViolation, RULES, schemaError, writeFailure, type WriteVerb } from 
 import type { FunctionOutcome, XmlElement } from '../contract';
 import { formatUsDate, fromDateParts } from '../dates';
 import { objectDef } from '../objects';
-import { attribute, childElement, childElements, childText } from '../xml-element';
+import { attribute, childElement, childText } from '../xml-element';
 import { createApBill, deleteApBill, updateApBill } from './apbill';
 import { reverseApPayment } from './appymt';
 import { createInvoiceLegacy, deleteInvoiceLegacy, updateInvoiceLegacy } from './arinvoice';
@@ -21,6 +21,7 @@ import { checkSequence, legacyDateParts, type SequenceItem } from './legacy-orde
 import { createMasterRecord } from './master-data';
 import type { FieldInput } from './record-input';
 import { readAttachments, removeSupdoc, writeSupdoc } from './supdoc';
+import { lineCustomFields, refuseHeaderCustomFields } from './user-dimension-fields';
 import type { WriteSession } from './write-session';
 
 type LegacyHandler = (ws: WriteSession, fn: XmlElement) => FunctionOutcome;
@@ -134,16 +135,6 @@ function set(map: FieldInput, key: string, text: string | undefined): void {
 	if (text !== undefined && text !== '') map.set(key, text);
 }
 
-/** Customfields as generic fields (§5.1). */
-function customFields(el: XmlElement, into: FieldInput): void {
-	const wrapper = childElement(el, 'customfields');
-	if (!wrapper) return;
-	for (const cf of childElements(wrapper, 'customfield')) {
-		const name = childText(cf, 'customfieldname');
-		if (name) into.set(name.toUpperCase(), childText(cf, 'customfieldvalue') ?? '');
-	}
-}
-
 const createGlTransaction: LegacyHandler = (ws, fn) => {
 	checkSequence(fn, GLTRANSACTION_SEQUENCE);
 	const entries = childElement(fn, 'gltransactionentries')!;
@@ -161,8 +152,8 @@ const createGlTransaction: LegacyHandler = (ws, fn) => {
 		set(fields, 'REFERENCENO', childText(fn, 'referenceno'));
 		set(fields, 'BASELOCATION_NO', childText(fn, 'sourceentity'));
 		set(fields, 'STATE', childText(fn, 'state'));
-		customFields(fn, fields);
-		const lines = lineElements.map((line) => {
+		refuseHeaderCustomFields('GLBATCH', fn);
+		const lines = lineElements.map((line, index) => {
 			const trtype = childText(line, 'trtype') ?? '';
 			// §5.3: documented as the words debit/credit; numbers are refused (UNCERTAIN upstream).
 			if (trtype !== 'debit' && trtype !== 'credit') throw RULES.invalidValue('trtype', trtype, 'debit, credit');
@@ -175,7 +166,7 @@ const createGlTransaction: LegacyHandler = (ws, fn) => {
 			set(input, 'DEPARTMENT', childText(line, 'departmentid'));
 			for (const dim of ['customerid', 'vendorid', 'employeeid', 'projectid', 'itemid', 'classid']) set(input, dim.toUpperCase(), childText(line, dim));
 			set(input, 'CURRENCY', childText(line, 'currency'));
-			customFields(line, input);
+			for (const [name, text] of lineCustomFields('GLENTRY', line, ` (entry line ${index + 1})`)) input.set(name, text);
 			return input;
 		});
 		return { kind: 'key', key: createGlBatch(ws, { fields, lines }).RECORDNO };
@@ -202,8 +193,8 @@ function leaf(name: string, text: string | undefined): XmlElement[] {
 	return text === undefined || text === '' ? [] : [element(name, [], text)];
 }
 
-/** A legacy bill line as a generic APBILLITEM element. */
-function billLine(line: XmlElement, lineNo?: string): XmlElement {
+/** A legacy bill line as a generic APBILLITEM element; its customfields (user-defined dimensions only) as GLDIM<NAME> fields. */
+function billLine(line: XmlElement, index: number, lineNo?: string): XmlElement {
 	const map: Array<[string, string]> = [
 		['glaccountno', 'ACCOUNTNO'],
 		['offsetglaccountno', 'OFFSETGLACCOUNTNO'],
@@ -220,8 +211,7 @@ function billLine(line: XmlElement, lineNo?: string): XmlElement {
 		['billable', 'BILLABLE'],
 	];
 	const children = [...leaf('LINE_NO', lineNo), ...map.flatMap(([legacy, generic]) => leaf(generic, childText(line, legacy)))];
-	const custom = childElement(line, 'customfields');
-	if (custom) children.push(custom);
+	for (const [name, text] of lineCustomFields('APBILLITEM', line, ` (bill line ${index + 1})`)) children.push(element(name, [], text));
 	return element('APBILLITEM', children);
 }
 
@@ -239,7 +229,6 @@ function billHeader(fn: XmlElement): XmlElement[] {
 		...leaf('DESCRIPTION', childText(fn, 'description')),
 		...leaf('CURRENCY', childText(fn, 'currency')),
 		...leaf('SUPDOCID', childText(fn, 'supdocid')),
-		...(childElement(fn, 'customfields') ? [childElement(fn, 'customfields')!] : []),
 	];
 }
 
@@ -254,7 +243,8 @@ const createBill: LegacyHandler = (ws, fn) => {
 		throw schemaError("XML Parse schema error: Element 'create_bill': Missing child element(s). Expected is one of ( datedue, termname ).");
 	}
 	return guarded('create', 'Bill', () => {
-		const generic = element('APBILL', [...billHeader(fn), element('APBILLITEMS', items.children.map((l) => billLine(l)))]);
+		refuseHeaderCustomFields('APBILL', fn);
+		const generic = element('APBILL', [...billHeader(fn), element('APBILLITEMS', items.children.map((l, i) => billLine(l, i)))]);
 		return { kind: 'key', key: createApBill(ws, generic, { dueFromTerm: true }).RECORDNO };
 	});
 };
@@ -269,6 +259,7 @@ const updateBill: LegacyHandler = (ws, fn) =>
 		const key = keyAttribute(fn);
 		const existing = ws.db.table('APBILL').get(Number(key));
 		if (!existing) throw RULES.notFound('Bill', key, 'update');
+		refuseHeaderCustomFields('APBILL', fn);
 		const children = [element('RECORDNO', [], key), ...billHeader(fn)];
 		const updates = childElement(fn, 'updatebillitems');
 		if (updates) {
@@ -278,9 +269,9 @@ const updateBill: LegacyHandler = (ws, fn) =>
 				if (u.name === 'updatelineitem') {
 					const n = Number(attribute(u, 'line_num') ?? '0');
 					if (n < 1 || n > lines.length) throw RULES.invalidValue('line_num', String(n));
-					lines[n - 1] = billLine(u, String(n));
+					lines[n - 1] = billLine(u, n - 1, String(n));
 				} else if (u.name === 'lineitem') {
-					lines.push(billLine(u));
+					lines.push(billLine(u, lines.length));
 				}
 			}
 			children.push(element('APBILLITEMS', lines));

@@ -80,9 +80,10 @@ describe('user-defined dimensions on REST lines (dimensions.nsp::<name>, platfor
 		expect(unknownName.status).toBe(400);
 		expect(unknownName.body['ia::error'].details.map((d: { field: string }) => d.field)).toContain('dimensions.nsp::grant');
 
+		// A key that is none of the UDD's records: the model's one rule, as over XML (422 with its BL03000015).
 		const unknownValue = await rest(sandbox, token, 'POST', '/objects/general-ledger/journal-entry', entry({ [UDD]: { key: '99999' } }, 'unknown value'));
-		expect(unknownValue.status).toBe(400);
-		expect(JSON.stringify(unknownValue.body['ia::error'])).toContain('99999');
+		expect(unknownValue.status).toBe(422);
+		expect(unknownValue.body['ia::error'].details[0]).toMatchObject({ code: 'BL03000015', message: expect.stringContaining("Funding Source '99999' given for GLDIMFUNDINGSOURCE") });
 
 		const byId = await rest(sandbox, token, 'POST', '/objects/general-ledger/journal-entry', entry({ [UDD]: { id: '10004' } }, 'by id'));
 		expect(byId.status).toBe(400);
