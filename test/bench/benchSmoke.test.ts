@@ -111,8 +111,10 @@ describe('read, parse and webhook scenarios at toy size', () => {
 		const [client, node] = reads.measurements;
 		const rest = reads.measurements.find((m) => m.client.includes('over REST'));
 		expect(rest?.records).toBe(reads.totalEntries);
-		// 1 token + ceil(n / 1000) query-service pages + 1 model-service lookup for the field list.
-		expect(rest?.requests).toBe(readFloor(reads.totalEntries, 1000, 0).requests + 1);
+		// 1 token + ceil(n / 1000) query-service pages + 1 model-service lookup for the field list + the
+		// company's dimension list, read once: the lines' user-defined dimensions are named as the
+		// company spells them (nsp::<name>, client/restClient.ts), as the XML read's lookup gives GLDIM<NAME>.
+		expect(rest?.requests).toBe(readFloor(reads.totalEntries, 1000, 0).requests + 2);
 		expect(client.records).toBe(reads.totalEntries);
 		expect(client.requests).toBe(readFloor(reads.totalEntries, 1000, 0).requests);
 		expect(node.records).toBe(reads.totalEntries);
