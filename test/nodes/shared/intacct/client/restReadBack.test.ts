@@ -64,7 +64,7 @@ describe('created records read back over REST for what the create answer lacks (
 
 	test('a read-back that fails leaves the items created and answered without RECORD_URL, not failed', async () => {
 		// The query service refuses the read (400: not retried); the creates went through.
-		sandbox.faults.add({ match: { functionName: 'services/core/query' }, action: { type: 'status', status: 400 } });
+		sandbox.faults.add({ match: { functionName: 'services/core/query' }, action: { type: 'status', status: 400, body: 'xml' } });
 		const outcomes = await client().executeMany([vendor('RB-F1'), vendor('RB-F2', false)]);
 		expect(sandbox.faults.pending()).toBe(0);
 		expect(outcomes.map((o) => o.ok)).toEqual([true, true]);
