@@ -42,6 +42,12 @@ async function overBothEach(parameters: (wire: 'XML' | 'REST') => Record<string,
 	return { xml: xmlRun.json(NODE_NAME)[0], rest: restRun.json(NODE_NAME)[0] };
 }
 
+/** Journal Entry -> Create of two lines in GJ: a debit of 6100 and a credit of 1000, both at location 110. */
+function journalEntry(postingDate: string, amount: number, debit: IDataObject = {}, credit: IDataObject = {}): Record<string, unknown> {
+	const line = (accountNo: string, type: string, extra: IDataObject) => ({ accountNo, type, amount, ...extra, locationId: '110' });
+	return { resource: 'journalEntry', operation: 'create', journal: { __rl: true, mode: 'id', value: 'GJ' }, postingDate, lineInput: 'fields', lines: { line: [line('6100', 'debit', debit), line('1000', 'credit', credit)] } };
+}
+
 const GL_FIELDS = 'RECORDNO,BATCHNO,LINE_NO,TR_TYPE,ENTRY_DATE,AMOUNT,TRX_AMOUNT,ACCOUNTNO,DEPARTMENT,LOCATION,CLASSID,DESCRIPTION,CURRENCY,STATE,WHENMODIFIED';
 
 describe('the same operations over XML and REST give the same output', () => {
@@ -85,19 +91,7 @@ describe('the same operations over XML and REST give the same output', () => {
 
 describe('writes over REST, read back over XML', () => {
 	it('journalEntry create: posted over REST, lines and output like the XML create', async () => {
-		const parameters = {
-			resource: 'journalEntry',
-			operation: 'create',
-			journal: { __rl: true, mode: 'id', value: 'GJ' },
-			postingDate: '2026-10-15',
-			lineInput: 'fields',
-			lines: {
-				line: [
-					{ accountNo: '6100', type: 'debit', amount: 300.25, memo: 'Rent', locationId: '110', departmentId: 'ADMIN' },
-					{ accountNo: '1000', type: 'credit', amount: 300.25, memo: 'Cash', locationId: '110' },
-				],
-			},
-		};
+		const parameters = journalEntry('2026-10-15', 300.25, { memo: 'Rent', departmentId: 'ADMIN' }, { memo: 'Cash' });
 		const xmlRun = await runNode(sandbox, { authentication: 'webServices', ...parameters, description: 'Rent over XML' }, { credentials: both, nodeOverrides: XML_NODE });
 		const restRun = await runNode(sandbox, { authentication: 'oAuth2', ...parameters, description: 'Rent over REST' }, { credentials: both, nodeOverrides: REST_NODE });
 		expect(restRun.error).toBeUndefined();
@@ -110,14 +104,7 @@ describe('writes over REST, read back over XML', () => {
 	});
 
 	it('creates with Simplify on and off: the keys of the XML create over REST (RECORDNO, the vendor ID, RECORD_URL), the link the XML read of that record', async () => {
-		const entry = {
-			resource: 'journalEntry',
-			operation: 'create',
-			journal: { __rl: true, mode: 'id', value: 'GJ' },
-			postingDate: '2026-10-16',
-			lineInput: 'fields',
-			lines: { line: [{ accountNo: '6100', type: 'debit', amount: 12, locationId: '110' }, { accountNo: '1000', type: 'credit', amount: 12, locationId: '110' }] },
-		};
+		const entry = journalEntry('2026-10-16', 12);
 		for (const simplify of [true, false]) {
 			const tag = simplify ? 'S' : 'R';
 			const vendors = await overBothEach((wire) => ({ resource: 'vendor', operation: 'create', vendorId: `V-URL-${tag}-${wire}`, name: 'Link Ferries', simplify }));

@@ -5,13 +5,13 @@ import { create, legacyFunction, lookup, read, readByName, readByQuery, readMore
 import { IntacctError } from '../../../../../nodes/shared/intacct/core/errors';
 import type { IntacctRecord } from '../../../../../nodes/shared/intacct/core/types';
 import { nodeRestHttp } from '../../../../support/nodeRestHttp';
+import { sandboxRestClient } from '../../../../support/sandboxRestClient';
 import { createNodeHttpPost } from '../../../../support/nodeHttpPost';
 
 describe('RestIntacctClient against the sandbox (client/restClient.ts)', () => {
 	let sandbox: Sandbox;
 	let rest: RestIntacctClient;
-	const restClient = (extra: Partial<ConstructorParameters<typeof RestIntacctClient>[0]> = {}): RestIntacctClient =>
-		new RestIntacctClient({ credentials: { ...sandbox.rest.credentials, baseUrl: sandbox.rest.baseUrl }, http: nodeRestHttp, retryBaseDelayMs: 1, ...extra });
+	const restClient = (extra: Partial<ConstructorParameters<typeof RestIntacctClient>[0]> = {}): RestIntacctClient => sandboxRestClient(sandbox, extra);
 	beforeAll(async () => {
 		sandbox = await startSandbox({ port: 0 });
 		rest = restClient();

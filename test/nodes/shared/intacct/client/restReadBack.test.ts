@@ -5,6 +5,7 @@ import { READ_BACK_KEYS, readBack } from '../../../../../nodes/shared/intacct/cl
 import { create, legacyFunction, read } from '../../../../../nodes/shared/intacct/xml/functions';
 import type { BatchOutcome, IntacctRecord } from '../../../../../nodes/shared/intacct/core/types';
 import { nodeRestHttp } from '../../../../support/nodeRestHttp';
+import { sandboxRestClient } from '../../../../support/sandboxRestClient';
 import { createNodeHttpPost } from '../../../../support/nodeHttpPost';
 
 describe('created records read back over REST for what the create answer lacks (client/restReadBack.ts)', () => {
@@ -14,8 +15,7 @@ describe('created records read back over REST for what the create answer lacks (
 	});
 	afterAll(() => sandbox.close());
 
-	const client = (extra: Partial<RestClientOptions> = {}): RestIntacctClient =>
-		new RestIntacctClient({ credentials: { ...sandbox.rest.credentials, baseUrl: sandbox.rest.baseUrl }, http: nodeRestHttp, retryBaseDelayMs: 1, ...extra });
+	const client = (extra: Partial<RestClientOptions> = {}): RestIntacctClient => sandboxRestClient(sandbox, extra);
 	const xmlRead = async (object: string, key: string): Promise<IntacctRecord> => {
 		const xml = new IntacctClient({ credentials: sandbox.credentials, post: createNodeHttpPost(), retryBaseDelayMs: 1 });
 		return (await xml.execute(read(object, key, ['RECORDNO', 'RECORD_URL']))).records[0];
