@@ -33,8 +33,8 @@ export function explain(report: BenchReport): string[] {
 		}
 		if (w.requests > w.floor.requests && !w.extrapolatedTo && w.client.includes('over REST')) {
 			const way = w.client.includes('One Request Per Document')
-				? 'one request per keyed document, the credential\'s way back'
-				: 'keyed documents travel as composite requests of up to 10 (7.6 on average, cut by their keys) instead of batches, as a batch takes one Idempotency-Key for all its documents (docs/rest-wire.md), plus one read-back of their creation times per 4,000';
+				? 'one request per keyed document, the credential\'s way back, plus one read-back of their record links (webURL) per 4,000'
+				: 'keyed documents travel as composite requests of up to 10 (7.6 on average, cut by their keys) instead of batches, as a batch takes one Idempotency-Key for all its documents (docs/rest-wire.md), plus one read-back of their record links and creation times per 4,000';
 			const currency = w.documents === 'bills' ? "; bills also read the company's base currency once: REST requires a bill's currency, the XML gateway defaults it" : '';
 			notes.push(`${w.documents} / ${w.client}: ${w.requests} HTTP requests where ${w.floor.requests} suffice (${way}${currency}).`);
 		} else if (w.requests > w.floor.requests && !w.extrapolatedTo) {

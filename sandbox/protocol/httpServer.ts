@@ -216,7 +216,9 @@ export function createGatewayServer(deps: HttpServerDeps): Server {
 		res.once('finish', finished);
 		res.once('close', finished);
 		const rest = deps.rest;
-		const work = rest !== undefined && isRestPath((req.url ?? '/').split('?')[0]) ? rest.handle(req, res) : handle(req, res);
+		// REST record links are made absolute against the same checked address as the gateway's.
+		const endpoint = endpointFor(req.headers.host, deps.publicHosts);
+		const work = rest !== undefined && isRestPath((req.url ?? '/').split('?')[0]) ? rest.handle(req, res, endpoint === undefined ? undefined : new URL(endpoint).origin) : handle(req, res);
 		work.catch((error: unknown) => {
 			deps.log(`internal error: ${error instanceof Error ? error.message : String(error)}`);
 			if (!res.headersSent) send(req, res, 500, 'text/plain; charset=utf-8', 'Internal Server Error\n');

@@ -26,6 +26,17 @@ export function absoluteRecordLinks(outcome: FunctionOutcome | undefined, endpoi
 	for (const record of outcome.records) withOrigin(record.fields, origin);
 }
 
+/**
+ * The REST API's record links (`webURL`, sandbox/rest/objects) in an answer's JSON text made absolute
+ * against the address the client called, as the XML gateway's RECORD_URL is: one record, one link
+ * over either API. On the serialized text (no walk of a 4,000-row query answer): JSON.stringify
+ * writes `"webURL":"<path>` with no space, and the origin is a checked host (no quote, no backslash).
+ */
+export function absoluteWebUrls(json: string, origin: string): string {
+	const needle = `"webURL":"${RECORD_URL_PATH}`;
+	return json.includes(needle) ? json.split(needle).join(`"webURL":"${origin}${RECORD_URL_PATH}`) : json;
+}
+
 /** The page a record link opens in the sandbox. */
 export function recordLinkPage(query: string): string {
 	const key = new URLSearchParams(query).get('.r') ?? '';

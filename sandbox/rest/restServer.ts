@@ -10,6 +10,7 @@ import type { FaultRules } from '../faults/faultController';
 import { htmlErrorPage } from '../faults/faultBodies';
 import type { CompanyModel } from '../model/contract';
 import { readRequestBody } from '../protocol/httpServer';
+import { absoluteWebUrls } from '../protocol/recordLinks';
 import type { GatewayStats } from '../protocol/sandboxStats';
 import type { AsyncJobs } from './asyncJobs';
 import { IdempotencyStore } from './idempotency';
@@ -55,13 +56,15 @@ export function isRestPath(path: string): boolean {
 	return path === REST_PREFIX || path.startsWith(`${REST_PREFIX}/`);
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+/** `linkOrigin`: record links (`webURL`) in the answer made absolute against it (protocol/recordLinks.ts). */
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, linkOrigin?: string): void {
 	if (body === null || status === 204) {
 		res.writeHead(status, headers);
 		res.end();
 		return;
 	}
-	const payload = Buffer.from(JSON.stringify(body), 'utf8');
+	const text = JSON.stringify(body);
+	const payload = Buffer.from(linkOrigin === undefined ? text : absoluteWebUrls(text, linkOrigin), 'utf8');
 	res.writeHead(status, { 'Content-Type': JSON_TYPE, 'Content-Length': String(payload.length), ...headers });
 	res.end(payload);
 }
@@ -111,7 +114,8 @@ export class RestServer {
 		return this.deps.idempotency;
 	}
 
-	async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+	/** `linkOrigin`: the checked address the client called (the XML gateway's RECORD_URL origin); none: links stay paths. */
+	async handle(req: IncomingMessage, res: ServerResponse, linkOrigin?: string): Promise<void> {
 		const started = Date.now();
 		const url = new URL(req.url ?? '/', 'http://sandbox.local');
 		const path = url.pathname.slice(REST_PREFIX.length) || '/';
@@ -142,7 +146,7 @@ export class RestServer {
 		}
 		let status: number;
 		try {
-			status = await this.route(req, res, method, path, url.searchParams, raw, latency);
+			status = await this.route(req, res, method, path, url.searchParams, raw, latency, linkOrigin);
 		} catch (error: unknown) {
 			if (!(error instanceof RestError)) throw error;
 			sendError(res, error);
@@ -185,7 +189,7 @@ export class RestServer {
 	}
 
 	/** `heldMs`: injected latency, spent while the request holds its concurrency slots. */
-	private async route(req: IncomingMessage, res: ServerResponse, method: string, path: string, query: URLSearchParams, raw: Buffer, heldMs: number): Promise<number> {
+	private async route(req: IncomingMessage, res: ServerResponse, method: string, path: string, query: URLSearchParams, raw: Buffer, heldMs: number, linkOrigin: string | undefined): Promise<number> {
 		const { oauth } = this.deps;
 		if (path.startsWith('/oauth2/')) {
 			if (heldMs > 0) await sleep(heldMs);
@@ -218,7 +222,7 @@ export class RestServer {
 		for (const slot of slots) this.running.set(slot, (this.running.get(slot) ?? 0) + 1);
 		try {
 			if (heldMs > 0) await sleep(heldMs);
-			return this.call(req, res, method, path, query, raw, { ...caller, entityId });
+			return this.call(req, res, method, path, query, raw, { ...caller, entityId }, linkOrigin);
 		} finally {
 			for (const slot of slots) this.running.set(slot, (this.running.get(slot) ?? 1) - 1);
 		}
@@ -240,7 +244,7 @@ export class RestServer {
 		this.minuteWindow.push(now);
 	}
 
-	private call(req: IncomingMessage, res: ServerResponse, method: string, path: string, query: URLSearchParams, raw: Buffer, caller: TokenCaller): number {
+	private call(req: IncomingMessage, res: ServerResponse, method: string, path: string, query: URLSearchParams, raw: Buffer, caller: TokenCaller, linkOrigin: string | undefined): number {
 		const contentType = String(req.headers['content-type'] ?? '');
 		let body: Json | undefined;
 		let form: Map<string, string> | undefined;
@@ -261,7 +265,7 @@ export class RestServer {
 		if (usesKey) {
 			const cached = this.idempotency.begin(scope, idempotencyKey, hash);
 			if (cached !== null) {
-				sendJson(res, cached.status, cached.body, { 'Idempotency-Key': idempotencyKey, 'x-ia-idempotency-cached-date': cached.cachedAt.toUTCString() });
+				sendJson(res, cached.status, cached.body, { 'Idempotency-Key': idempotencyKey, 'x-ia-idempotency-cached-date': cached.cachedAt.toUTCString() }, linkOrigin);
 				return cached.status;
 			}
 		}
@@ -290,7 +294,7 @@ export class RestServer {
 			return error.status;
 		}
 		if (usesKey) this.idempotency.finish(scope, idempotencyKey, reply);
-		sendJson(res, reply.status, reply.body, { ...(reply.headers ?? {}), ...(usesKey ? { 'Idempotency-Key': idempotencyKey } : {}) });
+		sendJson(res, reply.status, reply.body, { ...(reply.headers ?? {}), ...(usesKey ? { 'Idempotency-Key': idempotencyKey } : {}) }, linkOrigin);
 		return reply.status;
 	}
 }

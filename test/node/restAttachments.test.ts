@@ -8,7 +8,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox/api';
 import type { HarnessCredentialsHelper } from '../support/harness';
-import { NODE_NAME, functionsSent, readAll, runNode, startTestSandbox, type RunNodeOptions, bothWiresCredentials, REST_NODE, XML_NODE } from './support';
+import { NODE_NAME, expectSameCreateKeys, functionsSent, readAll, runNode, startTestSandbox, type RunNodeOptions, bothWiresCredentials, REST_NODE, XML_NODE } from './support';
 
 let sandbox: Sandbox;
 let both: HarnessCredentialsHelper;
@@ -77,8 +77,8 @@ describe('bill with Attach Files over REST', () => {
 		const [restBill] = rest.json(NODE_NAME);
 		const [xmlBill] = xml.json(NODE_NAME);
 		expect(restBill.attachmentsId).toEqual(expect.stringMatching(/^N8N[0-9A-F]{17}$/));
-		// REST create answers key/id/href only: no recordUrl (docs/rest-wire.md, "Not yet over REST").
-		expect(Object.keys(restBill).sort()).toEqual(Object.keys(xmlBill).filter((k) => k !== 'recordUrl').sort());
+		// The XML output's keys, the record link too (the XML read's RECORD_URL of the bill REST created).
+		expect(await expectSameCreateKeys(sandbox, 'APBILL', restBill, xmlBill)).not.toBe('');
 		expect(shape(restBill)).toEqual(shape(xmlBill));
 		expect(sandbox.stats.requests).toBeGreaterThan(restBefore);
 

@@ -12,7 +12,7 @@ import { RestIntacctClient } from '../../nodes/shared/intacct/client/restClient'
 import { SageIntacct } from '../../nodes/SageIntacct/SageIntacct.node';
 import type { HarnessCredentialsHelper } from '../support/harness';
 import { nodeRestHttp } from '../support/nodeRestHttp';
-import { NODE_NAME, readAll, runNode, startTestSandbox, bothWiresCredentials, REST_NODE, XML_NODE } from './support';
+import { NODE_NAME, expectSameCreateKeys, readAll, runNode, startTestSandbox, bothWiresCredentials, REST_NODE, XML_NODE } from './support';
 import { apPaymentParameters, billState, newBill } from './paymentSupport';
 
 let sandbox: Sandbox;
@@ -61,8 +61,8 @@ describe('AP payment create over REST', () => {
 
 		const c = await newBill(overXml, 'R-PAY-C');
 		const xml = await overXml(apPaymentParameters([{ billRecordNo: c, amount: 100 }]));
-		// REST answers key/id/href only: no recordUrl on create output (docs/rest-wire.md, as for journal entries).
-		expect(Object.keys(made).sort()).toEqual(Object.keys(xml.json(NODE_NAME)[0]).filter((k) => k !== 'recordUrl').sort());
+		// The XML output's keys, the record link too: the XML read's RECORD_URL of the payment REST created.
+		expect(await expectSameCreateKeys(sandbox, 'APPYMT', made, xml.json(NODE_NAME)[0])).not.toBe('');
 
 		expect(await billState(sandbox, a)).toEqual({ state: 'Partially Paid', due: '50.00', paid: '100.00' });
 		expect(await billState(sandbox, b)).toEqual({ state: 'Paid', due: '0.00', paid: '80.00' });

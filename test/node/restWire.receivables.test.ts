@@ -8,7 +8,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox/api';
 import { listSearch, packageNode, type HarnessCredentialsHelper } from '../support/harness';
-import { NODE_NAME, readAll, runNode, startTestSandbox, bothWiresCredentials, REST_NODE, XML_NODE } from './support';
+import { NODE_NAME, expectSameCreateKeys, readAll, runNode, startTestSandbox, bothWiresCredentials, REST_NODE, XML_NODE } from './support';
 import { arPaymentParameters } from './paymentSupport';
 
 let sandbox: Sandbox;
@@ -53,10 +53,10 @@ async function sameRead(parameters: INodeParameters, minFields = 8): Promise<{ r
 	return { rest: r, xml: x };
 }
 
-/** A create over both APIs: the same output but for the record number (and the record URL REST does not answer). */
-function sameCreateOutput(rest: IDataObject, xml: IDataObject, differing: string[]): void {
+/** A create over both APIs: the same keys, the same output but for the record number and its link (which is the XML read's). */
+async function sameCreateOutput(object: string, rest: IDataObject, xml: IDataObject, differing: string[]): Promise<void> {
 	const strip = (o: IDataObject) => Object.fromEntries(Object.entries(o).filter(([k]) => !['recordNo', 'RECORDNO', 'recordUrl', 'RECORD_URL', ...differing].includes(k)));
-	expect(Object.keys(rest).sort()).toEqual(Object.keys(xml).filter((k) => k !== 'recordUrl' && k !== 'RECORD_URL').sort());
+	await expectSameCreateKeys(sandbox, object, rest, xml);
 	expect(strip(rest)).toEqual(strip(xml));
 }
 
@@ -83,7 +83,8 @@ describe('customers over REST', () => {
 		const fields = { email: 'ap@lakeside.example', customerType: 'Clinic', phone: '555-0100', contactName: 'Lakeside AP' };
 		const rest = await ok(await overRest({ resource: 'customer', operation: 'create', customerId: 'C-REST-1', name: 'Lakeside Rest', additionalFields: fields }));
 		const xml = await ok(await overXml({ resource: 'customer', operation: 'create', customerId: 'C-XML-1', name: 'Lakeside Rest', additionalFields: fields }));
-		sameCreateOutput(rest, xml, ['customerId']);
+		await sameCreateOutput('CUSTOMER', rest, xml, ['customerId']);
+		expect(rest.recordUrl).toEqual(expect.any(String));
 		const [stored] = await readAll(sandbox, 'CUSTOMER', "CUSTOMERID = 'C-REST-1'");
 		expect(stored).toMatchObject({ NAME: 'Lakeside Rest', CUSTTYPE: 'Clinic', DISPLAYCONTACT: expect.objectContaining({ EMAIL1: 'ap@lakeside.example', PRINTAS: 'Lakeside Rest' }) });
 
@@ -116,7 +117,7 @@ describe('AR invoices over REST', () => {
 	it('create gives the XML output; get and get many (open invoices) read the same over both', async () => {
 		const rest = await ok(await overRest(invoice('AR-REST-1', { additionalFields: { description: 'Autumn term', referenceNumber: 'PO-77' } })));
 		const xml = await ok(await overXml(invoice('AR-XML-1', { additionalFields: { description: 'Autumn term', referenceNumber: 'PO-77' } })));
-		sameCreateOutput(rest, xml, ['invoiceNumber']);
+		await sameCreateOutput('ARINVOICE', rest, xml, ['invoiceNumber']);
 		expect(rest).toMatchObject({ customerId: 'C-1001', totalEntered: 150, state: 'Posted' });
 		const [stored] = await readAll(sandbox, 'ARINVOICE', `RECORDNO = ${String(rest.recordNo)}`);
 		expect(stored).toMatchObject({ RECORDID: 'AR-REST-1', DOCNUMBER: 'PO-77', DESCRIPTION: 'Autumn term', WHENCREATED: '10/01/2026', WHENDUE: '10/31/2026', TOTALENTERED: '150.00', STATE: 'Posted' });
@@ -204,8 +205,8 @@ describe('AR payments over REST', () => {
 
 		const c = await restInvoice('AR-PAY-C', [40]);
 		const xml = await ok(await overXml(arPaymentParameters([{ invoiceRecordNo: String(c), amount: 40 }], { additionalFields: { referenceNumber: 'CHK-XML-1', description: 'Two invoices' } })));
-		// REST's create answers key/id/href only: every field of the XML output but the record URL.
-		expect(Object.keys(rest).sort()).toEqual(Object.keys(xml).filter((k) => k !== 'recordUrl').sort());
+		// Every field of the XML output, the record link too (read back over REST: its webURL).
+		expect(await expectSameCreateKeys(sandbox, 'ARPYMT', rest, xml)).not.toBe('');
 
 		await sameRead({ resource: 'arPayment', operation: 'get', recordNo: String(rest.recordNo) }, 12);
 		const many = await sameRead({ resource: 'arPayment', operation: 'getMany', returnAll: true, filters: { customerId: 'C-1001', undepositedAccount: '1050', states: ['C'], startDate: '2026-11-02', endDate: '2026-11-02' } });
@@ -297,7 +298,7 @@ describe('card transactions over REST', () => {
 	it('create, get (with lines), get many and reverse over REST match XML; a re-run posts once', async () => {
 		const rest = await ok(await overRest(card('CC-REST-1'), 'wfRestCard'));
 		const xml = await ok(await overXml(card('CC-XML-1')));
-		sameCreateOutput(rest, xml, ['referenceNumber']);
+		await sameCreateOutput('CCTRANSACTION', rest, xml, ['referenceNumber']);
 		const rerun = await ok(await overRest(card('CC-REST-1'), 'wfRestCard'));
 		expect(rerun.recordNo).toBe(rest.recordNo);
 		expect(await readAll(sandbox, 'CCTRANSACTION', "RECORDID = 'CC-REST-1'")).toHaveLength(1);

@@ -6,7 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox/api';
 import { createCredentialsHelper, type HarnessCredentialsHelper } from '../support/harness';
-import { NODE_NAME, readAll, runNode, startTestSandbox, REST_NODE, XML_NODE } from './support';
+import { NODE_NAME, expectSameCreateKeys, readAll, runNode, startTestSandbox, REST_NODE, XML_NODE } from './support';
 
 let sandbox: Sandbox;
 let both: HarnessCredentialsHelper;
@@ -31,6 +31,21 @@ async function overBoth(parameters: Record<string, unknown>): Promise<{ xml: IDa
 	expect(xmlRun.error).toBeUndefined();
 	expect(restRun.error).toBeUndefined();
 	return { xml: xmlRun.json(NODE_NAME), rest: restRun.json(NODE_NAME) };
+}
+
+/** The same operation over both APIs, with parameters that may differ by wire (new IDs); the first item of each. */
+async function overBothEach(parameters: (wire: 'XML' | 'REST') => Record<string, unknown>): Promise<{ xml: IDataObject; rest: IDataObject }> {
+	const xmlRun = await runNode(sandbox, { authentication: 'webServices', ...parameters('XML') }, { credentials: both, nodeOverrides: XML_NODE });
+	const restRun = await runNode(sandbox, { authentication: 'oAuth2', ...parameters('REST') }, { credentials: both, nodeOverrides: REST_NODE });
+	expect(xmlRun.error).toBeUndefined();
+	expect(restRun.error).toBeUndefined();
+	return { xml: xmlRun.json(NODE_NAME)[0], rest: restRun.json(NODE_NAME)[0] };
+}
+
+/** Journal Entry -> Create of two lines in GJ: a debit of 6100 and a credit of 1000, both at location 110. */
+function journalEntry(postingDate: string, amount: number, debit: IDataObject = {}, credit: IDataObject = {}): Record<string, unknown> {
+	const line = (accountNo: string, type: string, extra: IDataObject) => ({ accountNo, type, amount, ...extra, locationId: '110' });
+	return { resource: 'journalEntry', operation: 'create', journal: { __rl: true, mode: 'id', value: 'GJ' }, postingDate, lineInput: 'fields', lines: { line: [line('6100', 'debit', debit), line('1000', 'credit', credit)] } };
 }
 
 const GL_FIELDS = 'RECORDNO,BATCHNO,LINE_NO,TR_TYPE,ENTRY_DATE,AMOUNT,TRX_AMOUNT,ACCOUNTNO,DEPARTMENT,LOCATION,CLASSID,DESCRIPTION,CURRENCY,STATE,WHENMODIFIED';
@@ -76,29 +91,29 @@ describe('the same operations over XML and REST give the same output', () => {
 
 describe('writes over REST, read back over XML', () => {
 	it('journalEntry create: posted over REST, lines and output like the XML create', async () => {
-		const parameters = {
-			resource: 'journalEntry',
-			operation: 'create',
-			journal: { __rl: true, mode: 'id', value: 'GJ' },
-			postingDate: '2026-10-15',
-			lineInput: 'fields',
-			lines: {
-				line: [
-					{ accountNo: '6100', type: 'debit', amount: 300.25, memo: 'Rent', locationId: '110', departmentId: 'ADMIN' },
-					{ accountNo: '1000', type: 'credit', amount: 300.25, memo: 'Cash', locationId: '110' },
-				],
-			},
-		};
+		const parameters = journalEntry('2026-10-15', 300.25, { memo: 'Rent', departmentId: 'ADMIN' }, { memo: 'Cash' });
 		const xmlRun = await runNode(sandbox, { authentication: 'webServices', ...parameters, description: 'Rent over XML' }, { credentials: both, nodeOverrides: XML_NODE });
 		const restRun = await runNode(sandbox, { authentication: 'oAuth2', ...parameters, description: 'Rent over REST' }, { credentials: both, nodeOverrides: REST_NODE });
 		expect(restRun.error).toBeUndefined();
 		const [made] = restRun.json(NODE_NAME);
-		// REST's create answers key/id/href only: the output has every field of the XML create's but the record URL.
-		const xmlKeys = Object.keys(xmlRun.json(NODE_NAME)[0]).filter((k) => k !== 'recordUrl');
-		expect(Object.keys(made).sort()).toEqual(xmlKeys.sort());
+		// Every field of the XML create's output, the record link too (the XML read's RECORD_URL of this entry).
+		expect(await expectSameCreateKeys(sandbox, 'GLBATCH', made, xmlRun.json(NODE_NAME)[0])).not.toBe('');
 		expect(made).toMatchObject({ journal: 'GJ', postingDate: '2026-10-15', state: 'Posted', lineCount: 2, recordNo: expect.any(Number) });
 		const [stored] = await readAll(sandbox, 'GLBATCH', "BATCH_TITLE = 'Rent over REST'");
 		expect(stored).toMatchObject({ JOURNAL: 'GJ', BATCH_DATE: '10/15/2026', STATE: 'Posted' });
+	});
+
+	it('creates with Simplify on and off: the keys of the XML create over REST (RECORDNO, the vendor ID, RECORD_URL), the link the XML read of that record', async () => {
+		const entry = journalEntry('2026-10-16', 12);
+		for (const simplify of [true, false]) {
+			const tag = simplify ? 'S' : 'R';
+			const vendors = await overBothEach((wire) => ({ resource: 'vendor', operation: 'create', vendorId: `V-URL-${tag}-${wire}`, name: 'Link Ferries', simplify }));
+			const link = await expectSameCreateKeys(sandbox, 'VENDOR', vendors.rest, vendors.xml);
+			expect(link).not.toBe('');
+			if (!simplify) expect(Object.keys(vendors.rest)).toEqual(['RECORDNO', 'VENDORID', 'RECORD_URL']);
+			const entries = await overBothEach((wire) => ({ ...entry, description: `Link ${tag} ${wire}`, simplify }));
+			expect(await expectSameCreateKeys(sandbox, 'GLBATCH', entries.rest, entries.xml)).not.toBe('');
+		}
 	});
 
 	it('vendor create over REST, then get over both', async () => {

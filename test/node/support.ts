@@ -51,6 +51,21 @@ export async function readAll(sandbox: Sandbox, object: string, query = '', fiel
 	return records;
 }
 
+/**
+ * A create's output over REST against the same create's over XML: the same keys (Simplify on or off,
+ * the record link included), and REST's link (recordUrl / RECORD_URL) is what the XML gateway reads
+ * as RECORD_URL for the record REST created. Returns that link ('' when the outputs carry none).
+ */
+export async function expectSameCreateKeys(sandbox: Sandbox, object: string, rest: IDataObject, xml: IDataObject): Promise<string> {
+	expect(Object.keys(rest).sort()).toEqual(Object.keys(xml).sort());
+	const link = rest.recordUrl ?? rest.RECORD_URL;
+	if (link === undefined) return '';
+	const [stored] = await readAll(sandbox, object, `RECORDNO = ${Number(rest.recordNo ?? rest.RECORDNO)}`, 'RECORD_URL');
+	expect(link).toMatch(/^http:\/\/[^/]+\/ia\/acct\/ur\.phtml\?\.r=/);
+	expect(link).toBe(stored.RECORD_URL);
+	return String(link);
+}
+
 export interface RunNodeOptions {
 	items?: INodeExecutionData[] | IDataObject[];
 	continueOnFail?: boolean;

@@ -29,6 +29,8 @@ export const CUSTOMER: RestObjectDef = {
 		// contacts.default.id: the display contact's name (the XML API's DISPLAYCONTACT.CONTACTNAME).
 		f.str('contacts.default.id', 'DISPLAYCONTACT.CONTACTNAME'),
 		...contactFields('contacts.default', 'DISPLAYCONTACT'),
+		// accounts-receivable.md, GET customer example.
+		f.str('webURL', 'RECORD_URL', { readOnly: true }),
 		...auditFields(),
 		...entityFields(),
 	],
@@ -220,6 +222,8 @@ export const PAYMENT: RestObjectDef = {
 			['complete', 'Complete'],
 			['voided', 'Voided'],
 		], { createValues: ['draft', 'complete'], immutable: true }),
+		// accounts-receivable.md, GET payment example.
+		f.str('webURL', 'RECORD_URL', { readOnly: true }),
 		...auditFields('AUDITWHENCREATED'),
 		...entityFields(),
 	],

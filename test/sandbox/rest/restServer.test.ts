@@ -1,5 +1,8 @@
 import { type Sandbox, startSandbox } from '../../../sandbox';
 import { clientCredentialsToken, rest } from './restClient';
+import { IntacctClient } from '../../../nodes/shared/intacct/client/client';
+import { read } from '../../../nodes/shared/intacct/xml/functions';
+import { createNodeHttpPost } from '../../support/nodeHttpPost';
 
 describe('REST over HTTP: faults, limits, headers (sandbox/rest/restServer.ts)', () => {
 	let sandbox: Sandbox;
@@ -43,6 +46,24 @@ describe('REST over HTTP: faults, limits, headers (sandbox/rest/restServer.ts)',
 		const statuses = results.map((r) => r.status).sort();
 		expect(statuses.filter((s) => s === 200)).toHaveLength(6);
 		expect(statuses.filter((s) => s === 429)).toHaveLength(1);
+	});
+
+	test('record links (webURL) are the XML gateway\'s RECORD_URL of the same record: absolute against the address called, in GET, query and composite answers', async () => {
+		const made = await rest(sandbox, token, 'POST', '/objects/accounts-receivable/customer', { id: 'C-LINK-1', name: 'Link Clinic' });
+		expect(made.status).toBe(201);
+		const key = String(made.body['ia::result'].key);
+		const xml = new IntacctClient({ credentials: sandbox.credentials, post: createNodeHttpPost(), retryBaseDelayMs: 1 });
+		const link = String((await xml.execute(read('CUSTOMER', key, ['RECORD_URL']))).records[0].RECORD_URL);
+		expect(link).toBe(`${new URL(sandbox.rest.baseUrl).origin}/ia/acct/ur.phtml?.r=customer%3A${key}`);
+		expect((await rest(sandbox, token, 'GET', `/objects/accounts-receivable/customer/${key}`)).body['ia::result'].webURL).toBe(link);
+		const queried = await rest(sandbox, token, 'POST', '/services/core/query', { object: 'accounts-receivable/customer', fields: ['key', 'webURL'], filters: [{ $eq: { key } }] });
+		expect(queried.body['ia::result']).toEqual([{ key, webURL: link }]);
+		const composite = await rest(sandbox, token, 'POST', '/services/core/composite', [
+			{ method: 'GET', path: `/objects/accounts-receivable/customer/${key}` },
+			{ method: 'POST', path: '/services/core/query', body: { object: 'accounts-receivable/customer', fields: ['webURL'], filters: [{ $eq: { key } }] } },
+		]);
+		expect(JSON.stringify(composite.body)).not.toContain('"webURL":"/ia/');
+		expect(JSON.stringify(composite.body)).toContain(`"webURL":"${link}"`);
 	});
 
 	test('XML content on the REST API is GW-0014', async () => {

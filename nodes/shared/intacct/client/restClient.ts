@@ -35,7 +35,8 @@ import { explainRestFailure } from './restCredentialWords';
 import { Semaphore } from './semaphore';
 import { recordRestCall } from './costMeter';
 import { backoffDelay, networkError } from './retryPolicy';
-import { createKeyed, type KeyedCreatesMode } from './restKeyedCreates';
+import { EARLIER_POST_FIELDS, earlierPostKeys, markEarlierPosts, sendKeyed, type KeyedCreatesMode, type KeyedSending } from './restKeyedCreates';
+import { readBack } from './restReadBack';
 
 /** Batch requests take up to 500 records (intacct-docs/rest/bulk-requests.md). */
 export const MAX_REST_BATCH = 500;
@@ -68,6 +69,12 @@ export interface RawBody {
 	text: string;
 	/** Records it carries (the cost meter counts one write per record). */
 	objects?: number;
+}
+
+/** The keyed creates of one object as sent (restKeyedCreates.ts) and the functions they are, in order. */
+interface KeyedGroup {
+	sending: KeyedSending;
+	valid: number[];
 }
 
 /** An aggregate of a `query` select: the XML output name (SUM.TRX_AMOUNT) and the REST field (sum:txnAmount). */
@@ -564,17 +571,7 @@ export class RestIntacctClient implements IntacctApi {
 		});
 		const size = Math.min(MAX_REST_BATCH, Math.max(1, options?.batchSize ?? MAX_REST_BATCH));
 		const work: Array<Promise<void>> = [];
-		for (const indexes of creates.values()) {
-			// A batch takes one Idempotency-Key: keyed by its members' keys, a re-run's batch with one
-			// item more or less is a new key and Intacct would post the repeated items again. Keyed
-			// creates go as composite requests instead, every document under its own key.
-			const keyed = indexes.filter((i) => fns[i].controlId !== undefined);
-			const unkeyed = indexes.filter((i) => fns[i].controlId === undefined);
-			if (keyed.length > 0) work.push(this.createKeyedGroup(fns, keyed, entityId, outcomes));
-			for (let from = 0; from < unkeyed.length; from += size) {
-				work.push(this.createBatch(fns, unkeyed.slice(from, from + size), entityId, outcomes));
-			}
-		}
+		for (const indexes of creates.values()) work.push(this.createObject(given, fns, indexes, size, entityId, outcomes));
 		for (const i of others) {
 			work.push(
 				(async () => {
@@ -621,23 +618,76 @@ export class RestIntacctClient implements IntacctApi {
 		return { mapping, bodies, valid };
 	}
 
+	/**
+	 * The creates of one object: keyed ones as composite requests (every document under its own key),
+	 * the others as batch requests, then one read-back of the created records (restReadBack.ts, one
+	 * query per 4,000) for what REST's create answer lacks: the RECORD_URL the XML gateway answers a
+	 * generic create with (REST's webURL) and the audit times that tell an earlier run's posts.
+	 */
+	private async createObject(given: IntacctFunction[], fns: IntacctFunction[], indexes: number[], size: number, entityId: string, outcomes: BatchOutcome[]): Promise<void> {
+		// A batch takes one Idempotency-Key: keyed by its members' keys, a re-run's batch with one
+		// item more or less is a new key and Intacct would post the repeated items again. Keyed
+		// creates go as composite requests instead, every document under its own key.
+		const keyed = indexes.filter((i) => fns[i].controlId !== undefined);
+		const unkeyed = indexes.filter((i) => fns[i].controlId === undefined);
+		const elements = new Map<number, JsonObject>();
+		const sent: Array<Promise<KeyedGroup | undefined>> = [];
+		if (keyed.length > 0) sent.push(this.createKeyedGroup(fns, keyed, entityId, outcomes, elements));
+		for (let from = 0; from < unkeyed.length; from += size) sent.push(this.createBatch(fns, unkeyed.slice(from, from + size), entityId, outcomes, elements).then(() => undefined));
+		const group = (await Promise.all(sent))[0];
+		let mapping: RestObjectMapping;
+		try {
+			mapping = this.writeTarget(fns[indexes[0]]).mapping;
+		} catch {
+			return;
+		}
+		// Only generic creates: the legacy ones (create_invoice, record_deposit, ...) answer <key> alone over XML.
+		const urlField = mapping.fields.find((f) => f.xml === 'RECORD_URL');
+		const linked = urlField === undefined ? [] : [...elements.keys()].filter((i) => given[i].name === 'create');
+		const earlier = group === undefined ? [] : earlierPostKeys(group.sending);
+		const keys = [...linked.map((i) => str(elements.get(i)?.key)), ...earlier];
+		const fields = [...(linked.length > 0 && urlField ? [urlField.rest] : []), ...(earlier.length > 0 ? EARLIER_POST_FIELDS : [])];
+		const rows = keys.length > 0 ? await readBack(this, mapping.rest, keys, fields, entityId) : new Map<string, JsonObject>();
+		if (group !== undefined) {
+			markEarlierPosts(group.sending, rows);
+			group.valid.forEach((i, n) => {
+				const outcome = group.sending.outcomes[n];
+				if (outcome.ok) outcomes[i] = { ok: true, result: this.created(fns[i], mapping, outcome.element, outcome.duplicate) };
+			});
+		}
+		for (const i of linked) {
+			const outcome = outcomes[i];
+			const row = rows.get(str(elements.get(i)?.key));
+			if (!outcome.ok || row === undefined || urlField === undefined) continue;
+			// As a read of the record gives it (absolute against the REST host); a read-back that failed leaves it out.
+			const url = toXmlRecord(mapping, row, [urlField], this.origin).RECORD_URL;
+			if (typeof url === 'string' && url !== '') outcome.result.records = outcome.result.records.map((r) => ({ ...r, RECORD_URL: url }));
+		}
+	}
+
+	/** A create's answer as the XML gateway's: RECORDNO, the business ID of master data (REST's id), then RECORD_URL once read back. */
 	private created(fn: IntacctFunction, mapping: RestObjectMapping, element: unknown, duplicate: boolean): IntacctResult {
-		const key = str(asObject(element).key);
-		return this.result(fn, [{ RECORDNO: key }], { key, listType: mapping.xmlObject, ...(duplicate ? { duplicate: true } : {}) });
+		const answer = asObject(element);
+		const key = str(answer.key);
+		const record: IntacctRecord = { RECORDNO: key };
+		const id = str(answer.id);
+		if (fn.name === 'create' && mapping.idXml !== undefined && id !== '') record[mapping.idXml] = id;
+		return this.result(fn, [record], { key, listType: mapping.xmlObject, ...(duplicate ? { duplicate: true } : {}) });
 	}
 
 	/** Creates without control IDs: one batch request (or a single POST for one). */
-	private async createBatch(fns: IntacctFunction[], indexes: number[], entityId: string, outcomes: BatchOutcome[]): Promise<void> {
+	private async createBatch(fns: IntacctFunction[], indexes: number[], entityId: string, outcomes: BatchOutcome[], elements: Map<number, JsonObject>): Promise<void> {
 		const prepared = await this.prepareCreates(fns, indexes, entityId, outcomes);
 		if (!prepared) return;
 		const { mapping, bodies, valid } = prepared;
 		const single = valid.length === 1;
 		try {
 			const { result } = await this.send({ method: 'POST', path: `/objects/${mapping.rest}`, body: single ? bodies[0] : bodies, entityId, what: `create ${mapping.rest}`, isWrite: true });
-			const elements = single ? [result] : Array.isArray(result) ? result : [];
+			const answers = single ? [result] : Array.isArray(result) ? result : [];
 			valid.forEach((i, n) => {
-				const element = elements[n];
+				const element = answers[n];
 				const error = batchElementError(element, { what: `create ${mapping.rest} (item ${n + 1} of the batch)`, secrets: this.secrets() });
+				if (!error) elements.set(i, asObject(element));
 				outcomes[i] = error ? { ok: false, error } : { ok: true, result: this.created(fns[i], mapping, element, false) };
 			});
 		} catch (error) {
@@ -645,17 +695,19 @@ export class RestIntacctClient implements IntacctApi {
 		}
 	}
 
-	/** Creates with control IDs: every document under its own Idempotency-Key (restKeyedCreates.ts). */
-	private async createKeyedGroup(fns: IntacctFunction[], indexes: number[], entityId: string, outcomes: BatchOutcome[]): Promise<void> {
+	/** Creates with control IDs: every document under its own Idempotency-Key (restKeyedCreates.ts); the read-back is the caller's. */
+	private async createKeyedGroup(fns: IntacctFunction[], indexes: number[], entityId: string, outcomes: BatchOutcome[], elements: Map<number, JsonObject>): Promise<KeyedGroup | undefined> {
 		const prepared = await this.prepareCreates(fns, indexes, entityId, outcomes);
-		if (!prepared) return;
+		if (!prepared) return undefined;
 		const { mapping, bodies, valid } = prepared;
 		const documents = valid.map((i, n) => ({ body: bodies[n], key: fns[i].controlId ?? '' }));
-		const results = await createKeyed(this, mapping.rest, documents, { mode: this.options.keyedCreates, entityId });
+		const sending = await sendKeyed(this, mapping.rest, documents, { mode: this.options.keyedCreates, entityId });
 		valid.forEach((i, n) => {
-			const outcome = results[n];
+			const outcome = sending.outcomes[n];
+			if (outcome.ok) elements.set(i, outcome.element);
 			outcomes[i] = outcome.ok ? { ok: true, result: this.created(fns[i], mapping, outcome.element, outcome.duplicate) } : { ok: false, error: outcome.error.maskWith(this.secrets()) };
 		});
+		return { sending, valid };
 	}
 
 	private readonly baseCurrencies = new Map<string, Promise<string>>();

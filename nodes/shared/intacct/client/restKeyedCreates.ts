@@ -13,8 +13,10 @@
  *    Intacct left unprocessed after it are sent again one by one under their own keys, and so are
  *    the documents of a composite refused as a whole (4xx: nothing ran);
  *  - a document created earlier but replayed inside a changed chunk shows no replay header of its
- *    own: its record's audit.createdDateTime (one query per 4,000 keys) earlier than the server's
- *    clock before these writes went out (a Date header) says it was an earlier run's post.
+ *    own: its record's audit.createdDateTime (read back with restReadBack.ts, one query per 4,000
+ *    keys) earlier than the server's clock before these writes went out (a Date header) says it was
+ *    an earlier run's post. sendKeyed() leaves that read to its caller (the REST client reads the
+ *    records' webURL in the same query); createKeyed() sends and reads.
  *
  * This relies on Intacct honouring Idempotency-Key in a sub-request's headers, which Sage's pages
  * imply but no recorded answer shows (docs/fidelity-rest.md); mode 'single' sends one request per
@@ -24,12 +26,10 @@ import { createHash } from 'node:crypto';
 import { IntacctError } from '../core/errors';
 import { batchElementError, type JsonObject } from '../rest/restWire';
 import { contentChunks } from './contentChunks';
+import { readBack } from './restReadBack';
 
 export type KeyedCreatesMode = 'composite' | 'single';
 export const KEYED_CREATES_MODES: readonly KeyedCreatesMode[] = ['composite', 'single'];
-
-/** The query service returns at most 4,000 records a page (intacct-docs/rest/query-service.md). */
-export const READ_BACK_KEYS = 4000;
 
 export interface KeyedDocument {
 	body: JsonObject;
@@ -65,7 +65,33 @@ export interface KeyedCreateOptions {
 	readBack?: boolean;
 }
 
+/** What sendKeyed sent: the outcomes, and what tells an earlier run's posts among them (markEarlierPosts). */
+export interface KeyedSending {
+	outcomes: KeyedOutcome[];
+	/** The server's clock before the writes went out; undefined: no check wanted or possible. */
+	started?: number;
+	/** Documents of composites Intacct ran (not replayed): an earlier run may have posted them. */
+	unsure: number[];
+}
+
+/** Sends and reads back the audit times of the documents that may be an earlier run's posts. */
 export async function createKeyed(client: KeyedCreateClient, object: string, documents: KeyedDocument[], options: KeyedCreateOptions = {}): Promise<KeyedOutcome[]> {
+	const sending = await sendKeyed(client, object, documents, options);
+	const keys = earlierPostKeys(sending);
+	if (keys.length > 0) markEarlierPosts(sending, await readBack(client, object, keys, EARLIER_POST_FIELDS, options.entityId));
+	return sending.outcomes;
+}
+
+/** The keys whose audit times markEarlierPosts needs (none when there is nothing to tell). */
+export function earlierPostKeys(sending: KeyedSending): string[] {
+	if (sending.started === undefined) return [];
+	return sending.unsure.map((n) => sending.outcomes[n]).flatMap((o) => (o.ok ? [String(o.element.key ?? '')] : []));
+}
+
+/** The fields markEarlierPosts reads. */
+export const EARLIER_POST_FIELDS = ['key', 'audit.createdDateTime'];
+
+export async function sendKeyed(client: KeyedCreateClient, object: string, documents: KeyedDocument[], options: KeyedCreateOptions = {}): Promise<KeyedSending> {
 	const outcomes = new Array<KeyedOutcome>(documents.length);
 	const path = `/objects/${object}`;
 	const entityId = options.entityId;
@@ -79,7 +105,7 @@ export async function createKeyed(client: KeyedCreateClient, object: string, doc
 	};
 	if (options.mode === 'single' || documents.length === 1) {
 		await Promise.all(documents.map(async (_, n) => await single(n)));
-		return outcomes;
+		return { outcomes, unsure: [] };
 	}
 	// The server's time before these writes go out, for telling an earlier run's record from ours.
 	const started = options.readBack === false ? undefined : await client.serverTime(entityId ?? '', object).catch(() => undefined);
@@ -123,8 +149,7 @@ export async function createKeyed(client: KeyedCreateClient, object: string, doc
 			await Promise.all(again.map(async (n) => await single(n)));
 		}),
 	);
-	if (started !== undefined && unsure.length > 0) await markEarlierPosts(client, object, outcomes, unsure, started, entityId);
-	return outcomes;
+	return { outcomes, started, unsure };
 }
 
 /** A composite Intacct refused before running any sub-request: a 4xx answer other than 401 and 429. */
@@ -137,39 +162,20 @@ function refusedAsAWhole(error: unknown): boolean {
  * Documents of composites Intacct ran (not replayed) whose records were created before `started`
  * (server clock, whole seconds as audit.createdDateTime has them) were replayed inside the composite:
  * an earlier run posted them. A record created in the same second as `started` counts as this run's
- * (a re-run within a second of the earlier run's last post may report it so); a failed read leaves
- * the flags as they are (the documents are posted either way).
+ * (a re-run within a second of the earlier run's last post may report it so); a record the read-back
+ * lacks (the read failed) leaves its flag as it is (the document is posted either way).
  */
-async function markEarlierPosts(client: KeyedCreateClient, object: string, outcomes: KeyedOutcome[], unsure: number[], started: number, entityId: string | undefined): Promise<void> {
+export function markEarlierPosts(sending: KeyedSending, rows: ReadonlyMap<string, JsonObject>): void {
+	const { outcomes, started } = sending;
+	if (started === undefined) return;
 	const startSecond = Math.floor(started / 1000);
-	const byKey = new Map<string, number[]>();
-	for (const n of unsure) {
+	for (const n of sending.unsure) {
 		const outcome = outcomes[n];
-		const key = outcome.ok ? String(outcome.element.key ?? '') : '';
-		if (key === '') continue;
-		byKey.set(key, [...(byKey.get(key) ?? []), n]);
-	}
-	const keys = [...byKey.keys()];
-	for (let from = 0; from < keys.length; from += READ_BACK_KEYS) {
-		const slice = keys.slice(from, from + READ_BACK_KEYS);
-		let rows: unknown;
-		try {
-			({ result: rows } = await client.request('POST', '/services/core/query', {
-				body: { object, fields: ['key', 'audit.createdDateTime'], filters: [{ $in: { key: slice } }], start: 1, size: READ_BACK_KEYS },
-				entityId,
-			}));
-		} catch {
-			continue;
-		}
-		for (const row of Array.isArray(rows) ? rows : []) {
-			const record = asObject(row);
-			const audit = asObject(record.audit);
-			const created = Date.parse(String(record['audit.createdDateTime'] ?? audit.createdDateTime ?? ''));
-			if (!Number.isFinite(created) || Math.floor(created / 1000) >= startSecond) continue;
-			for (const n of byKey.get(String(record.key ?? '')) ?? []) {
-				const outcome = outcomes[n];
-				if (outcome.ok) outcomes[n] = { ...outcome, duplicate: true };
-			}
-		}
+		if (!outcome.ok) continue;
+		const record = rows.get(String(outcome.element.key ?? ''));
+		if (record === undefined) continue;
+		const audit = asObject(record.audit);
+		const created = Date.parse(String(record['audit.createdDateTime'] ?? audit.createdDateTime ?? ''));
+		if (Number.isFinite(created) && Math.floor(created / 1000) < startSecond) outcomes[n] = { ...outcome, duplicate: true };
 	}
 }

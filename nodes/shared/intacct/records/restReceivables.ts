@@ -31,6 +31,7 @@ const CUSTOMER: RestObjectMapping = {
 		// The display contact's name is its id on REST (accounts-receivable.md "Get a customer": contacts.default.id).
 		rw('DISPLAYCONTACT.CONTACTNAME', 'contacts.default.id'),
 		...DISPLAY_CONTACT,
+		ro('RECORD_URL', 'webURL'),
 		...AUDIT,
 		...ENTITY,
 	],
@@ -161,6 +162,7 @@ const ARPYMT: RestObjectMapping = {
 				],
 			),
 		}),
+		ro('RECORD_URL', 'webURL'),
 		...AUDIT_OF_TRANSACTION,
 		...ENTITY,
 	],

@@ -5,13 +5,13 @@ import { create, legacyFunction, lookup, read, readByName, readByQuery, readMore
 import { IntacctError } from '../../../../../nodes/shared/intacct/core/errors';
 import type { IntacctRecord } from '../../../../../nodes/shared/intacct/core/types';
 import { nodeRestHttp } from '../../../../support/nodeRestHttp';
+import { sandboxRestClient } from '../../../../support/sandboxRestClient';
 import { createNodeHttpPost } from '../../../../support/nodeHttpPost';
 
 describe('RestIntacctClient against the sandbox (client/restClient.ts)', () => {
 	let sandbox: Sandbox;
 	let rest: RestIntacctClient;
-	const restClient = (extra: Partial<ConstructorParameters<typeof RestIntacctClient>[0]> = {}): RestIntacctClient =>
-		new RestIntacctClient({ credentials: { ...sandbox.rest.credentials, baseUrl: sandbox.rest.baseUrl }, http: nodeRestHttp, retryBaseDelayMs: 1, ...extra });
+	const restClient = (extra: Partial<ConstructorParameters<typeof RestIntacctClient>[0]> = {}): RestIntacctClient => sandboxRestClient(sandbox, extra);
 	beforeAll(async () => {
 		sandbox = await startSandbox({ port: 0 });
 		rest = restClient();
@@ -48,7 +48,8 @@ describe('RestIntacctClient against the sandbox (client/restClient.ts)', () => {
 		const before = rest.stats.requests;
 		const vendor = (id: string) => create('VENDOR', { VENDORID: id, NAME: `Vendor ${id}`, DISPLAYCONTACT: { PRINTAS: id } }, { controlId: `ctl-${id}` });
 		const outcomes = await rest.executeMany([vendor('RK-1'), vendor('RK-2'), vendor('RK-3')]);
-		expect(rest.stats.requests - before).toBe(3);
+		// Three POSTs and one read-back of the records' webURL (the XML create answers RECORD_URL).
+		expect(rest.stats.requests - before).toBe(4);
 		expect(outcomes.map((o) => o.ok && o.result.duplicate !== true)).toEqual([true, true, true]);
 		// The same three again with a fourth: the three are Intacct's replays (reported as duplicates), the fourth is new.
 		const again = await rest.executeMany([vendor('RK-1'), vendor('RK-2'), vendor('RK-3'), vendor('RK-4')]);
@@ -62,8 +63,11 @@ describe('RestIntacctClient against the sandbox (client/restClient.ts)', () => {
 		// The middle vendor's ID exists already (a REST vendor without PRINTAS is accepted since main's
 		// sandbox follows Sage's REST example, so the refusal comes from the duplicate ID).
 		const outcomes = await rest.executeMany([vendor('RV-1', 'RV one'), vendor('V-100', 'taken'), vendor('RV-3', 'RV three')]);
-		expect(rest.stats.requests - before).toBe(1);
+		// The batch and one read-back of the created records' webURL.
+		expect(rest.stats.requests - before).toBe(2);
 		expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+		// The XML gateway's answer: RECORDNO, the vendor ID, RECORD_URL.
+		expect(outcomes.map((o) => (o.ok ? Object.keys(o.result.records[0]) : []))).toEqual([['RECORDNO', 'VENDORID', 'RECORD_URL'], [], ['RECORDNO', 'VENDORID', 'RECORD_URL']]);
 		const failed = outcomes[1];
 		if (failed.ok) throw new Error('expected a failure');
 		expect(failed.error.errors.map((e) => e.errorNo)).toContain('BL34000061');
@@ -158,11 +162,12 @@ describe('RestIntacctClient against the sandbox (client/restClient.ts)', () => {
 		const created = await client.execute(entry);
 		expect(sent[0]).toContain('"nsp::FundingSource":{"key":"10003"}');
 		const lines = await client.execute(readByQuery({ object: 'GLENTRY', fields: ['RECORDNO', 'GLDIMFUNDINGSOURCE'], query: `BATCHNO = '${created.key}' AND GLDIMFUNDINGSOURCE = '10003'` }));
-		expect(sent[1]).toContain('dimensions.nsp::FundingSource.key');
+		// (sent[1]: the read-back of the entry's webURL)
+		expect(sent[2]).toContain('dimensions.nsp::FundingSource.key');
 		expect(lines.records).toEqual([{ RECORDNO: expect.any(String), GLDIMFUNDINGSOURCE: '10003' }]);
 		// One dimension list for both requests, and none for a body without a UDD.
-		expect(client.stats.requests).toBe(3);
-		await client.execute(read('GLENTRY', String(lines.records[0].RECORDNO), ['RECORDNO']));
 		expect(client.stats.requests).toBe(4);
+		await client.execute(read('GLENTRY', String(lines.records[0].RECORDNO), ['RECORDNO']));
+		expect(client.stats.requests).toBe(5);
 	});
 });
