@@ -31,6 +31,9 @@ export const APPYMT_STATE = enumValues([
 export const APPYMT: ObjectDef = {
 	name: 'APPYMT',
 	label: 'AP Payment',
+	// Create AP Payment inputs that are not stored fields: accepted (documented), the sandbox models
+	// only PAYMENTDATE and ACTION of them (docs/fidelity.md); anything else is refused (writes/field-check.ts).
+	writeOnly: ['PAYMENTDATE', 'ACTION', 'PAYMENTPROVIDER', 'EXCH_RATE_DATE', 'EXCH_RATE_TYPE_ID', 'AMOUNTTOPAY'],
 	relationships: [
 		{ path: 'VENDOR', object: 'VENDOR', label: 'Vendor', relatedBy: 'VENDORID', targetField: 'VENDORID' },
 	],

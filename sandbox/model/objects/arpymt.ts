@@ -19,6 +19,10 @@ export const ARPYMT_STATE = enumValues([
 export const ARPYMT: ObjectDef = {
 	name: 'ARPYMT',
 	label: 'AR Payment',
+	// Create/Update AR Payment inputs that are not (writable) fields here: accepted (documented; WHENPAID
+	// is listed although the read table marks it computed), only ACTION and PRBATCH are acted on
+	// (docs/fidelity.md); anything else is refused (writes/field-check.ts). ONLINECARDPAYMENT is read nested.
+	writeOnly: ['ACTION', 'PRBATCH', 'EXCH_RATE_TYPE_ID', 'EXCHANGE_RATE', 'AMOUNTOPAY', 'TRX_AMOUNTTOPAY', 'WHENPAID', 'BILLTOPAYTONAME'],
 	relationships: [{ path: 'CUSTOMER', object: 'CUSTOMER', label: 'Customer', relatedBy: 'CUSTOMERID', targetField: 'CUSTOMERID' }],
 	fields: [
 		recordNoField(),
