@@ -71,6 +71,23 @@ export const APPYMT: ObjectDef = {
 export const APPYMTDETAIL: ObjectDef = {
 	name: 'APPYMTDETAIL',
 	label: 'AP Payment Detail',
+	// The other keys of Create AP Payment's APPYMTDETAIL table: accepted as documented; credit memos,
+	// adjustments, advances and inline credits are refused as not modelled (writes/appymt.ts).
+	writeOnly: [
+		'POSADJKEY',
+		'POSADJENTRYKEY',
+		'INLINEKEY',
+		'INLINEENTRYKEY',
+		'TRX_INLINEAMOUNT',
+		'DISCOUNTDATE',
+		'ADJUSTMENTKEY',
+		'ADJUSTMENTENTRYKEY',
+		'TRX_ADJUSTMENTAMOUNT',
+		'ADVANCEKEY',
+		'ADVANCEENTRYKEY',
+		'TRX_POSTEDADVANCEAMOUNT',
+		'JOINTPAYEEPRINTAS',
+	],
 	relationships: [
 		{ path: 'APPYMT', object: 'APPYMT', label: 'Payment', relatedBy: 'PAYMENTKEY', targetField: 'RECORDNO' },
 		{ path: 'APBILL', object: 'APBILL', label: 'Bill', relatedBy: 'RECORDKEY', targetField: 'RECORDNO' },

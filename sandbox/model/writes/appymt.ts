@@ -13,7 +13,7 @@
 import type { FunctionOutcome, XmlElement } from '../contract';
 import { formatUsDate, fromDateParts } from '../dates';
 import { RULES, RuleViolation, violation, writeFailure } from '../errors';
-import { APPYMT, APPYMT_PAYMENT_METHODS } from '../objects/appymt';
+import { APPYMT, APPYMTDETAIL, APPYMT_PAYMENT_METHODS } from '../objects/appymt';
 import type { Row } from '../store';
 import { attribute, childElement, childText } from '../xml-element';
 import { requireReference } from './dimensions';
@@ -71,6 +71,7 @@ function buildApplications(ws: WriteSession, vendorId: string, details: FieldInp
 	const pendingLine = new Map<string, number>();
 	return details.map((detail, index) => {
 		try {
+			checkWriteFields(APPYMTDETAIL, detail, 'create');
 			if (value(detail, 'POSADJKEY') || value(detail, 'ADJUSTMENTKEY') || value(detail, 'ADVANCEKEY') || value(detail, 'INLINEKEY')) {
 				throw violation('BL03000020', 'Credit memos, adjustments, advances and inline credits are not modelled by the sandbox.', 'Pay bills by RECORDKEY.');
 			}

@@ -14,7 +14,7 @@
 import type { XmlElement } from '../contract';
 import { formatUsDate } from '../dates';
 import { RULES, RuleViolation, violation } from '../errors';
-import { ARPYMT, ARPYMT_PAYMENT_METHODS } from '../objects/arpymt';
+import { ARPYMT, ARPYMTDETAIL, ARPYMT_PAYMENT_METHODS } from '../objects/arpymt';
 import type { Row } from '../store';
 import { AR_ACCOUNT, adjustCustomerDue } from './arinvoice';
 import { requireReference } from './dimensions';
@@ -54,6 +54,7 @@ function buildApplications(ws: WriteSession, customerId: string | undefined, det
 	const pendingLine = new Map<string, number>();
 	return details.map((detail, index) => {
 		try {
+			checkWriteFields(ARPYMTDETAIL, detail, 'create');
 			const unmodelled = UNMODELLED_DETAIL_KEYS.find((k) => value(detail, k));
 			if (unmodelled) throw violation('BL03000020', `${unmodelled}: credits, debit memos, advances, overpayments and discounts are not modelled by the sandbox.`, 'Pay invoices by RECORDKEY.');
 			const key = value(detail, 'RECORDKEY');

@@ -118,6 +118,18 @@ describe('APPYMT header: only the fields of Create AP Payment', () => {
 		expect(read(company, 'APBILL', bill)).toMatchObject({ TOTALPAID: '0.00', TOTALDUE: '25.00' });
 	});
 
+	it.each([
+		['an unknown detail field', '<QUANTITY>1</QUANTITY>', 'Field QUANTITY is not a field of APPYMTDETAIL. (payment detail 1)'],
+		['a read-only detail field', '<PAYMENTAMOUNT>10</PAYMENTAMOUNT>', 'Field PAYMENTAMOUNT of APPYMTDETAIL is read-only. (payment detail 1)'],
+	])('%s is refused; no payment, the bill untouched', (_case, extra, text) => {
+		const company = createCompany();
+		const bill = newBill(company, 'HDR-8');
+		const body = `<create><APPYMT>${AP_HEADER}<APPYMTDETAILS><APPYMTDETAIL><RECORDKEY>${bill}</RECORDKEY><TRX_PAYMENTAMOUNT>10.00</TRX_PAYMENTAMOUNT>${extra}</APPYMTDETAIL></APPYMTDETAILS></APPYMT></create>`;
+		expect(errorsOf(() => company.execute(top, xml(body)))[0]).toMatchObject({ errorno: 'BL03000020', description2: text });
+		expect(count(company, 'APPYMT', "VENDORID = 'V-107'")).toBe(0);
+		expect(read(company, 'APBILL', bill)).toMatchObject({ TOTALPAID: '0.00' });
+	});
+
 	it('accepts the documented inputs that are not stored fields', () => {
 		const company = createCompany();
 		const bill = newBill(company, 'HDR-7');
@@ -163,6 +175,17 @@ describe('ARPYMT header: only the fields of Create / Update AR Payment', () => {
 		const no = invoice(company);
 		dataOf(pay(company, no, '<BILLTOPAYTONAME>Ann</BILLTOPAYTONAME><WHENPAID>11/02/2026</WHENPAID><EXCH_RATE_TYPE_ID>Intacct Daily Rate</EXCH_RATE_TYPE_ID><DOCNUMBER>R-1</DOCNUMBER>'));
 		expect(read(company, 'ARINVOICE', no)).toMatchObject({ TOTALDUE: '0.00' });
+	});
+
+	it.each([
+		['an unknown detail field', '<MEMO>x</MEMO>', 'Field MEMO is not a field of ARPYMTDETAIL. (payment detail 1)'],
+		['a read-only detail field', '<STATE>Draft</STATE>', 'Field STATE of ARPYMTDETAIL is read-only. (payment detail 1)'],
+	])('%s is refused; the invoice untouched', (_case, extra, text) => {
+		const company = createCompany();
+		const no = invoice(company);
+		const body = `<create><ARPYMT><FINANCIALENTITY>BOA-OP</FINANCIALENTITY><PAYMENTMETHOD>Cash</PAYMENTMETHOD><CUSTOMERID>C-1001</CUSTOMERID><RECEIPTDATE>11/02/2026</RECEIPTDATE><CURRENCY>USD</CURRENCY><ARPYMTDETAILS><ARPYMTDETAIL><RECORDKEY>${no}</RECORDKEY><TRX_PAYMENTAMOUNT>40</TRX_PAYMENTAMOUNT>${extra}</ARPYMTDETAIL></ARPYMTDETAILS></ARPYMT></create>`;
+		expect(errorsOf(() => company.execute(top, xml(body)))[0]).toMatchObject({ errorno: 'BL03000020', description2: text });
+		expect(read(company, 'ARINVOICE', no)).toMatchObject({ TOTALDUE: '40.00' });
 	});
 
 	it('update names an unknown field: refused before anything else', () => {
