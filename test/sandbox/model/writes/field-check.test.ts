@@ -87,6 +87,15 @@ describe('legacy update_bill: only what api.xsd allows', () => {
 		expect(read(company, 'APBILL', recordNo)).toMatchObject({ DESCRIPTION: '', TOTALENTERED: '25.00' });
 	});
 
+	it("create_bill's lineitem takes api.xsd's form1099type/form1099box and revrec elements (schema-valid, not modelled)", () => {
+		const company = createCompany();
+		const date = '<year>2026</year><month>10</month><day>01</day>';
+		const line = '<lineitem><glaccountno>6500</glaccountno><amount>12</amount><memo>m</memo><locationid>110</locationid><item1099>true</item1099><form1099type>MISC</form1099type><form1099box>7</form1099box><revrecstartdate>' + date + '</revrecstartdate></lineitem>';
+		const out = company.execute(top, xml(`<create_bill><vendorid>V-107</vendorid><datecreated>${date}</datecreated><datedue>${date}</datedue><billno>HDR-6</billno><billitems>${line}</billitems></create_bill>`));
+		if (out.kind !== 'key') throw new Error(`expected a key, got ${out.kind}`);
+		expect(read(company, 'APBILL', out.key)).toMatchObject({ RECORDID: 'HDR-6', TOTALENTERED: '12.00' });
+	});
+
 	it('documented elements in order still update header and lines', () => {
 		const company = createCompany();
 		const recordNo = newBill(company, 'HDR-5');
