@@ -22,11 +22,14 @@ export const APBILL_STATE = enumValues([
  * AP bill header (Sage's Bills page, Create Bill and Update Bill; §5.4, §6.4). WHENCREATED is
  * the bill *date* here (a DATE); the audit timestamps are AUDITWHENCREATED and WHENMODIFIED.
  * VENDORID, WHENCREATED and WHENDUE are "Required if Action is not set to Draft" (writes/apbill.ts);
- * ACTION (Submit | Draft) is an input of create, not a stored field.
+ * ACTION (Submit | Draft) is an input of create and update, not a stored field. A create/update names
+ * only the fields of those two tables (writes/field-check.ts): the writable fields below, ACTION and
+ * the APBILLITEMS collection; the read-only ones and anything else are refused.
  */
 export const APBILL: ObjectDef = {
 	name: 'APBILL',
 	label: 'Bill',
+	writeOnly: ['ACTION'],
 	relationships: [
 		{ path: 'VENDOR', object: 'VENDOR', label: 'Vendor', relatedBy: 'VENDORID', targetField: 'VENDORID' },
 		{ path: 'TERM', object: 'APTERM', label: 'Payment term', relatedBy: 'TERMNAME', targetField: 'NAME' },

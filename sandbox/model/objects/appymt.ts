@@ -31,6 +31,9 @@ export const APPYMT_STATE = enumValues([
 export const APPYMT: ObjectDef = {
 	name: 'APPYMT',
 	label: 'AP Payment',
+	// Create AP Payment inputs that are not stored fields: accepted (documented), the sandbox models
+	// only PAYMENTDATE and ACTION of them (docs/fidelity.md); anything else is refused (writes/field-check.ts).
+	writeOnly: ['PAYMENTDATE', 'ACTION', 'PAYMENTPROVIDER', 'EXCH_RATE_DATE', 'EXCH_RATE_TYPE_ID', 'AMOUNTTOPAY'],
 	relationships: [
 		{ path: 'VENDOR', object: 'VENDOR', label: 'Vendor', relatedBy: 'VENDORID', targetField: 'VENDORID' },
 	],
@@ -68,6 +71,23 @@ export const APPYMT: ObjectDef = {
 export const APPYMTDETAIL: ObjectDef = {
 	name: 'APPYMTDETAIL',
 	label: 'AP Payment Detail',
+	// The other keys of Create AP Payment's APPYMTDETAIL table: accepted as documented; credit memos,
+	// adjustments, advances and inline credits are refused as not modelled (writes/appymt.ts).
+	writeOnly: [
+		'POSADJKEY',
+		'POSADJENTRYKEY',
+		'INLINEKEY',
+		'INLINEENTRYKEY',
+		'TRX_INLINEAMOUNT',
+		'DISCOUNTDATE',
+		'ADJUSTMENTKEY',
+		'ADJUSTMENTENTRYKEY',
+		'TRX_ADJUSTMENTAMOUNT',
+		'ADVANCEKEY',
+		'ADVANCEENTRYKEY',
+		'TRX_POSTEDADVANCEAMOUNT',
+		'JOINTPAYEEPRINTAS',
+	],
 	relationships: [
 		{ path: 'APPYMT', object: 'APPYMT', label: 'Payment', relatedBy: 'PAYMENTKEY', targetField: 'RECORDNO' },
 		{ path: 'APBILL', object: 'APBILL', label: 'Bill', relatedBy: 'RECORDKEY', targetField: 'RECORDNO' },

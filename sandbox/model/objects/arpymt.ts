@@ -19,6 +19,10 @@ export const ARPYMT_STATE = enumValues([
 export const ARPYMT: ObjectDef = {
 	name: 'ARPYMT',
 	label: 'AR Payment',
+	// Create/Update AR Payment inputs that are not (writable) fields here: accepted (documented; WHENPAID
+	// is listed although the read table marks it computed), only ACTION and PRBATCH are acted on
+	// (docs/fidelity.md); anything else is refused (writes/field-check.ts). ONLINECARDPAYMENT is read nested.
+	writeOnly: ['ACTION', 'PRBATCH', 'EXCH_RATE_TYPE_ID', 'EXCHANGE_RATE', 'AMOUNTOPAY', 'TRX_AMOUNTTOPAY', 'WHENPAID', 'BILLTOPAYTONAME'],
 	relationships: [{ path: 'CUSTOMER', object: 'CUSTOMER', label: 'Customer', relatedBy: 'CUSTOMERID', targetField: 'CUSTOMERID' }],
 	fields: [
 		recordNoField(),
@@ -54,6 +58,29 @@ export const ARPYMT: ObjectDef = {
 export const ARPYMTDETAIL: ObjectDef = {
 	name: 'ARPYMTDETAIL',
 	label: 'AR Payment Detail',
+	// The other keys of Create AR Payment's ARPYMTDETAIL table: accepted as documented; the credits,
+	// memos, advances, overpayments and discounts themselves are refused as not modelled (writes/arpymt.ts).
+	writeOnly: [
+		'POSADJKEY',
+		'POSADJENTRYKEY',
+		'ADJUSTMENTKEY',
+		'ADJUSTMENTENTRYKEY',
+		'TRX_ADJUSTMENTAMOUNT',
+		'INLINEKEY',
+		'INLINEENTRYKEY',
+		'TRX_INLINEAMOUNT',
+		'ADVANCEKEY',
+		'ADVANCEENTRYKEY',
+		'TRX_POSTEDADVANCEAMOUNT',
+		'OVERPAYMENTKEY',
+		'OVERPAYMENTENTRYKEY',
+		'TRX_POSTEDOVERPAYMENTAMOUNT',
+		'NEGATIVEINVOICEKEY',
+		'NEGATIVEINVOICEENTRYKEY',
+		'TRX_NEGATIVEINVOICEAMOUNT',
+		'TRX_TOTALDISCOUNTTOAPPLY',
+		'DISCOUNTDATE',
+	],
 	relationships: [
 		{ path: 'ARPYMT', object: 'ARPYMT', label: 'Payment', relatedBy: 'PAYMENTKEY', targetField: 'RECORDNO' },
 		{ path: 'ARINVOICE', object: 'ARINVOICE', label: 'Invoice', relatedBy: 'RECORDKEY', targetField: 'RECORDNO' },

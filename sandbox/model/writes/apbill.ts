@@ -211,6 +211,8 @@ function removeItems(ws: WriteSession, bill: Row): void {
 
 export function createApBill(ws: WriteSession, el: XmlElement, options: BillWriteOptions = {}): Row {
 	const input = readRecordInput(el, COLLECTIONS);
+	// Only the header fields Create Bill documents, never silently ignored (custom fields: the company defines none).
+	checkWriteFields(APBILL_DEF, input.fields, 'create');
 	const built = buildBill(ws, input.fields, input.lines.get('APBILLITEMS') ?? [], undefined, options);
 	const table = ws.db.table('APBILL');
 	const recordNo = table.allocateRecordNo();
@@ -248,6 +250,7 @@ function itemInputs(ws: WriteSession, bill: Row): FieldInput[] {
 
 export function updateApBill(ws: WriteSession, el: XmlElement): Row {
 	const input = readRecordInput(el, COLLECTIONS);
+	checkWriteFields(APBILL_DEF, input.fields, 'update');
 	const existing = findBill(ws, value(input.fields, 'RECORDNO'), 'update');
 	const old = itemInputs(ws, existing);
 	const given = input.lines.get('APBILLITEMS');

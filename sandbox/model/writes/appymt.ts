@@ -13,7 +13,7 @@
 import type { FunctionOutcome, XmlElement } from '../contract';
 import { formatUsDate, fromDateParts } from '../dates';
 import { RULES, RuleViolation, violation, writeFailure } from '../errors';
-import { APPYMT_PAYMENT_METHODS } from '../objects/appymt';
+import { APPYMT, APPYMTDETAIL, APPYMT_PAYMENT_METHODS } from '../objects/appymt';
 import type { Row } from '../store';
 import { attribute, childElement, childText } from '../xml-element';
 import { requireReference } from './dimensions';
@@ -21,6 +21,7 @@ import { createGlBatch } from './glbatch';
 import { formatAmount, parseAmount, toCents } from './gl-amounts';
 import { dateInput, requireOpenPeriod } from './input-values';
 import { checkSequence, legacyDateParts } from './legacy-order';
+import { checkWriteFields } from './field-check';
 import { readRecordInput, value, type FieldInput } from './record-input';
 import type { WriteSession } from './write-session';
 
@@ -70,6 +71,7 @@ function buildApplications(ws: WriteSession, vendorId: string, details: FieldInp
 	const pendingLine = new Map<string, number>();
 	return details.map((detail, index) => {
 		try {
+			checkWriteFields(APPYMTDETAIL, detail, 'create');
 			if (value(detail, 'POSADJKEY') || value(detail, 'ADJUSTMENTKEY') || value(detail, 'ADVANCEKEY') || value(detail, 'INLINEKEY')) {
 				throw violation('BL03000020', 'Credit memos, adjustments, advances and inline credits are not modelled by the sandbox.', 'Pay bills by RECORDKEY.');
 			}
@@ -167,6 +169,7 @@ function billLocation(ws: WriteSession, billNo: string): string {
 export function createApPayment(ws: WriteSession, el: XmlElement): Row {
 	const input = readRecordInput(el, COLLECTIONS);
 	const f = input.fields;
+	checkWriteFields(APPYMT, f, 'create');
 	const vendorId = value(f, 'VENDORID');
 	if (!vendorId) throw RULES.required('VENDORID');
 	const vendor = requireReference(ws.db, ws.ctx, 'VENDOR', 'VENDORID', vendorId);
@@ -259,6 +262,7 @@ export function deleteApPayment(ws: WriteSession, key: string): void {
 /** Generic update: only Draft payments (Update AP Payment); not modelled beyond that rule. */
 export function updateApPayment(ws: WriteSession, el: XmlElement): Row {
 	const input = readRecordInput(el, COLLECTIONS);
+	checkWriteFields(APPYMT, input.fields, 'update');
 	const key = value(input.fields, 'RECORDNO');
 	if (!key) throw RULES.required('RECORDNO');
 	const payment = findPayment(ws, key, 'update');

@@ -14,13 +14,14 @@
 import type { XmlElement } from '../contract';
 import { formatUsDate } from '../dates';
 import { RULES, RuleViolation, violation } from '../errors';
-import { ARPYMT_PAYMENT_METHODS } from '../objects/arpymt';
+import { ARPYMT, ARPYMTDETAIL, ARPYMT_PAYMENT_METHODS } from '../objects/arpymt';
 import type { Row } from '../store';
 import { AR_ACCOUNT, adjustCustomerDue } from './arinvoice';
 import { requireReference } from './dimensions';
 import { createGlBatch } from './glbatch';
 import { formatAmount, parseAmount, toCents } from './gl-amounts';
 import { dateInput, requireOpenPeriod } from './input-values';
+import { checkWriteFields } from './field-check';
 import { readRecordInput, value, type FieldInput } from './record-input';
 import type { WriteSession } from './write-session';
 
@@ -53,6 +54,7 @@ function buildApplications(ws: WriteSession, customerId: string | undefined, det
 	const pendingLine = new Map<string, number>();
 	return details.map((detail, index) => {
 		try {
+			checkWriteFields(ARPYMTDETAIL, detail, 'create');
 			const unmodelled = UNMODELLED_DETAIL_KEYS.find((k) => value(detail, k));
 			if (unmodelled) throw violation('BL03000020', `${unmodelled}: credits, debit memos, advances, overpayments and discounts are not modelled by the sandbox.`, 'Pay invoices by RECORDKEY.');
 			const key = value(detail, 'RECORDKEY');
@@ -149,6 +151,7 @@ function postPayment(ws: WriteSession, payment: Row, cashAccount: string, parts:
 export function createArPayment(ws: WriteSession, el: XmlElement): Row {
 	const input = readRecordInput(el, COLLECTIONS, ['ONLINECARDPAYMENT']);
 	const f = input.fields;
+	checkWriteFields(ARPYMT, f, 'create');
 	const method = value(f, 'PAYMENTMETHOD');
 	if (!method) throw RULES.required('PAYMENTMETHOD');
 	const knownMethod = ARPYMT_PAYMENT_METHODS.find((m) => m.toLowerCase() === method.toLowerCase());
@@ -267,7 +270,9 @@ export function deleteArPayment(ws: WriteSession, key: string): void {
 
 /** "You can only update a payment that is in draft state (D)" (Update AR Payment); draft updates are not modelled beyond that. */
 export function updateArPayment(ws: WriteSession, el: XmlElement): Row {
-	const key = value(readRecordInput(el, COLLECTIONS, ['ONLINECARDPAYMENT']).fields, 'RECORDNO');
+	const fields = readRecordInput(el, COLLECTIONS, ['ONLINECARDPAYMENT']).fields;
+	checkWriteFields(ARPYMT, fields, 'update');
+	const key = value(fields, 'RECORDNO');
 	if (!key) throw RULES.required('RECORDNO');
 	const payment = findPayment(ws, key, 'update');
 	if (payment.STATE !== 'Draft') throw violation('BL03000020', `AR payment ${key} is ${payment.STATE}: only draft payments can be updated.`, 'Reverse the payment instead.');

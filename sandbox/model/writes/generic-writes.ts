@@ -17,7 +17,7 @@ import { createApPayment, deleteApPayment, updateApPayment } from './appymt';
 import { deleteArInvoice, genericInvoiceWriteRefused } from './arinvoice';
 import { createArPayment, deleteArPayment, updateArPayment } from './arpymt';
 import { createCustomer, deleteCustomer } from './customer';
-import { createBudget } from './glbudget';
+import { createBudget, updateBudget } from './glbudget';
 import { createGlBatch, deleteGlBatch, updateGlBatch } from './glbatch';
 import { createMasterRecord, deleteMasterRecord, updateMasterRecord } from './master-data';
 import { readRecordInput } from './record-input';
@@ -84,7 +84,7 @@ const SPECIAL: Record<string, WriteHandler> = {
 	},
 	GLBUDGETHEADER: {
 		create: createBudget,
-		update: (ws, el) => updateMasterRecord(ws, objectDef('GLBUDGETHEADER')!, readRecordInput(el).fields),
+		update: updateBudget,
 		delete: (ws, key) => deleteMasterRecord(ws, objectDef('GLBUDGETHEADER')!, key),
 	},
 	VENDOR: {

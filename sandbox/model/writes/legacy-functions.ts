@@ -98,10 +98,16 @@ const BILL_LINE_SEQUENCE: SequenceItem[] = [
 	{ name: 'locationid' },
 	{ name: 'departmentid' },
 	{ name: 'item1099' },
+	{ name: 'form1099type' },
+	{ name: 'form1099box' },
 	{ name: 'key' },
 	{ name: 'totalpaid' },
 	{ name: 'totaldue' },
 	{ name: 'customfields' },
+	{ name: 'revrectemplate' },
+	{ name: 'defrevaccount' },
+	{ name: 'revrecstartdate' },
+	{ name: 'revrecenddate' },
 	{ name: 'projectid' },
 	{ name: 'customerid' },
 	{ name: 'vendorid' },
@@ -112,6 +118,72 @@ const BILL_LINE_SEQUENCE: SequenceItem[] = [
 	{ name: 'warehouseid' },
 	{ name: 'billable' },
 ];
+
+/** api.xsd update_bill: the create_bill header without batchkey, externalid, basecurr and nogl; everything optional. */
+const UPDATE_BILL_SEQUENCE: SequenceItem[] = [
+	'vendorid',
+	'datecreated',
+	'dateposted',
+	'datedue',
+	'termname',
+	'action',
+	'billno',
+	'ponumber',
+	'onhold',
+	'description',
+	'payto',
+	'returnto',
+	// api.xsd: (currency, ((exchratedate?, exchratetype) | exchrate))?, read here as a flat optional sequence.
+	'currency',
+	'exchratedate',
+	'exchratetype',
+	'exchrate',
+	'supdocid',
+	'customfields',
+	'updatebillitems',
+].map((name) => ({ name }));
+
+/** api.xsd updatelineitem (line_num attribute): every element optional. */
+const UPDATE_BILL_LINE_SEQUENCE: SequenceItem[] = [
+	{ name: 'glaccountno', or: ['accountlabel'] },
+	...[
+		'offsetglaccountno',
+		'amount',
+		'memo',
+		'locationid',
+		'departmentid',
+		'item1099',
+		'form1099type',
+		'form1099box',
+		'customfields',
+		'revrectemplate',
+		'defrevaccount',
+		'revrecstartdate',
+		'revrecenddate',
+		'projectid',
+		'customerid',
+		'vendorid',
+		'employeeid',
+		'itemid',
+		'classid',
+		'contractid',
+		'warehouseid',
+		'billable',
+	].map((name) => ({ name })),
+];
+
+/** update_bill's elements in api.xsd's order; <updatebillitems> holds one or more <lineitem> / <updatelineitem>. */
+function checkUpdateBill(fn: XmlElement): void {
+	checkSequence(fn, UPDATE_BILL_SEQUENCE);
+	const items = childElement(fn, 'updatebillitems');
+	if (!items) return;
+	const choice = [{ name: 'lineitem', or: ['updatelineitem'], required: true }];
+	if (items.children.length === 0) checkSequence(items, choice);
+	for (const line of items.children) {
+		if (line.name !== 'lineitem' && line.name !== 'updatelineitem') checkSequence(items, choice);
+		checkSequence(line, line.name === 'lineitem' ? BILL_LINE_SEQUENCE : UPDATE_BILL_LINE_SEQUENCE);
+	}
+}
 
 /** A legacy date block as the generic mm/dd/yyyy text (invalid dates fail like generic ones). */
 function legacyDate(el: XmlElement | undefined, fieldId: string): string | undefined {
@@ -250,12 +322,14 @@ const createBill: LegacyHandler = (ws, fn) => {
 };
 
 /**
- * update_bill key="…": header fields as in create_bill (any order is accepted here), and
- * <updatebillitems> with <updatelineitem line_num="n"> (changes line n) and <lineitem> (adds a
- * line); lines not mentioned stay as they are.
+ * update_bill key="…": header fields as in create_bill, in api.xsd's order (an element the schema
+ * does not allow is a schema error, as for create_bill), and <updatebillitems> with
+ * <updatelineitem line_num="n"> (changes line n) and <lineitem> (adds a line); lines not mentioned
+ * stay as they are.
  */
-const updateBill: LegacyHandler = (ws, fn) =>
-	guarded('update', 'Bill', () => {
+const updateBill: LegacyHandler = (ws, fn) => {
+	checkUpdateBill(fn);
+	return guarded('update', 'Bill', () => {
 		const key = keyAttribute(fn);
 		const existing = ws.db.table('APBILL').get(Number(key));
 		if (!existing) throw RULES.notFound('Bill', key, 'update');
@@ -278,6 +352,7 @@ const updateBill: LegacyHandler = (ws, fn) =>
 		}
 		return { kind: 'key', key: updateApBill(ws, element('APBILL', children)).RECORDNO };
 	});
+};
 
 const deleteBill: LegacyHandler = (ws, fn) =>
 	guarded('delete', 'Bill', () => {
