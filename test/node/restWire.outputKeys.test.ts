@@ -6,7 +6,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { NODE_NAME, expectSameCreateKeys, useBothWires } from './support';
-import { apPaymentParameters, arPaymentParameters } from './paymentSupport';
+import { apPaymentParameters, arInvoiceParameters, arPaymentParameters } from './paymentSupport';
 
 const wires = useBothWires();
 const locator = (value: string) => ({ __rl: true, mode: 'id', value });
@@ -38,16 +38,7 @@ const bill = (billNumber: string): INodeParameters => ({
 	lines: { line: [{ accountNo: '6500', amount: 25.5, memo: 'Licences', locationId: '110' }] } as unknown as INodeParameters,
 });
 
-const invoice = (invoiceNumber: string): INodeParameters => ({
-	resource: 'arInvoice',
-	operation: 'create',
-	customer: locator('C-1001'),
-	invoiceNumber,
-	invoiceDate: '2026-10-01',
-	dueDate: '2026-10-31',
-	lineInput: 'fields',
-	lines: { line: [{ accountNo: '4200', amount: 80, memo: 'Program fees', locationId: '110' }] } as unknown as INodeParameters,
-});
+const invoice = (invoiceNumber: string): INodeParameters => arInvoiceParameters(invoiceNumber, {}, [80]);
 
 /** A resource with an Update operation: the record it updates is made over XML, then updated over both wires. */
 interface UpdateCase {

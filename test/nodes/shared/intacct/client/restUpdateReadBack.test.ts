@@ -4,7 +4,7 @@ import { IntacctClient } from '../../../../../nodes/shared/intacct/client/client
 import { create, legacyFunction, read, update } from '../../../../../nodes/shared/intacct/xml/functions';
 import type { BatchOutcome, IntacctRecord } from '../../../../../nodes/shared/intacct/core/types';
 import { nodeRestHttp } from '../../../../support/nodeRestHttp';
-import { sandboxRestClient } from '../../../../support/sandboxRestClient';
+import { legacyInvoiceCreate, sandboxRestClient } from '../../../../support/sandboxRestClient';
 import { createNodeHttpPost } from '../../../../support/nodeHttpPost';
 
 describe('updated records read back over REST for the RECORD_URL the XML gateway answers an update with', () => {
@@ -80,16 +80,7 @@ describe('updated records read back over REST for the RECORD_URL the XML gateway
 
 	test('update_invoice (answers <key> alone over XML) reads nothing back', async () => {
 		const rest = sandboxRestClient(sandbox);
-		const invoice = legacyFunction(
-			'create_invoice',
-			{
-				customerid: 'C-1001',
-				datecreated: { year: '2026', month: '10', day: '01' },
-				datedue: { year: '2026', month: '10', day: '31' },
-				invoiceitems: { lineitem: [{ glaccountno: '4200', amount: '25.00', locationid: '110' }] },
-			},
-			{ isWrite: true, controlId: 'ub-invoice-1' },
-		);
+		const invoice = legacyInvoiceCreate('ub-invoice-1');
 		const created = await rest.execute(invoice);
 		const before = queries();
 		const changed = await rest.execute(legacyFunction('update_invoice', { description: 'changed' }, { controlId: 'ub-invoice-1-u', attributes: { key: String(created.key) } }));
