@@ -64,3 +64,18 @@ export function arPaymentParameters(invoices: Array<{ invoiceRecordNo: number | 
 		...overrides,
 	};
 }
+
+/** Create AR Invoice of C-1001 dated 2026-10-01, due 2026-10-31, one line of account 4200 (location 110) per amount, with `overrides`. */
+export function arInvoiceParameters(invoiceNumber: string, overrides: INodeParameters = {}, amounts = [100, 50]): INodeParameters {
+	return {
+		resource: 'arInvoice',
+		operation: 'create',
+		customer: { __rl: true, mode: 'id', value: 'C-1001' },
+		invoiceNumber,
+		invoiceDate: '2026-10-01',
+		dueDate: '2026-10-31',
+		lineInput: 'fields',
+		lines: { line: amounts.map((amount) => ({ accountNo: '4200', amount, memo: 'Program fees', locationId: '110' })) } as unknown as INodeParameters,
+		...overrides,
+	};
+}

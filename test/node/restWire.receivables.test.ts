@@ -9,7 +9,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox/api';
 import { listSearch, packageNode, type HarnessCredentialsHelper } from '../support/harness';
 import { NODE_NAME, expectSameCreateKeys, readAll, runNode, startTestSandbox, bothWiresCredentials, REST_NODE, XML_NODE } from './support';
-import { arPaymentParameters } from './paymentSupport';
+import { arInvoiceParameters, arPaymentParameters } from './paymentSupport';
 
 let sandbox: Sandbox;
 let both: HarnessCredentialsHelper;
@@ -60,19 +60,7 @@ async function sameCreateOutput(object: string, rest: IDataObject, xml: IDataObj
 	expect(strip(rest)).toEqual(strip(xml));
 }
 
-function invoice(invoiceNumber: string, overrides: INodeParameters = {}, amounts = [100, 50]): INodeParameters {
-	return {
-		resource: 'arInvoice',
-		operation: 'create',
-		customer: locator('C-1001'),
-		invoiceNumber,
-		invoiceDate: '2026-10-01',
-		dueDate: '2026-10-31',
-		lineInput: 'fields',
-		lines: { line: amounts.map((amount) => ({ accountNo: '4200', amount, memo: 'Program fees', locationId: '110' })) } as unknown as INodeParameters,
-		...overrides,
-	};
-}
+const invoice = arInvoiceParameters;
 
 async function restInvoice(number: string, amounts = [100, 50]): Promise<number> {
 	return (await ok(await overRest(invoice(number, {}, amounts)))).recordNo as number;

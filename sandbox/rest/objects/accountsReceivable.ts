@@ -155,6 +155,8 @@ export const INVOICE: RestObjectDef = {
 		f.str('currency.baseCurrency', 'BASECURR', { readOnly: true }),
 		f.enum('moduleKey', 'MODULEKEY', [['accountsReceivable', '4.AR']], { readOnly: true }),
 		f.ref('attachment', 'company-config/attachment', 'SUPDOCID'),
+		// accounts-receivable.md "Get an invoice" shows webURL, as for customers and payments.
+		f.str('webURL', 'RECORD_URL', { readOnly: true }),
 		...auditFields('AUDITWHENCREATED'),
 		...entityFields(),
 	],

@@ -111,6 +111,11 @@ function unsupported(fn: IntacctFunction, detail = ''): IntacctError {
 	});
 }
 
+/** The field a record's link (RECORD_URL, REST's webURL) reads from; none for objects without one. */
+function recordUrlField(mapping: RestObjectMapping): RestFieldMapping | undefined {
+	return mapping.fields.find((f) => f.xml === 'RECORD_URL');
+}
+
 function mappingOf(fn: IntacctFunction, object: string): RestObjectMapping {
 	if (object.includes('/') || object.includes('::')) return passThroughMapping(object.trim());
 	const mapping = restMapping(object);
@@ -584,6 +589,7 @@ export class RestIntacctClient implements IntacctApi {
 			);
 		}
 		await Promise.all(work);
+		await this.linkUpdates(given, fns, others, entityId, outcomes);
 		return outcomes;
 	}
 
@@ -642,7 +648,7 @@ export class RestIntacctClient implements IntacctApi {
 			return;
 		}
 		// Only generic creates: the legacy ones (create_invoice, record_deposit, ...) answer <key> alone over XML.
-		const urlField = mapping.fields.find((f) => f.xml === 'RECORD_URL');
+		const urlField = recordUrlField(mapping);
 		const linked = urlField === undefined ? [] : [...elements.keys()].filter((i) => given[i].name === 'create');
 		const earlier = group === undefined ? [] : earlierPostKeys(group.sending);
 		const keys = [...linked.map((i) => str(elements.get(i)?.key)), ...earlier];
@@ -655,14 +661,51 @@ export class RestIntacctClient implements IntacctApi {
 				if (outcome.ok) outcomes[i] = { ok: true, result: this.created(fns[i], mapping, outcome.element, outcome.duplicate) };
 			});
 		}
-		for (const i of linked) {
+		this.addRecordUrls(mapping, linked.map((i) => [i, str(elements.get(i)?.key)]), rows, outcomes);
+	}
+
+	/**
+	 * RECORD_URL on the answers of generic writes (create, update) from the read-back's rows: as a
+	 * read of the record gives it (absolute against the REST host). The one rule for a read-back that
+	 * failed or missed a record: the write stays successful and its answer has no RECORD_URL (the
+	 * record exists whichever way the read went; an empty link would look like Intacct's answer).
+	 */
+	private addRecordUrls(mapping: RestObjectMapping, written: Array<[number, string]>, rows: Map<string, JsonObject>, outcomes: BatchOutcome[]): void {
+		const urlField = recordUrlField(mapping);
+		if (urlField === undefined) return;
+		for (const [i, key] of written) {
 			const outcome = outcomes[i];
-			const row = rows.get(str(elements.get(i)?.key));
-			if (!outcome.ok || row === undefined || urlField === undefined) continue;
-			// As a read of the record gives it (absolute against the REST host); a read-back that failed leaves it out.
+			const row = rows.get(key);
+			if (outcome === undefined || !outcome.ok || row === undefined) continue;
 			const url = toXmlRecord(mapping, row, [urlField], this.origin).RECORD_URL;
 			if (typeof url === 'string' && url !== '') outcome.result.records = outcome.result.records.map((r) => ({ ...r, RECORD_URL: url }));
 		}
+	}
+
+	/**
+	 * The generic updates that succeeded, read back after all PATCHes: one query per object per
+	 * 4,000 keys (restReadBack.ts) for the RECORD_URL the XML gateway answers an update with.
+	 * update_invoice (a legacy update) answers <key> alone over XML, so it reads nothing back.
+	 */
+	private async linkUpdates(given: IntacctFunction[], fns: IntacctFunction[], indexes: number[], entityId: string, outcomes: BatchOutcome[]): Promise<void> {
+		const groups = new Map<string, { mapping: RestObjectMapping; url: string; written: Array<[number, string]> }>();
+		for (const i of indexes) {
+			const outcome = outcomes[i];
+			if (given[i].name !== 'update' || outcome === undefined || !outcome.ok) continue;
+			const { mapping } = this.writeTarget(fns[i]);
+			const url = recordUrlField(mapping)?.rest;
+			const key = str(outcome.result.key);
+			if (url === undefined || key === '') continue;
+			const group = groups.get(mapping.rest) ?? { mapping, url, written: [] };
+			group.written.push([i, key]);
+			groups.set(mapping.rest, group);
+		}
+		await Promise.all(
+			[...groups.values()].map(async ({ mapping, url, written }) => {
+				const rows = await readBack(this, mapping.rest, written.map(([, key]) => key), [url], entityId);
+				this.addRecordUrls(mapping, written, rows, outcomes);
+			}),
+		);
 	}
 
 	/** A create's answer as the XML gateway's: RECORDNO, the business ID of master data (REST's id), then RECORD_URL once read back. */
@@ -740,8 +783,13 @@ export class RestIntacctClient implements IntacctApi {
 		const key = await this.keyForUpdate(mapping, body, entityId);
 		const json = toRestBody(mapping, await this.withLineKeys(mapping, body, key, entityId), `update ${mapping.xmlObject} ${key}`);
 		const { result } = await this.send({ method: 'PATCH', path: `/objects/${mapping.rest}/${encodeURIComponent(key)}`, body: json, entityId, what: `update ${mapping.rest} ${key}`, isWrite: true, idempotencyKey: fn.controlId });
-		const updated = str(asObject(result).key) || key;
-		return this.result(fn, [{ RECORDNO: updated }], { key: updated, listType: mapping.xmlObject });
+		const answer = asObject(result);
+		const updated = str(answer.key) || key;
+		// As the XML gateway answers a generic update: RECORDNO, the business ID of master data (REST's id), then RECORD_URL once read back.
+		const record: IntacctRecord = { RECORDNO: updated };
+		const id = str(answer.id);
+		if (mapping.idXml !== undefined && id !== '') record[mapping.idXml] = id;
+		return this.result(fn, [record], { key: updated, listType: mapping.xmlObject });
 	}
 
 	/**

@@ -63,7 +63,8 @@ export const AUDIT: RestFieldMapping[] = [
 /** AUDIT for records whose WHENCREATED is a business date (the audit stamp is AUDITWHENCREATED). */
 export const AUDIT_OF_TRANSACTION: RestFieldMapping[] = [ro('AUDITWHENCREATED', 'audit.createdDateTime', { format: 'dateTime' }), ...AUDIT.slice(1)];
 
-export const ENTITY: RestFieldMapping[] = [ro('MEGAENTITYID', 'entity.id'), ro('MEGAENTITYNAME', 'entity.name')];
+/** The entity a record was created at (Sage's examples: `entity` {key, id, name}, null at the top level). */
+export const ENTITY: RestFieldMapping[] = [ro('MEGAENTITYKEY', 'entity.key'), ro('MEGAENTITYID', 'entity.id'), ro('MEGAENTITYNAME', 'entity.name')];
 
 /** A line's dimensions (XML names of AP/AR lines: LOCATIONID, DEPARTMENTID, ...). */
 export const LINE_DIMENSIONS: RestFieldMapping[] = [

@@ -95,6 +95,7 @@ const VENDOR: RestObjectMapping = {
 		...DISPLAY_CONTACT,
 		ro('RECORD_URL', 'webURL'),
 		...AUDIT,
+		...ENTITY,
 	],
 };
 
@@ -150,6 +151,7 @@ const APBILL: RestObjectMapping = {
 		ro('RECORD_URL', 'webURL'),
 		rw('ONHOLD', 'isOnHold'),
 		...AUDIT_OF_TRANSACTION,
+		...ENTITY,
 	],
 	lines: { xmlCollection: 'APBILLITEMS', xmlLine: 'APBILLITEM', rest: 'lines' },
 };

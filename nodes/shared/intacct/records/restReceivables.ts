@@ -95,6 +95,7 @@ const ARINVOICE: RestObjectMapping = {
 		ro('BASECURR', 'currency.baseCurrency'),
 		ro('MODULEKEY', 'moduleKey', { values: [['accountsReceivable', '4.AR']] }),
 		rw('SUPDOCID', 'attachment.id'),
+		ro('RECORD_URL', 'webURL'),
 		...AUDIT_OF_TRANSACTION,
 		...ENTITY,
 	],

@@ -133,7 +133,8 @@ export function toXmlRecord(mapping: RestObjectMapping, json: JsonObject, fields
 	const lineMap = lineMapping(mapping);
 	if (mapping.lines && lines && lineMap) {
 		const lineRecords = lines.filter((l): l is JsonObject => l !== null && typeof l === 'object' && !Array.isArray(l)).map((l) => toXmlRecord(lineMap, l, lineMap.fields, origin));
-		record[mapping.lines.xmlCollection] = { [mapping.lines.xmlLine]: lineRecords };
+		// As the XML read renders them (<ENTRIES><glentry>…): the lines' element in lower case, one line as one record.
+		record[mapping.lines.xmlCollection] = { [mapping.lines.xmlLine.toLowerCase()]: lineRecords.length === 1 ? lineRecords[0] : lineRecords };
 	}
 	return record;
 }

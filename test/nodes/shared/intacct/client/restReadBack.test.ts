@@ -2,10 +2,10 @@ import { type Sandbox, startSandbox } from '../../../../../sandbox';
 import { RestIntacctClient, type RestClientOptions } from '../../../../../nodes/shared/intacct/client/restClient';
 import { IntacctClient } from '../../../../../nodes/shared/intacct/client/client';
 import { READ_BACK_KEYS, readBack } from '../../../../../nodes/shared/intacct/client/restReadBack';
-import { create, legacyFunction, read } from '../../../../../nodes/shared/intacct/xml/functions';
+import { create, read } from '../../../../../nodes/shared/intacct/xml/functions';
 import type { BatchOutcome, IntacctRecord } from '../../../../../nodes/shared/intacct/core/types';
 import { nodeRestHttp } from '../../../../support/nodeRestHttp';
-import { sandboxRestClient } from '../../../../support/sandboxRestClient';
+import { legacyInvoiceCreate, sandboxRestClient } from '../../../../support/sandboxRestClient';
 import { createNodeHttpPost } from '../../../../support/nodeHttpPost';
 
 describe('created records read back over REST for what the create answer lacks (client/restReadBack.ts)', () => {
@@ -78,16 +78,7 @@ describe('created records read back over REST for what the create answer lacks (
 	test('the legacy creates (create_invoice answers <key> alone over XML) read nothing back', async () => {
 		const rest = client();
 		const before = queries();
-		const invoice = legacyFunction(
-			'create_invoice',
-			{
-				customerid: 'C-1001',
-				datecreated: { year: '2026', month: '10', day: '01' },
-				datedue: { year: '2026', month: '10', day: '31' },
-				invoiceitems: { lineitem: [{ glaccountno: '4200', amount: '25.00', locationid: '110' }] },
-			},
-			{ isWrite: true, controlId: 'rb-invoice-1' },
-		);
+		const invoice = legacyInvoiceCreate('rb-invoice-1');
 		const [made] = await rest.executeMany([invoice]);
 		if (!made.ok) throw made.error;
 		expect(made.result.records).toEqual([{ RECORDNO: made.result.key }]);

@@ -40,23 +40,26 @@ describe('readByQuery conditions as query-service filters (rest/translate.ts)', 
 });
 
 describe('records and bodies', () => {
-	test('a REST journal entry becomes the XML record, lines under ENTRIES/GLENTRY', () => {
-		const record = toXmlRecord(GLBATCH, {
+	test('a REST journal entry becomes the XML record, lines under ENTRIES/glentry as the XML read renders them (one line: one record)', () => {
+		const entry = {
 			key: '7',
 			glJournal: { id: 'GJ' },
 			postingDate: '2026-10-15',
 			state: 'posted',
 			webURL: '/ia/acct/ur.phtml?.r=glbatch%3A7',
 			lines: [{ key: '70', txnType: 'credit', glAccount: { id: '1000', name: 'Cash' }, txnAmount: '5.00' }],
-		}, GLBATCH.fields, 'https://api.intacct.com');
-		expect(record).toEqual({
+		};
+		const line = { RECORDNO: '70', TR_TYPE: '-1', ACCOUNTNO: '1000', ACCOUNTTITLE: 'Cash', TRX_AMOUNT: '5.00' };
+		expect(toXmlRecord(GLBATCH, entry, GLBATCH.fields, 'https://api.intacct.com')).toEqual({
 			RECORDNO: '7',
 			JOURNAL: 'GJ',
 			BATCH_DATE: '10/15/2026',
 			STATE: 'Posted',
 			RECORD_URL: 'https://api.intacct.com/ia/acct/ur.phtml?.r=glbatch%3A7',
-			ENTRIES: { GLENTRY: [{ RECORDNO: '70', TR_TYPE: '-1', ACCOUNTNO: '1000', ACCOUNTTITLE: 'Cash', TRX_AMOUNT: '5.00' }] },
+			ENTRIES: { glentry: line },
 		});
+		const two = toXmlRecord(GLBATCH, { ...entry, lines: [...entry.lines, { ...entry.lines[0], key: '71' }] }, GLBATCH.fields);
+		expect(two.ENTRIES).toEqual({ glentry: [line, { ...line, RECORDNO: '71' }] });
 	});
 
 	test('an XML create body becomes the REST body; a field with no REST name is refused', () => {
@@ -154,7 +157,7 @@ describe('user-defined dimensions on lines (GLDIM<NAME> <-> dimensions.nsp::<nam
 	test('a line read whole (GET of its entry) carries each UDD the answer has, as the XML read does; a named field list only those named', () => {
 		const line = { key: '70', glAccount: { id: '6000' }, dimensions: { location: { id: '110' }, 'nsp::fundingsource': { key: '10004', href: '/objects/platform-apps/nsp::fundingsource/10004' }, 'nsp::grant': { key: null } } };
 		const record = toXmlRecord(GLBATCH, { key: '7', lines: [line] }, GLBATCH.fields);
-		expect((record.ENTRIES as { GLENTRY: Array<Record<string, unknown>> }).GLENTRY[0]).toMatchObject({ RECORDNO: '70', LOCATION: '110', GLDIMFUNDINGSOURCE: '10004', GLDIMGRANT: '' });
+		expect((record.ENTRIES as { glentry: Record<string, unknown> }).glentry).toMatchObject({ RECORDNO: '70', LOCATION: '110', GLDIMFUNDINGSOURCE: '10004', GLDIMGRANT: '' });
 		expect(toXmlRecord(GLENTRY, line, selectFields(GLENTRY, ['*']))).toMatchObject({ GLDIMFUNDINGSOURCE: '10004' });
 		expect(toXmlRecord(GLENTRY, line, selectFields(GLENTRY, ['RECORDNO']))).toEqual({ RECORDNO: '70' });
 	});
