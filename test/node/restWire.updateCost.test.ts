@@ -52,7 +52,8 @@ it(`${BILLS} bill updates over REST: ${BILLS} PATCHes and one read-back query fo
 		expect(run.error).toBeUndefined();
 		xmlOut = run.json(NODE_NAME);
 	});
-	console.log(JSON.stringify({ rest, xml }));
+	// XML beside it: one session, then the 200 updates in batches of 50.
+	expect(xml).toEqual({ requests: 5, functions: { getAPISession: 1, update: BILLS } });
 	expect(rest.functions['rest:PATCH accounts-payable/bill']).toBe(BILLS);
 	expect(rest.functions['rest:POST services/core/query']).toBe(1);
 	// The token and the 200 PATCHes, then the read-back.
