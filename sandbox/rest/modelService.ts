@@ -21,7 +21,7 @@ function fieldModel(field: RestFieldDef & { kind?: string }): JsonObject {
 		else if (field.kind === 'date') out.format = 'date';
 		else if (field.kind === 'date-time') out.format = 'date-time';
 		else if (field.kind === 'decimal') out.format = 'decimal-precision-2';
-		if (field.enumValues) out.enum = field.enumValues.map(([rest]) => rest);
+		if (field.enumValues && field.kind !== 'boolean') out.enum = field.enumValues.map(([rest]) => rest);
 	}
 	return { ...out, readOnly, writeOnly: false, required: field.required === true, nullable: field.required !== true, mutable: !readOnly };
 }

@@ -72,6 +72,8 @@ function scalarToRest(field: ScalarFieldDef, raw: string): Json {
 	if (raw === '') return field.kind === 'boolean' ? false : null;
 	if (field.enumValues) {
 		const hit = field.enumValues.find(([, label]) => label.toLowerCase() === raw.toLowerCase());
+		// A boolean read through a table (showInContactList: the model's HIDEDISPLAYCONTACT inverted).
+		if (hit && field.kind === 'boolean') return hit[0] === 'true';
 		return hit ? hit[0] : raw;
 	}
 	switch (field.kind) {

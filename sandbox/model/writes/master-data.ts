@@ -21,8 +21,18 @@ const DEFAULTS: Record<string, Record<string, string>> = {
 	'*': { STATUS: 'active' },
 	// general-ledger-accounts.md, Create Account: the documented defaults.
 	GLACCOUNT: { ACCOUNTTYPE: 'balancesheet', NORMALBALANCE: 'debit', CLOSINGTYPE: 'non-closing account', ALTERNATIVEACCOUNT: 'None', REQUIREDEPT: 'false', REQUIRELOC: 'false', REQUIREPROJECT: 'false', REQUIRECLASS: 'false' },
-	VENDOR: { APACCOUNT: '2000', ONHOLD: 'false', TOTALDUE: '0.00', CURRENCY: 'USD' },
-	CUSTOMER: { TOTALDUE: '0.00' },
+	// accounts-payable-vendors.md / accounts-receivable-customers.md, Create Vendor / Create Customer: the documented
+	// "(Default: …)" of the boolean and restriction fields, so a read answers them as Intacct's does (docs/fidelity-rest.md).
+	VENDOR: {
+		APACCOUNT: '2000',
+		ONHOLD: 'false',
+		TOTALDUE: '0.00',
+		CURRENCY: 'USD',
+		...{ ONETIME: 'false', HIDEDISPLAYCONTACT: 'false', DONOTCUTCHECK: 'false', MERGEPAYMENTREQ: 'true', PAYMENTNOTIFY: 'false', DISPLAYTERMDISCOUNT: 'true' },
+		...{ ACHENABLED: 'false', DISPLOCACCTNOCHECK: 'false', ISINDIVIDUAL: 'false', FILEPAYMENTSERVICE: 'NONE', OBJECTRESTRICTION: 'Unrestricted' },
+	},
+	// EMAILOPTIN has no documented XML default; Sage's OpenAPI customer schema gives emailOptIn `default: false`.
+	CUSTOMER: { TOTALDUE: '0.00', ONETIME: 'false', HIDEDISPLAYCONTACT: 'false', ONHOLD: 'false', EMAILOPTIN: 'false', OBJECTRESTRICTION: 'Unrestricted' },
 	PROJECT: { PROJECTSTATUS: 'In Progress' },
 };
 

@@ -10,6 +10,7 @@ import { STATUS, auditFields, contactFields, entityFields, f, lineDimensions, pr
 import { modelValue } from '../recordMapping';
 import { RestError } from '../restErrors';
 import { el, fieldText, legacyElements, recordLines, userDimensionCustomFields, type LegacySpec } from './legacyWrites';
+import { RESTRICTION } from './restObjectDef';
 
 export const CUSTOMER: RestObjectDef = {
 	name: 'accounts-receivable/customer',
@@ -29,6 +30,51 @@ export const CUSTOMER: RestObjectDef = {
 		// contacts.default.id: the display contact's name (the XML API's DISPLAYCONTACT.CONTACTNAME).
 		f.str('contacts.default.id', 'DISPLAYCONTACT.CONTACTNAME'),
 		...contactFields('contacts.default', 'DISPLAYCONTACT'),
+		// The rest of the model's customer that Sage's OpenAPI customer schema names (spec/accounts-receivable.json).
+		f.enum('deliveryOptions', 'DELIVERY_OPTIONS', [
+			['print', 'Print'],
+			['email', 'E-Mail'],
+			['both', 'Print#~#E-Mail'],
+		]),
+		f.str('advanceBillBy', 'ADVBILLBY'),
+		f.enum('advanceBillByType', 'ADVBILLBYTYPE', [
+			['days', 'days'],
+			['months', 'months'],
+		]),
+		f.enum('customerRestriction', 'OBJECTRESTRICTION', RESTRICTION),
+		f.bool('isOneTimeUse', 'ONETIME'),
+		// Shown in the contact list: the model's HIDEDISPLAYCONTACT (exclude from the list) inverted.
+		f.bool('contacts.default.showInContactList', 'HIDEDISPLAYCONTACT', {
+			enumValues: [
+				['true', 'false'],
+				['false', 'true'],
+			],
+		}),
+		f.ref('salesRepresentative', 'company-config/employee', 'CUSTREPID'),
+		f.ref('accountGroup', 'order-entry/customer-gl-group', 'GLGROUP'),
+		f.ref('territory', 'accounts-receivable/territory', 'TERRITORYID'),
+		f.ref('attachment', 'company-config/attachment', 'SUPDOCID'),
+		f.ref('overrideOffsetGLAccount', 'general-ledger/account', 'OFFSETGLACCOUNTNO'),
+		f.ref('shippingMethod', 'accounts-receivable/shipping-method', 'SHIPPINGMETHOD'),
+		f.str('customerResaleNumber', 'RESALENO'),
+		f.str('taxId', 'TAXID'),
+		f.num('retainagePercentage', 'RETAINAGEPERCENTAGE'),
+		f.bool('isOnHold', 'ONHOLD'),
+		f.ref('customerMessage', 'accounts-receivable/customer-message', 'CUSTMESSAGEID'),
+		f.bool('emailOptIn', 'EMAILOPTIN'),
+		f.str('notes', 'COMMENTS'),
+		f.str('currency', 'CURRENCY'),
+		// printTemplates.*: { key, id } (no href) in the OpenAPI schema; the model keeps the template name (id).
+		f.str('printTemplates.arInvoice.id', 'ARINVOICEPRINTTEMPLATEID'),
+		f.str('printTemplates.orderEntryQuote.id', 'OEQUOTEPRINTTEMPLATEID'),
+		f.str('printTemplates.orderEntryOrder.id', 'OEORDERPRINTTEMPLATEID'),
+		f.str('printTemplates.orderEntryList.id', 'OELISTPRINTTEMPLATEID'),
+		f.str('printTemplates.orderEntryInvoice.id', 'OEINVOICEPRINTTEMPLATEID'),
+		f.str('printTemplates.orderEntryAdjustment.id', 'OEADJPRINTTEMPLATEID'),
+		f.str('printTemplates.orderEntryOther.id', 'OEOTHERPRINTTEMPLATEID'),
+		f.ref('contacts.primary', 'company-config/contact', 'CONTACTINFO.CONTACTNAME'),
+		f.ref('contacts.billTo', 'company-config/contact', 'BILLTO.CONTACTNAME'),
+		f.ref('contacts.shipTo', 'company-config/contact', 'SHIPTO.CONTACTNAME'),
 		// accounts-receivable.md, GET customer example.
 		f.str('webURL', 'RECORD_URL', { readOnly: true }),
 		...auditFields(),

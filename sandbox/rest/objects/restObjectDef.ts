@@ -119,6 +119,7 @@ export const STATUS: ReadonlyArray<readonly [string, string]> = [
 export const f = {
 	str: (path: string, xml: string, extra: Partial<ScalarFieldDef> = {}): ScalarFieldDef => ({ path, xml, kind: 'string', ...extra }),
 	int: (path: string, xml: string, extra: Partial<ScalarFieldDef> = {}): ScalarFieldDef => ({ path, xml, kind: 'integer', ...extra }),
+	num: (path: string, xml: string, extra: Partial<ScalarFieldDef> = {}): ScalarFieldDef => ({ path, xml, kind: 'number', ...extra }),
 	dec: (path: string, xml: string, extra: Partial<ScalarFieldDef> = {}): ScalarFieldDef => ({ path, xml, kind: 'decimal', ...extra }),
 	bool: (path: string, xml: string, extra: Partial<ScalarFieldDef> = {}): ScalarFieldDef => ({ path, xml, kind: 'boolean', ...extra }),
 	date: (path: string, xml: string, extra: Partial<ScalarFieldDef> = {}): ScalarFieldDef => ({ path, xml, kind: 'date', ...extra }),
@@ -131,6 +132,13 @@ export const f = {
 	}),
 	ref: (path: string, ref: string, xml: string, xmlName?: string, extra: Partial<RefFieldDef> = {}): RefFieldDef => ({ path, ref, xml, xmlName, ...extra }),
 };
+
+/** A vendor's vendorRestriction, a customer's customerRestriction: the model's OBJECTRESTRICTION labels. */
+export const RESTRICTION: ReadonlyArray<readonly [string, string]> = [
+	['unrestricted', 'Unrestricted'],
+	['rootOnly', 'RootOnly'],
+	['restricted', 'Restricted'],
+];
 
 /** The audit group every object carries (model WHENCREATED/WHENMODIFIED/CREATEDBY/MODIFIEDBY). */
 export function auditFields(createdXml = 'WHENCREATED'): RestFieldDef[] {

@@ -41,7 +41,7 @@ describe('REST <-> model record mapping (sandbox/rest/recordMapping.ts)', () => 
 	});
 
 	test('writes: nested contact fields become nested model elements; a reference by key resolves to its id', () => {
-		const xml = restInputToXml(VENDOR, { id: 'V-9', name: 'Nine', defaultGLAccount: { key: '40' }, contacts: { default: { email1: 'a@b.example', mailingAddress: { city: 'Leeds' } } } }, 'create', refs);
+		const xml = restInputToXml(VENDOR, { id: 'V-9', name: 'Nine', defaultExpenseGLAccount: { key: '40' }, contacts: { default: { email1: 'a@b.example', mailingAddress: { city: 'Leeds' } } } }, 'create', refs);
 		expect(xml.name).toBe('VENDOR');
 		expect(child(xml, 'APACCOUNT')?.text).toBe('6000');
 		const contact = child(xml, 'DISPLAYCONTACT');
@@ -52,11 +52,11 @@ describe('REST <-> model record mapping (sandbox/rest/recordMapping.ts)', () => 
 	test('writes: every bad field is reported at once, with its path', () => {
 		let error: unknown;
 		try {
-			restInputToXml(VENDOR, { name: 5, isOnHold: 'maybe', defaultGLAccount: { key: '999' }, shoeSize: 9 }, 'create', refs);
+			restInputToXml(VENDOR, { name: 5, isOnHold: 'maybe', defaultExpenseGLAccount: { key: '999' }, shoeSize: 9 }, 'create', refs);
 		} catch (e: unknown) {
 			error = e;
 		}
 		expect(error).toBeInstanceOf(RestError);
-		expect((error as RestError).details.map((d) => d.field).sort()).toEqual(['defaultGLAccount.key', 'id', 'isOnHold', 'shoeSize']);
+		expect((error as RestError).details.map((d) => d.field).sort()).toEqual(['defaultExpenseGLAccount.key', 'id', 'isOnHold', 'shoeSize']);
 	});
 });

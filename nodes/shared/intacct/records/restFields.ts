@@ -13,6 +13,8 @@ export interface RestFieldMapping {
 	readOnly?: boolean;
 	/** Sent, never read back (an AP payment's paymentDate; ACTION written as state). */
 	writeOnly?: boolean;
+	/** A REST boolean not named is… (doNotPay): sent as JSON true/false, after `values` (an inverted flag). */
+	boolean?: boolean;
 }
 
 export interface RestObjectMapping {
@@ -46,6 +48,16 @@ export interface RestObjectMapping {
 export const ro = (xml: string, rest: string, extra: Partial<RestFieldMapping> = {}): RestFieldMapping => ({ xml, rest, readOnly: true, ...extra });
 /** A field read and written over REST. */
 export const rw = (xml: string, rest: string, extra: Partial<RestFieldMapping> = {}): RestFieldMapping => ({ xml, rest, ...extra });
+
+/** A REST boolean named without `is` (doNotPay, mergePaymentRequests): read as 'true'/'false', sent as JSON true/false. */
+export const flag = (xml: string, rest: string, extra: Partial<RestFieldMapping> = {}): RestFieldMapping => rw(xml, rest, { boolean: true, ...extra });
+
+/** A vendor's or customer's OBJECTRESTRICTION (Unrestricted, RootOnly, Restricted) as REST's vendorRestriction / customerRestriction. */
+export const RESTRICTION: RestFieldMapping['values'] = [
+	['unrestricted', 'Unrestricted'],
+	['rootOnly', 'RootOnly'],
+	['restricted', 'Restricted'],
+];
 
 /** active/inactive, also from the XML query codes T and F (the reference lists filter STATUS = 'T'). */
 export const ACTIVE_STATUS: RestFieldMapping['values'] = [

@@ -9,6 +9,7 @@ import { ACCOUNT_LINE, ACTIVE_STATUS, AUDIT, AUDIT_OF_TRANSACTION, DISPLAY_CONTA
 import { RECEIVABLES_MAPPINGS } from './restReceivables';
 
 export type { RestFieldMapping, RestObjectMapping } from './restFields';
+import { RESTRICTION, flag, type RestFieldMapping } from './restFields';
 
 const GL_STATE = [
 	['draft', 'Draft'],
@@ -74,6 +75,18 @@ const GLBATCH: RestObjectMapping = {
 	lines: { xmlCollection: 'ENTRIES', xmlLine: 'GLENTRY', rest: 'lines' },
 };
 
+/** A vendor's preferred payment method: REST's enumeration, the XML text as the AP payment's PAYMENTMETHOD spells it. */
+const VENDOR_PAYMENT_METHOD: RestFieldMapping['values'] = [
+	['printedCheck', 'Printed Check'],
+	['chargeCard', 'Charge Card'],
+	['EFT', 'EFT'],
+	['cash', 'Cash'],
+	['ACH', 'ACH'],
+	['wellsFargoCheck', 'WF Check'],
+	['wellsFargoUSDWire', 'WF USD Wire'],
+	['wellsFargoDomesticACH', 'WF Domestic ACH'],
+];
+
 const VENDOR: RestObjectMapping = {
 	xmlObject: 'VENDOR',
 	rest: 'accounts-payable/vendor',
@@ -88,11 +101,45 @@ const VENDOR: RestObjectMapping = {
 		rw('VENDTYPE', 'vendorType.id'),
 		rw('TERMNAME', 'term.id'),
 		rw('TAXID', 'taxId'),
-		rw('APACCOUNT', 'defaultGLAccount.id'),
+		rw('APACCOUNT', 'defaultExpenseGLAccount.id'),
 		rw('CURRENCY', 'currency'),
 		rw('ONHOLD', 'isOnHold'),
 		ro('TOTALDUE', 'totalDue'),
 		...DISPLAY_CONTACT,
+		// The rest of the XML read that Sage's OpenAPI vendor schema names (docs/rest-wire.md "Vendor and customer fields").
+		rw('ONETIME', 'isOneTimeUse'),
+		flag('HIDEDISPLAYCONTACT', 'contacts.default.hideContactList'),
+		rw('GLGROUP', 'accountGroup.id'),
+		rw('NAME1099', 'form1099.nameOn1099'),
+		rw('FORM1099TYPE', 'form1099.type'),
+		rw('FORM1099BOX', 'form1099.box'),
+		rw('SUPDOCID', 'attachment.id'),
+		rw('OFFSETGLACCOUNTNO', 'overrideOffsetGLAccount.id'),
+		rw('CREDITLIMIT', 'creditLimit'),
+		flag('DONOTCUTCHECK', 'doNotPay'),
+		rw('COMMENTS', 'notes'),
+		rw('PAYMETHODKEY', 'preferredPaymentMethod', { values: VENDOR_PAYMENT_METHOD }),
+		flag('MERGEPAYMENTREQ', 'mergePaymentRequests'),
+		flag('PAYMENTNOTIFY', 'sendPaymentNotification'),
+		rw('BILLINGTYPE', 'billingType', { values: [['openItem', 'openitem'], ['balanceForward', 'balanceforward']] }),
+		rw('PAYMENTPRIORITY', 'paymentPriority', { values: [['urgent', 'Urgent'], ['high', 'High'], ['normal', 'Normal'], ['low', 'Low']] }),
+		flag('DISPLAYTERMDISCOUNT', 'displayTermDiscountOnCheckStub'),
+		rw('VENDORACCOUNTNO', 'vendorAccountNumber'),
+		flag('DISPLOCACCTNOCHECK', 'displayVendorAccountOnCheckStub'),
+		rw('OBJECTRESTRICTION', 'vendorRestriction', { values: RESTRICTION }),
+		rw('RETAINAGEPERCENTAGE', 'retainagePercentage'),
+		rw('FILEPAYMENTSERVICE', 'filePaymentService', { values: [['ach', 'ACH'], ['bankFile', 'BANKFILE'], ['none', 'NONE']] }),
+		rw('PYMTCOUNTRYCODE', 'bankFiles.paymentCountryCode', { values: [['au', 'AU'], ['gb', 'GB'], ['za', 'ZA']] }),
+		flag('ACHENABLED', 'ach.enablePayments'),
+		rw('ACHBANKROUTINGNUMBER', 'ach.routingNumber'),
+		rw('ACHACCOUNTNUMBER', 'ach.accountNumber'),
+		rw('ACHACCOUNTTYPE', 'ach.accountType', { values: [['checkingAccount', 'Checking Account'], ['savingsAccount', 'Savings Account']] }),
+		rw('ACHREMITTANCETYPE', 'ach.remittanceType', { values: [['businessCTX', 'CTX'], ['personalPPD', 'PPD'], ['businessCCD', 'CCD']] }),
+		rw('ISINDIVIDUAL', 'isIndividualPerson'),
+		// The vendor's other contacts: REST references them by name (contacts.primary.id), as XML's <CONTACTINFO><CONTACTNAME>.
+		rw('CONTACTINFO.CONTACTNAME', 'contacts.primary.id'),
+		rw('PAYTO.CONTACTNAME', 'contacts.payTo.id'),
+		rw('RETURNTO.CONTACTNAME', 'contacts.returnTo.id'),
 		ro('RECORD_URL', 'webURL'),
 		...AUDIT,
 		...ENTITY,

@@ -7,6 +7,7 @@
  * returns no lines, so neither does the REST read (writeOnly).
  */
 import { ACCOUNT_LINE, ACTIVE_STATUS, AUDIT, AUDIT_OF_TRANSACTION, DISPLAY_CONTACT, ENTITY, LINE_DIMENSIONS, ro, rw, type RestFieldMapping, type RestObjectMapping } from './restFields';
+import { RESTRICTION, flag } from './restFields';
 
 /** [REST value, XML label] pairs, then the XML query codes (STATE = 'D') that name the same values. */
 function states(labels: Array<[string, string]>, codes: Array<[string, string]>): RestFieldMapping['values'] {
@@ -31,6 +32,39 @@ const CUSTOMER: RestObjectMapping = {
 		// The display contact's name is its id on REST (accounts-receivable.md "Get a customer": contacts.default.id).
 		rw('DISPLAYCONTACT.CONTACTNAME', 'contacts.default.id'),
 		...DISPLAY_CONTACT,
+		// The rest of the XML read that Sage's OpenAPI customer schema names (docs/rest-wire.md "Vendor and customer fields").
+		rw('DELIVERY_OPTIONS', 'deliveryOptions', { values: [['print', 'Print'], ['email', 'E-Mail'], ['both', 'Print#~#E-Mail']] }),
+		rw('ADVBILLBY', 'advanceBillBy'),
+		rw('ADVBILLBYTYPE', 'advanceBillByType'),
+		rw('OBJECTRESTRICTION', 'customerRestriction', { values: RESTRICTION }),
+		rw('ONETIME', 'isOneTimeUse'),
+		// Excluded from the contact list (XML) is not shown in it (REST).
+		flag('HIDEDISPLAYCONTACT', 'contacts.default.showInContactList', { values: [['false', 'true'], ['true', 'false']] }),
+		rw('CUSTREPID', 'salesRepresentative.id'),
+		rw('GLGROUP', 'accountGroup.id'),
+		rw('TERRITORYID', 'territory.id'),
+		rw('SUPDOCID', 'attachment.id'),
+		rw('OFFSETGLACCOUNTNO', 'overrideOffsetGLAccount.id'),
+		rw('SHIPPINGMETHOD', 'shippingMethod.id'),
+		rw('RESALENO', 'customerResaleNumber'),
+		rw('TAXID', 'taxId'),
+		rw('RETAINAGEPERCENTAGE', 'retainagePercentage'),
+		rw('ONHOLD', 'isOnHold'),
+		rw('CUSTMESSAGEID', 'customerMessage.id'),
+		flag('EMAILOPTIN', 'emailOptIn'),
+		rw('COMMENTS', 'notes'),
+		rw('CURRENCY', 'currency'),
+		rw('ARINVOICEPRINTTEMPLATEID', 'printTemplates.arInvoice.id'),
+		rw('OEQUOTEPRINTTEMPLATEID', 'printTemplates.orderEntryQuote.id'),
+		rw('OEORDERPRINTTEMPLATEID', 'printTemplates.orderEntryOrder.id'),
+		rw('OELISTPRINTTEMPLATEID', 'printTemplates.orderEntryList.id'),
+		rw('OEINVOICEPRINTTEMPLATEID', 'printTemplates.orderEntryInvoice.id'),
+		rw('OEADJPRINTTEMPLATEID', 'printTemplates.orderEntryAdjustment.id'),
+		rw('OEOTHERPRINTTEMPLATEID', 'printTemplates.orderEntryOther.id'),
+		// The customer's other contacts: REST references them by name (contacts.billTo.id), as XML's <BILLTO><CONTACTNAME>.
+		rw('CONTACTINFO.CONTACTNAME', 'contacts.primary.id'),
+		rw('BILLTO.CONTACTNAME', 'contacts.billTo.id'),
+		rw('SHIPTO.CONTACTNAME', 'contacts.shipTo.id'),
 		ro('RECORD_URL', 'webURL'),
 		...AUDIT,
 		...ENTITY,

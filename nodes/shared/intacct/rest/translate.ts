@@ -202,6 +202,7 @@ export function toRestBody(mapping: RestObjectMapping, body: XmlObject, what: st
 			const text = Array.isArray(leaf) ? leaf.map(String).join(',') : String(leaf);
 			let restValue: JsonValue = toRestValue(field, text);
 			if (/^(true|false)$/i.test(text) && /^is[A-Z]|\.is[A-Z]/.test(field.rest)) restValue = /^true$/i.test(text);
+			else if (field.boolean === true && /^(true|false)$/i.test(String(restValue))) restValue = /^true$/i.test(String(restValue));
 			setPath(json, field.rest, restValue);
 		}
 	}
