@@ -7,8 +7,9 @@ export interface RestFieldMapping {
 	rest: string;
 	/** [REST value, XML text] pairs for enumerations. */
 	values?: ReadonlyArray<readonly [string, string]>;
-	/** date: YYYY-MM-DD <-> MM/DD/YYYY; dateTime: ISO <-> MM/DD/YYYY HH:MM:SS. */
-	format?: 'date' | 'dateTime';
+	/** date: YYYY-MM-DD <-> MM/DD/YYYY; dateTime: ISO <-> MM/DD/YYYY HH:MM:SS; amount: a JSON number (creditLimit
+	 * 1234.5) read with the two decimals the XML read spells amounts with (1234.50). */
+	format?: 'date' | 'dateTime' | 'amount';
 	/** Not sent on create (system-assigned or read-only). */
 	readOnly?: boolean;
 	/** Sent, never read back (an AP payment's paymentDate; ACTION written as state). */

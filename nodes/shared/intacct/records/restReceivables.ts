@@ -48,7 +48,7 @@ const CUSTOMER: RestObjectMapping = {
 		rw('SHIPPINGMETHOD', 'shippingMethod.id'),
 		rw('RESALENO', 'customerResaleNumber'),
 		rw('TAXID', 'taxId'),
-		rw('RETAINAGEPERCENTAGE', 'retainagePercentage'),
+		rw('RETAINAGEPERCENTAGE', 'retainagePercentage', { format: 'amount' }),
 		rw('ONHOLD', 'isOnHold'),
 		rw('CUSTMESSAGEID', 'customerMessage.id'),
 		flag('EMAILOPTIN', 'emailOptIn'),

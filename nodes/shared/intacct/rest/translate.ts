@@ -18,6 +18,7 @@ function invalid(summary: string): IntacctError {
 /** REST date/time texts in the XML gateway's spelling (so outputs match the XML wire's). */
 function toXmlText(field: RestFieldMapping, value: unknown): string {
 	if (value === null || value === undefined) return '';
+	if (field.format === 'amount' && typeof value === 'number') return value.toFixed(2);
 	let text = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
 	if (field.values) text = field.values.find(([rest]) => rest === text)?.[1] ?? text;
 	if (field.format === 'date') {
@@ -203,6 +204,7 @@ export function toRestBody(mapping: RestObjectMapping, body: XmlObject, what: st
 			let restValue: JsonValue = toRestValue(field, text);
 			if (/^(true|false)$/i.test(text) && /^is[A-Z]|\.is[A-Z]/.test(field.rest)) restValue = /^true$/i.test(text);
 			else if (field.boolean === true && /^(true|false)$/i.test(String(restValue))) restValue = /^true$/i.test(String(restValue));
+			else if (field.format === 'amount' && /^-?\d+(\.\d+)?$/.test(text.trim())) restValue = Number(text);
 			setPath(json, field.rest, restValue);
 		}
 	}
