@@ -6,11 +6,10 @@
  * generic writes of ARINVOICE), payments through the generic create of ARPYMT with its details.
  */
 import type { XmlElement } from '../../model/contract';
-import { STATUS, auditFields, contactFields, entityFields, f, lineDimensions, printAsDefault, type ModelLookup, type RestObjectDef } from './restObjectDef';
+import { RESTRICTION, STATUS, auditFields, contactFields, entityFields, f, lineDimensions, printAsDefault, type ModelLookup, type RestObjectDef } from './restObjectDef';
 import { modelValue } from '../recordMapping';
 import { RestError } from '../restErrors';
 import { el, fieldText, legacyElements, recordLines, userDimensionCustomFields, type LegacySpec } from './legacyWrites';
-import { RESTRICTION } from './restObjectDef';
 
 export const CUSTOMER: RestObjectDef = {
 	name: 'accounts-receivable/customer',

@@ -5,11 +5,10 @@
  * in these tables cross the wire; a field the table lacks is not read over REST (it is left out of
  * the output, never invented).
  */
-import { ACCOUNT_LINE, ACTIVE_STATUS, AUDIT, AUDIT_OF_TRANSACTION, DISPLAY_CONTACT, ENTITY, ro, rw, type RestObjectMapping } from './restFields';
+import { ACCOUNT_LINE, ACTIVE_STATUS, AUDIT, AUDIT_OF_TRANSACTION, DISPLAY_CONTACT, ENTITY, RESTRICTION, flag, ro, rw, type RestFieldMapping, type RestObjectMapping } from './restFields';
 import { RECEIVABLES_MAPPINGS } from './restReceivables';
 
 export type { RestFieldMapping, RestObjectMapping } from './restFields';
-import { RESTRICTION, flag, type RestFieldMapping } from './restFields';
 
 const GL_STATE = [
 	['draft', 'Draft'],

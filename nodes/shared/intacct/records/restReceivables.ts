@@ -6,8 +6,7 @@
  * rows of docs/fidelity-rest.md. Lines are written through their owner; the XML read of these owners
  * returns no lines, so neither does the REST read (writeOnly).
  */
-import { ACCOUNT_LINE, ACTIVE_STATUS, AUDIT, AUDIT_OF_TRANSACTION, DISPLAY_CONTACT, ENTITY, LINE_DIMENSIONS, ro, rw, type RestFieldMapping, type RestObjectMapping } from './restFields';
-import { RESTRICTION, flag } from './restFields';
+import { ACCOUNT_LINE, ACTIVE_STATUS, AUDIT, AUDIT_OF_TRANSACTION, DISPLAY_CONTACT, ENTITY, LINE_DIMENSIONS, RESTRICTION, flag, ro, rw, type RestFieldMapping, type RestObjectMapping } from './restFields';
 
 /** [REST value, XML label] pairs, then the XML query codes (STATE = 'D') that name the same values. */
 function states(labels: Array<[string, string]>, codes: Array<[string, string]>): RestFieldMapping['values'] {
