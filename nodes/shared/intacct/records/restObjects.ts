@@ -105,7 +105,7 @@ const VENDOR: RestObjectMapping = {
 		rw('ONHOLD', 'isOnHold'),
 		ro('TOTALDUE', 'totalDue'),
 		...DISPLAY_CONTACT,
-		// The rest of the XML read that Sage's OpenAPI vendor schema names (docs/rest-wire.md "Vendor and customer fields").
+		// The rest of the XML read that Sage's OpenAPI vendor schema names (docs/rest-wire.md "Vendor and customer fields over REST").
 		rw('ONETIME', 'isOneTimeUse'),
 		flag('HIDEDISPLAYCONTACT', 'contacts.default.hideContactList'),
 		rw('GLGROUP', 'accountGroup.id'),

@@ -31,7 +31,7 @@ const CUSTOMER: RestObjectMapping = {
 		// The display contact's name is its id on REST (accounts-receivable.md "Get a customer": contacts.default.id).
 		rw('DISPLAYCONTACT.CONTACTNAME', 'contacts.default.id'),
 		...DISPLAY_CONTACT,
-		// The rest of the XML read that Sage's OpenAPI customer schema names (docs/rest-wire.md "Vendor and customer fields").
+		// The rest of the XML read that Sage's OpenAPI customer schema names (docs/rest-wire.md "Vendor and customer fields over REST").
 		rw('DELIVERY_OPTIONS', 'deliveryOptions', { values: [['print', 'Print'], ['email', 'E-Mail'], ['both', 'Print#~#E-Mail']] }),
 		rw('ADVBILLBY', 'advanceBillBy'),
 		rw('ADVBILLBYTYPE', 'advanceBillByType'),
