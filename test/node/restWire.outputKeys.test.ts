@@ -180,3 +180,30 @@ describe('creates and gets: the same keys over both wires', () => {
 		}
 	});
 });
+
+/**
+ * The fields the REST get gained (issue 13) carry the XML read's values, not only its keys: a journal
+ * entry in the adjustments journal (glJournal.key / isAdjustment) and a bill with a payment priority.
+ */
+describe('document fields read over REST carry the XML values', () => {
+	const raw = async (resource: string, recordNo: unknown): Promise<[IDataObject, IDataObject]> => {
+		const get: INodeParameters = { resource, operation: 'get', recordNo: String(recordNo), simplify: false };
+		return [await first(wires.xml(get)), await first(wires.rest(get))];
+	};
+
+	it('journal entry: the journal key and adjustment flag', async () => {
+		const made = await first(wires.xml({ ...journalEntry('Adjusting'), journal: locator('ADJ'), simplify: false }));
+		const [xml, rest] = await raw('journalEntry', made.RECORDNO);
+		expect(xml.ADJ).toBe('true');
+		expect(xml.JOURNALKEY).not.toBe('');
+		expect(rest).toMatchObject({ JOURNALKEY: xml.JOURNALKEY, ADJ: 'true', REVERSEDKEY: xml.REVERSEDKEY, TRANSACTIONSOURCE: xml.TRANSACTIONSOURCE });
+	});
+
+	it('bill: payment priority and module', async () => {
+		const made = await first(wires.xml({ ...bill('PRIORITY-1'), additionalFields: { customFields: { field: [{ name: 'PAYMENTPRIORITY', value: 'high' }] } }, simplify: false }));
+		const [xml, rest] = await raw('bill', made.RECORDNO);
+		expect(xml).toMatchObject({ PAYMENTPRIORITY: 'high', MODULEKEY: '3.AP' });
+		expect(rest).toMatchObject({ PAYMENTPRIORITY: 'high', MODULEKEY: '3.AP' });
+		for (const field of ['BILLTOPAYTOCONTACTNAME', 'SHIPTORETURNTOCONTACTNAME', 'PRBATCH', 'EXCH_RATE_DATE', 'EXCH_RATE_TYPE_ID', 'EXCHANGE_RATE', 'TAXSOLUTIONID']) expect(rest[field]).toBe(xml[field]);
+	});
+});
