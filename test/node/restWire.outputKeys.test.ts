@@ -102,7 +102,7 @@ describe('update outputs over REST have the keys of the XML update, the link the
  * A REST get gives no key the XML get lacks, and every key it gives has the XML value.
  */
 const XML_ONLY_READ_KEYS: Record<string, string[]> = {
-	journalEntry: ['reversedDate', 'reversedFromRecordNo', 'historyComment', 'baselocationName', 'prrecordkey', 'userinfo', 'REVERSED', 'REVERSEDFROM', 'HISTORY_COMMENT', 'BASELOCATION_NAME', 'PRRECORDKEY', 'USERINFO'],
+	journalEntry: ['reversedDate', 'reversedFromRecordNo', 'historyComment', 'baselocationName', 'prrecordkey', 'REVERSED', 'REVERSEDFROM', 'HISTORY_COMMENT', 'BASELOCATION_NAME', 'PRRECORDKEY'],
 	bill: ['recordtype', 'inclusivetax', 'glbatchkey', 'RECORDTYPE', 'INCLUSIVETAX', 'GLBATCHKEY'],
 	vendor: [
 		...['oneTime', 'hidedisplaycontact', 'glgroup', 'name1099', 'form1099type', 'form1099box', 'attachmentsId', 'offsetglaccountno', 'creditLimit', 'donotcutcheck', 'comments', 'paymethodkey', 'mergepaymentreq', 'paymentnotify', 'billingtype', 'paymentpriority', 'displaytermdiscount', 'vendoraccountno', 'objectrestriction', 'retainagepercentage', 'filepaymentservice', 'pymtcountrycode', 'achenabled', 'achbankroutingnumber', 'achaccountnumber', 'achaccounttype', 'achremittancetype', 'displocacctnocheck', 'restrictedlocations', 'restricteddepartments', 'isindividual', 'contactinfo', 'payto', 'returnto'],
@@ -191,12 +191,13 @@ describe('document fields read over REST carry the XML values', () => {
 		return [await first(wires.xml(get)), await first(wires.rest(get))];
 	};
 
-	it('journal entry: the journal key and adjustment flag', async () => {
+	it('journal entry: the journal key, adjustment flag and creating user', async () => {
 		const made = await first(wires.xml({ ...journalEntry('Adjusting'), journal: locator('ADJ'), simplify: false }));
 		const [xml, rest] = await raw('journalEntry', made.RECORDNO);
 		expect(xml.ADJ).toBe('true');
 		expect(xml.JOURNALKEY).not.toBe('');
-		expect(rest).toMatchObject({ JOURNALKEY: xml.JOURNALKEY, ADJ: 'true', REVERSEDKEY: xml.REVERSEDKEY, TRANSACTIONSOURCE: xml.TRANSACTIONSOURCE });
+		expect(xml.USERINFO).toEqual({ LOGINID: expect.stringMatching(/.+/) });
+		expect(rest).toMatchObject({ JOURNALKEY: xml.JOURNALKEY, ADJ: 'true', REVERSEDKEY: xml.REVERSEDKEY, TRANSACTIONSOURCE: xml.TRANSACTIONSOURCE, USERINFO: xml.USERINFO });
 	});
 
 	it('bill: payment priority and module', async () => {

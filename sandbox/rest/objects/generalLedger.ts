@@ -125,6 +125,8 @@ export const JOURNAL_ENTRY: RestObjectDef = {
 		f.str('txnSource', 'TRANSACTIONSOURCE', { readOnly: true }),
 		f.str('webURL', 'RECORD_URL', { readOnly: true }),
 		...auditFields(),
+		// general-ledger.md "Get a journal entry": audit.createdByUser { key, id (the login), href }.
+		f.ref('audit.createdByUser', 'company-config/user', 'USERINFO.LOGINID', undefined, { readOnly: true }),
 		...entityFields(),
 	],
 	lines: { path: 'lines', xmlCollection: 'ENTRIES', xmlLine: 'GLENTRY', object: JOURNAL_ENTRY_LINE, ownerPath: 'journalEntry', required: true },

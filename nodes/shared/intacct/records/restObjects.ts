@@ -73,6 +73,7 @@ const GLBATCH: RestObjectMapping = {
 		rw('BASELOCATION_NO', 'baseLocation.id'),
 		ro('RECORD_URL', 'webURL'),
 		...AUDIT,
+		ro('USERINFO.LOGINID', 'audit.createdByUser.id'),
 		...ENTITY,
 	],
 	lines: { xmlCollection: 'ENTRIES', xmlLine: 'GLENTRY', rest: 'lines' },
