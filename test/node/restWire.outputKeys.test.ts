@@ -207,4 +207,11 @@ describe('document fields read over REST carry the XML values', () => {
 		expect(rest).toMatchObject({ PAYMENTPRIORITY: 'high', MODULEKEY: '3.AP' });
 		for (const field of ['BILLTOPAYTOCONTACTNAME', 'SHIPTORETURNTOCONTACTNAME', 'PRBATCH', 'EXCH_RATE_DATE', 'EXCH_RATE_TYPE_ID', 'EXCHANGE_RATE', 'TAXSOLUTIONID']) expect(rest[field]).toBe(xml[field]);
 	});
+
+	it('bill: a payment priority written over REST (paymentPriority) reads back over XML', async () => {
+		const made = await first(wires.rest({ ...bill('PRIORITY-2'), additionalFields: { customFields: { field: [{ name: 'PAYMENTPRIORITY', value: 'urgent' }] } }, simplify: false }));
+		const [xml, rest] = await raw('bill', made.RECORDNO);
+		expect(xml.PAYMENTPRIORITY).toBe('urgent');
+		expect(rest.PAYMENTPRIORITY).toBe('urgent');
+	});
 });
