@@ -102,8 +102,8 @@ describe('update outputs over REST have the keys of the XML update, the link the
  * A REST get gives no key the XML get lacks, and every key it gives has the XML value.
  */
 const XML_ONLY_READ_KEYS: Record<string, string[]> = {
-	journalEntry: ['journalKey', 'reversedDate', 'reversedByRecordNo', 'reversedFromRecordNo', 'adj', 'historyComment', 'baselocationName', 'transactionsource', 'prrecordkey', 'userinfo', 'JOURNALKEY', 'REVERSED', 'REVERSEDKEY', 'REVERSEDFROM', 'ADJ', 'HISTORY_COMMENT', 'BASELOCATION_NAME', 'TRANSACTIONSOURCE', 'PRRECORDKEY', 'USERINFO'],
-	bill: ['recordtype', 'billtopaytocontactname', 'shiptoreturntocontactname', 'prbatch', 'exchRateDate', 'exchRateTypeId', 'exchangeRate', 'inclusivetax', 'taxsolutionid', 'module', 'paymentpriority', 'glbatchkey', 'RECORDTYPE', 'BILLTOPAYTOCONTACTNAME', 'SHIPTORETURNTOCONTACTNAME', 'PRBATCH', 'EXCH_RATE_DATE', 'EXCH_RATE_TYPE_ID', 'EXCHANGE_RATE', 'INCLUSIVETAX', 'TAXSOLUTIONID', 'MODULEKEY', 'PAYMENTPRIORITY', 'GLBATCHKEY'],
+	journalEntry: ['reversedDate', 'reversedFromRecordNo', 'historyComment', 'baselocationName', 'prrecordkey', 'REVERSED', 'REVERSEDFROM', 'HISTORY_COMMENT', 'BASELOCATION_NAME', 'PRRECORDKEY'],
+	bill: ['recordtype', 'inclusivetax', 'glbatchkey', 'RECORDTYPE', 'INCLUSIVETAX', 'GLBATCHKEY'],
 	vendor: ['restrictedlocations', 'restricteddepartments', 'RESTRICTEDLOCATIONS', 'RESTRICTEDDEPARTMENTS'],
 	customer: ['araccount', 'restrictedlocations', 'restricteddepartments', 'ARACCOUNT', 'RESTRICTEDLOCATIONS', 'RESTRICTEDDEPARTMENTS'],
 	arInvoice: ['recordtype', 'journalEntryRecordNo', 'RECORDTYPE', 'GLBATCHKEY'],
@@ -170,5 +170,40 @@ describe('creates and gets: the same keys over both wires', () => {
 			expect(Object.keys(gotRest).filter((k) => !(k in gotXml))).toEqual([]);
 			expect(Object.keys(gotXml).filter((k) => !(k in gotRest) && !XML_ONLY_READ_KEYS[resource].includes(k))).toEqual([]);
 		}
+	});
+});
+
+/**
+ * The fields the REST get gained (issue 13) carry the XML read's values, not only its keys: a journal
+ * entry in the adjustments journal (glJournal.key / isAdjustment) and a bill with a payment priority.
+ */
+describe('document fields read over REST carry the XML values', () => {
+	const raw = async (resource: string, recordNo: unknown): Promise<[IDataObject, IDataObject]> => {
+		const get: INodeParameters = { resource, operation: 'get', recordNo: String(recordNo), simplify: false };
+		return [await first(wires.xml(get)), await first(wires.rest(get))];
+	};
+
+	it('journal entry: the journal key, adjustment flag and creating user', async () => {
+		const made = await first(wires.xml({ ...journalEntry('Adjusting'), journal: locator('ADJ'), simplify: false }));
+		const [xml, rest] = await raw('journalEntry', made.RECORDNO);
+		expect(xml.ADJ).toBe('true');
+		expect(xml.JOURNALKEY).not.toBe('');
+		expect(xml.USERINFO).toEqual({ LOGINID: expect.stringMatching(/.+/) });
+		expect(rest).toMatchObject({ JOURNALKEY: xml.JOURNALKEY, ADJ: 'true', REVERSEDKEY: xml.REVERSEDKEY, TRANSACTIONSOURCE: xml.TRANSACTIONSOURCE, USERINFO: xml.USERINFO });
+	});
+
+	it('bill: payment priority and module', async () => {
+		const made = await first(wires.xml({ ...bill('PRIORITY-1'), additionalFields: { customFields: { field: [{ name: 'PAYMENTPRIORITY', value: 'high' }] } }, simplify: false }));
+		const [xml, rest] = await raw('bill', made.RECORDNO);
+		expect(xml).toMatchObject({ PAYMENTPRIORITY: 'high', MODULEKEY: '3.AP' });
+		expect(rest).toMatchObject({ PAYMENTPRIORITY: 'high', MODULEKEY: '3.AP' });
+		for (const field of ['BILLTOPAYTOCONTACTNAME', 'SHIPTORETURNTOCONTACTNAME', 'PRBATCH', 'EXCH_RATE_DATE', 'EXCH_RATE_TYPE_ID', 'EXCHANGE_RATE', 'TAXSOLUTIONID']) expect(rest[field]).toBe(xml[field]);
+	});
+
+	it('bill: a payment priority written over REST (paymentPriority) reads back over XML', async () => {
+		const made = await first(wires.rest({ ...bill('PRIORITY-2'), additionalFields: { customFields: { field: [{ name: 'PAYMENTPRIORITY', value: 'urgent' }] } }, simplify: false }));
+		const [xml, rest] = await raw('bill', made.RECORDNO);
+		expect(xml.PAYMENTPRIORITY).toBe('urgent');
+		expect(rest.PAYMENTPRIORITY).toBe('urgent');
 	});
 });

@@ -135,6 +135,11 @@ export const BILL: RestObjectDef = {
 		f.date('postingDate', 'WHENPOSTED'),
 		f.date('dueDate', 'WHENDUE', { required: true }),
 		f.date('recommendedPaymentDate', 'RECPAYMENTDATE'),
+		// The pay-to and return-to contacts, named by contact name (accounts-payable.md "Get a bill": contacts.payTo.id).
+		f.ref('contacts.payTo', 'company-config/contact', 'BILLTOPAYTOCONTACTNAME'),
+		f.ref('contacts.returnTo', 'company-config/contact', 'SHIPTORETURNTOCONTACTNAME'),
+		// The summary the bill posts into, by name (billSummary.name); read only here (docs/fidelity-rest.md).
+		f.str('billSummary.name', 'PRBATCH', { readOnly: true }),
 		f.date('paymentInformation.fullyPaidDate', 'WHENPAID', { readOnly: true }),
 		f.dec('paymentInformation.totalBaseAmountPaid', 'TOTALPAID', { readOnly: true }),
 		f.enum('state', 'STATE', [
@@ -154,6 +159,11 @@ export const BILL: RestObjectDef = {
 		f.dec('totalTxnAmountDue', 'TRX_TOTALDUE', { readOnly: true }),
 		f.str('currency.txnCurrency', 'CURRENCY', { required: true }),
 		f.str('currency.baseCurrency', 'BASECURR'),
+		f.date('currency.exchangeRate.date', 'EXCH_RATE_DATE'),
+		f.str('currency.exchangeRate.typeId', 'EXCH_RATE_TYPE_ID'),
+		f.str('currency.exchangeRate.rate', 'EXCHANGE_RATE', { kind: 'number' }),
+		f.ref('taxSolution', 'tax/tax-solution', 'TAXSOLUTIONID'),
+		f.enum('moduleName', 'MODULEKEY', [['accountsPayable', '3.AP']], { readOnly: true }),
 		f.ref('attachment', 'company-config/attachment', 'SUPDOCID'),
 		f.str('webURL', 'RECORD_URL', { readOnly: true }),
 		f.bool('isOnHold', 'ONHOLD'),

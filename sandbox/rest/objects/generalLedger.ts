@@ -111,8 +111,12 @@ export const JOURNAL_ENTRY: RestObjectDef = {
 		f.int('txnNumber', 'BATCHNO', { readOnly: true }),
 		f.str('description', 'BATCH_TITLE', { required: true }),
 		f.ref('glJournal', 'general-ledger/journal', 'JOURNAL', undefined, { required: true }),
+		// After the reference it completes (OpenAPI glJournal.isAdjustment, readOnly): the journal's ADJ, which GLBATCH copies.
+		f.bool('glJournal.isAdjustment', 'ADJ', { readOnly: true }),
 		f.date('postingDate', 'BATCH_DATE', { required: true }),
 		f.date('automaticReversalDate', 'REVERSEDATE'),
+		// OpenAPI reversedBy { key, id, href }, readOnly: the entry that reversed this one.
+		f.ref('reversedBy', 'general-ledger/journal-entry', 'REVERSEDKEY', undefined, { readOnly: true }),
 		f.str('moduleName', 'MODULE', { readOnly: true }),
 		f.str('referenceNumber', 'REFERENCENO'),
 		f.enum('state', 'STATE', GL_STATE, { createValues: ['draft', 'posted'], immutable: true }),
@@ -121,6 +125,8 @@ export const JOURNAL_ENTRY: RestObjectDef = {
 		f.str('txnSource', 'TRANSACTIONSOURCE', { readOnly: true }),
 		f.str('webURL', 'RECORD_URL', { readOnly: true }),
 		...auditFields(),
+		// general-ledger.md "Get a journal entry": audit.createdByUser { key, id (the login), href }.
+		f.ref('audit.createdByUser', 'company-config/user', 'USERINFO.LOGINID', undefined, { readOnly: true }),
 		...entityFields(),
 	],
 	lines: { path: 'lines', xmlCollection: 'ENTRIES', xmlLine: 'GLENTRY', object: JOURNAL_ENTRY_LINE, ownerPath: 'journalEntry', required: true },
