@@ -101,9 +101,10 @@ export type WireRun = (parameters: INode['parameters'], options?: Omit<RunNodeOp
 
 /**
  * A sandbox with both of the node's credentials for the test file (beforeAll / afterAll):
- * `rest` runs the node over OAuth 2.0, `xml` over Web Services, against the same company.
+ * `rest` runs the node over OAuth 2.0, `xml` over Web Services, against the same company;
+ * `credentials` is the harness's credentials helper holding both (for listSearch, resourceMapping, runNode).
  */
-export function useBothWires(): { sandbox: () => Sandbox; rest: WireRun; xml: WireRun } {
+export function useBothWires(): { sandbox: () => Sandbox; credentials: () => HarnessCredentialsHelper; rest: WireRun; xml: WireRun } {
 	let sandbox: Sandbox | undefined;
 	let both: HarnessCredentialsHelper | undefined;
 	beforeAll(async () => {
@@ -117,9 +118,13 @@ export function useBothWires(): { sandbox: () => Sandbox; rest: WireRun; xml: Wi
 		if (sandbox === undefined) throw new Error('useBothWires: the sandbox is not started yet (call it at the top of the file)');
 		return sandbox;
 	};
+	const credentials = (): HarnessCredentialsHelper => {
+		if (both === undefined) throw new Error('useBothWires: the credentials are not made yet (call it at the top of the file)');
+		return both;
+	};
 	const wire =
 		(authentication: string, nodeOverrides: Partial<INode>): WireRun =>
 		async (parameters, options = {}) =>
 			await runNode(started(), { authentication, ...parameters }, { ...options, credentials: both, nodeOverrides });
-	return { sandbox: started, rest: wire('oAuth2', REST_NODE), xml: wire('webServices', XML_NODE) };
+	return { sandbox: started, credentials, rest: wire('oAuth2', REST_NODE), xml: wire('webServices', XML_NODE) };
 }
