@@ -4,36 +4,23 @@
  * delete on an object the node has no resource for, the API Request escape hatch, and the XML
  * credential refused with a clear message.
  */
-import type { Sandbox } from '../../sandbox/api';
-import { createCredentialsHelper, listSearch, packageNode, type HarnessCredentialsHelper } from '../support/harness';
-import { NODE_NAME, readAll, runNode, startTestSandbox, bothWiresCredentials, REST_NODE } from './support';
+import { createCredentialsHelper, listSearch, packageNode } from '../support/harness';
+import { NODE_NAME, readAll, runNode, REST_NODE, useBothWires } from './support';
 
-let sandbox: Sandbox;
-let both: HarnessCredentialsHelper;
-
-beforeAll(async () => {
-	sandbox = await startTestSandbox();
-	both = await bothWiresCredentials(sandbox);
-});
-
-afterAll(async () => {
-	await sandbox?.close();
-});
+const { sandbox, credentials: both, rest } = useBothWires();
 
 const object = (value: string) => ({ __rl: true, mode: 'id', value });
 
-async function overRest(parameters: Record<string, unknown>) {
-	return await runNode(sandbox, { authentication: 'oAuth2', resource: 'restObject', ...parameters }, { credentials: both, nodeOverrides: REST_NODE });
-}
+const overRest = async (parameters: Record<string, unknown>) => await rest({ resource: 'restObject', ...parameters });
 
 it('lists the objects of the company model, filtered by what is typed', async () => {
 	const node = { ...packageNode('sageIntacct', NODE_NAME, { authentication: 'oAuth2', resource: 'restObject', operation: 'getMany' }), ...REST_NODE };
-	const all = await listSearch(node, 'searchRestObjects', { credentials: both });
+	const all = await listSearch(node, 'searchRestObjects', { credentials: both() });
 	const names = all.results.map((r) => r.value);
 	expect(names).toEqual(expect.arrayContaining(['accounts-payable/vendor', 'general-ledger/account', 'company-config/department']));
 	// Owned objects (lines) are reached through their owner, not listed.
 	expect(names).not.toContain('general-ledger/journal-entry-line');
-	const typed = await listSearch(node, 'searchRestObjects', { credentials: both, filter: 'DEPART' });
+	const typed = await listSearch(node, 'searchRestObjects', { credentials: both(), filter: 'DEPART' });
 	expect(typed.results).toEqual([{ name: 'company-config/department', value: 'company-config/department' }]);
 });
 
@@ -47,7 +34,7 @@ it('create, get, get many, update and delete a department (no resource of its ow
 	const again = await overRest({ operation: 'create', restObject: object('company-config/department'), body: JSON.stringify({ id: 'RD-1', name: 'Research' }), options: { idempotencyKey: 'dept-RD-1' } });
 	expect(again.error).toBeUndefined();
 	expect(again.json(NODE_NAME)[0]).toMatchObject({ key });
-	expect(await readAll(sandbox, 'DEPARTMENT', "DEPARTMENTID = 'RD-1'", 'DEPARTMENTID,TITLE')).toEqual([{ DEPARTMENTID: 'RD-1', TITLE: 'Research' }]);
+	expect(await readAll(sandbox(), 'DEPARTMENT', "DEPARTMENTID = 'RD-1'", 'DEPARTMENTID,TITLE')).toEqual([{ DEPARTMENTID: 'RD-1', TITLE: 'Research' }]);
 
 	const got = await overRest({ operation: 'get', restObject: object('company-config/department'), key });
 	expect(got.json(NODE_NAME)[0]).toMatchObject({ key, id: 'RD-1', name: 'Research' });
@@ -58,11 +45,11 @@ it('create, get, get many, update and delete a department (no resource of its ow
 
 	const updated = await overRest({ operation: 'update', restObject: object('company-config/department'), key, body: JSON.stringify({ name: 'Research & Development' }) });
 	expect(updated.error).toBeUndefined();
-	expect(await readAll(sandbox, 'DEPARTMENT', "DEPARTMENTID = 'RD-1'", 'TITLE')).toEqual([{ TITLE: 'Research & Development' }]);
+	expect(await readAll(sandbox(), 'DEPARTMENT', "DEPARTMENTID = 'RD-1'", 'TITLE')).toEqual([{ TITLE: 'Research & Development' }]);
 
 	const deleted = await overRest({ operation: 'delete', restObject: object('company-config/department'), key });
 	expect(deleted.json(NODE_NAME)).toEqual([{ deleted: true, object: 'company-config/department', key }]);
-	expect(await readAll(sandbox, 'DEPARTMENT', "DEPARTMENTID = 'RD-1'")).toHaveLength(0);
+	expect(await readAll(sandbox(), 'DEPARTMENT', "DEPARTMENTID = 'RD-1'")).toHaveLength(0);
 });
 
 it('get many pages with the query service up to the limit', async () => {
@@ -84,12 +71,12 @@ it('API Request: any path in the signed-in session; Intacct errors keep their co
 	const missing = await overRest({ operation: 'apiRequest', method: 'GET', path: '/objects/accounts-payable/vendor/99999999' });
 	expect(missing.error?.message).toMatch(/HTTP 404/);
 	// No secret in what n8n keeps of the failure.
-	expect(JSON.stringify(missing.error)).not.toContain(sandbox.rest.credentials.clientSecret);
+	expect(JSON.stringify(missing.error)).not.toContain(sandbox().rest.credentials.clientSecret);
 
 	// A wrong client secret: the failure says which part to check, and never the secret itself.
 	const wrongSecret = 'wrong-secret-canary-7d1f';
-	const wrong = await createCredentialsHelper({ sageIntacctOAuth2Api: { grantType: 'clientCredentials', ...sandbox.rest.credentials, clientSecret: wrongSecret, restBaseUrl: sandbox.rest.baseUrl } });
-	const refused = await runNode(sandbox, { authentication: 'oAuth2', resource: 'restObject', operation: 'apiRequest', method: 'GET', path: '/services/core/model' }, { credentials: wrong, nodeOverrides: REST_NODE });
+	const wrong = await createCredentialsHelper({ sageIntacctOAuth2Api: { grantType: 'clientCredentials', ...sandbox().rest.credentials, clientSecret: wrongSecret, restBaseUrl: sandbox().rest.baseUrl } });
+	const refused = await runNode(sandbox(), { authentication: 'oAuth2', resource: 'restObject', operation: 'apiRequest', method: 'GET', path: '/services/core/model' }, { credentials: wrong, nodeOverrides: REST_NODE });
 	expect(refused.error?.message).toMatch(/client ID or client secret/);
 	expect(JSON.stringify(refused.error)).not.toContain(wrongSecret);
 
@@ -98,12 +85,12 @@ it('API Request: any path in the signed-in session; Intacct errors keep their co
 });
 
 it('with the XML credential the resource says it needs OAuth 2.0, before anything is sent', async () => {
-	const before = sandbox.stats.requests;
+	const before = sandbox().stats.requests;
 	const run = await runNode(
-		sandbox,
+		sandbox(),
 		{ authentication: 'webServices', resource: 'restObject', operation: 'getMany', restObject: object('general-ledger/account'), fields: 'key' },
-		{ credentials: both, nodeOverrides: { credentials: { sageIntacctApi: { id: 'xml', name: 'Intacct XML' } } } },
+		{ credentials: both(), nodeOverrides: { credentials: { sageIntacctApi: { id: 'xml', name: 'Intacct XML' } } } },
 	);
 	expect(run.error?.message).toMatch(/REST objects need Authentication = OAuth 2.0 \(REST\)/);
-	expect(sandbox.stats.requests).toBe(before);
+	expect(sandbox().stats.requests).toBe(before);
 });

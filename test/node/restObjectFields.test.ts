@@ -6,31 +6,18 @@
  * mapper existed (JSON only) still running.
  */
 import type { IDataObject, ResourceMapperField } from 'n8n-workflow';
-import type { Sandbox } from '../../sandbox/api';
-import { packageNode, resourceMapping, type HarnessCredentialsHelper } from '../support/harness';
-import { NODE_NAME, readAll, runNode, startTestSandbox, bothWiresCredentials, REST_NODE } from './support';
+import { packageNode, resourceMapping } from '../support/harness';
+import { NODE_NAME, readAll, runNode, REST_NODE, useBothWires } from './support';
 
-let sandbox: Sandbox;
-let both: HarnessCredentialsHelper;
-
-beforeAll(async () => {
-	sandbox = await startTestSandbox();
-	both = await bothWiresCredentials(sandbox);
-});
-
-afterAll(async () => {
-	await sandbox?.close();
-});
+const { sandbox, credentials: both, rest } = useBothWires();
 
 const object = (value: string) => ({ __rl: true, mode: 'list', value });
 
-async function overRest(parameters: Record<string, unknown>, items?: IDataObject[]) {
-	return await runNode(sandbox, { authentication: 'oAuth2', resource: 'restObject', ...parameters }, { credentials: both, nodeOverrides: REST_NODE, items });
-}
+const overRest = async (parameters: Record<string, unknown>, items?: IDataObject[]) => await rest({ resource: 'restObject', ...parameters }, { items });
 
 async function fieldsOf(name: string, operation: 'create' | 'update', method: string): Promise<ResourceMapperField[]> {
 	const node = { ...packageNode('sageIntacct', NODE_NAME, { authentication: 'oAuth2', resource: 'restObject', operation, restObject: object(name) }), ...REST_NODE };
-	return (await resourceMapping(node, method, { credentials: both })).fields;
+	return (await resourceMapping(node, method, { credentials: both() })).fields;
 }
 
 const byId = (fields: ResourceMapperField[], id: string) => fields.find((f) => f.id === id);
@@ -58,7 +45,7 @@ it("lists a department's fields from the model service: writable ones offered, r
 
 it("lists a bill's references (written through id or key) and leaves its lines to the JSON field", async () => {
 	const node = { ...packageNode('sageIntacct', NODE_NAME, { authentication: 'oAuth2', resource: 'restObject', operation: 'create', restObject: object('accounts-payable/bill') }), ...REST_NODE };
-	const answer = await resourceMapping(node, 'getRestObjectCreateFields', { credentials: both });
+	const answer = await resourceMapping(node, 'getRestObjectCreateFields', { credentials: both() });
 	const vendorId = byId(answer.fields, 'vendor.id');
 	expect(vendorId).toMatchObject({ display: true, displayName: 'vendor.id (accounts-payable/vendor)' });
 	expect(byId(answer.fields, 'vendor.name')).toMatchObject({ display: false });
@@ -77,12 +64,12 @@ it('update offers only fields a PATCH may change, none required', async () => {
 });
 
 it('without an object chosen the mapper says to choose one, and sends nothing', async () => {
-	const before = sandbox.stats.requests;
+	const before = sandbox().stats.requests;
 	const node = { ...packageNode('sageIntacct', NODE_NAME, { authentication: 'oAuth2', resource: 'restObject', operation: 'create' }), ...REST_NODE };
-	const answer = await resourceMapping(node, 'getRestObjectCreateFields', { credentials: both });
+	const answer = await resourceMapping(node, 'getRestObjectCreateFields', { credentials: both() });
 	expect(answer.fields).toEqual([]);
 	expect(answer.emptyFieldsNotice).toMatch(/Choose the object first/);
-	expect(sandbox.stats.requests).toBe(before);
+	expect(sandbox().stats.requests).toBe(before);
 });
 
 it('creates through the mapper (with JSON laid over it), then updates through it', async () => {
@@ -96,12 +83,12 @@ it('creates through the mapper (with JSON laid over it), then updates through it
 	expect(created.error).toBeUndefined();
 	const [made] = created.json(NODE_NAME);
 	expect(made).toMatchObject({ key: expect.any(String), id: 'MAP-1' });
-	expect(await readAll(sandbox, 'DEPARTMENT', "DEPARTMENTID = 'MAP-1'", 'DEPARTMENTID,TITLE,STATUS')).toEqual([{ DEPARTMENTID: 'MAP-1', TITLE: 'Mapped', STATUS: expect.stringMatching(/inactive/i) }]);
+	expect(await readAll(sandbox(), 'DEPARTMENT', "DEPARTMENTID = 'MAP-1'", 'DEPARTMENTID,TITLE,STATUS')).toEqual([{ DEPARTMENTID: 'MAP-1', TITLE: 'Mapped', STATUS: expect.stringMatching(/inactive/i) }]);
 
 	const updateSchema = await fieldsOf('company-config/department', 'update', 'getRestObjectUpdateFields');
 	const updated = await overRest({ operation: 'update', restObject: object('company-config/department'), key: String(made.key), columns: mapped(updateSchema, { name: 'Mapped and changed' }) });
 	expect(updated.error).toBeUndefined();
-	expect(await readAll(sandbox, 'DEPARTMENT', "DEPARTMENTID = 'MAP-1'", 'TITLE')).toEqual([{ TITLE: 'Mapped and changed' }]);
+	expect(await readAll(sandbox(), 'DEPARTMENT', "DEPARTMENTID = 'MAP-1'", 'TITLE')).toEqual([{ TITLE: 'Mapped and changed' }]);
 });
 
 it('auto-maps every input item by field name and creates them all in one batch request, each output paired to its item', async () => {
@@ -111,13 +98,13 @@ it('auto-maps every input item by field name and creates them all in one batch r
 		{ id: 'AUTO-2', name: 'Auto two' },
 		{ id: 'AUTO-3', name: 'Auto three' },
 	];
-	const posts = () => sandbox.stats.functions['rest:POST company-config/department'] ?? 0;
+	const posts = () => sandbox().stats.functions['rest:POST company-config/department'] ?? 0;
 	const before = posts();
 	const run = await overRest({ operation: 'create', restObject: object('company-config/department'), columns: { ...mapped(schema, {}), mappingMode: 'autoMapInputData', value: null } }, items);
 	expect(run.error).toBeUndefined();
 	const out = run.json(NODE_NAME);
 	expect(out.map((r) => r.id)).toEqual(['AUTO-1', 'AUTO-2', 'AUTO-3']);
-	expect(await readAll(sandbox, 'DEPARTMENT', "DEPARTMENTID LIKE 'AUTO-%'", 'DEPARTMENTID,TITLE')).toHaveLength(3);
+	expect(await readAll(sandbox(), 'DEPARTMENT', "DEPARTMENTID LIKE 'AUTO-%'", 'DEPARTMENTID,TITLE')).toHaveLength(3);
 	// One batch POST for the three items (not one request per item).
 	expect(posts() - before).toBe(1);
 });
@@ -126,9 +113,9 @@ it('a failing record fails only its item (continue on fail), named with Intacctâ
 	const schema = await fieldsOf('company-config/department', 'create', 'getRestObjectCreateFields');
 	const items = [{ id: 'PART-1', name: 'Fine' }, { id: 'PART-1', name: 'Duplicate id' }];
 	const run = await runNode(
-		sandbox,
+		sandbox(),
 		{ authentication: 'oAuth2', resource: 'restObject', operation: 'create', restObject: object('company-config/department'), columns: { ...mapped(schema, {}), mappingMode: 'autoMapInputData', value: null } },
-		{ credentials: both, nodeOverrides: REST_NODE, items, continueOnFail: true },
+		{ credentials: both(), nodeOverrides: REST_NODE, items, continueOnFail: true },
 	);
 	const out = run.json(NODE_NAME);
 	expect(out).toHaveLength(2);
@@ -144,10 +131,10 @@ it('a workflow saved before the mapper (JSON body only) creates as before', asyn
 
 it('nothing to write is refused before sending, naming the item; required mapped fields left empty are caught by n8n', async () => {
 	const schema = await fieldsOf('company-config/department', 'update', 'getRestObjectUpdateFields');
-	const before = sandbox.stats.requests;
+	const before = sandbox().stats.requests;
 	const run = await overRest({ operation: 'update', restObject: object('company-config/department'), key: '1', columns: mapped(schema, {}) });
 	expect(run.error?.message).toMatch(/item 1.*no fields to write/);
-	expect(sandbox.stats.requests).toBe(before);
+	expect(sandbox().stats.requests).toBe(before);
 	const createSchema = await fieldsOf('company-config/department', 'create', 'getRestObjectCreateFields');
 	await expect(overRest({ operation: 'create', restObject: object('company-config/department'), columns: mapped(createSchema, { id: 'X' }) })).rejects.toThrow(/Field "name" is required/);
 });
@@ -155,7 +142,7 @@ it('nothing to write is refused before sending, naming the item; required mapped
 it('Send As: Bulk Job creates every item through one bulk job, each output paired to its item', async () => {
 	const schema = await fieldsOf('company-config/department', 'create', 'getRestObjectCreateFields');
 	const items = [{ id: 'BULK-1', name: 'Bulk one' }, { id: 'BULK-2', name: 'Bulk two' }];
-	const jobs = () => sandbox.stats.functions['rest:POST services/bulk/job/create'] ?? 0;
+	const jobs = () => sandbox().stats.functions['rest:POST services/bulk/job/create'] ?? 0;
 	const before = jobs();
 	const run = await overRest(
 		{ operation: 'create', restObject: object('company-config/department'), columns: { ...mapped(schema, {}), mappingMode: 'autoMapInputData', value: null }, options: { sendAs: 'bulk' } },
@@ -164,5 +151,5 @@ it('Send As: Bulk Job creates every item through one bulk job, each output paire
 	expect(run.error).toBeUndefined();
 	expect(run.json(NODE_NAME).map((r) => r.id)).toEqual(['BULK-1', 'BULK-2']);
 	expect(jobs() - before).toBe(1);
-	expect(await readAll(sandbox, 'DEPARTMENT', "DEPARTMENTID LIKE 'BULK-%'", 'DEPARTMENTID')).toHaveLength(2);
+	expect(await readAll(sandbox(), 'DEPARTMENT', "DEPARTMENTID LIKE 'BULK-%'", 'DEPARTMENTID')).toHaveLength(2);
 });
