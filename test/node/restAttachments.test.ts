@@ -5,33 +5,15 @@
  * back byte-identical, get many, get many folders, add to record), and one company model behind both
  * wires (an attachment made over XML is read over REST and the reverse). docs/rest-wire.md.
  */
-import type { IDataObject } from 'n8n-workflow';
-import type { Sandbox } from '../../sandbox/api';
-import type { HarnessCredentialsHelper } from '../support/harness';
-import { NODE_NAME, expectSameCreateKeys, functionsSent, readAll, runNode, startTestSandbox, type RunNodeOptions, bothWiresCredentials, REST_NODE, XML_NODE } from './support';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import { NODE_NAME, expectSameCreateKeys, functionsSent, readAll, type RunNodeOptions, useBothWires } from './support';
 
-let sandbox: Sandbox;
-let both: HarnessCredentialsHelper;
-
-beforeAll(async () => {
-	sandbox = await startTestSandbox();
-	both = await bothWiresCredentials(sandbox);
-});
-
-afterAll(async () => {
-	await sandbox?.close();
-});
-
+const { sandbox, rest, xml } = useBothWires();
 
 type Items = RunNodeOptions['items'];
 
-async function overRest(parameters: Record<string, unknown>, items?: Items) {
-	return await runNode(sandbox, { authentication: 'oAuth2', ...parameters }, { credentials: both, nodeOverrides: REST_NODE, items });
-}
-
-async function overXml(parameters: Record<string, unknown>, items?: Items) {
-	return await runNode(sandbox, { authentication: 'webServices', ...parameters }, { credentials: both, nodeOverrides: XML_NODE, items });
-}
+const overRest = async (parameters: INodeParameters, items?: Items) => await rest(parameters, { items });
+const overXml = async (parameters: INodeParameters, items?: Items) => await xml(parameters, { items });
 
 const PDF = Buffer.from('%PDF-1.4 invoice over REST');
 /** Every byte value: a lossy text round trip would show. */
@@ -69,7 +51,7 @@ function shape(json: IDataObject): IDataObject {
 
 describe('bill with Attach Files over REST', () => {
 	it('uploads the files as company-config/attachment, the bill carries it; the same output as over XML; a re-run posts nothing', async () => {
-		const restBefore = sandbox.stats.requests;
+		const restBefore = sandbox().stats.requests;
 		const rest = await overRest(bill('REST-ATT-1', 'AP Bills REST'), billFiles('1'));
 		expect(rest.error).toBeUndefined();
 		const xml = await overXml(bill('XML-ATT-1', 'AP Bills XML'), billFiles('2'));
@@ -78,15 +60,15 @@ describe('bill with Attach Files over REST', () => {
 		const [xmlBill] = xml.json(NODE_NAME);
 		expect(restBill.attachmentsId).toEqual(expect.stringMatching(/^N8N[0-9A-F]{17}$/));
 		// The XML output's keys, the record link too (the XML read's RECORD_URL of the bill REST created).
-		expect(await expectSameCreateKeys(sandbox, 'APBILL', restBill, xmlBill)).not.toBe('');
+		expect(await expectSameCreateKeys(sandbox(), 'APBILL', restBill, xmlBill)).not.toBe('');
 		expect(shape(restBill)).toEqual(shape(xmlBill));
-		expect(sandbox.stats.requests).toBeGreaterThan(restBefore);
+		expect(sandbox().stats.requests).toBeGreaterThan(restBefore);
 
-		const [stored] = await readAll(sandbox, 'APBILL', "RECORDID = 'REST-ATT-1'");
+		const [stored] = await readAll(sandbox(), 'APBILL', "RECORDID = 'REST-ATT-1'");
 		expect(stored.SUPDOCID).toBe(restBill.attachmentsId);
-		const [supdoc] = await readAll(sandbox, 'SUPDOC', `SUPDOCID = '${String(restBill.attachmentsId)}'`);
+		const [supdoc] = await readAll(sandbox(), 'SUPDOC', `SUPDOCID = '${String(restBill.attachmentsId)}'`);
 		expect(supdoc).toMatchObject({ FOLDERNAME: 'AP Bills REST', ATTACHMENTCOUNT: '2' });
-		const [folder] = await readAll(sandbox, 'SUPDOCFOLDER', "NAME = 'AP Bills REST'");
+		const [folder] = await readAll(sandbox(), 'SUPDOCFOLDER', "NAME = 'AP Bills REST'");
 		expect(folder).toMatchObject({ NAME: 'AP Bills REST' });
 
 		// The XML wire reads the files the REST wire uploaded, byte-identical, names split as create_supdoc's.
@@ -98,8 +80,8 @@ describe('bill with Attach Files over REST', () => {
 		const again = await overRest(bill('REST-ATT-1', 'AP Bills REST'), billFiles('1'));
 		// Intacct replays the first answer to a repeated Idempotency-Key: the same record, not a second one.
 		expect(again.json(NODE_NAME)[0]).toMatchObject({ recordNo: restBill.recordNo, attachmentsId: restBill.attachmentsId });
-		expect(await readAll(sandbox, 'APBILL', "RECORDID = 'REST-ATT-1'")).toHaveLength(1);
-		expect(await readAll(sandbox, 'SUPDOC', `SUPDOCID = '${String(restBill.attachmentsId)}'`)).toHaveLength(1);
+		expect(await readAll(sandbox(), 'APBILL', "RECORDID = 'REST-ATT-1'")).toHaveLength(1);
+		expect(await readAll(sandbox(), 'SUPDOC', `SUPDOCID = '${String(restBill.attachmentsId)}'`)).toHaveLength(1);
 	});
 
 	it('a bill read over REST names the attachment the XML wire linked, and the reverse', async () => {
@@ -135,15 +117,15 @@ describe('the Attachment resource over REST', () => {
 		expect(same(first.json(NODE_NAME)[0])).toEqual(same(xmlFirst.json(NODE_NAME)[0]));
 		expect(same(second.json(NODE_NAME)[0])).toEqual(same(xmlSecond.json(NODE_NAME)[0]));
 		expect(second.json(NODE_NAME)[0]).toMatchObject({ duplicate: true });
-		expect(await readAll(sandbox, 'SUPDOCFOLDER', "NAME = 'Receipts REST'")).toHaveLength(1);
+		expect(await readAll(sandbox(), 'SUPDOCFOLDER', "NAME = 'Receipts REST'")).toHaveLength(1);
 	});
 
 	it('create over REST, get over both wires: the same output and bytes; a re-run uploads nothing', async () => {
-		const before = functionsSent(sandbox, 'create_supdoc');
+		const before = functionsSent(sandbox(), 'create_supdoc');
 		const made = await overRest(create('REST-PHOTO-1', 'Receipts REST'), photo(IMAGE));
 		expect(made.error).toBeUndefined();
 		expect(made.json(NODE_NAME)[0]).toMatchObject({ attachmentId: 'REST-PHOTO-1', folder: 'Receipts REST', created: true, files: [{ fileName: 'plate.jpg', size: 256 }] });
-		expect(functionsSent(sandbox, 'create_supdoc')).toBe(before);
+		expect(functionsSent(sandbox(), 'create_supdoc')).toBe(before);
 		const again = await overRest(create('REST-PHOTO-1', 'Receipts REST'), photo(IMAGE));
 		expect(again.json(NODE_NAME)[0]).toMatchObject({ attachmentId: 'REST-PHOTO-1', created: false, duplicate: true });
 		const other = await overRest(create('REST-PHOTO-1', 'Receipts REST'), photo(PDF));
@@ -188,6 +170,6 @@ describe('the Attachment resource over REST', () => {
 		const link = await overRest({ resource: 'attachment', operation: 'addToRecord', attachmentId: { __rl: true, mode: 'id', value: 'REST-PHOTO-1' }, recordType: 'bill', recordNo });
 		expect(link.error).toBeUndefined();
 		expect(link.json(NODE_NAME)[0]).toMatchObject({ recordType: 'bill', attachmentId: 'REST-PHOTO-1', linked: true });
-		expect((await readAll(sandbox, 'APBILL', `RECORDNO = ${recordNo}`))[0]).toMatchObject({ SUPDOCID: 'REST-PHOTO-1', TOTALENTERED: '120.40' });
+		expect((await readAll(sandbox(), 'APBILL', `RECORDNO = ${recordNo}`))[0]).toMatchObject({ SUPDOCID: 'REST-PHOTO-1', TOTALENTERED: '120.40' });
 	});
 });

@@ -6,22 +6,11 @@
  * same lists as over XML.
  */
 import type { INode, INodeListSearchItems } from 'n8n-workflow';
-import type { Sandbox } from '../../sandbox/api';
 import { create } from '../../nodes/shared/intacct/xml/functions';
-import { listSearch, packageNode, type HarnessCredentialsHelper } from '../support/harness';
-import { NODE_NAME, directClient, runNode, startTestSandbox, bothWiresCredentials, REST_NODE, XML_NODE } from './support';
+import { listSearch, packageNode } from '../support/harness';
+import { NODE_NAME, directClient, runNode, REST_NODE, XML_NODE, useBothWires } from './support';
 
-let sandbox: Sandbox;
-let both: HarnessCredentialsHelper;
-
-beforeAll(async () => {
-	sandbox = await startTestSandbox();
-	both = await bothWiresCredentials(sandbox);
-});
-
-afterAll(async () => {
-	await sandbox?.close();
-});
+const { sandbox, credentials: both } = useBothWires();
 
 
 function billNode(authentication: string) {
@@ -31,9 +20,9 @@ function billNode(authentication: string) {
 it('a vendor list over REST pages to its end: 250 matching vendors in pages of 100, each once', async () => {
 	const vendors = Array.from({ length: 250 }, (_, i) => ({ id: `PG-${String(i + 1).padStart(4, '0')}`, name: `Paging vendor ${i + 1}` }));
 	const made = await runNode(
-		sandbox,
+		sandbox(),
 		{ authentication: 'oAuth2', resource: 'restObject', operation: 'create', restObject: { __rl: true, mode: 'id', value: 'accounts-payable/vendor' }, body: JSON.stringify(vendors) },
-		{ credentials: both, nodeOverrides: REST_NODE },
+		{ credentials: both(), nodeOverrides: REST_NODE },
 	);
 	expect(made.error).toBeUndefined();
 
@@ -41,7 +30,7 @@ it('a vendor list over REST pages to its end: 250 matching vendors in pages of 1
 	let token: string | undefined;
 	let pages = 0;
 	do {
-		const page = await listSearch(billNode('oAuth2'), 'searchVendors', { credentials: both, filter: 'PG-', paginationToken: token });
+		const page = await listSearch(billNode('oAuth2'), 'searchVendors', { credentials: both(), filter: 'PG-', paginationToken: token });
 		seen.push(...page.results.map((r) => String(r.value)));
 		token = page.paginationToken as string | undefined;
 		pages++;
@@ -55,7 +44,7 @@ it('a vendor list over REST pages to its end: 250 matching vendors in pages of 1
 	const xmlSeen: string[] = [];
 	token = undefined;
 	do {
-		const page = await listSearch(billNode('webServices'), 'searchVendors', { credentials: both, filter: 'PG-', paginationToken: token });
+		const page = await listSearch(billNode('webServices'), 'searchVendors', { credentials: both(), filter: 'PG-', paginationToken: token });
 		xmlSeen.push(...page.results.map((r) => String(r.value)));
 		token = page.paginationToken as string | undefined;
 	} while (token !== undefined);
@@ -64,11 +53,11 @@ it('a vendor list over REST pages to its end: 250 matching vendors in pages of 1
 
 it('the user-defined dimension list over REST matches the XML getDimensions list', async () => {
 	const node = (authentication: string) => ({ ...packageNode('sageIntacct', NODE_NAME, { authentication, resource: 'journalEntry', operation: 'create' }), ...(authentication === 'oAuth2' ? REST_NODE : XML_NODE) });
-	const overRest = await listSearch(node('oAuth2'), 'searchUserDefinedDimensions', { credentials: both });
-	const overXml = await listSearch(node('webServices'), 'searchUserDefinedDimensions', { credentials: both });
+	const overRest = await listSearch(node('oAuth2'), 'searchUserDefinedDimensions', { credentials: both() });
+	const overXml = await listSearch(node('webServices'), 'searchUserDefinedDimensions', { credentials: both() });
 	expect(overRest.results.length).toBeGreaterThan(0);
 	expect(overRest.results).toEqual(overXml.results);
-	expect(sandbox.stats.functions['rest:services/company-config/dimensions/list'] ?? sandbox.stats.functions['rest:GET services/company-config/dimensions/list']).toBeGreaterThan(0);
+	expect(sandbox().stats.functions['rest:services/company-config/dimensions/list'] ?? sandbox().stats.functions['rest:GET services/company-config/dimensions/list']).toBeGreaterThan(0);
 });
 
 describe('user-defined dimension values over REST', () => {
@@ -87,7 +76,7 @@ describe('user-defined dimension values over REST', () => {
 		let token: string | undefined;
 		let pages = 0;
 		do {
-			const page = await listSearch(node, 'searchUserDefinedDimensionValues', { credentials: both, path: VALUE_PATH, filter, paginationToken: token });
+			const page = await listSearch(node, 'searchUserDefinedDimensionValues', { credentials: both(), path: VALUE_PATH, filter, paginationToken: token });
 			results.push(...page.results);
 			token = page.paginationToken as string | undefined;
 			pages++;
@@ -97,16 +86,16 @@ describe('user-defined dimension values over REST', () => {
 
 	it('the same names and values as over XML: every page past 100, filtered, records written over either wire', async () => {
 		// 130 values written over XML, 120 over REST as the platform object: 250 matches, three pages of 100.
-		const overXml = await directClient(sandbox).executeMany(
+		const overXml = await directClient(sandbox()).executeMany(
 			Array.from({ length: 130 }, (_, i) => create('FUNDINGSOURCE', { NAME: `Udd paging ${String(i).padStart(3, '0')}` })),
 			{ batchSize: 100 },
 		);
 		expect(overXml.every((o) => o.ok)).toBe(true);
 		const body = Array.from({ length: 120 }, (_, i) => ({ name: `Udd paging ${String(130 + i).padStart(3, '0')}` }));
 		const overRest = await runNode(
-			sandbox,
+			sandbox(),
 			{ authentication: 'oAuth2', resource: 'restObject', operation: 'create', restObject: { __rl: true, mode: 'id', value: 'platform-apps/nsp::fundingsource' }, body: JSON.stringify(body) },
-			{ credentials: both, nodeOverrides: REST_NODE },
+			{ credentials: both(), nodeOverrides: REST_NODE },
 		);
 		expect(overRest.error).toBeUndefined();
 
@@ -134,11 +123,11 @@ describe('user-defined dimension values over REST', () => {
 			['Coun', [{ name: '10004 - County', value: '10004' }]],
 			['10003', [{ name: '10003 - State', value: '10003' }]],
 		] as const) {
-			const rest = await listSearch(lineNode('oAuth2', rl('FUNDINGSOURCE')), 'searchUserDefinedDimensionValues', { credentials: both, path: VALUE_PATH, filter });
+			const rest = await listSearch(lineNode('oAuth2', rl('FUNDINGSOURCE')), 'searchUserDefinedDimensionValues', { credentials: both(), path: VALUE_PATH, filter });
 			expect(rest.results).toEqual(expected);
-			expect(rest.results).toEqual((await listSearch(lineNode('webServices', rl('FUNDINGSOURCE')), 'searchUserDefinedDimensionValues', { credentials: both, path: VALUE_PATH, filter })).results);
+			expect(rest.results).toEqual((await listSearch(lineNode('webServices', rl('FUNDINGSOURCE')), 'searchUserDefinedDimensionValues', { credentials: both(), path: VALUE_PATH, filter })).results);
 		}
-		expect(sandbox.stats.functions['rest:POST services/core/query']).toBeGreaterThan(0);
-		expect(sandbox.stats.functions['rest:POST platform-apps/nsp::fundingsource']).toBeGreaterThan(0);
+		expect(sandbox().stats.functions['rest:POST services/core/query']).toBeGreaterThan(0);
+		expect(sandbox().stats.functions['rest:POST platform-apps/nsp::fundingsource']).toBeGreaterThan(0);
 	});
 });
