@@ -7,38 +7,17 @@
  * operations refused before anything is sent (docs/rest-wire.md).
  */
 import type { IDataObject } from 'n8n-workflow';
-import type { Sandbox } from '../../sandbox/api';
 import { RestIntacctClient } from '../../nodes/shared/intacct/client/restClient';
 import { SageIntacct } from '../../nodes/SageIntacct/SageIntacct.node';
-import type { HarnessCredentialsHelper } from '../support/harness';
 import { nodeRestHttp } from '../support/nodeRestHttp';
-import { NODE_NAME, expectSameCreateKeys, readAll, runNode, startTestSandbox, bothWiresCredentials, REST_NODE, XML_NODE } from './support';
+import { NODE_NAME, expectSameCreateKeys, readAll, useBothWires } from './support';
 import { apPaymentParameters, billState, newBill } from './paymentSupport';
 
-let sandbox: Sandbox;
-let both: HarnessCredentialsHelper;
-
-beforeAll(async () => {
-	sandbox = await startTestSandbox();
-	both = await bothWiresCredentials(sandbox);
-});
-
-afterAll(async () => {
-	await sandbox?.close();
-});
-
-
-async function overRest(parameters: Record<string, unknown>, options: { items?: IDataObject[]; continueOnFail?: boolean; workflowId?: string } = {}) {
-	return await runNode(sandbox, { authentication: 'oAuth2', ...parameters }, { credentials: both, nodeOverrides: REST_NODE, ...options });
-}
-
-async function overXml(parameters: Record<string, unknown>, options: { items?: IDataObject[]; continueOnFail?: boolean; workflowId?: string } = {}) {
-	return await runNode(sandbox, { authentication: 'webServices', ...parameters }, { credentials: both, nodeOverrides: XML_NODE, ...options });
-}
+const { sandbox, rest: overRest, xml: overXml } = useBothWires();
 
 /** The bill as the REST API shows it (GET /objects/accounts-payable/bill/{key}, outside the node). */
 async function restBill(recordNo: number): Promise<Record<string, unknown>> {
-	const client = new RestIntacctClient({ credentials: { ...sandbox.rest.credentials, baseUrl: sandbox.rest.baseUrl }, http: nodeRestHttp, retryBaseDelayMs: 1 });
+	const client = new RestIntacctClient({ credentials: { ...sandbox().rest.credentials, baseUrl: sandbox().rest.baseUrl }, http: nodeRestHttp, retryBaseDelayMs: 1 });
 	const { result } = await client.request('GET', `/objects/accounts-payable/bill/${recordNo}`);
 	return result as Record<string, unknown>;
 }
@@ -62,15 +41,15 @@ describe('AP payment create over REST', () => {
 		const c = await newBill(overXml, 'R-PAY-C');
 		const xml = await overXml(apPaymentParameters([{ billRecordNo: c, amount: 100 }]));
 		// The XML output's keys, the record link too: the XML read's RECORD_URL of the payment REST created.
-		expect(await expectSameCreateKeys(sandbox, 'APPYMT', made, xml.json(NODE_NAME)[0])).not.toBe('');
+		expect(await expectSameCreateKeys(sandbox(), 'APPYMT', made, xml.json(NODE_NAME)[0])).not.toBe('');
 
-		expect(await billState(sandbox, a)).toEqual({ state: 'Partially Paid', due: '50.00', paid: '100.00' });
-		expect(await billState(sandbox, b)).toEqual({ state: 'Paid', due: '0.00', paid: '80.00' });
+		expect(await billState(sandbox(), a)).toEqual({ state: 'Partially Paid', due: '50.00', paid: '100.00' });
+		expect(await billState(sandbox(), b)).toEqual({ state: 'Paid', due: '0.00', paid: '80.00' });
 		expect(await restBill(a)).toMatchObject({ state: 'partiallyPaid', totalBaseAmountDue: '50.00', paymentInformation: expect.objectContaining({ totalBaseAmountPaid: '100.00' }) });
 		expect(await restBill(b)).toMatchObject({ state: 'paid', totalBaseAmountDue: '0.00' });
-		const [stored] = await readAll(sandbox, 'APPYMT', `RECORDNO = ${String(made.recordNo)}`);
+		const [stored] = await readAll(sandbox(), 'APPYMT', `RECORDNO = ${String(made.recordNo)}`);
 		expect(stored).toMatchObject({ TOTALENTERED: '180.00', DOCNUMBER: 'R-ACH-1', PAYMENTMETHOD: 'ACH', FINANCIALENTITY: 'BOA-OP', STATE: 'Complete' });
-		expect((await readAll(sandbox, 'APPYMTDETAIL', `PAYMENTKEY = ${String(made.recordNo)}`)).map((d) => [d.RECORDKEY, d.TRX_PAYMENTAMOUNT])).toEqual([
+		expect((await readAll(sandbox(), 'APPYMTDETAIL', `PAYMENTKEY = ${String(made.recordNo)}`)).map((d) => [d.RECORDKEY, d.TRX_PAYMENTAMOUNT])).toEqual([
 			[String(a), '100.00'],
 			[String(b), '80.00'],
 		]);
@@ -80,9 +59,9 @@ describe('AP payment create over REST', () => {
 		const billNo = await newBill(overXml, 'R-PAY-DRAFT');
 		const run = await overRest(apPaymentParameters([{ billRecordNo: billNo, amount: 20 }], { additionalFields: { draft: true } }));
 		expect(run.error).toBeUndefined();
-		const [stored] = await readAll(sandbox, 'APPYMT', `RECORDNO = ${String(run.json(NODE_NAME)[0].recordNo)}`);
+		const [stored] = await readAll(sandbox(), 'APPYMT', `RECORDNO = ${String(run.json(NODE_NAME)[0].recordNo)}`);
 		expect(stored.STATE).toBe('Draft');
-		expect(await billState(sandbox, billNo)).toEqual({ state: 'Posted', due: '150.00', paid: '0.00' });
+		expect(await billState(sandbox(), billNo)).toEqual({ state: 'Posted', due: '150.00', paid: '0.00' });
 	});
 
 	it('a re-run with the same idempotency keys posts one payment', async () => {
@@ -93,8 +72,8 @@ describe('AP payment create over REST', () => {
 		expect(first.error).toBeUndefined();
 		expect(second.error).toBeUndefined();
 		expect(second.json(NODE_NAME)[0].recordNo).toBe(first.json(NODE_NAME)[0].recordNo);
-		expect(await readAll(sandbox, 'APPYMTDETAIL', `RECORDKEY = ${billNo}`)).toHaveLength(1);
-		expect(await billState(sandbox, billNo)).toMatchObject({ due: '110.00', paid: '40.00' });
+		expect(await readAll(sandbox(), 'APPYMTDETAIL', `RECORDKEY = ${billNo}`)).toHaveLength(1);
+		expect(await billState(sandbox(), billNo)).toMatchObject({ due: '110.00', paid: '40.00' });
 	});
 
 	it('a batch with one payment over the amount due: that item fails alone with the ia::error code and Intacct\'s message', async () => {
@@ -107,8 +86,8 @@ describe('AP payment create over REST', () => {
 		expect(out[0].json.recordNo).toEqual(expect.any(Number));
 		expect(String(out[1].json.error)).toMatch(/operationFailed|BL03000020/);
 		expect(JSON.stringify(out[1].json)).toMatch(/exceeds the amount due 150\.00/);
-		expect(await billState(sandbox, bills[0])).toMatchObject({ state: 'Paid' });
-		expect(await billState(sandbox, bills[1])).toMatchObject({ state: 'Posted', due: '150.00' });
+		expect(await billState(sandbox(), bills[0])).toMatchObject({ state: 'Paid' });
+		expect(await billState(sandbox(), bills[1])).toMatchObject({ state: 'Posted', due: '150.00' });
 	});
 
 	it.each([
@@ -116,11 +95,11 @@ describe('AP payment create over REST', () => {
 		['a record number that is not one', apPaymentParameters([{ billRecordNo: 'INV-1', amount: 5 }]), /bill 1, field "billRecordNo": "INV-1" is not a record number/],
 		['a zero amount', apPaymentParameters([{ billRecordNo: 1, amount: 0 }]), /bill 1, field "amount": must be greater than 0/],
 	])('refuses %s before anything is sent', async (_name, parameters, message) => {
-		const before = sandbox.stats.requests;
+		const before = sandbox().stats.requests;
 		const run = await overRest(parameters);
 		expect(run.error?.message).toMatch(/\(item 1\)/);
 		expect(run.error?.message).toMatch(message);
-		expect(sandbox.stats.requests).toBe(before);
+		expect(sandbox().stats.requests).toBe(before);
 	});
 });
 
@@ -165,7 +144,7 @@ describe('AP payment get, get many and reverse over both credentials', () => {
 		const run = await overRest({ resource: 'apPayment', operation: 'reverse', recordNo: String(viaXml), reversalDate: '2026-11-07', memo: 'Lost check' });
 		expect(run.error).toBeUndefined();
 		expect(run.json(NODE_NAME)).toEqual([{ recordNo: viaXml, reversed: true, reversalRecordNo: null }]);
-		expect(await billState(sandbox, billNo)).toEqual({ state: 'Posted', due: '150.00', paid: '0.00' });
+		expect(await billState(sandbox(), billNo)).toEqual({ state: 'Posted', due: '150.00', paid: '0.00' });
 		expect(await restBill(billNo)).toMatchObject({ state: 'posted', totalBaseAmountDue: '150.00' });
 		const voided = await overRest({ resource: 'apPayment', operation: 'getMany', returnAll: true, filters: { vendorId: 'V-107', states: ['V'] } });
 		expect(voided.json(NODE_NAME).map((p) => p.recordNo)).toContain(viaXml);
@@ -191,7 +170,7 @@ describe('AP payment get, get many and reverse over both credentials', () => {
 			expect(reversed.json(NODE_NAME)[0]).toMatchObject({ recordNo, reversed: true });
 			expect(reversed.json(NODE_NAME)[0].duplicate).toBeUndefined();
 		}
-		for (const bill of bills) expect(await billState(sandbox, bill)).toEqual({ state: 'Posted', due: '150.00', paid: '0.00' });
+		for (const bill of bills) expect(await billState(sandbox(), bill)).toEqual({ state: 'Posted', due: '150.00', paid: '0.00' });
 	});
 
 	it('reverse of a payment that does not exist: 404 notFound from the REST API', async () => {
@@ -221,10 +200,10 @@ describe('balances over REST', () => {
 		[{ resource: 'balance', operation: 'trialBalance', startDate: '2026-01-01', endDate: '2026-01-31' }, /get_trialbalance.*not available over the REST API/],
 		[{ resource: 'balance', operation: 'budgetVsActual', budgetId: 'Grant Budgets', startDate: '2025-03-01', endDate: '2025-05-31' }, /get_accountbalancesbydimensions.*not available over the REST API/],
 	])('the report operations are refused before anything is sent: %j', async (parameters, message) => {
-		const before = sandbox.stats.requests;
+		const before = sandbox().stats.requests;
 		const run = await overRest(parameters);
 		expect(run.error?.message).toMatch(message);
-		expect(sandbox.stats.requests).toBe(before);
+		expect(sandbox().stats.requests).toBe(before);
 	});
 });
 

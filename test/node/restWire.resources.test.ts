@@ -6,31 +6,11 @@
  * sent, with the words the panel shows (AP payments: restWire.apPaymentBalance.test.ts; customers,
  * AR, deposits and card transactions: restWire.receivables.test.ts; attachments: restAttachments.test.ts).
  */
-import type { IDataObject } from 'n8n-workflow';
-import type { Sandbox } from '../../sandbox/api';
-import { listSearch, packageNode, type HarnessCredentialsHelper } from '../support/harness';
-import { NODE_NAME, readAll, runNode, startTestSandbox, bothWiresCredentials, REST_NODE, XML_NODE } from './support';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import { listSearch, packageNode } from '../support/harness';
+import { NODE_NAME, readAll, REST_NODE, XML_NODE, useBothWires } from './support';
 
-let sandbox: Sandbox;
-let both: HarnessCredentialsHelper;
-
-beforeAll(async () => {
-	sandbox = await startTestSandbox();
-	both = await bothWiresCredentials(sandbox);
-});
-
-afterAll(async () => {
-	await sandbox?.close();
-});
-
-
-async function overRest(parameters: Record<string, unknown>) {
-	return await runNode(sandbox, { authentication: 'oAuth2', ...parameters }, { credentials: both, nodeOverrides: REST_NODE });
-}
-
-async function overXml(parameters: Record<string, unknown>) {
-	return await runNode(sandbox, { authentication: 'webServices', ...parameters }, { credentials: both, nodeOverrides: XML_NODE });
-}
+const { sandbox, credentials: both, rest: overRest, xml: overXml } = useBothWires();
 
 const entry = (referenceNumber: string, state = 'Posted') => ({
 	resource: 'journalEntry',
@@ -49,7 +29,7 @@ const entry = (referenceNumber: string, state = 'Posted') => ({
 	additionalFields: { referenceNumber },
 });
 
-async function createOverRest(parameters: Record<string, unknown>): Promise<number> {
+async function createOverRest(parameters: INodeParameters): Promise<number> {
 	const run = await overRest(parameters);
 	expect(run.error).toBeUndefined();
 	return run.json(NODE_NAME)[0].recordNo as number;
@@ -69,14 +49,14 @@ describe('journal entries over REST', () => {
 		const recordNo = await createOverRest(entry('R-UPD-1', 'Draft'));
 		const updated = await overRest({ resource: 'journalEntry', operation: 'update', recordNo: String(recordNo), updateFields: { description: 'Corrected over REST' } });
 		expect(updated.error).toBeUndefined();
-		const [batch] = await readAll(sandbox, 'GLBATCH', `RECORDNO = ${recordNo}`);
+		const [batch] = await readAll(sandbox(), 'GLBATCH', `RECORDNO = ${recordNo}`);
 		expect(batch).toMatchObject({ BATCH_TITLE: 'Corrected over REST' });
-		expect(await readAll(sandbox, 'GLENTRY', `BATCHNO = '${recordNo}'`)).toHaveLength(2);
+		expect(await readAll(sandbox(), 'GLENTRY', `BATCHNO = '${recordNo}'`)).toHaveLength(2);
 
 		const deleted = await overRest({ resource: 'journalEntry', operation: 'delete', recordNo: String(recordNo) });
 		expect(deleted.error).toBeUndefined();
 		expect(deleted.json(NODE_NAME)).toEqual([{ deleted: true, recordNo }]);
-		expect(await readAll(sandbox, 'GLBATCH', `RECORDNO = ${recordNo}`)).toHaveLength(0);
+		expect(await readAll(sandbox(), 'GLBATCH', `RECORDNO = ${recordNo}`)).toHaveLength(0);
 	});
 
 	it('reverse posts the mirror entry, like over XML', async () => {
@@ -85,7 +65,7 @@ describe('journal entries over REST', () => {
 		expect(run.error).toBeUndefined();
 		const [mirror] = run.json(NODE_NAME);
 		expect(mirror).toMatchObject({ reversesRecordNo: recordNo, state: 'Posted', referenceNumber: `REV-${recordNo}` });
-		const lines = await readAll(sandbox, 'GLENTRY', `BATCHNO = '${String(mirror.recordNo)}'`);
+		const lines = await readAll(sandbox(), 'GLENTRY', `BATCHNO = '${String(mirror.recordNo)}'`);
 		expect(lines.map((l) => [l.ACCOUNTNO, l.TR_TYPE])).toEqual([
 			['6100', '-1'],
 			['1000', '1'],
@@ -121,13 +101,13 @@ describe('bills and vendors over REST', () => {
 		const recordNo = await createOverRest(bill('R-UPD-1'));
 		const updated = await overRest({ resource: 'bill', operation: 'update', recordNo: String(recordNo), updateFields: { description: 'Updated over REST', dueDate: '2026-11-15' } });
 		expect(updated.error).toBeUndefined();
-		const [stored] = await readAll(sandbox, 'APBILL', `RECORDNO = ${recordNo}`);
+		const [stored] = await readAll(sandbox(), 'APBILL', `RECORDNO = ${recordNo}`);
 		expect(stored).toMatchObject({ DESCRIPTION: 'Updated over REST', WHENDUE: '11/15/2026' });
 
 		const deleted = await overRest({ resource: 'bill', operation: 'delete', recordNo: String(recordNo) });
 		expect(deleted.error).toBeUndefined();
 		expect(deleted.json(NODE_NAME)).toEqual([{ deleted: true, recordNo }]);
-		expect(await readAll(sandbox, 'APBILL', `RECORDNO = ${recordNo}`)).toHaveLength(0);
+		expect(await readAll(sandbox(), 'APBILL', `RECORDNO = ${recordNo}`)).toHaveLength(0);
 	});
 
 	it('vendor update', async () => {
@@ -135,7 +115,7 @@ describe('bills and vendors over REST', () => {
 		expect(created.error).toBeUndefined();
 		const updated = await overRest({ resource: 'vendor', operation: 'update', vendor: { __rl: true, mode: 'id', value: 'V-REST-UPD' }, updateFields: { name: 'After' } });
 		expect(updated.error).toBeUndefined();
-		const [stored] = await readAll(sandbox, 'VENDOR', "VENDORID = 'V-REST-UPD'", 'VENDORID,NAME');
+		const [stored] = await readAll(sandbox(), 'VENDOR', "VENDORID = 'V-REST-UPD'", 'VENDORID,NAME');
 		expect(stored).toEqual({ VENDORID: 'V-REST-UPD', NAME: 'After' });
 	});
 });
@@ -147,15 +127,15 @@ describe('reference lists (resource locators) over REST', () => {
 	it.each(['searchAccounts', 'searchJournals', 'searchVendors', 'searchCustomers', 'searchDepartments', 'searchLocations', 'searchClasses', 'searchProjects'])(
 		'%s lists what the XML list lists',
 		async (method) => {
-			const rest = await listSearch(node, method, { credentials: both });
-			const xml = await listSearch(xmlNode, method, { credentials: both });
+			const rest = await listSearch(node, method, { credentials: both() });
+			const xml = await listSearch(xmlNode, method, { credentials: both() });
 			expect(rest.results.length).toBeGreaterThan(0);
 			expect(rest.results).toEqual(xml.results);
 		},
 	);
 
 	it('a typed filter narrows the list', async () => {
-		const result = await listSearch(node, 'searchAccounts', { credentials: both, filter: 'Rent' });
+		const result = await listSearch(node, 'searchAccounts', { credentials: both(), filter: 'Rent' });
 		expect(result.results).toEqual([{ name: '6100 - Rent and Occupancy', value: '6100' }]);
 	});
 });
@@ -164,9 +144,9 @@ describe('resources that run over XML only say so, before anything is sent', () 
 	it.each([
 		[{ resource: 'balance', operation: 'trialBalance', startDate: '2026-01-01', endDate: '2026-01-31' }, /get_trialbalance.*not available over the REST API/],
 	])('%j', async (parameters, message) => {
-		const before = sandbox.stats.requests;
+		const before = sandbox().stats.requests;
 		const run = await overRest(parameters);
 		expect(run.error?.message).toMatch(message);
-		expect(sandbox.stats.requests).toBe(before);
+		expect(sandbox().stats.requests).toBe(before);
 	});
 });
