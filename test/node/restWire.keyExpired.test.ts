@@ -5,19 +5,11 @@
  * is reported as the duplicate it is, in the fresh-post shape; without such a record the 409 stays
  * the item's error. Either way nothing is posted twice.
  */
-import type { Sandbox } from '../../sandbox/api';
-import type { HarnessCredentialsHelper } from '../support/harness';
-import { NODE_NAME, REST_NODE, readAll, runNode, startTestSandbox, bothWiresCredentials } from './support';
+import { NODE_NAME, readAll, useBothWires } from './support';
 
 const TWO_DAYS_AND_AN_HOUR = 49 * 60 * 60 * 1000;
 
-let sandbox: Sandbox;
-let both: HarnessCredentialsHelper;
-beforeAll(async () => {
-	sandbox = await startTestSandbox();
-	both = await bothWiresCredentials(sandbox);
-});
-afterAll(async () => sandbox?.close());
+const { sandbox, rest } = useBothWires();
 
 const bill = {
 	authentication: 'oAuth2', resource: 'bill', operation: 'create', vendor: { __rl: true, mode: 'id', value: 'V-107' },
@@ -26,20 +18,20 @@ const bill = {
 };
 
 it('bills: a re-run two days later reports the earlier bills as duplicates found by their numbers, and posts only the new one', async () => {
-	const first = await runNode(sandbox, bill, { credentials: both, nodeOverrides: REST_NODE, items: [{ n: 'K-1' }, { n: 'K-2' }] });
+	const first = await rest(bill, { items: [{ n: 'K-1' }, { n: 'K-2' }] });
 	expect(first.error).toBeUndefined();
-	sandbox.clock.advance(TWO_DAYS_AND_AN_HOUR);
-	const second = await runNode(sandbox, bill, { credentials: both, nodeOverrides: REST_NODE, items: [{ n: 'K-1' }, { n: 'K-2' }, { n: 'K-3' }] });
+	sandbox().clock.advance(TWO_DAYS_AND_AN_HOUR);
+	const second = await rest(bill, { items: [{ n: 'K-1' }, { n: 'K-2' }, { n: 'K-3' }] });
 	expect(second.error).toBeUndefined();
 	const out = second.json(NODE_NAME);
-	const rows = await readAll(sandbox, 'APBILL', "RECORDID LIKE 'K-%'", 'RECORDID');
+	const rows = await readAll(sandbox(), 'APBILL', "RECORDID LIKE 'K-%'", 'RECORDID');
 	expect({ stored: rows.map((r) => r.RECORDID).sort(), dup: out.map((o) => o.duplicate ?? false) }).toEqual({ stored: ['K-1', 'K-2', 'K-3'], dup: [true, true, false] });
 	expect(String(out[0].message)).toMatch(/more than 48 hours ago.*HTTP 409.*nothing was posted again/);
 	// Exactly the fields of a fresh post (its record link read back too), so mappings built on a first run hold.
 	expect(Object.keys(out[0]).filter((k) => k !== 'duplicate' && k !== 'message').sort()).toEqual(Object.keys(out[2]).sort());
 	expect(out[0].recordNo).toBe(first.json(NODE_NAME)[0].recordNo);
 	expect(out[0].recordUrl).toBe(first.json(NODE_NAME)[0].recordUrl);
-	const [fresh] = await readAll(sandbox, 'APBILL', `RECORDNO = ${Number(out[2].recordNo)}`, 'RECORD_URL');
+	const [fresh] = await readAll(sandbox(), 'APBILL', `RECORDNO = ${Number(out[2].recordNo)}`, 'RECORD_URL');
 	expect(out[2].recordUrl).toBe(fresh.RECORD_URL);
 });
 
@@ -49,10 +41,10 @@ it('journal entries without a reference number: the 409 stays the item\'s error 
 		description: 'Key expiry run', lineInput: 'fields',
 		lines: { line: [{ accountNo: '6100', type: 'debit', amount: 41.5, memo: 'Rent', locationId: '110', departmentId: 'ADMIN' }, { accountNo: '1000', type: 'credit', amount: 41.5, memo: 'Cash', locationId: '110' }] },
 	};
-	const first = await runNode(sandbox, je, { credentials: both, nodeOverrides: REST_NODE });
+	const first = await rest(je);
 	expect(first.error).toBeUndefined();
-	sandbox.clock.advance(TWO_DAYS_AND_AN_HOUR);
-	const second = await runNode(sandbox, je, { credentials: both, nodeOverrides: REST_NODE, continueOnFail: true });
-	const rows = await readAll(sandbox, 'GLBATCH', "BATCH_TITLE = 'Key expiry run'", 'RECORDNO');
+	sandbox().clock.advance(TWO_DAYS_AND_AN_HOUR);
+	const second = await rest(je, { continueOnFail: true });
+	const rows = await readAll(sandbox(), 'GLBATCH', "BATCH_TITLE = 'Key expiry run'", 'RECORDNO');
 	expect({ stored: rows.length, error: String(second.json(NODE_NAME)[0].error ?? '') }).toEqual({ stored: 1, error: expect.stringMatching(/HTTP 409/) });
 });
