@@ -3,40 +3,24 @@
  * with Authentication = Web Services (XML) and = OAuth 2.0 (REST), and the outputs are compared.
  * A record the REST wire writes is read back over XML (one company model, two protocols).
  */
-import type { IDataObject } from 'n8n-workflow';
-import type { Sandbox } from '../../sandbox/api';
-import { createCredentialsHelper, type HarnessCredentialsHelper } from '../support/harness';
-import { NODE_NAME, expectSameCreateKeys, readAll, runNode, startTestSandbox, REST_NODE, XML_NODE } from './support';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import { NODE_NAME, expectSameCreateKeys, readAll, useBothWires } from './support';
 
-let sandbox: Sandbox;
-let both: HarnessCredentialsHelper;
-
-beforeAll(async () => {
-	sandbox = await startTestSandbox();
-	const rest = sandbox.rest.credentials;
-	both = await createCredentialsHelper({
-		sageIntacctApi: { ...sandbox.credentials },
-		sageIntacctOAuth2Api: { grantType: 'clientCredentials', ...rest, restBaseUrl: sandbox.rest.baseUrl },
-	});
-});
-
-afterAll(async () => {
-	await sandbox?.close();
-});
+const { sandbox, rest, xml } = useBothWires();
 
 
-async function overBoth(parameters: Record<string, unknown>): Promise<{ xml: IDataObject[]; rest: IDataObject[] }> {
-	const xmlRun = await runNode(sandbox, { authentication: 'webServices', ...parameters }, { credentials: both, nodeOverrides: XML_NODE });
-	const restRun = await runNode(sandbox, { authentication: 'oAuth2', ...parameters }, { credentials: both, nodeOverrides: REST_NODE });
+async function overBoth(parameters: INodeParameters): Promise<{ xml: IDataObject[]; rest: IDataObject[] }> {
+	const xmlRun = await xml(parameters);
+	const restRun = await rest(parameters);
 	expect(xmlRun.error).toBeUndefined();
 	expect(restRun.error).toBeUndefined();
 	return { xml: xmlRun.json(NODE_NAME), rest: restRun.json(NODE_NAME) };
 }
 
 /** The same operation over both APIs, with parameters that may differ by wire (new IDs); the first item of each. */
-async function overBothEach(parameters: (wire: 'XML' | 'REST') => Record<string, unknown>): Promise<{ xml: IDataObject; rest: IDataObject }> {
-	const xmlRun = await runNode(sandbox, { authentication: 'webServices', ...parameters('XML') }, { credentials: both, nodeOverrides: XML_NODE });
-	const restRun = await runNode(sandbox, { authentication: 'oAuth2', ...parameters('REST') }, { credentials: both, nodeOverrides: REST_NODE });
+async function overBothEach(parameters: (wire: 'XML' | 'REST') => INodeParameters): Promise<{ xml: IDataObject; rest: IDataObject }> {
+	const xmlRun = await xml(parameters('XML'));
+	const restRun = await rest(parameters('REST'));
 	expect(xmlRun.error).toBeUndefined();
 	expect(restRun.error).toBeUndefined();
 	return { xml: xmlRun.json(NODE_NAME)[0], rest: restRun.json(NODE_NAME)[0] };
@@ -92,14 +76,14 @@ describe('the same operations over XML and REST give the same output', () => {
 describe('writes over REST, read back over XML', () => {
 	it('journalEntry create: posted over REST, lines and output like the XML create', async () => {
 		const parameters = journalEntry('2026-10-15', 300.25, { memo: 'Rent', departmentId: 'ADMIN' }, { memo: 'Cash' });
-		const xmlRun = await runNode(sandbox, { authentication: 'webServices', ...parameters, description: 'Rent over XML' }, { credentials: both, nodeOverrides: XML_NODE });
-		const restRun = await runNode(sandbox, { authentication: 'oAuth2', ...parameters, description: 'Rent over REST' }, { credentials: both, nodeOverrides: REST_NODE });
+		const xmlRun = await xml({ ...parameters, description: 'Rent over XML' });
+		const restRun = await rest({ ...parameters, description: 'Rent over REST' });
 		expect(restRun.error).toBeUndefined();
 		const [made] = restRun.json(NODE_NAME);
 		// Every field of the XML create's output, the record link too (the XML read's RECORD_URL of this entry).
-		expect(await expectSameCreateKeys(sandbox, 'GLBATCH', made, xmlRun.json(NODE_NAME)[0])).not.toBe('');
+		expect(await expectSameCreateKeys(sandbox(), 'GLBATCH', made, xmlRun.json(NODE_NAME)[0])).not.toBe('');
 		expect(made).toMatchObject({ journal: 'GJ', postingDate: '2026-10-15', state: 'Posted', lineCount: 2, recordNo: expect.any(Number) });
-		const [stored] = await readAll(sandbox, 'GLBATCH', "BATCH_TITLE = 'Rent over REST'");
+		const [stored] = await readAll(sandbox(), 'GLBATCH', "BATCH_TITLE = 'Rent over REST'");
 		expect(stored).toMatchObject({ JOURNAL: 'GJ', BATCH_DATE: '10/15/2026', STATE: 'Posted' });
 	});
 
@@ -108,16 +92,16 @@ describe('writes over REST, read back over XML', () => {
 		for (const simplify of [true, false]) {
 			const tag = simplify ? 'S' : 'R';
 			const vendors = await overBothEach((wire) => ({ resource: 'vendor', operation: 'create', vendorId: `V-URL-${tag}-${wire}`, name: 'Link Ferries', simplify }));
-			const link = await expectSameCreateKeys(sandbox, 'VENDOR', vendors.rest, vendors.xml);
+			const link = await expectSameCreateKeys(sandbox(), 'VENDOR', vendors.rest, vendors.xml);
 			expect(link).not.toBe('');
 			if (!simplify) expect(Object.keys(vendors.rest)).toEqual(['RECORDNO', 'VENDORID', 'RECORD_URL']);
 			const entries = await overBothEach((wire) => ({ ...entry, description: `Link ${tag} ${wire}`, simplify }));
-			expect(await expectSameCreateKeys(sandbox, 'GLBATCH', entries.rest, entries.xml)).not.toBe('');
+			expect(await expectSameCreateKeys(sandbox(), 'GLBATCH', entries.rest, entries.xml)).not.toBe('');
 		}
 	});
 
 	it('vendor create over REST, then get over both', async () => {
-		const created = await runNode(sandbox, { authentication: 'oAuth2', resource: 'vendor', operation: 'create', vendorId: 'V-REST-1', name: 'Rest Ferries' }, { credentials: both, nodeOverrides: REST_NODE });
+		const created = await rest({ resource: 'vendor', operation: 'create', vendorId: 'V-REST-1', name: 'Rest Ferries' });
 		expect(created.error).toBeUndefined();
 		expect(created.json(NODE_NAME)[0]).toMatchObject({ vendorId: 'V-REST-1' });
 		const got = await overBoth({ resource: 'vendor', operation: 'get', vendor: { __rl: true, mode: 'id', value: 'V-REST-1' } });
@@ -137,11 +121,11 @@ describe('writes over REST, read back over XML', () => {
 			lineInput: 'fields',
 			lines: { line: [{ accountNo: '6500', amount: 120.4, memo: 'Licences', locationId: '110', departmentId: 'ADMIN' }] },
 		});
-		const restRun = await runNode(sandbox, bill('INV-REST-1', 'oAuth2'), { credentials: both, nodeOverrides: REST_NODE });
+		const restRun = await rest(bill('INV-REST-1', 'oAuth2'));
 		expect(restRun.error).toBeUndefined();
-		await runNode(sandbox, bill('INV-XML-1', 'webServices'), { credentials: both, nodeOverrides: XML_NODE });
-		const [overRest] = await readAll(sandbox, 'APBILL', "RECORDID = 'INV-REST-1'", 'VENDORID,WHENCREATED,WHENDUE,TOTALENTERED');
-		const [overXml] = await readAll(sandbox, 'APBILL', "RECORDID = 'INV-XML-1'", 'VENDORID,WHENCREATED,WHENDUE,TOTALENTERED');
+		await xml(bill('INV-XML-1', 'webServices'));
+		const [overRest] = await readAll(sandbox(), 'APBILL', "RECORDID = 'INV-REST-1'", 'VENDORID,WHENCREATED,WHENDUE,TOTALENTERED');
+		const [overXml] = await readAll(sandbox(), 'APBILL', "RECORDID = 'INV-XML-1'", 'VENDORID,WHENCREATED,WHENDUE,TOTALENTERED');
 		expect(overRest).toEqual(overXml);
 		const got = await overBoth({ resource: 'bill', operation: 'get', recordNo: String(restRun.json(NODE_NAME)[0].recordNo) });
 		expect(got.xml[0]).toMatchObject(got.rest[0]);
@@ -170,11 +154,7 @@ describe('query over REST', () => {
 	});
 
 	it('a REST object by its own name, fields as REST paths (REST only)', async () => {
-		const run = await runNode(
-			sandbox,
-			{ authentication: 'oAuth2', resource: 'query', operation: 'run', object: 'accounts-payable/bill', fields: 'key,vendor.id,totalTxnAmount', filterType: 'string', filter: "vendor.id = 'V-100'", returnAll: false, limit: 3, simplify: false },
-			{ credentials: both, nodeOverrides: REST_NODE },
-		);
+		const run = await rest({ resource: 'query', operation: 'run', object: 'accounts-payable/bill', fields: 'key,vendor.id,totalTxnAmount', filterType: 'string', filter: "vendor.id = 'V-100'", returnAll: false, limit: 3, simplify: false });
 		expect(run.error).toBeUndefined();
 		const rows = run.json(NODE_NAME);
 		expect(rows.length).toBe(3);
